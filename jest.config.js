@@ -1,0 +1,15 @@
+/** One Jest run over every workspace; tests run on the TypeScript sources (ts-jest, transpile only). */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/shared/src", "<rootDir>/subgraphs", "<rootDir>/gateway/src"],
+  testMatch: ["**/src/**/__tests__/**/*.test.ts"],
+  testPathIgnorePatterns: ["/node_modules/", "/dist/"],
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }] },
+  moduleNameMapper: {
+    "^@cae/shared$": "<rootDir>/shared/src",
+    "^@cae/(members|contracts|finance)$": "<rootDir>/subgraphs/$1/src",
+    "^@cae/gateway$": "<rootDir>/gateway/src",
+  },
+  setupFiles: ["reflect-metadata"],
+  testTimeout: 60000,
+};

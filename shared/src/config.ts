@@ -1,0 +1,45 @@
+import { resolve } from "node:path";
+import type { DatabaseConfig } from "./database";
+import { isCooperativeSlug } from "./ids";
+
+export type SubgraphName = "members" | "contracts" | "finance";
+export const SUBGRAPH_NAMES: readonly SubgraphName[] = ["members", "contracts", "finance"];
+
+/** How one subgraph instance of one cooperative runs. */
+export interface SubgraphConfig {
+  cooperativeId: string;
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** Seed the deterministic demo data when the database is empty. */
+  seedDemo: boolean;
+}
+
+/** Environment variables a subgraph reads (README, "Configuration"). */
+export const SUBGRAPH_ENV = ["COOPERATIVE_ID", "PORT", "HOST", "DATABASE_URL", "DATA_DIR", "SEED_DEMO"] as const;
+
+export class ConfigError extends Error {}
+
+export function subgraphConfigFromEnv(subgraph: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+  const cooperativeId = env.COOPERATIVE_ID ?? "";
+  if (!isCooperativeSlug(cooperativeId)) {
+    throw new ConfigError(`COOPERATIVE_ID must be a cooperative slug (lowercase letters, digits and dashes), got "${cooperativeId}"`);
+  }
+  return {
+    cooperativeId,
+    port: parsePort(env.PORT, "PORT"),
+    host: env.HOST ?? "127.0.0.1",
+    database: env.DATABASE_URL
+      ? { kind: "server", url: env.DATABASE_URL }
+      : { kind: "embedded", dataDir: resolve(env.DATA_DIR ?? ".data", cooperativeId, subgraph) },
+    seedDemo: env.SEED_DEMO === "true",
+  };
+}
+
+export function parsePort(value: string | undefined, name: string): number {
+  const port = Number(value);
+  if (value === undefined || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`${name} must be a port number (0 to 65535), got "${value ?? ""}"`);
+  }
+  return port;
+}

@@ -1,0 +1,107 @@
+import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
+
+export interface HttpOptions<Context extends BaseContext> {
+  apollo: ApolloServer<Context>;
+  port: number;
+  host?: string;
+  context: (headers: Headers) => Promise<Context>;
+  /** The health report served at GET /health: HTTP 200 when `ok`, 503 otherwise. */
+  health: () => Promise<{ ok: boolean; [detail: string]: unknown }>;
+  maxBodyBytes?: number;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+/**
+ * Serves an Apollo server on node:http: POST/GET /graphql and GET /health. Apollo's own
+ * `executeHTTPGraphQLRequest` does the GraphQL part, so no web framework is needed.
+ */
+export async function serveHttp<Context extends BaseContext>(options: HttpOptions<Context>): Promise<RunningHttpServer> {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, { "content-type": "application/json" }, JSON.stringify({ errors: [{ message: "Internal server error" }] }));
+      else res.end();
+      void error;
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/health" && req.method === "GET") {
+      const report = await options.health().catch((error: unknown) => ({ ok: false, error: String(error) }));
+      return send(res, report.ok ? 200 : 503, { "content-type": "application/json" }, JSON.stringify(report));
+    }
+    if (url.pathname !== "/graphql") return send(res, 404, { "content-type": "text/plain" }, "Not found: the API is at /graphql");
+
+    let body: unknown;
+    try {
+      body = req.method === "POST" ? await readJson(req, maxBodyBytes) : undefined;
+    } catch (error) {
+      const tooLarge = error instanceof BodyTooLarge;
+      const message = tooLarge ? `Request body exceeds ${maxBodyBytes} bytes` : "Request body is not valid JSON";
+      const code = tooLarge ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
+      return send(res, tooLarge ? 413 : 400, { "content-type": "application/json" }, JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "GET", headers: new HeaderMap([...headers]), search: url.search, body },
+      context: () => options.context(headers),
+    });
+    const responseHeaders = Object.fromEntries(response.headers);
+    if (response.body.kind === "complete") return send(res, response.status ?? 200, responseHeaders, response.body.string);
+    res.writeHead(response.status ?? 200, responseHeaders);
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1";
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    server,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string) {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > maxBytes) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new BodyTooLarge();
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  return text.length === 0 ? undefined : JSON.parse(text);
+}

@@ -1,0 +1,130 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { badUserInput } from "./errors";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many items to return: 1 to ${MAX_PAGE_SIZE}, ${DEFAULT_PAGE_SIZE} by default.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Return the items after this cursor (an `endCursor` or an edge's `cursor`)." })
+  after?: string | null;
+}
+
+@ObjectType({ description: "Where a page stands in its list." })
+export class PageInfo {
+  @Field(() => Boolean, { description: "Whether more items follow this page." })
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true, description: "The cursor of the last item of this page, to pass as `after`." })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Declares the `<Name>Connection` and `<Name>Edge` GraphQL types of a node type. */
+export function connectionType<T extends object>(node: ClassType<T>, name: string, description: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${description} in a list, with its cursor.` })
+  class EdgeType {
+    @Field(() => String, { description: "Opaque cursor of this item." })
+    cursor: string;
+
+    @Field(() => node, { description: `The ${description}.` })
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${description} items.` })
+  class ConnectionType {
+    @Field(() => [EdgeType], { description: "The items of this page." })
+    edges: EdgeType[];
+
+    @Field(() => PageInfo, { description: "Whether more items follow, and the cursor to get them." })
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: "How many items the whole list holds." })
+    totalCount: number;
+  }
+  return ConnectionType;
+}
+
+/** Validates `first`, giving the page size to use. */
+export function pageSize(args: PageArgs): number {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, "first");
+  }
+  return first;
+}
+
+type SortKey = (string | number | null)[];
+
+export function encodeCursor(key: SortKey): string {
+  return Buffer.from(JSON.stringify(key)).toString("base64url");
+}
+
+export function decodeCursor(cursor: string, length: number): SortKey {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(key) && key.length === length) return key as SortKey;
+  } catch {
+    // fall through to the error below
+  }
+  throw badUserInput(`"${cursor}" is not a cursor of this list`, "after");
+}
+
+/** One page of an already loaded, already sorted list (the lists a DataLoader returns per parent). */
+export function pageOfList<T>(items: readonly T[], args: PageArgs, keyOf: (item: T) => SortKey): Connection<T> {
+  const first = pageSize(args);
+  let start = 0;
+  if (args.after) {
+    const after = JSON.stringify(decodeCursor(args.after, keyOf(items[0] ?? ({} as T)).length));
+    start = items.findIndex((item) => JSON.stringify(keyOf(item)) === after) + 1;
+    if (start === 0) throw badUserInput(`"${args.after}" is not a cursor of this list`, "after");
+  }
+  return toConnection(items.slice(start, start + first + 1), first, items.length, keyOf);
+}
+
+/**
+ * One page of a query, by keyset: rows sorted by `columns` (ending with a unique column) and
+ * strictly after the cursor's key. Costs two statements (page and count) whatever the page.
+ */
+export async function pageOfQuery<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  args: PageArgs,
+  columns: { column: string; property: keyof T & string }[],
+): Promise<Connection<T>> {
+  const first = pageSize(args);
+  const totalCount = await query.clone().getCount();
+  const keyOf = (row: T): SortKey => columns.map(({ property }) => row[property] as string | number | null);
+  const page = query.clone();
+  columns.forEach(({ column }, i) => (i === 0 ? page.orderBy(column, "ASC") : page.addOrderBy(column, "ASC")));
+  if (args.after) {
+    const key = decodeCursor(args.after, columns.length);
+    const params = Object.fromEntries(key.map((value, i) => [`cursor${i}`, value]));
+    page.andWhere(`(${columns.map((c) => c.column).join(", ")}) > (${key.map((_, i) => `:cursor${i}`).join(", ")})`, params);
+  }
+  const rows = await page.limit(first + 1).getMany();
+  return toConnection(rows, first, totalCount, keyOf);
+}
+
+function toConnection<T>(rows: T[], first: number, totalCount: number, keyOf: (item: T) => SortKey): Connection<T> {
+  const nodes = rows.slice(0, first);
+  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}

@@ -1,0 +1,89 @@
+import { ApolloServer } from "@apollo/server";
+import type { GraphQLSchema } from "graphql";
+import type { DataSource } from "typeorm";
+import type { SubgraphConfig, SubgraphName } from "./config";
+import { callerFrom, type RequestContext } from "./context";
+import { openDatabase, type Database, type DatabaseConfig, type DatabaseOptions } from "./database";
+import { serveHttp } from "./http";
+
+/** What makes a subgraph: its schema, its tables, its loaders, its demo data. */
+export interface SubgraphDefinition<Loaders> extends DatabaseOptions {
+  name: SubgraphName;
+  buildSchema(): Promise<GraphQLSchema>;
+  createLoaders(db: DataSource, cooperativeId: string): Loaders;
+  /** Writes the cooperative's demo data if the database holds none yet. */
+  seedDemo(db: DataSource, cooperativeId: string): Promise<void>;
+}
+
+export interface SubgraphServer<Loaders> {
+  apollo: ApolloServer<RequestContext<Loaders>>;
+  database: Database;
+  /** The context of one request, as the HTTP server builds it (tests pass it to `executeOperation`). */
+  contextFor(headers?: Headers): Promise<RequestContext<Loaders>>;
+}
+
+export interface RunningSubgraph<Loaders> extends SubgraphServer<Loaders> {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const schemas = new Map<SubgraphName, Promise<GraphQLSchema>>();
+
+/** The subgraph's schema, built once per process: it is the same for every cooperative. */
+function schemaOf<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<GraphQLSchema> {
+  let schema = schemas.get(definition.name);
+  if (!schema) schemas.set(definition.name, (schema = definition.buildSchema()));
+  return schema;
+}
+
+/** Opens the cooperative's database (running migrations) and prepares the Apollo server. */
+export async function createSubgraphServer<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  cooperativeId: string,
+  databaseConfig: DatabaseConfig,
+  options: { seedDemo?: boolean } = {},
+): Promise<SubgraphServer<Loaders>> {
+  const database = await openDatabase(databaseConfig, definition);
+  try {
+    if (options.seedDemo) await definition.seedDemo(database.dataSource, cooperativeId);
+    const apollo = new ApolloServer<RequestContext<Loaders>>({ schema: await schemaOf(definition), introspection: true });
+    await apollo.start();
+    const contextFor = async (headers = new Headers()): Promise<RequestContext<Loaders>> => ({
+      cooperativeId,
+      caller: callerFrom(headers),
+      db: database.dataSource,
+      loaders: definition.createLoaders(database.dataSource, cooperativeId),
+    });
+    return { apollo, database, contextFor };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Starts one subgraph instance of one cooperative on HTTP. */
+export async function startSubgraph<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  config: SubgraphConfig,
+): Promise<RunningSubgraph<Loaders>> {
+  const server = await createSubgraphServer(definition, config.cooperativeId, config.database, { seedDemo: config.seedDemo });
+  const http = await serveHttp({
+    apollo: server.apollo,
+    port: config.port,
+    host: config.host,
+    context: server.contextFor,
+    health: async () => {
+      await server.database.dataSource.query("SELECT 1");
+      return { ok: true, cooperative: config.cooperativeId, subgraph: definition.name };
+    },
+  });
+  return {
+    ...server,
+    url: http.url,
+    async stop() {
+      await http.stop();
+      await server.apollo.stop();
+      await server.database.close();
+    },
+  };
+}
