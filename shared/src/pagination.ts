@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badUserInput } from "./errors";
 
@@ -15,6 +15,8 @@ export class PageArgs {
 }
 
 @ObjectType({ description: "Where a page stands in its list." })
+// Every subgraph pages its own lists with the same PageInfo.
+@Directive("@shareable")
 export class PageInfo {
   @Field(() => Boolean, { description: "Whether more items follow this page." })
   hasNextPage: boolean;
@@ -127,4 +129,9 @@ function toConnection<T>(rows: T[], first: number, totalCount: number, keyOf: (i
     totalCount,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
   };
+}
+
+/** The same page with each node mapped (entity to GraphQL type). */
+export function mapConnection<T, U>(connection: Connection<T>, map: (node: T) => U): Connection<U> {
+  return { ...connection, edges: connection.edges.map(({ cursor, node }) => ({ cursor, node: map(node) })) };
 }

@@ -1,7 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import type { SubgraphConfig, SubgraphName } from "./config";
+import { subgraphConfigFromEnv, type SubgraphConfig, type SubgraphName } from "./config";
 import { callerFrom, type RequestContext } from "./context";
 import { openDatabase, type Database, type DatabaseConfig, type DatabaseOptions } from "./database";
 import { serveHttp } from "./http";
@@ -86,4 +86,24 @@ export async function startSubgraph<Loaders>(
       await server.database.close();
     },
   };
+}
+
+/** The entry point of a subgraph process: configuration from the environment, clean stop on a signal. */
+export async function runSubgraphMain<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
+  try {
+    const config = subgraphConfigFromEnv(definition.name);
+    const running = await startSubgraph(definition, config);
+    console.log(`${definition.name} of ${config.cooperativeId} ready at ${running.url}`);
+    const stop = () => {
+      running.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  } catch (error) {
+    console.error(`${definition.name} could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }

@@ -1,0 +1,17 @@
+import { gatewayConfigFromEnv } from "./config";
+import { startGatewayFromConfig } from "./gateway";
+
+async function main() {
+  try {
+    const gateway = await startGatewayFromConfig(gatewayConfigFromEnv());
+    console.log(`gateway ready at ${gateway.url}`);
+    const stop = () => void gateway.stop().then(() => process.exit(0));
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  } catch (error) {
+    console.error(`gateway could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+void main();

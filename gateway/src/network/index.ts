@@ -1,0 +1,14 @@
+import { buildFederatedSchema } from "@cae/shared";
+import type { GraphQLSchema } from "graphql";
+import { NetworkResolver, resolveCooperativeReference } from "./network.resolver";
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The gateway's own subgraph: the registry's cooperatives and the entry points to a cooperative's data. */
+export function networkSchema(): Promise<GraphQLSchema> {
+  schema ??= buildFederatedSchema({
+    resolvers: [NetworkResolver],
+    referenceResolvers: { Cooperative: { __resolveReference: resolveCooperativeReference } },
+  });
+  return schema;
+}

@@ -1,0 +1,133 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+// The request kinds are not re-exported from the package's entry point.
+import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
+import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import { parse, type GraphQLFormattedError } from "graphql";
+import type { SubgraphName } from "@cae/shared";
+import type { GatewayContext } from "../context";
+import type { Registry } from "../registry/registry";
+import { groupRepresentations, isEntitiesFetch, operationOf, routeOperation } from "./route";
+
+type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
+type Request = ProcessOptions["request"];
+type Variables = Record<string, unknown>;
+type SendResult = { response: GatewayGraphQLResponse } | { failure: string };
+
+/** One cooperative's instance of a subgraph: a remote data source whose every call has a deadline. */
+class CooperativeDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, timeoutMs: number) {
+    super({
+      url,
+      // The deadline covers connecting, the subgraph's work and reading the body: never a hang.
+      fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+    });
+  }
+
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]) {
+    // The caller's credentials travel to the cooperative, which checks them itself.
+    const authorization = context.headers?.get("authorization");
+    if (authorization) request.http?.headers.set("authorization", authorization);
+  }
+}
+
+/**
+ * The data source of one subgraph for the whole network. Apollo Federation expects one instance
+ * per subgraph; every cooperative runs its own, so each fetch is routed by the cooperative its
+ * IDs or arguments name: `_entities` split by cooperative and sent in parallel, anything else
+ * sent to the one cooperative it names.
+ */
+export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly shards: Map<string, CooperativeDataSource>;
+
+  constructor(
+    private readonly subgraph: SubgraphName,
+    registry: Registry,
+    private readonly timeoutMs: number,
+  ) {
+    this.shards = new Map(registry.cooperatives.map((c) => [c.id, new CooperativeDataSource(c.subgraphs[subgraph], timeoutMs)]));
+  }
+
+  async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
+      // The supergraph is static and health is the gateway's /health: nothing else reaches here.
+      throw new Error(`The ${this.subgraph} data source serves operations only, not "${String(options.kind)}" requests`);
+    }
+    const operation = operationOf(options.document ?? parse(options.request.query ?? ""), options.request.operationName);
+    if (!operation) return { errors: [routingError("The subgraph operation to route was not found in its document")] };
+    if (isEntitiesFetch(operation)) return this.fetchEntities(options);
+    const route = routeOperation(operation, options.request.variables);
+    if ("error" in route) return { errors: [routingError(route.error)] };
+    if (!this.shards.has(route.cooperativeId)) {
+      return { errors: [{ message: `No cooperative "${route.cooperativeId}" in the network's registry`, extensions: { code: "NOT_FOUND" } }] };
+    }
+    const result = await this.send(route.cooperativeId, options, options.request.variables ?? {});
+    return "failure" in result ? { errors: [this.unavailable(route.cooperativeId, result.failure)] } : result.response;
+  }
+
+  private async fetchEntities(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    const variables = options.request.variables ?? {};
+    const representations = (variables.representations ?? []) as unknown[];
+    const { groups, unroutable } = groupRepresentations(representations, (id) => this.shards.has(id));
+    const entities: unknown[] = representations.map(() => null);
+    const errors: GraphQLFormattedError[] = unroutable.map((position) => ({
+      message: `Cannot route ${JSON.stringify((representations[position] as { id?: unknown })?.id)}: no cooperative of the registry owns it`,
+      path: ["_entities", position],
+      extensions: { code: "NOT_FOUND" },
+    }));
+
+    await Promise.all(
+      [...groups].map(async ([cooperativeId, positions]) => {
+        const result = await this.send(cooperativeId, options, { ...variables, representations: positions.map((p) => representations[p]) });
+        if ("failure" in result) return void errors.push({ ...this.unavailable(cooperativeId, result.failure), path: ["_entities", positions[0]] });
+        const received = (result.response.data?._entities ?? []) as unknown[];
+        positions.forEach((position, i) => (entities[position] = received[i] ?? null));
+        for (const error of result.response.errors ?? []) errors.push(reindexed(error, positions, cooperativeId));
+      }),
+    );
+    return { data: { _entities: entities }, ...(errors.length > 0 && { errors }) };
+  }
+
+  private async send(cooperativeId: string, options: ProcessOptions, variables: Variables): Promise<SendResult> {
+    // A fresh request per call: RemoteGraphQLDataSource.process() replaces request.http.
+    const request: Request = {
+      query: options.request.query,
+      operationName: options.request.operationName,
+      extensions: options.request.extensions,
+      variables,
+      http: options.request.http,
+    };
+    try {
+      const shard = this.shards.get(cooperativeId)!;
+      return { response: await shard.process({ ...options, request }) };
+    } catch (error) {
+      return { failure: describeFailure(error, this.timeoutMs) };
+    }
+  }
+
+  private unavailable(cooperativeId: string, reason: string): GraphQLFormattedError {
+    return {
+      message: `Cooperative "${cooperativeId}" did not answer for ${this.subgraph}: ${reason}`,
+      extensions: { code: "COOPERATIVE_UNAVAILABLE", cooperativeId, subgraph: this.subgraph },
+    };
+  }
+}
+
+function routingError(message: string): GraphQLFormattedError {
+  return { message, extensions: { code: "UNROUTABLE_OPERATION" } };
+}
+
+/** An error of a cooperative's partial answer, moved to the position its entity has in the whole fetch. */
+function reindexed(error: GraphQLFormattedError, positions: number[], cooperativeId: string): GraphQLFormattedError {
+  const [head, index, ...rest] = error.path ?? [];
+  const path = head === "_entities" && typeof index === "number" && positions[index] !== undefined ? ["_entities", positions[index], ...rest] : error.path;
+  return { ...error, ...(path && { path }), extensions: { ...error.extensions, cooperativeId } };
+}
+
+function describeFailure(error: unknown, timeoutMs: number): string {
+  const name = error instanceof Error ? error.name : "";
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+  if (name === "TimeoutError" || cause?.name === "TimeoutError" || /aborted|timeout/i.test(String(error))) {
+    return `no answer within ${timeoutMs} ms`;
+  }
+  return cause ? `${cause.message}` : error instanceof Error ? error.message : String(error);
+}

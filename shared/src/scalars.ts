@@ -1,0 +1,37 @@
+import { GraphQLScalarType, Kind } from "graphql";
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DECIMAL = /^-?\d{1,12}(\.\d{1,4})?$/;
+
+function parseLocalDate(value: unknown): string {
+  const match = typeof value === "string" ? ISO_DATE.exec(value) : null;
+  if (match) {
+    const [year, month, day] = match.slice(1).map(Number);
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return value as string;
+  }
+  throw new TypeError(`Date must be a calendar date "YYYY-MM-DD", got ${JSON.stringify(value)}`);
+}
+
+/** A calendar date without time or zone: contracts and steps of a path happen on days, not instants. */
+export const LocalDateScalar = new GraphQLScalarType<string, string>({
+  name: "Date",
+  description: 'A calendar date, ISO 8601 without time zone ("2026-03-14").',
+  serialize: parseLocalDate,
+  parseValue: parseLocalDate,
+  parseLiteral: (ast) => parseLocalDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+function parseDecimal(value: unknown): string {
+  if (typeof value === "string" && DECIMAL.test(value)) return value;
+  throw new TypeError(`Decimal must be a decimal number written as a string ("86.67"), got ${JSON.stringify(value)}`);
+}
+
+/** Hours and rates are exact decimals; they travel as strings so that no float rounds them. */
+export const DecimalScalar = new GraphQLScalarType<string, string>({
+  name: "Decimal",
+  description: 'An exact decimal number as a string ("86.67"), for hours and rates.',
+  serialize: parseDecimal,
+  parseValue: parseDecimal,
+  parseLiteral: (ast) => parseDecimal(ast.kind === Kind.STRING ? ast.value : undefined),
+});

@@ -1,0 +1,16 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { localIdOfReference, mapConnection, PageArgs, pageOfList } from "@cae/shared";
+import type { ContractsContext } from "../context";
+import { toContract } from "./contract.mapper";
+import { ContractConnection, Person } from "./contract.type";
+
+@Resolver(() => Person)
+export class PersonContractsResolver {
+  @FieldResolver(() => ContractConnection, { description: "The person's contracts, in path order (by start date)." })
+  async contracts(@Root() person: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: ContractsContext) {
+    const localId = localIdOfReference(person.id, ctx.cooperativeId);
+    const contracts = localId ? await ctx.loaders.contractsByPerson.load(localId) : [];
+    const connection = pageOfList(contracts, page, (contract) => [contract.startsOn, contract.id]);
+    return mapConnection(connection, (contract) => toContract(contract, ctx.cooperativeId));
+  }
+}

@@ -1,0 +1,80 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import {
+  CentsScalar,
+  connectionType,
+  DecimalScalar,
+  LocalDateScalar,
+  type ContractKind as ContractKindValue,
+  type ContractStatus as ContractStatusValue,
+} from "@cae/shared";
+
+export const ContractKind = {
+  OBJECTIVE: "OBJECTIVE",
+  SUPPORT_AGREEMENT: "SUPPORT_AGREEMENT",
+  EMPLOYMENT: "EMPLOYMENT",
+} as const satisfies Record<ContractKindValue, ContractKindValue>;
+registerEnumType(ContractKind, {
+  name: "ContractKind",
+  description: "The kinds of contract of a person's path, in path order.",
+  valuesConfig: {
+    OBJECTIVE: { description: "Objective contract (contrat d'objectif): reciprocal commitments to prepare a prospection test." },
+    SUPPORT_AGREEMENT: { description: "Support agreement (convention d'accompagnement, CAPE, Code de commerce L127-1): the prospection test." },
+    EMPLOYMENT: { description: "Employment contract of an entrepreneur-employee (CESA, Code du travail L7331-1)." },
+  },
+});
+
+export const ContractStatus = {
+  DRAFT: "DRAFT",
+  SIGNED: "SIGNED",
+  RUNNING: "RUNNING",
+  ENDED: "ENDED",
+  CANCELLED: "CANCELLED",
+} as const satisfies Record<ContractStatusValue, ContractStatusValue>;
+registerEnumType(ContractStatus, {
+  name: "ContractStatus",
+  description: "Where a contract stands in its lifecycle.",
+  valuesConfig: {
+    DRAFT: { description: "Being prepared (brouillon); may still be cancelled." },
+    SIGNED: { description: "Signed, not yet started." },
+    RUNNING: { description: "In force (en cours)." },
+    ENDED: { description: "Ended (terminé)." },
+    CANCELLED: { description: "Cancelled before signature (annulé)." },
+  },
+});
+
+@ObjectType({ description: "A person, as the contracts service sees it." })
+@Directive('@key(fields: "id")')
+export class Person {
+  @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
+  id: string;
+}
+
+@ObjectType({ description: "A contract of a person's path: objective contract, support agreement (CAPE) or employment contract (CESA)." })
+@Directive('@key(fields: "id")')
+export class Contract {
+  @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
+  id: string;
+
+  @Field(() => ContractKind, { description: "Which contract of the path this is." })
+  kind: ContractKindValue;
+
+  @Field(() => ContractStatus, { description: "Where the contract stands in its lifecycle." })
+  status: ContractStatusValue;
+
+  @Field(() => LocalDateScalar, { description: "First day of the contract (date de début)." })
+  startsOn: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Last day of the contract (date de fin), when it has one." })
+  endsOn: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: "Employment contracts: monthly hours (heures mensuelles), at most 151.67 (full time)." })
+  monthlyHours: string | null;
+
+  @Field(() => CentsScalar, { nullable: true, description: "Employment contracts: fixed gross monthly pay (part fixe du salaire brut)." })
+  fixedMonthlyPay: bigint | null;
+
+  @Field(() => Person, { description: "The person the contract binds to the cooperative." })
+  person: Person;
+}
+
+export const ContractConnection = connectionType(Contract, "Contract", "contract");

@@ -1,0 +1,28 @@
+import { buildFederatedSchema, type SubgraphDefinition } from "@cae/shared";
+import { createLoaders, type ContractsLoaders } from "./context";
+import { ContractEntity } from "./contracts/contract.entity";
+import { resolveContractReference, resolvePersonReference } from "./contracts/contract.reference";
+import { PersonContractsResolver } from "./contracts/contract.resolver";
+import { Contract } from "./contracts/contract.type";
+import { migrations } from "./migrations";
+import { seedDemo } from "./seed";
+
+export type { ContractsContext } from "./context";
+
+/** The contracts subgraph: the objective contract, support agreement (CAPE) and employment contract (CESA). */
+export const contracts: SubgraphDefinition<ContractsLoaders> = {
+  name: "contracts",
+  entities: [ContractEntity],
+  migrations,
+  buildSchema: () =>
+    buildFederatedSchema({
+      resolvers: [PersonContractsResolver],
+      orphanedTypes: [Contract],
+      referenceResolvers: {
+        Contract: { __resolveReference: resolveContractReference },
+        Person: { __resolveReference: resolvePersonReference },
+      },
+    }),
+  createLoaders,
+  seedDemo,
+};

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from "@cae/shared";
+import { contracts } from "./index";
+
+void runSubgraphMain(contracts);

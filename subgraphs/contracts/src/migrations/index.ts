@@ -1,0 +1,4 @@
+import { CreateContracts1764400000000 } from "./1764400000000-CreateContracts";
+
+/** Every migration of the contracts subgraph, oldest first. */
+export const migrations = [CreateContracts1764400000000];

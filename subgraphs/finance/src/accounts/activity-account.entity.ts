@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
+import type { Sector } from "@cae/shared";
+
+/** The analytic account of one activity (compte d'activité), table `activity_accounts`. */
+@Entity({ name: "activity_accounts" })
+export class ActivityAccountEntity {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  /** The person, owned by the members subgraph: a reference, not a foreign key. */
+  @Column({ name: "person_id", type: "uuid" })
+  personId: string;
+
+  @Column({ name: "analytic_code", type: "text" })
+  analyticCode: string;
+
+  @Column({ type: "text" })
+  label: string;
+
+  @Column({ type: "text" })
+  sector: Sector;
+
+  @Column({ name: "opened_on", type: "date" })
+  openedOn: string;
+
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  createdAt: Date;
+}

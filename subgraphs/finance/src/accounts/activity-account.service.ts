@@ -1,0 +1,19 @@
+import { ownLocalId, requiredText } from "@cae/shared";
+import type { DataSource } from "typeorm";
+import { ActivityAccountEntity } from "./activity-account.entity";
+import type { OpenActivityAccountInput } from "./activity-account.type";
+
+export async function openActivityAccount(db: DataSource, cooperativeId: string, input: OpenActivityAccountInput): Promise<ActivityAccountEntity> {
+  const personId = ownLocalId(input.personId, cooperativeId, "input.personId");
+  const label = requiredText(input.label, "input.label", 120);
+  return db.transaction(async (manager) => {
+    // Analytic codes are sequential: the lock makes concurrent openings take distinct numbers.
+    await manager.query("LOCK TABLE activity_accounts IN SHARE ROW EXCLUSIVE MODE");
+    const [{ last }] = (await manager.query(
+      "SELECT coalesce(max(substring(analytic_code FROM 5)::integer), 0) AS last FROM activity_accounts",
+    )) as { last: number }[];
+    const analyticCode = `ACT-${String(Number(last) + 1).padStart(4, "0")}`;
+    const accounts = manager.getRepository(ActivityAccountEntity);
+    return accounts.save(accounts.create({ personId, label, sector: input.sector, openedOn: input.openedOn, analyticCode }));
+  });
+}

@@ -1,0 +1,71 @@
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { connectionType, LocalDateScalar, type Sector as SectorValue } from "@cae/shared";
+
+export const Sector = {
+  SERVICES: "SERVICES",
+  CRAFTS: "CRAFTS",
+  MOBILE_TRADE: "MOBILE_TRADE",
+  TRAINING: "TRAINING",
+  BUILDING: "BUILDING",
+  AGRICULTURE: "AGRICULTURE",
+  OTHER: "OTHER",
+} as const satisfies Record<SectorValue, SectorValue>;
+registerEnumType(Sector, {
+  name: "Sector",
+  description: "Sector of an activity (secteur d'activité), as the network's indicators count them.",
+  valuesConfig: {
+    SERVICES: { description: "Services (services aux entreprises et aux particuliers)." },
+    CRAFTS: { description: "Crafts (artisanat)." },
+    MOBILE_TRADE: { description: "Mobile trade (commerce ambulant)." },
+    TRAINING: { description: "Training (formation)." },
+    BUILDING: { description: "Building trades (bâtiment)." },
+    AGRICULTURE: { description: "Agriculture." },
+    OTHER: { description: "Other sectors (autre)." },
+  },
+});
+
+@ObjectType({ description: "A person, as the finance service sees it." })
+@Directive('@key(fields: "id")')
+export class Person {
+  @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
+  id: string;
+}
+
+@ObjectType({ description: "The analytic account of one activity (compte d'activité): its revenue, charges and contribution are kept apart." })
+@Directive('@key(fields: "id")')
+export class ActivityAccount {
+  @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
+  id: string;
+
+  @Field(() => String, { description: 'Analytic code (code analytique), unique in the cooperative ("ACT-0042").' })
+  analyticCode: string;
+
+  @Field(() => String, { description: "Name of the activity (libellé)." })
+  label: string;
+
+  @Field(() => Sector, { description: "Sector of the activity." })
+  sector: SectorValue;
+
+  @Field(() => LocalDateScalar, { description: "Date the account was opened (date d'ouverture)." })
+  openedOn: string;
+
+  @Field(() => Person, { description: "The entrepreneur whose activity this is." })
+  person: Person;
+}
+
+export const ActivityAccountConnection = connectionType(ActivityAccount, "ActivityAccount", "activity account");
+
+@InputType({ description: "An activity account to open for a person." })
+export class OpenActivityAccountInput {
+  @Field(() => ID, { description: "The person whose activity it is; the request goes to this person's cooperative." })
+  personId: string;
+
+  @Field(() => String, { description: "Name of the activity." })
+  label: string;
+
+  @Field(() => Sector, { description: "Sector of the activity." })
+  sector: SectorValue;
+
+  @Field(() => LocalDateScalar, { description: "Date the account opens." })
+  openedOn: string;
+}

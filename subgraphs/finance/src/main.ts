@@ -1,0 +1,4 @@
+import { runSubgraphMain } from "@cae/shared";
+import { finance } from "./index";
+
+void runSubgraphMain(finance);

@@ -1,0 +1,4 @@
+import { CreateActivityAccounts1764400000000 } from "./1764400000000-CreateActivityAccounts";
+
+/** Every migration of the finance subgraph, oldest first. */
+export const migrations = [CreateActivityAccounts1764400000000];

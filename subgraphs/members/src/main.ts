@@ -1,0 +1,4 @@
+import { runSubgraphMain } from "@cae/shared";
+import { members } from "./index";
+
+void runSubgraphMain(members);

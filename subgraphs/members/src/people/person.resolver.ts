@@ -1,0 +1,29 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { mapConnection, PageArgs, pageOfQuery } from "@cae/shared";
+import type { MembersContext } from "../context";
+import { PersonEntity } from "./person.entity";
+import { toPerson } from "./person.mapper";
+import { registerPerson } from "./person.service";
+import { Cooperative, Person, PersonConnection, RegisterPersonInput } from "./person.type";
+
+@Resolver(() => Cooperative)
+export class CooperativePeopleResolver {
+  @FieldResolver(() => PersonConnection, { description: "The people the cooperative has welcomed, by last and first name." })
+  async people(@Root() _cooperative: Cooperative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: MembersContext) {
+    const query = ctx.db.getRepository(PersonEntity).createQueryBuilder("person");
+    const connection = await pageOfQuery(query, page, [
+      { column: "person.lastName", property: "lastName" },
+      { column: "person.firstName", property: "firstName" },
+      { column: "person.id", property: "id" },
+    ]);
+    return mapConnection(connection, (person) => toPerson(person, ctx.cooperativeId));
+  }
+}
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Mutation(() => Person, { description: "Registers a prospect at their first contact (réunion d'information collective)." })
+  async registerPerson(@Arg("input", () => RegisterPersonInput) input: RegisterPersonInput, @Ctx() ctx: MembersContext): Promise<Person> {
+    return toPerson(await registerPerson(ctx.db, ctx.cooperativeId, input), ctx.cooperativeId);
+  }
+}

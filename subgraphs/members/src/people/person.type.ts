@@ -1,0 +1,104 @@
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { connectionType, LocalDateScalar, type Gender as GenderValue, type WelcomeStage as WelcomeStageValue } from "@cae/shared";
+
+export const Gender = { FEMALE: "FEMALE", MALE: "MALE", OTHER: "OTHER", UNDISCLOSED: "UNDISCLOSED" } as const satisfies Record<GenderValue, GenderValue>;
+registerEnumType(Gender, {
+  name: "Gender",
+  description: "Gender as the person declares it (genre), for the network's indicators; UNDISCLOSED when not given.",
+});
+
+export const WelcomeStage = {
+  PROSPECT: "PROSPECT",
+  RECEIVED: "RECEIVED",
+  ADMITTED: "ADMITTED",
+  ORIENTED: "ORIENTED",
+} as const satisfies Record<WelcomeStageValue, WelcomeStageValue>;
+registerEnumType(WelcomeStage, {
+  name: "WelcomeStage",
+  description: "Where the person stands in the welcome (accueil): before the contracts of the path.",
+  valuesConfig: {
+    PROSPECT: { description: "Attended an information meeting (réunion d'information collective), not yet received." },
+    RECEIVED: { description: "Received individually (accueil individuel); the decision is pending." },
+    ADMITTED: { description: "Admitted into the cooperative after the reception's pre-analysis." },
+    ORIENTED: { description: "Referred to a partner (orientation) instead of joining." },
+  },
+});
+
+@ObjectType({ description: "A cooperative of the network, as its members service sees it." })
+@Directive('@key(fields: "id")')
+export class Cooperative {
+  @Field(() => ID, { description: "The cooperative's slug." })
+  id: string;
+}
+
+@ObjectType({ description: "A person the cooperative welcomes: a project holder (porteur de projet), then an entrepreneur." })
+@Directive('@key(fields: "id")')
+export class Person {
+  @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
+  id: string;
+
+  @Field(() => String, { description: "First name (prénom)." })
+  firstName: string;
+
+  @Field(() => String, { description: "Last name (nom)." })
+  lastName: string;
+
+  @Field(() => String, { nullable: true, description: "Email address." })
+  email: string | null;
+
+  @Field(() => String, { nullable: true, description: "Phone number." })
+  phone: string | null;
+
+  @Field(() => Gender, { description: "Declared gender (genre)." })
+  gender: GenderValue;
+
+  @Field(() => Int, { nullable: true, description: "Year of birth (année de naissance), for age brackets." })
+  birthYear: number | null;
+
+  @Field(() => String, { nullable: true, description: "Postcode of residence (code postal)." })
+  postcode: string | null;
+
+  @Field(() => WelcomeStage, { description: "Where the person stands in the welcome (accueil)." })
+  welcomeStage: WelcomeStageValue;
+
+  @Field(() => LocalDateScalar, { description: "First contact: the information meeting attended (réunion d'information collective)." })
+  firstContactOn: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Date of the individual reception (accueil individuel), once received." })
+  receivedOn: string | null;
+
+  @Field(() => Cooperative, { description: "The cooperative that welcomes the person." })
+  cooperative: Cooperative;
+}
+
+export const PersonConnection = connectionType(Person, "Person", "person");
+
+@InputType({ description: "A person to register at their first contact with the cooperative (a prospect)." })
+export class RegisterPersonInput {
+  @Field(() => ID, { description: "The cooperative that welcomes the person: the request is sent to it." })
+  cooperativeId: string;
+
+  @Field(() => String, { description: "First name (prénom)." })
+  firstName: string;
+
+  @Field(() => String, { description: "Last name (nom)." })
+  lastName: string;
+
+  @Field(() => String, { nullable: true, description: "Email address, unique in the cooperative." })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Phone number." })
+  phone?: string | null;
+
+  @Field(() => Gender, { nullable: true, description: "Declared gender; UNDISCLOSED when not given." })
+  gender?: GenderValue | null;
+
+  @Field(() => Int, { nullable: true, description: "Year of birth." })
+  birthYear?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Postcode of residence, 5 digits." })
+  postcode?: string | null;
+
+  @Field(() => LocalDateScalar, { description: "Date of the information meeting attended." })
+  firstContactOn: string;
+}
