@@ -8,6 +8,7 @@ async function main() {
     const stop = () => void gateway.stop().then(() => process.exit(0));
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
+    process.once("disconnect", stop);
   } catch (error) {
     console.error(`gateway could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -16,3 +16,4 @@ export * from "./subgraph";
 export * from "./demo/types";
 export * from "./demo/generate";
 export * from "./demo/profile";
+export * from "./testing";

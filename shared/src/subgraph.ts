@@ -1,4 +1,5 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { subgraphConfigFromEnv, type SubgraphConfig, type SubgraphName } from "./config";
@@ -46,7 +47,12 @@ export async function createSubgraphServer<Loaders>(
   const database = await openDatabase(databaseConfig, definition);
   try {
     if (options.seedDemo) await definition.seedDemo(database.dataSource, cooperativeId);
-    const apollo = new ApolloServer<RequestContext<Loaders>>({ schema: await schemaOf(definition), introspection: true });
+    const apollo = new ApolloServer<RequestContext<Loaders>>({
+      schema: await schemaOf(definition),
+      introspection: true,
+      // The gateway does not report usage to Apollo's cloud, so subgraph traces would go nowhere.
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+    });
     await apollo.start();
     const contextFor = async (headers = new Headers()): Promise<RequestContext<Loaders>> => ({
       cooperativeId,
@@ -102,6 +108,8 @@ export async function runSubgraphMain<Loaders>(definition: SubgraphDefinition<Lo
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
+    // Started by `npm start`: go when the launcher goes, even if it was killed without a word.
+    process.once("disconnect", stop);
   } catch (error) {
     console.error(`${definition.name} could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

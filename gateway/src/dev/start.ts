@@ -22,10 +22,10 @@ const children: Child[] = [];
 let stopping = false;
 
 function launch(label: string, script: string, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [resolve(root, script)], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [resolve(root, script)], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe", "ipc"] });
   const prefix = `[${label}] `;
-  child.stdout.on("data", (chunk: Buffer) => process.stdout.write(indent(prefix, chunk)));
-  child.stderr.on("data", (chunk: Buffer) => process.stderr.write(indent(prefix, chunk)));
+  child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(indent(prefix, chunk)));
+  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(indent(prefix, chunk)));
   child.on("exit", (code, signal) => {
     if (!stopping) console.log(`${prefix}stopped (${signal ?? `exit code ${code}`}); the rest of the network goes on`);
   });

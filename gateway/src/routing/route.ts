@@ -1,5 +1,5 @@
 import { Kind, valueFromASTUntyped, type DocumentNode, type FieldNode, type OperationDefinitionNode } from "graphql";
-import { cooperativeOf } from "@cae/shared";
+import { cooperativeOf, isCooperativeSlug, tryDecodeId } from "@cae/shared";
 
 /** The operation a request runs: the named one, or the only one. */
 export function operationOf(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
@@ -41,8 +41,8 @@ export type Route = { cooperativeId: string } | { error: string };
 
 /**
  * The cooperative a root operation (a mutation, or a root query of a subgraph) is for, read from
- * its arguments: every `cooperativeId` and every global ID (`id`, `...Id`, `...Ids`) in them,
- * at any depth of an input, must name one and the same cooperative.
+ * its arguments: every `cooperativeId` (a slug) and every global ID under `id`, `...Id` or
+ * `...Ids`, at any depth of an input, must name one and the same cooperative.
  */
 export function routeOperation(operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): Route {
   const named = new Set<string>();
@@ -52,8 +52,12 @@ export function routeOperation(operation: OperationDefinitionNode, variables: Re
       return Object.entries(value).forEach(([childKey, child]) => collect(child, childKey));
     }
     if (typeof value !== "string" || key === undefined) return;
-    const cooperativeId = key === "cooperativeId" || key === "id" || /Ids?$/.test(key) ? cooperativeOf(value) : null;
-    if (cooperativeId !== null) named.add(cooperativeId);
+    if (/^cooperativeIds?$/.test(key)) {
+      if (isCooperativeSlug(value)) named.add(value);
+    } else if (key === "id" || /Ids?$/.test(key)) {
+      const decoded = tryDecodeId(value);
+      if (decoded) named.add(decoded.cooperativeId);
+    }
   };
   for (const field of rootFields(operation)) {
     for (const argument of field.arguments ?? []) collect(valueFromASTUntyped(argument.value, variables), argument.name.value);

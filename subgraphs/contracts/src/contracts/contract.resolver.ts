@@ -6,7 +6,10 @@ import { ContractConnection, Person } from "./contract.type";
 
 @Resolver(() => Person)
 export class PersonContractsResolver {
-  @FieldResolver(() => ContractConnection, { description: "The person's contracts, in path order (by start date)." })
+  @FieldResolver(() => ContractConnection, {
+    nullable: true,
+    description: "The person's contracts, in path order (by start date). Null when the cooperative's service does not answer: the error says which.",
+  })
   async contracts(@Root() person: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: ContractsContext) {
     const localId = localIdOfReference(person.id, ctx.cooperativeId);
     const contracts = localId ? await ctx.loaders.contractsByPerson.load(localId) : [];

@@ -7,7 +7,10 @@ import { ActivityAccount, ActivityAccountConnection, OpenActivityAccountInput, P
 
 @Resolver(() => Person)
 export class PersonActivityAccountsResolver {
-  @FieldResolver(() => ActivityAccountConnection, { description: "The analytic accounts of the person's activities (comptes d'activité)." })
+  @FieldResolver(() => ActivityAccountConnection, {
+    nullable: true,
+    description: "The analytic accounts of the person's activities (comptes d'activité). Null when the cooperative's service does not answer: the error says which.",
+  })
   async activityAccounts(@Root() person: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FinanceContext) {
     const localId = localIdOfReference(person.id, ctx.cooperativeId);
     const accounts = localId ? await ctx.loaders.activityAccountsByPerson.load(localId) : [];

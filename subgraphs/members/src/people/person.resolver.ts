@@ -8,7 +8,10 @@ import { Cooperative, Person, PersonConnection, RegisterPersonInput } from "./pe
 
 @Resolver(() => Cooperative)
 export class CooperativePeopleResolver {
-  @FieldResolver(() => PersonConnection, { description: "The people the cooperative has welcomed, by last and first name." })
+  @FieldResolver(() => PersonConnection, {
+    nullable: true,
+    description: "The people the cooperative has welcomed, by last and first name. Null when the cooperative's service does not answer: the error says which.",
+  })
   async people(@Root() _cooperative: Cooperative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: MembersContext) {
     const query = ctx.db.getRepository(PersonEntity).createQueryBuilder("person");
     const connection = await pageOfQuery(query, page, [

@@ -1,0 +1,8 @@
+-- Run by the postgres image on its first start only (empty data volume): each cooperative's
+-- subgraph owns a database of its own, as in production, so no subgraph can read another's tables.
+CREATE DATABASE alpes_entreprendre_members;
+CREATE DATABASE alpes_entreprendre_contracts;
+CREATE DATABASE alpes_entreprendre_finance;
+CREATE DATABASE bretagne_cooperer_members;
+CREATE DATABASE bretagne_cooperer_contracts;
+CREATE DATABASE bretagne_cooperer_finance;
