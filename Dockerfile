@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # One image for the whole network: the command picks the service, e.g.
 #   node subgraphs/members/dist/main.js | subgraphs/contracts/... | subgraphs/finance/... | gateway/dist/main.js
 

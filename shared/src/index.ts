@@ -17,3 +17,4 @@ export * from "./demo/types";
 export * from "./demo/generate";
 export * from "./demo/profile";
 export * from "./testing";
+export * from "./testing-subgraph";

@@ -116,10 +116,14 @@ function routingError(message: string): GraphQLFormattedError {
   return { message, extensions: { code: "UNROUTABLE_OPERATION" } };
 }
 
-/** An error of a cooperative's partial answer, moved to the position its entity has in the whole fetch. */
-function reindexed(error: GraphQLFormattedError, positions: number[], cooperativeId: string): GraphQLFormattedError {
+/**
+ * An error of a cooperative's part of an entity fetch, moved to the position its entity has in
+ * the whole fetch; an error of the part as a whole points at the part's first entity.
+ */
+export function reindexed(error: GraphQLFormattedError, positions: number[], cooperativeId: string): GraphQLFormattedError {
   const [head, index, ...rest] = error.path ?? [];
-  const path = head === "_entities" && typeof index === "number" && positions[index] !== undefined ? ["_entities", positions[index], ...rest] : error.path;
+  let path = error.path;
+  if (head === "_entities") path = typeof index === "number" ? ["_entities", positions[index] ?? index, ...rest] : ["_entities", positions[0]];
   return { ...error, ...(path && { path }), extensions: { ...error.extensions, cooperativeId } };
 }
 

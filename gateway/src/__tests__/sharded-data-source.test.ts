@@ -1,0 +1,92 @@
+import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
+import { members } from "@cae/members";
+import { startSubgraph, type RunningSubgraph } from "@cae/shared";
+import type { GatewayContext } from "../context";
+import type { Registry } from "../registry/registry";
+import { reindexed, ShardedDataSource } from "../routing/sharded-data-source";
+
+const A = "alpes-entreprendre";
+const B = "bretagne-cooperer";
+
+describe("the sharded data source", () => {
+  const running: RunningSubgraph<unknown>[] = [];
+  let dataSource: ShardedDataSource;
+  let registry: Registry;
+  const ids: Record<string, string[]> = {};
+
+  beforeAll(async () => {
+    for (const cooperativeId of [A, B]) {
+      const subgraph = await startSubgraph(members, { cooperativeId, port: 0, host: "127.0.0.1", database: { kind: "memory" }, seedDemo: true });
+      running.push(subgraph as RunningSubgraph<unknown>);
+      const rows: { id: string }[] = await subgraph.database.dataSource.query("SELECT id FROM people ORDER BY id LIMIT 3");
+      ids[cooperativeId] = rows.map((row) => `${cooperativeId}:${row.id}`);
+    }
+    registry = {
+      cooperatives: running.map((subgraph, i) => ({ id: [A, B][i], name: [A, B][i], region: "R", subgraphs: { members: subgraph.url, contracts: subgraph.url, finance: subgraph.url } })),
+    };
+    dataSource = new ShardedDataSource("members", registry, 1000);
+  });
+  afterAll(() => Promise.all(running.map((subgraph) => subgraph.stop())));
+
+  const process = (query: string, variables: Record<string, unknown>) =>
+    dataSource.process({
+      kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+      request: { query, variables },
+      context: { registry, headers: new Headers(), caller: { kind: "anonymous" } } satisfies GatewayContext,
+      incomingRequestContext: {} as never,
+    });
+
+  const ENTITIES = "query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { id lastName } } }";
+
+  it("splits an entity fetch by cooperative and puts every answer back in its place", async () => {
+    const representations = [ids[A][0], ids[B][0], ids[A][1], ids[B][1], ids[A][2]].map((id) => ({ __typename: "Person", id }));
+    const response = await process(ENTITIES, { representations });
+    expect(response.errors).toBeUndefined();
+    expect((response.data?._entities as { id: string }[]).map((entity) => entity.id)).toEqual(representations.map((r) => r.id));
+  });
+
+  it("answers null, with an error at the right position, for what a cooperative could not resolve", async () => {
+    const representations = [
+      { __typename: "Person", id: ids[A][0] },
+      { __typename: "Person", id: `${A}:00000000-0000-4000-8000-000000000000` }, // no such person: null, no error
+      { __typename: "Person", id: ids[B][0] },
+      { __typename: "NoSuchType", id: ids[B][1] }, // fails B's whole part: its error points at B's first entity
+      { __typename: "Person", id: "garbage" },
+    ];
+    const response = await process(ENTITIES, { representations });
+    const entities = response.data?._entities as ({ id: string } | null)[];
+    expect(entities.map((entity) => entity?.id ?? null)).toEqual([ids[A][0], null, null, null, null]);
+    expect(response.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ message: expect.stringContaining("NoSuchType"), path: ["_entities", 2], extensions: expect.objectContaining({ cooperativeId: B }) }),
+        expect.objectContaining({ path: ["_entities", 4], extensions: { code: "NOT_FOUND" } }),
+      ]),
+    );
+    expect(response.errors).toHaveLength(2);
+  });
+
+  it("moves an error of one entity of a part to that entity's position in the whole fetch", () => {
+    expect(reindexed({ message: "x", path: ["_entities", 1, "lastName"] }, [2, 5], B)).toEqual({
+      message: "x",
+      path: ["_entities", 5, "lastName"],
+      extensions: { cooperativeId: B },
+    });
+    expect(reindexed({ message: "y" }, [2, 5], B)).toEqual({ message: "y", extensions: { cooperativeId: B } });
+  });
+
+  it("refuses an operation that names no cooperative or several", async () => {
+    const none = await process("mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }", { input: { firstName: "x" } });
+    expect(none.errors?.[0].extensions).toEqual({ code: "UNROUTABLE_OPERATION" });
+    const two = await process(
+      `mutation { a: registerPerson(input: { cooperativeId: "${A}" }) { id } b: registerPerson(input: { cooperativeId: "${B}" }) { id } }`,
+      {},
+    );
+    expect(two.errors?.[0].message).toMatch(/several cooperatives/);
+  });
+
+  it("serves incoming operations only", async () => {
+    await expect(
+      dataSource.process({ kind: GraphQLDataSourceRequestKind.HEALTH_CHECK, request: { query: "{ __typename }" }, context: {} }),
+    ).rejects.toThrow(/serves operations only/);
+  });
+});

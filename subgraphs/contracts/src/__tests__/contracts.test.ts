@@ -1,0 +1,74 @@
+import { createSubgraphServer, createTestDatabase, databaseBackends, ENTITIES_QUERY, execute, type SubgraphServer, type TestDatabase } from "@cae/shared";
+import { contracts } from "../index";
+
+const COOP = "garonne-activites";
+
+describe.each(databaseBackends())("the contracts subgraph on %s PostgreSQL", (backend) => {
+  let database: TestDatabase;
+  let server: SubgraphServer<unknown>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(backend);
+    server = (await createSubgraphServer(contracts, COOP, database.config, { seedDemo: true })) as SubgraphServer<unknown>;
+  });
+  afterAll(async () => {
+    await server?.apollo.stop();
+    await server?.database.close();
+    await database?.drop();
+  });
+
+  it("lists the contracts of many people in one statement, in path order, with exact pay", async () => {
+    const rows: { person_id: string }[] = await server.database.dataSource.query("SELECT DISTINCT person_id FROM contracts ORDER BY person_id");
+    const representations = rows.map((row) => ({ __typename: "Person", id: `${COOP}:${row.person_id}` }));
+    const before = server.database.statementCount;
+    const result = await execute(server, ENTITIES_QUERY("... on Person { id contracts(first: 10) { totalCount edges { node { id kind startsOn monthlyHours fixedMonthlyPay person { id } } } } }"), {
+      representations,
+    });
+    expect(result.errors).toBeUndefined();
+    expect(server.database.statementCount - before).toBe(1);
+    type Node = { kind: string; startsOn: string; monthlyHours: string | null; fixedMonthlyPay: string | null; person: { id: string } };
+    const people = result.data?._entities as { id: string; contracts: { totalCount: number; edges: { node: Node }[] } }[];
+    expect(people).toHaveLength(rows.length);
+    for (const person of people) {
+      const nodes = person.contracts.edges.map((edge) => edge.node);
+      expect(nodes.length).toBeGreaterThan(0);
+      expect(nodes.map((node) => node.startsOn)).toEqual([...nodes.map((node) => node.startsOn)].sort());
+      for (const node of nodes) {
+        expect(node.person.id).toBe(person.id);
+        if (node.kind === "EMPLOYMENT") {
+          expect(node.monthlyHours).toMatch(/^\d+\.\d{2}$/);
+          expect(node.fixedMonthlyPay).toMatch(/^\d+$/);
+        } else {
+          expect(node.fixedMonthlyPay).toBeNull();
+        }
+      }
+    }
+  });
+
+  it("resolves a contract by reference and answers null for another cooperative's", async () => {
+    const [{ id }] = await server.database.dataSource.query("SELECT id FROM contracts LIMIT 1");
+    const result = await execute(server, ENTITIES_QUERY("... on Contract { id kind }"), {
+      representations: [
+        { __typename: "Contract", id: `${COOP}:${id}` },
+        { __typename: "Contract", id: `bretagne-cooperer:${id}` },
+      ],
+    });
+    expect(result.data?._entities).toEqual([{ id: `${COOP}:${id}`, kind: expect.any(String) }, null]);
+  });
+
+  it("refuses an oversized page with BAD_USER_INPUT", async () => {
+    const [{ person_id }] = await server.database.dataSource.query("SELECT person_id FROM contracts LIMIT 1");
+    const result = await execute(server, ENTITIES_QUERY("... on Person { contracts(first: 1000) { totalCount } }"), {
+      representations: [{ __typename: "Person", id: `${COOP}:${person_id}` }],
+    });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+  });
+
+  it("refuses what its table constraints forbid: hours above full time", async () => {
+    await expect(
+      server.database.dataSource.query(
+        "INSERT INTO contracts (person_id, kind, status, starts_on, monthly_hours, fixed_monthly_pay_cents) VALUES (gen_random_uuid(), 'EMPLOYMENT', 'DRAFT', '2026-12-01', 151.68, 200000)",
+      ),
+    ).rejects.toThrow(/check constraint/);
+  });
+});

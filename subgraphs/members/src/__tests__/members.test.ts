@@ -1,0 +1,103 @@
+import { createSubgraphServer, createTestDatabase, databaseBackends, ENTITIES_QUERY, execute, type OperationResult, type SubgraphServer, type TestDatabase } from "@cae/shared";
+import { members } from "../index";
+
+const COOP = "garonne-activites";
+const REGISTER = `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id firstName lastName email welcomeStage gender cooperative { id } } }`;
+const prospect = (overrides: Record<string, unknown> = {}) => ({
+  cooperativeId: COOP,
+  firstName: " Zoé ",
+  lastName: "Garnier",
+  email: "Zoe.Garnier@example.fr",
+  firstContactOn: "2026-11-20",
+  ...overrides,
+});
+
+describe.each(databaseBackends())("the members subgraph on %s PostgreSQL", (backend) => {
+  let database: TestDatabase;
+  let server: SubgraphServer<unknown>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(backend);
+    server = (await createSubgraphServer(members, COOP, database.config, { seedDemo: true })) as SubgraphServer<unknown>;
+  });
+  afterAll(async () => {
+    await server?.apollo.stop();
+    await server?.database.close();
+    await database?.drop();
+  });
+
+  it("creates its tables by migration on an empty database and seeds the demo people once", async () => {
+    const [{ n }] = await server.database.dataSource.query("SELECT count(*)::int AS n FROM people");
+    expect(n).toBe(48);
+    await members.seedDemo(server.database.dataSource, COOP);
+    expect(await server.database.dataSource.query("SELECT count(*)::int AS n FROM people")).toEqual([{ n: 48 }]);
+  });
+
+  it("registers a prospect, trimmed and lowercased, with an ID that carries the cooperative", async () => {
+    const result = await execute(server, REGISTER, { input: prospect() });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.registerPerson).toMatchObject({
+      id: expect.stringMatching(new RegExp(`^${COOP}:[0-9a-f-]{36}$`)),
+      firstName: "Zoé",
+      email: "zoe.garnier@example.fr",
+      welcomeStage: "PROSPECT",
+      gender: "UNDISCLOSED",
+      cooperative: { id: COOP },
+    });
+  });
+
+  it.each([
+    [{ firstName: "" }, "input.firstName"],
+    [{ email: "not-an-email" }, "input.email"],
+    [{ postcode: "3800" }, "input.postcode"],
+    [{ birthYear: 1850 }, "input.birthYear"],
+    [{ cooperativeId: "bretagne-cooperer" }, "input.cooperativeId"],
+  ])("refuses %j with BAD_USER_INPUT on %s and writes nothing", async (overrides, field) => {
+    const [before] = await server.database.dataSource.query("SELECT count(*)::int AS n FROM people");
+    const result = await execute(server, REGISTER, { input: prospect({ email: null, ...overrides }) });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+    expect(result.data).toBeNull();
+    expect(await server.database.dataSource.query("SELECT count(*)::int AS n FROM people")).toEqual([before]);
+  });
+
+  it("refuses a second person with the same email with CONFLICT", async () => {
+    const result = await execute(server, REGISTER, { input: prospect({ email: "ZOE.garnier@example.fr" }) });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("resolves a batch of people through _entities in one statement, null for strangers", async () => {
+    const rows: { id: string }[] = await server.database.dataSource.query("SELECT id FROM people ORDER BY id LIMIT 30");
+    const representations = [
+      ...rows.map((row) => ({ __typename: "Person", id: `${COOP}:${row.id}` })),
+      { __typename: "Person", id: `alpes-entreprendre:${rows[0].id}` }, // another cooperative's ID
+      { __typename: "Person", id: `${COOP}:00000000-0000-4000-8000-000000000000` },
+    ];
+    const before = server.database.statementCount;
+    const result = await execute(server, ENTITIES_QUERY("... on Person { id lastName }"), { representations });
+    expect(server.database.statementCount - before).toBe(1);
+    const entities = result.data?._entities as ({ id: string } | null)[];
+    expect(entities.slice(0, 30).map((entity) => entity?.id)).toEqual(representations.slice(0, 30).map((r) => r.id));
+    expect(entities.slice(30)).toEqual([null, null]);
+  });
+
+  it("pages a cooperative's people by name with stable cursors", async () => {
+    const PEOPLE = `query ($representations: [_Any!]!, $after: String) { _entities(representations: $representations) {
+      ... on Cooperative { people(first: 20, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id lastName firstName } } } } } }`;
+    const representations = [{ __typename: "Cooperative", id: COOP }];
+    const seen: { lastName: string; firstName: string; id: string }[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: (typeof seen)[number] }[] };
+      const result: OperationResult = await execute(server, PEOPLE, { representations, after });
+      const people: Page = (result.data?._entities as { people: Page }[])[0].people;
+      seen.push(...people.edges.map((edge) => edge.node));
+      if (!people.pageInfo.hasNextPage) break;
+      after = people.pageInfo.endCursor;
+    }
+    const [{ n }] = await server.database.dataSource.query("SELECT count(*)::int AS n FROM people");
+    expect(seen).toHaveLength(n);
+    expect(new Set(seen.map((person) => person.id)).size).toBe(n);
+    const other = await execute(server, ENTITIES_QUERY("... on Cooperative { id }"), { representations: [{ __typename: "Cooperative", id: "alpes-entreprendre" }] });
+    expect(other.data?._entities).toEqual([null]);
+  });
+});
