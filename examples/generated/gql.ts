@@ -15,8 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from "@graphql-typed-document-
  */
 type Documents = {
   "query CooperativePeople($cooperativeId: ID!, $first: Int, $after: String) {\n  cooperative(id: $cooperativeId) {\n    id\n    name\n    people(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...PersonSummary\n          cooperative {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n  }\n}": typeof types.CooperativePeopleDocument;
-  "query NetworkCooperatives($region: String, $first: Int, $after: String) {\n  cooperatives(region: $region, first: $first, after: $after) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        name\n        region\n        people {\n          totalCount\n        }\n      }\n    }\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n}": typeof types.NetworkCooperativesDocument;
   "mutation OpenActivityAccount($input: OpenActivityAccountInput!) {\n  openActivityAccount(input: $input) {\n    id\n    analyticCode\n    label\n    sector\n    openedOn\n    person {\n      id\n    }\n  }\n}": typeof types.OpenActivityAccountDocument;
+  "query NetworkCooperatives($region: String, $first: Int, $after: String) {\n  cooperatives(region: $region, first: $first, after: $after) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        name\n        region\n        people {\n          totalCount\n        }\n      }\n    }\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n}": typeof types.NetworkCooperativesDocument;
   "fragment PageInfoFields on PageInfo {\n  hasNextPage\n  endCursor\n}": typeof types.PageInfoFieldsFragmentDoc;
   "query PersonPath($id: ID!) {\n  person(id: $id) {\n    ...PersonSummary\n    firstContactOn\n    receivedOn\n    cooperative {\n      id\n      name\n    }\n    contracts {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          status\n          startsOn\n          endsOn\n          monthlyHours\n          fixedMonthlyPay\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n    activityAccounts {\n      totalCount\n      edges {\n        node {\n          id\n          analyticCode\n          label\n          sector\n          openedOn\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n  }\n}": typeof types.PersonPathDocument;
   "fragment PersonSummary on Person {\n  id\n  firstName\n  lastName\n  welcomeStage\n}": typeof types.PersonSummaryFragmentDoc;
@@ -25,16 +25,14 @@ type Documents = {
 const documents: Documents = {
   "query CooperativePeople($cooperativeId: ID!, $first: Int, $after: String) {\n  cooperative(id: $cooperativeId) {\n    id\n    name\n    people(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...PersonSummary\n          cooperative {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n  }\n}":
     types.CooperativePeopleDocument,
-  "query NetworkCooperatives($region: String, $first: Int, $after: String) {\n  cooperatives(region: $region, first: $first, after: $after) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        name\n        region\n        people {\n          totalCount\n        }\n      }\n    }\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n}":
-    types.NetworkCooperativesDocument,
   "mutation OpenActivityAccount($input: OpenActivityAccountInput!) {\n  openActivityAccount(input: $input) {\n    id\n    analyticCode\n    label\n    sector\n    openedOn\n    person {\n      id\n    }\n  }\n}":
     types.OpenActivityAccountDocument,
-  "fragment PageInfoFields on PageInfo {\n  hasNextPage\n  endCursor\n}":
-    types.PageInfoFieldsFragmentDoc,
+  "query NetworkCooperatives($region: String, $first: Int, $after: String) {\n  cooperatives(region: $region, first: $first, after: $after) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        name\n        region\n        people {\n          totalCount\n        }\n      }\n    }\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n}":
+    types.NetworkCooperativesDocument,
+  "fragment PageInfoFields on PageInfo {\n  hasNextPage\n  endCursor\n}": types.PageInfoFieldsFragmentDoc,
   "query PersonPath($id: ID!) {\n  person(id: $id) {\n    ...PersonSummary\n    firstContactOn\n    receivedOn\n    cooperative {\n      id\n      name\n    }\n    contracts {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          status\n          startsOn\n          endsOn\n          monthlyHours\n          fixedMonthlyPay\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n    activityAccounts {\n      totalCount\n      edges {\n        node {\n          id\n          analyticCode\n          label\n          sector\n          openedOn\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n  }\n}":
     types.PersonPathDocument,
-  "fragment PersonSummary on Person {\n  id\n  firstName\n  lastName\n  welcomeStage\n}":
-    types.PersonSummaryFragmentDoc,
+  "fragment PersonSummary on Person {\n  id\n  firstName\n  lastName\n  welcomeStage\n}": types.PersonSummaryFragmentDoc,
   "mutation RegisterPerson($input: RegisterPersonInput!) {\n  registerPerson(input: $input) {\n    ...PersonSummary\n    firstContactOn\n  }\n}":
     types.RegisterPersonDocument,
 };
@@ -63,14 +61,14 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: "query NetworkCooperatives($region: String, $first: Int, $after: String) {\n  cooperatives(region: $region, first: $first, after: $after) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        name\n        region\n        people {\n          totalCount\n        }\n      }\n    }\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n}",
-): (typeof documents)["query NetworkCooperatives($region: String, $first: Int, $after: String) {\n  cooperatives(region: $region, first: $first, after: $after) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        name\n        region\n        people {\n          totalCount\n        }\n      }\n    }\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n}"];
+  source: "mutation OpenActivityAccount($input: OpenActivityAccountInput!) {\n  openActivityAccount(input: $input) {\n    id\n    analyticCode\n    label\n    sector\n    openedOn\n    person {\n      id\n    }\n  }\n}",
+): (typeof documents)["mutation OpenActivityAccount($input: OpenActivityAccountInput!) {\n  openActivityAccount(input: $input) {\n    id\n    analyticCode\n    label\n    sector\n    openedOn\n    person {\n      id\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: "mutation OpenActivityAccount($input: OpenActivityAccountInput!) {\n  openActivityAccount(input: $input) {\n    id\n    analyticCode\n    label\n    sector\n    openedOn\n    person {\n      id\n    }\n  }\n}",
-): (typeof documents)["mutation OpenActivityAccount($input: OpenActivityAccountInput!) {\n  openActivityAccount(input: $input) {\n    id\n    analyticCode\n    label\n    sector\n    openedOn\n    person {\n      id\n    }\n  }\n}"];
+  source: "query NetworkCooperatives($region: String, $first: Int, $after: String) {\n  cooperatives(region: $region, first: $first, after: $after) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        name\n        region\n        people {\n          totalCount\n        }\n      }\n    }\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n}",
+): (typeof documents)["query NetworkCooperatives($region: String, $first: Int, $after: String) {\n  cooperatives(region: $region, first: $first, after: $after) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        name\n        region\n        people {\n          totalCount\n        }\n      }\n    }\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,11 +2,7 @@
 /** Internal type. DO NOT USE DIRECTLY. */
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
-export type Incremental<T> =
-  | T
-  | {
-      [P in keyof T]?: P extends " $fragmentName" | "__typename" ? T[P] : never;
-    };
+export type Incremental<T> = T | { [P in keyof T]?: P extends " $fragmentName" | "__typename" ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from "@graphql-typed-document-node/core";
 /** The kinds of contract of a person's path, in path order. */
 export type ContractKind =
@@ -109,17 +105,19 @@ export type CooperativePeopleQuery = {
       totalCount: number;
       edges: Array<{
         cursor: string;
-        node: {
-          id: string;
-          firstName: string;
-          lastName: string;
-          welcomeStage: WelcomeStage;
-          cooperative: { id: string; name: string };
-        };
+        node: { id: string; firstName: string; lastName: string; welcomeStage: WelcomeStage; cooperative: { id: string; name: string } };
       }>;
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
+    } | null;
   } | null;
+};
+
+export type OpenActivityAccountMutationVariables = Exact<{
+  input: OpenActivityAccountInput;
+}>;
+
+export type OpenActivityAccountMutation = {
+  openActivityAccount: { id: string; analyticCode: string; label: string; sector: Sector; openedOn: string; person: { id: string } };
 };
 
 export type NetworkCooperativesQueryVariables = Exact<{
@@ -131,38 +129,12 @@ export type NetworkCooperativesQueryVariables = Exact<{
 export type NetworkCooperativesQuery = {
   cooperatives: {
     totalCount: number;
-    edges: Array<{
-      cursor: string;
-      node: {
-        id: string;
-        name: string;
-        region: string;
-        people: { totalCount: number };
-      };
-    }>;
+    edges: Array<{ cursor: string; node: { id: string; name: string; region: string; people: { totalCount: number } | null } }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 };
 
-export type OpenActivityAccountMutationVariables = Exact<{
-  input: OpenActivityAccountInput;
-}>;
-
-export type OpenActivityAccountMutation = {
-  openActivityAccount: {
-    id: string;
-    analyticCode: string;
-    label: string;
-    sector: Sector;
-    openedOn: string;
-    person: { id: string };
-  };
-};
-
-export type PageInfoFieldsFragment = {
-  hasNextPage: boolean;
-  endCursor: string | null;
-};
+export type PageInfoFieldsFragment = { hasNextPage: boolean; endCursor: string | null };
 
 export type PersonPathQueryVariables = Exact<{
   id: string | number;
@@ -191,42 +163,23 @@ export type PersonPathQuery = {
         };
       }>;
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
+    } | null;
     activityAccounts: {
       totalCount: number;
-      edges: Array<{
-        node: {
-          id: string;
-          analyticCode: string;
-          label: string;
-          sector: Sector;
-          openedOn: string;
-        };
-      }>;
+      edges: Array<{ node: { id: string; analyticCode: string; label: string; sector: Sector; openedOn: string } }>;
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
+    } | null;
   } | null;
 };
 
-export type PersonSummaryFragment = {
-  id: string;
-  firstName: string;
-  lastName: string;
-  welcomeStage: WelcomeStage;
-};
+export type PersonSummaryFragment = { id: string; firstName: string; lastName: string; welcomeStage: WelcomeStage };
 
 export type RegisterPersonMutationVariables = Exact<{
   input: RegisterPersonInput;
 }>;
 
 export type RegisterPersonMutation = {
-  registerPerson: {
-    firstContactOn: string;
-    id: string;
-    firstName: string;
-    lastName: string;
-    welcomeStage: WelcomeStage;
-  };
+  registerPerson: { firstContactOn: string; id: string; firstName: string; lastName: string; welcomeStage: WelcomeStage };
 };
 
 export const PageInfoFieldsFragmentDoc = {
@@ -235,10 +188,7 @@ export const PageInfoFieldsFragmentDoc = {
     {
       kind: "FragmentDefinition",
       name: { kind: "Name", value: "PageInfoFields" },
-      typeCondition: {
-        kind: "NamedType",
-        name: { kind: "Name", value: "PageInfo" },
-      },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "PageInfo" } },
       selectionSet: {
         kind: "SelectionSet",
         selections: [
@@ -255,10 +205,7 @@ export const PersonSummaryFragmentDoc = {
     {
       kind: "FragmentDefinition",
       name: { kind: "Name", value: "PersonSummary" },
-      typeCondition: {
-        kind: "NamedType",
-        name: { kind: "Name", value: "Person" },
-      },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Person" } },
       selectionSet: {
         kind: "SelectionSet",
         selections: [
@@ -281,29 +228,17 @@ export const CooperativePeopleDocument = {
       variableDefinitions: [
         {
           kind: "VariableDefinition",
-          variable: {
-            kind: "Variable",
-            name: { kind: "Name", value: "cooperativeId" },
-          },
-          type: {
-            kind: "NonNullType",
-            type: { kind: "NamedType", name: { kind: "Name", value: "ID" } },
-          },
+          variable: { kind: "Variable", name: { kind: "Name", value: "cooperativeId" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
         },
         {
           kind: "VariableDefinition",
-          variable: {
-            kind: "Variable",
-            name: { kind: "Name", value: "first" },
-          },
+          variable: { kind: "Variable", name: { kind: "Name", value: "first" } },
           type: { kind: "NamedType", name: { kind: "Name", value: "Int" } },
         },
         {
           kind: "VariableDefinition",
-          variable: {
-            kind: "Variable",
-            name: { kind: "Name", value: "after" },
-          },
+          variable: { kind: "Variable", name: { kind: "Name", value: "after" } },
           type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
         },
       ],
@@ -317,10 +252,7 @@ export const CooperativePeopleDocument = {
               {
                 kind: "Argument",
                 name: { kind: "Name", value: "id" },
-                value: {
-                  kind: "Variable",
-                  name: { kind: "Name", value: "cooperativeId" },
-                },
+                value: { kind: "Variable", name: { kind: "Name", value: "cooperativeId" } },
               },
             ],
             selectionSet: {
@@ -335,67 +267,40 @@ export const CooperativePeopleDocument = {
                     {
                       kind: "Argument",
                       name: { kind: "Name", value: "first" },
-                      value: {
-                        kind: "Variable",
-                        name: { kind: "Name", value: "first" },
-                      },
+                      value: { kind: "Variable", name: { kind: "Name", value: "first" } },
                     },
                     {
                       kind: "Argument",
                       name: { kind: "Name", value: "after" },
-                      value: {
-                        kind: "Variable",
-                        name: { kind: "Name", value: "after" },
-                      },
+                      value: { kind: "Variable", name: { kind: "Name", value: "after" } },
                     },
                   ],
                   selectionSet: {
                     kind: "SelectionSet",
                     selections: [
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "totalCount" },
-                      },
+                      { kind: "Field", name: { kind: "Name", value: "totalCount" } },
                       {
                         kind: "Field",
                         name: { kind: "Name", value: "edges" },
                         selectionSet: {
                           kind: "SelectionSet",
                           selections: [
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "cursor" },
-                            },
+                            { kind: "Field", name: { kind: "Name", value: "cursor" } },
                             {
                               kind: "Field",
                               name: { kind: "Name", value: "node" },
                               selectionSet: {
                                 kind: "SelectionSet",
                                 selections: [
-                                  {
-                                    kind: "FragmentSpread",
-                                    name: {
-                                      kind: "Name",
-                                      value: "PersonSummary",
-                                    },
-                                  },
+                                  { kind: "FragmentSpread", name: { kind: "Name", value: "PersonSummary" } },
                                   {
                                     kind: "Field",
-                                    name: {
-                                      kind: "Name",
-                                      value: "cooperative",
-                                    },
+                                    name: { kind: "Name", value: "cooperative" },
                                     selectionSet: {
                                       kind: "SelectionSet",
                                       selections: [
-                                        {
-                                          kind: "Field",
-                                          name: { kind: "Name", value: "id" },
-                                        },
-                                        {
-                                          kind: "Field",
-                                          name: { kind: "Name", value: "name" },
-                                        },
+                                        { kind: "Field", name: { kind: "Name", value: "id" } },
+                                        { kind: "Field", name: { kind: "Name", value: "name" } },
                                       ],
                                     },
                                   },
@@ -410,12 +315,7 @@ export const CooperativePeopleDocument = {
                         name: { kind: "Name", value: "pageInfo" },
                         selectionSet: {
                           kind: "SelectionSet",
-                          selections: [
-                            {
-                              kind: "FragmentSpread",
-                              name: { kind: "Name", value: "PageInfoFields" },
-                            },
-                          ],
+                          selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "PageInfoFields" } }],
                         },
                       },
                     ],
@@ -430,10 +330,7 @@ export const CooperativePeopleDocument = {
     {
       kind: "FragmentDefinition",
       name: { kind: "Name", value: "PersonSummary" },
-      typeCondition: {
-        kind: "NamedType",
-        name: { kind: "Name", value: "Person" },
-      },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Person" } },
       selectionSet: {
         kind: "SelectionSet",
         selections: [
@@ -447,10 +344,7 @@ export const CooperativePeopleDocument = {
     {
       kind: "FragmentDefinition",
       name: { kind: "Name", value: "PageInfoFields" },
-      typeCondition: {
-        kind: "NamedType",
-        name: { kind: "Name", value: "PageInfo" },
-      },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "PageInfo" } },
       selectionSet: {
         kind: "SelectionSet",
         selections: [
@@ -460,10 +354,55 @@ export const CooperativePeopleDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<
-  CooperativePeopleQuery,
-  CooperativePeopleQueryVariables
->;
+} as unknown as DocumentNode<CooperativePeopleQuery, CooperativePeopleQueryVariables>;
+export const OpenActivityAccountDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "OpenActivityAccount" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "OpenActivityAccountInput" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "openActivityAccount" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "analyticCode" } },
+                { kind: "Field", name: { kind: "Name", value: "label" } },
+                { kind: "Field", name: { kind: "Name", value: "sector" } },
+                { kind: "Field", name: { kind: "Name", value: "openedOn" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "person" },
+                  selectionSet: { kind: "SelectionSet", selections: [{ kind: "Field", name: { kind: "Name", value: "id" } }] },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OpenActivityAccountMutation, OpenActivityAccountMutationVariables>;
 export const NetworkCooperativesDocument = {
   kind: "Document",
   definitions: [
@@ -474,26 +413,17 @@ export const NetworkCooperativesDocument = {
       variableDefinitions: [
         {
           kind: "VariableDefinition",
-          variable: {
-            kind: "Variable",
-            name: { kind: "Name", value: "region" },
-          },
+          variable: { kind: "Variable", name: { kind: "Name", value: "region" } },
           type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
         },
         {
           kind: "VariableDefinition",
-          variable: {
-            kind: "Variable",
-            name: { kind: "Name", value: "first" },
-          },
+          variable: { kind: "Variable", name: { kind: "Name", value: "first" } },
           type: { kind: "NamedType", name: { kind: "Name", value: "Int" } },
         },
         {
           kind: "VariableDefinition",
-          variable: {
-            kind: "Variable",
-            name: { kind: "Name", value: "after" },
-          },
+          variable: { kind: "Variable", name: { kind: "Name", value: "after" } },
           type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
         },
       ],
@@ -507,26 +437,17 @@ export const NetworkCooperativesDocument = {
               {
                 kind: "Argument",
                 name: { kind: "Name", value: "region" },
-                value: {
-                  kind: "Variable",
-                  name: { kind: "Name", value: "region" },
-                },
+                value: { kind: "Variable", name: { kind: "Name", value: "region" } },
               },
               {
                 kind: "Argument",
                 name: { kind: "Name", value: "first" },
-                value: {
-                  kind: "Variable",
-                  name: { kind: "Name", value: "first" },
-                },
+                value: { kind: "Variable", name: { kind: "Name", value: "first" } },
               },
               {
                 kind: "Argument",
                 name: { kind: "Name", value: "after" },
-                value: {
-                  kind: "Variable",
-                  name: { kind: "Name", value: "after" },
-                },
+                value: { kind: "Variable", name: { kind: "Name", value: "after" } },
               },
             ],
             selectionSet: {
@@ -539,39 +460,22 @@ export const NetworkCooperativesDocument = {
                   selectionSet: {
                     kind: "SelectionSet",
                     selections: [
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "cursor" },
-                      },
+                      { kind: "Field", name: { kind: "Name", value: "cursor" } },
                       {
                         kind: "Field",
                         name: { kind: "Name", value: "node" },
                         selectionSet: {
                           kind: "SelectionSet",
                           selections: [
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "id" },
-                            },
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "name" },
-                            },
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "region" },
-                            },
+                            { kind: "Field", name: { kind: "Name", value: "id" } },
+                            { kind: "Field", name: { kind: "Name", value: "name" } },
+                            { kind: "Field", name: { kind: "Name", value: "region" } },
                             {
                               kind: "Field",
                               name: { kind: "Name", value: "people" },
                               selectionSet: {
                                 kind: "SelectionSet",
-                                selections: [
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "totalCount" },
-                                  },
-                                ],
+                                selections: [{ kind: "Field", name: { kind: "Name", value: "totalCount" } }],
                               },
                             },
                           ],
@@ -585,12 +489,7 @@ export const NetworkCooperativesDocument = {
                   name: { kind: "Name", value: "pageInfo" },
                   selectionSet: {
                     kind: "SelectionSet",
-                    selections: [
-                      {
-                        kind: "FragmentSpread",
-                        name: { kind: "Name", value: "PageInfoFields" },
-                      },
-                    ],
+                    selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "PageInfoFields" } }],
                   },
                 },
               ],
@@ -602,10 +501,7 @@ export const NetworkCooperativesDocument = {
     {
       kind: "FragmentDefinition",
       name: { kind: "Name", value: "PageInfoFields" },
-      typeCondition: {
-        kind: "NamedType",
-        name: { kind: "Name", value: "PageInfo" },
-      },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "PageInfo" } },
       selectionSet: {
         kind: "SelectionSet",
         selections: [
@@ -615,81 +511,7 @@ export const NetworkCooperativesDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<
-  NetworkCooperativesQuery,
-  NetworkCooperativesQueryVariables
->;
-export const OpenActivityAccountDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "mutation",
-      name: { kind: "Name", value: "OpenActivityAccount" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: {
-            kind: "Variable",
-            name: { kind: "Name", value: "input" },
-          },
-          type: {
-            kind: "NonNullType",
-            type: {
-              kind: "NamedType",
-              name: { kind: "Name", value: "OpenActivityAccountInput" },
-            },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "openActivityAccount" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "input" },
-                value: {
-                  kind: "Variable",
-                  name: { kind: "Name", value: "input" },
-                },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "analyticCode" },
-                },
-                { kind: "Field", name: { kind: "Name", value: "label" } },
-                { kind: "Field", name: { kind: "Name", value: "sector" } },
-                { kind: "Field", name: { kind: "Name", value: "openedOn" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "person" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "id" } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<
-  OpenActivityAccountMutation,
-  OpenActivityAccountMutationVariables
->;
+} as unknown as DocumentNode<NetworkCooperativesQuery, NetworkCooperativesQueryVariables>;
 export const PersonPathDocument = {
   kind: "Document",
   definitions: [
@@ -701,10 +523,7 @@ export const PersonPathDocument = {
         {
           kind: "VariableDefinition",
           variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
-          type: {
-            kind: "NonNullType",
-            type: { kind: "NamedType", name: { kind: "Name", value: "ID" } },
-          },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
         },
       ],
       selectionSet: {
@@ -714,26 +533,13 @@ export const PersonPathDocument = {
             kind: "Field",
             name: { kind: "Name", value: "person" },
             arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "id" },
-                value: {
-                  kind: "Variable",
-                  name: { kind: "Name", value: "id" },
-                },
-              },
+              { kind: "Argument", name: { kind: "Name", value: "id" }, value: { kind: "Variable", name: { kind: "Name", value: "id" } } },
             ],
             selectionSet: {
               kind: "SelectionSet",
               selections: [
-                {
-                  kind: "FragmentSpread",
-                  name: { kind: "Name", value: "PersonSummary" },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "firstContactOn" },
-                },
+                { kind: "FragmentSpread", name: { kind: "Name", value: "PersonSummary" } },
+                { kind: "Field", name: { kind: "Name", value: "firstContactOn" } },
                 { kind: "Field", name: { kind: "Name", value: "receivedOn" } },
                 {
                   kind: "Field",
@@ -752,10 +558,7 @@ export const PersonPathDocument = {
                   selectionSet: {
                     kind: "SelectionSet",
                     selections: [
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "totalCount" },
-                      },
+                      { kind: "Field", name: { kind: "Name", value: "totalCount" } },
                       {
                         kind: "Field",
                         name: { kind: "Name", value: "edges" },
@@ -768,40 +571,13 @@ export const PersonPathDocument = {
                               selectionSet: {
                                 kind: "SelectionSet",
                                 selections: [
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "id" },
-                                  },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "kind" },
-                                  },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "status" },
-                                  },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "startsOn" },
-                                  },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "endsOn" },
-                                  },
-                                  {
-                                    kind: "Field",
-                                    name: {
-                                      kind: "Name",
-                                      value: "monthlyHours",
-                                    },
-                                  },
-                                  {
-                                    kind: "Field",
-                                    name: {
-                                      kind: "Name",
-                                      value: "fixedMonthlyPay",
-                                    },
-                                  },
+                                  { kind: "Field", name: { kind: "Name", value: "id" } },
+                                  { kind: "Field", name: { kind: "Name", value: "kind" } },
+                                  { kind: "Field", name: { kind: "Name", value: "status" } },
+                                  { kind: "Field", name: { kind: "Name", value: "startsOn" } },
+                                  { kind: "Field", name: { kind: "Name", value: "endsOn" } },
+                                  { kind: "Field", name: { kind: "Name", value: "monthlyHours" } },
+                                  { kind: "Field", name: { kind: "Name", value: "fixedMonthlyPay" } },
                                 ],
                               },
                             },
@@ -813,12 +589,7 @@ export const PersonPathDocument = {
                         name: { kind: "Name", value: "pageInfo" },
                         selectionSet: {
                           kind: "SelectionSet",
-                          selections: [
-                            {
-                              kind: "FragmentSpread",
-                              name: { kind: "Name", value: "PageInfoFields" },
-                            },
-                          ],
+                          selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "PageInfoFields" } }],
                         },
                       },
                     ],
@@ -830,10 +601,7 @@ export const PersonPathDocument = {
                   selectionSet: {
                     kind: "SelectionSet",
                     selections: [
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "totalCount" },
-                      },
+                      { kind: "Field", name: { kind: "Name", value: "totalCount" } },
                       {
                         kind: "Field",
                         name: { kind: "Name", value: "edges" },
@@ -846,29 +614,11 @@ export const PersonPathDocument = {
                               selectionSet: {
                                 kind: "SelectionSet",
                                 selections: [
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "id" },
-                                  },
-                                  {
-                                    kind: "Field",
-                                    name: {
-                                      kind: "Name",
-                                      value: "analyticCode",
-                                    },
-                                  },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "label" },
-                                  },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "sector" },
-                                  },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "openedOn" },
-                                  },
+                                  { kind: "Field", name: { kind: "Name", value: "id" } },
+                                  { kind: "Field", name: { kind: "Name", value: "analyticCode" } },
+                                  { kind: "Field", name: { kind: "Name", value: "label" } },
+                                  { kind: "Field", name: { kind: "Name", value: "sector" } },
+                                  { kind: "Field", name: { kind: "Name", value: "openedOn" } },
                                 ],
                               },
                             },
@@ -880,12 +630,7 @@ export const PersonPathDocument = {
                         name: { kind: "Name", value: "pageInfo" },
                         selectionSet: {
                           kind: "SelectionSet",
-                          selections: [
-                            {
-                              kind: "FragmentSpread",
-                              name: { kind: "Name", value: "PageInfoFields" },
-                            },
-                          ],
+                          selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "PageInfoFields" } }],
                         },
                       },
                     ],
@@ -900,10 +645,7 @@ export const PersonPathDocument = {
     {
       kind: "FragmentDefinition",
       name: { kind: "Name", value: "PersonSummary" },
-      typeCondition: {
-        kind: "NamedType",
-        name: { kind: "Name", value: "Person" },
-      },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Person" } },
       selectionSet: {
         kind: "SelectionSet",
         selections: [
@@ -917,10 +659,7 @@ export const PersonPathDocument = {
     {
       kind: "FragmentDefinition",
       name: { kind: "Name", value: "PageInfoFields" },
-      typeCondition: {
-        kind: "NamedType",
-        name: { kind: "Name", value: "PageInfo" },
-      },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "PageInfo" } },
       selectionSet: {
         kind: "SelectionSet",
         selections: [
@@ -941,17 +680,8 @@ export const RegisterPersonDocument = {
       variableDefinitions: [
         {
           kind: "VariableDefinition",
-          variable: {
-            kind: "Variable",
-            name: { kind: "Name", value: "input" },
-          },
-          type: {
-            kind: "NonNullType",
-            type: {
-              kind: "NamedType",
-              name: { kind: "Name", value: "RegisterPersonInput" },
-            },
-          },
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "RegisterPersonInput" } } },
         },
       ],
       selectionSet: {
@@ -964,23 +694,14 @@ export const RegisterPersonDocument = {
               {
                 kind: "Argument",
                 name: { kind: "Name", value: "input" },
-                value: {
-                  kind: "Variable",
-                  name: { kind: "Name", value: "input" },
-                },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
               },
             ],
             selectionSet: {
               kind: "SelectionSet",
               selections: [
-                {
-                  kind: "FragmentSpread",
-                  name: { kind: "Name", value: "PersonSummary" },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "firstContactOn" },
-                },
+                { kind: "FragmentSpread", name: { kind: "Name", value: "PersonSummary" } },
+                { kind: "Field", name: { kind: "Name", value: "firstContactOn" } },
               ],
             },
           },
@@ -990,10 +711,7 @@ export const RegisterPersonDocument = {
     {
       kind: "FragmentDefinition",
       name: { kind: "Name", value: "PersonSummary" },
-      typeCondition: {
-        kind: "NamedType",
-        name: { kind: "Name", value: "Person" },
-      },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Person" } },
       selectionSet: {
         kind: "SelectionSet",
         selections: [
@@ -1005,7 +723,4 @@ export const RegisterPersonDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<
-  RegisterPersonMutation,
-  RegisterPersonMutationVariables
->;
+} as unknown as DocumentNode<RegisterPersonMutation, RegisterPersonMutationVariables>;

@@ -20,7 +20,9 @@ export const DEFAULT_SUPERGRAPH_FILE = resolve(__dirname, "..", "supergraph.grap
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const timeout = Number(env.COOPERATIVE_TIMEOUT_MS ?? 5000);
   if (!Number.isInteger(timeout) || timeout < 100 || timeout > 120_000) {
-    throw new ConfigError(`COOPERATIVE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000, got "${env.COOPERATIVE_TIMEOUT_MS}"`);
+    throw new ConfigError(
+      `COOPERATIVE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000, got "${env.COOPERATIVE_TIMEOUT_MS}"`,
+    );
   }
   if (!env.REGISTRY_FILE) throw new ConfigError("REGISTRY_FILE must name the registry of cooperatives (a JSON file)");
   return {

@@ -52,5 +52,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 }
 
 export function startGatewayFromConfig(config: GatewayConfig): Promise<RunningGateway> {
-  return startGateway({ ...config, registry: loadRegistry(config.registryFile), supergraphSdl: readFileSync(config.supergraphFile, "utf8") });
+  return startGateway({
+    ...config,
+    registry: loadRegistry(config.registryFile),
+    supergraphSdl: readFileSync(config.supergraphFile, "utf8"),
+  });
 }

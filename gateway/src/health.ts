@@ -25,7 +25,10 @@ export async function networkHealth(registry: Registry, timeoutMs: number): Prom
   const cooperatives = await Promise.all(
     registry.cooperatives.map(async (cooperative) => {
       const states = await Promise.all(SUBGRAPH_NAMES.map((name) => probe(cooperative.subgraphs[name], timeoutMs)));
-      return { id: cooperative.id, subgraphs: Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, states[i]])) as Record<SubgraphName, SubgraphHealth> };
+      return {
+        id: cooperative.id,
+        subgraphs: Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, states[i]])) as Record<SubgraphName, SubgraphHealth>,
+      };
     }),
   );
   const allUp = cooperatives.every((cooperative) => Object.values(cooperative.subgraphs).every((state) => state === "up"));

@@ -7,10 +7,7 @@ import { DataSource, type EntitySchema, type Logger, type MixedList } from "type
  * Where a subgraph keeps its data: an embedded PostgreSQL (PGlite) on disk or in memory, or a
  * PostgreSQL server reached by URL. Each cooperative and subgraph has a database of its own.
  */
-export type DatabaseConfig =
-  | { kind: "embedded"; dataDir: string }
-  | { kind: "memory" }
-  | { kind: "server"; url: string };
+export type DatabaseConfig = { kind: "embedded"; dataDir: string } | { kind: "memory" } | { kind: "server"; url: string };
 
 export interface DatabaseOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes

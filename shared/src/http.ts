@@ -31,7 +31,8 @@ export async function serveHttp<Context extends BaseContext>(options: HttpOption
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, { "content-type": "application/json" }, JSON.stringify({ errors: [{ message: "Internal server error" }] }));
+      if (!res.headersSent)
+        send(res, 500, { "content-type": "application/json" }, JSON.stringify({ errors: [{ message: "Internal server error" }] }));
       else res.end();
       void error;
     });
@@ -52,7 +53,12 @@ export async function serveHttp<Context extends BaseContext>(options: HttpOption
       const tooLarge = error instanceof BodyTooLarge;
       const message = tooLarge ? `Request body exceeds ${maxBodyBytes} bytes` : "Request body is not valid JSON";
       const code = tooLarge ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
-      return send(res, tooLarge ? 413 : 400, { "content-type": "application/json" }, JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+      return send(
+        res,
+        tooLarge ? 413 : 400,
+        { "content-type": "application/json" },
+        JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+      );
     }
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {

@@ -7,7 +7,11 @@ export interface OperationResult {
 }
 
 /** Runs one operation through a subgraph's Apollo server, with a fresh request context. */
-export async function execute<Loaders>(server: SubgraphServer<Loaders>, query: string, variables?: Record<string, unknown>): Promise<OperationResult> {
+export async function execute<Loaders>(
+  server: SubgraphServer<Loaders>,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<OperationResult> {
   const response = await server.apollo.executeOperation({ query, variables }, { contextValue: await server.contextFor() });
   if (response.body.kind !== "single") throw new Error("Expected a single result");
   return response.body.singleResult as OperationResult;

@@ -13,7 +13,14 @@ const PEOPLE_OF_EVERY_COOPERATIVE = `
   }`;
 
 type PeopleResult = {
-  cooperatives: { edges: { node: { id: string; people: { totalCount: number; edges: { node: { id: string; cooperative: { id: string; name: string } } }[] } | null } }[] };
+  cooperatives: {
+    edges: {
+      node: {
+        id: string;
+        people: { totalCount: number; edges: { node: { id: string; cooperative: { id: string; name: string } } }[] } | null;
+      };
+    }[];
+  };
 };
 
 /** The IDs the cooperative's own members database holds. */
@@ -32,7 +39,10 @@ describe("the federated network, end to end over HTTP", () => {
 
   it("lists the registry's cooperatives, filtered by region", async () => {
     const all = await network.query("{ cooperatives { totalCount edges { node { id name region } } } }");
-    expect(all.data?.cooperatives).toMatchObject({ totalCount: 2, edges: [{ node: { id: ALPES } }, { node: { id: BRETAGNE, region: "Bretagne" } }] });
+    expect(all.data?.cooperatives).toMatchObject({
+      totalCount: 2,
+      edges: [{ node: { id: ALPES } }, { node: { id: BRETAGNE, region: "Bretagne" } }],
+    });
     const breton = await network.query('{ cooperatives(region: "Bretagne") { edges { node { id } } } }');
     expect(breton.data?.cooperatives).toEqual({ edges: [{ node: { id: BRETAGNE } }] });
   });
@@ -45,7 +55,10 @@ describe("the federated network, end to end over HTTP", () => {
     const bretagneIds = await idsInDatabase(network, BRETAGNE);
     expect(alpes.people?.totalCount).toBe(alpesIds.size);
     expect(bretagne.people?.totalCount).toBe(bretagneIds.size);
-    for (const [cooperative, ownIds, otherIds] of [[alpes, alpesIds, bretagneIds], [bretagne, bretagneIds, alpesIds]] as const) {
+    for (const [cooperative, ownIds, otherIds] of [
+      [alpes, alpesIds, bretagneIds],
+      [bretagne, bretagneIds, alpesIds],
+    ] as const) {
       expect(cooperative.people?.edges).toHaveLength(50);
       for (const { node } of cooperative.people!.edges) {
         expect(tryDecodeId(node.id)?.cooperativeId).toBe(cooperative.id);
@@ -67,7 +80,11 @@ describe("the federated network, end to end over HTTP", () => {
       { id },
     );
     expect(result.errors).toBeUndefined();
-    const person = result.data?.person as { id: string; firstName: string; contracts: { edges: { node: { id: string; kind: string; fixedMonthlyPay: string | null; person: { id: string } } }[] } };
+    const person = result.data?.person as {
+      id: string;
+      firstName: string;
+      contracts: { edges: { node: { id: string; kind: string; fixedMonthlyPay: string | null; person: { id: string } } }[] };
+    };
     expect(person.id).toBe(id);
     expect(person.firstName).toEqual(expect.any(String));
     const employment = person.contracts.edges.find((edge) => edge.node.kind === "EMPLOYMENT")!.node;
@@ -89,7 +106,15 @@ describe("the federated network, end to end over HTTP", () => {
   it("routes a mutation to the cooperative its input names, and only there", async () => {
     const result = await network.query(
       `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id lastName welcomeStage cooperative { name } } }`,
-      { input: { cooperativeId: BRETAGNE, firstName: "Maïwenn", lastName: "Le Gall", email: "maiwenn.legall@example.fr", firstContactOn: "2026-11-20" } },
+      {
+        input: {
+          cooperativeId: BRETAGNE,
+          firstName: "Maïwenn",
+          lastName: "Le Gall",
+          email: "maiwenn.legall@example.fr",
+          firstContactOn: "2026-11-20",
+        },
+      },
     );
     expect(result.errors).toBeUndefined();
     const person = result.data?.registerPerson as { id: string };
@@ -102,7 +127,10 @@ describe("the federated network, end to end over HTTP", () => {
       { input: { personId: person.id, label: "Traduction bretonne", sector: "SERVICES", openedOn: "2026-11-25" } },
     );
     expect(account.errors).toBeUndefined();
-    expect(account.data?.openActivityAccount).toMatchObject({ analyticCode: expect.stringMatching(/^ACT-\d{4}$/), person: { id: person.id, lastName: "Le Gall" } });
+    expect(account.data?.openActivityAccount).toMatchObject({
+      analyticCode: expect.stringMatching(/^ACT-\d{4}$/),
+      person: { id: person.id, lastName: "Le Gall" },
+    });
   });
 
   it("refuses a mutation for a cooperative outside the registry, and bad input, with coded errors", async () => {
@@ -131,7 +159,11 @@ describe("the federated network, end to end over HTTP", () => {
     expect(result.errors).toBeUndefined();
     const edges = (result.data?.cooperative as { people: { edges: unknown[] } }).people.edges;
     expect(edges).toHaveLength(100);
-    const [members, contracts, finance] = [membersDb.statementCount - before[0], contractsDb.statementCount - before[1], financeDb.statementCount - before[2]];
+    const [members, contracts, finance] = [
+      membersDb.statementCount - before[0],
+      contractsDb.statementCount - before[1],
+      financeDb.statementCount - before[2],
+    ];
     expect(members).toBeLessThanOrEqual(3); // page + count, then one batch for the contracts' people
     expect(contracts).toBe(1); // one batch for 100 people
     expect(finance).toBe(1);
@@ -139,7 +171,10 @@ describe("the federated network, end to end over HTTP", () => {
 
   it("reports each cooperative's subgraphs as up in /health", async () => {
     const health: unknown = await (await fetch(new URL("/health", network.gateway.url))).json();
-    expect(health).toMatchObject({ status: "ok", cooperatives: [{ id: ALPES, subgraphs: { members: "up", contracts: "up", finance: "up" } }, { id: BRETAGNE }] });
+    expect(health).toMatchObject({
+      status: "ok",
+      cooperatives: [{ id: ALPES, subgraphs: { members: "up", contracts: "up", finance: "up" } }, { id: BRETAGNE }],
+    });
   });
 });
 
@@ -155,7 +190,9 @@ describe("the network with a cooperative down", () => {
     const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/graphql`;
     network = await startTestNetwork([ALPES, BRETAGNE], {
       timeoutMs: 1000,
-      extraRegistry: [{ id: "silent-coop", name: "Silent", region: "Normandie", subgraphs: { members: url, contracts: url, finance: url } }],
+      extraRegistry: [
+        { id: "silent-coop", name: "Silent", region: "Normandie", subgraphs: { members: url, contracts: url, finance: url } },
+      ],
     });
     await network.subgraph(ALPES, "members").stop();
   });
@@ -178,7 +215,12 @@ describe("the network with a cooperative down", () => {
     expect(unavailable.find((error) => error.extensions?.cooperativeId === "silent-coop")?.message).toMatch(/no answer within 1000 ms/);
     // Each error points at the cooperative whose part is missing.
     expect(unavailable.find((error) => error.extensions?.cooperativeId === ALPES)?.path).toEqual(["cooperatives", "edges", 0, "node"]);
-    expect(unavailable.find((error) => error.extensions?.cooperativeId === "silent-coop")?.path).toEqual(["cooperatives", "edges", 2, "node"]);
+    expect(unavailable.find((error) => error.extensions?.cooperativeId === "silent-coop")?.path).toEqual([
+      "cooperatives",
+      "edges",
+      2,
+      "node",
+    ]);
   });
 
   it("shows the stopped subgraphs as down in /health", async () => {

@@ -7,7 +7,11 @@ const entry = (overrides: Record<string, unknown> = {}) => ({
   id: "alpes-entreprendre",
   name: "Alpes Entreprendre",
   region: "Auvergne-Rhône-Alpes",
-  subgraphs: { members: "http://127.0.0.1:4101/graphql", contracts: "http://127.0.0.1:4102/graphql", finance: "http://127.0.0.1:4103/graphql" },
+  subgraphs: {
+    members: "http://127.0.0.1:4101/graphql",
+    contracts: "http://127.0.0.1:4102/graphql",
+    finance: "http://127.0.0.1:4103/graphql",
+  },
   ...overrides,
 });
 
@@ -27,7 +31,10 @@ describe("the registry of cooperatives", () => {
     [{ cooperatives: [entry({ id: "Alpes Entreprendre" })] }, /cooperatives\[0\]: "id" must be a slug/],
     [{ cooperatives: [entry(), entry({ name: "Bis" })] }, /cooperatives\[1\] \("alpes-entreprendre"\): duplicate id/],
     [{ cooperatives: [entry({ region: " " })] }, /\("alpes-entreprendre"\): "region"/],
-    [{ cooperatives: [entry({ subgraphs: { members: "http://x/graphql", contracts: "ftp://x", finance: "http://x/graphql" } })] }, /"subgraphs.contracts" must be an http\(s\) URL/],
+    [
+      { cooperatives: [entry({ subgraphs: { members: "http://x/graphql", contracts: "ftp://x", finance: "http://x/graphql" } })] },
+      /"subgraphs.contracts" must be an http\(s\) URL/,
+    ],
     [{ cooperatives: [entry({ subgraphs: { ...entry().subgraphs, billing: "http://x/graphql" } })] }, /unknown subgraph "billing"/],
   ])("refuses %j, naming the bad entry", (json, message) => {
     expect(() => parseRegistry(json)).toThrow(RegistryError);

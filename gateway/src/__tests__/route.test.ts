@@ -8,15 +8,25 @@ const op = (source: string, name?: string) => operationOf(parse(source), name) a
 
 describe("routing an operation by its arguments", () => {
   it("routes by an input's cooperativeId, inline or in variables", () => {
-    expect(routeOperation(op(`mutation { registerPerson(input: { cooperativeId: "${A}", firstName: "x" }) { id } }`))).toEqual({ cooperativeId: A });
-    expect(routeOperation(op("mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }"), { input: { cooperativeId: B } })).toEqual({
+    expect(routeOperation(op(`mutation { registerPerson(input: { cooperativeId: "${A}", firstName: "x" }) { id } }`))).toEqual({
+      cooperativeId: A,
+    });
+    expect(
+      routeOperation(op("mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }"), {
+        input: { cooperativeId: B },
+      }),
+    ).toEqual({
       cooperativeId: B,
     });
   });
 
   it("routes by a global ID under id, ...Id or ...Ids at any depth", () => {
     expect(routeOperation(op(`mutation { cancelContract(id: "${A}:${uuid(1)}") { id } }`))).toEqual({ cooperativeId: A });
-    expect(routeOperation(op("mutation ($i: X!) { f(input: $i) { id } }"), { i: { lines: [{ personIds: [`${B}:${uuid(1)}`, `${B}:${uuid(2)}`] }] } })).toEqual({
+    expect(
+      routeOperation(op("mutation ($i: X!) { f(input: $i) { id } }"), {
+        i: { lines: [{ personIds: [`${B}:${uuid(1)}`, `${B}:${uuid(2)}`] }] },
+      }),
+    ).toEqual({
       cooperativeId: B,
     });
   });

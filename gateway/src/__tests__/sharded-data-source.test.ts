@@ -16,13 +16,24 @@ describe("the sharded data source", () => {
 
   beforeAll(async () => {
     for (const cooperativeId of [A, B]) {
-      const subgraph = await startSubgraph(members, { cooperativeId, port: 0, host: "127.0.0.1", database: { kind: "memory" }, seedDemo: true });
+      const subgraph = await startSubgraph(members, {
+        cooperativeId,
+        port: 0,
+        host: "127.0.0.1",
+        database: { kind: "memory" },
+        seedDemo: true,
+      });
       running.push(subgraph as RunningSubgraph<unknown>);
       const rows: { id: string }[] = await subgraph.database.dataSource.query("SELECT id FROM people ORDER BY id LIMIT 3");
       ids[cooperativeId] = rows.map((row) => `${cooperativeId}:${row.id}`);
     }
     registry = {
-      cooperatives: running.map((subgraph, i) => ({ id: [A, B][i], name: [A, B][i], region: "R", subgraphs: { members: subgraph.url, contracts: subgraph.url, finance: subgraph.url } })),
+      cooperatives: running.map((subgraph, i) => ({
+        id: [A, B][i],
+        name: [A, B][i],
+        region: "R",
+        subgraphs: { members: subgraph.url, contracts: subgraph.url, finance: subgraph.url },
+      })),
     };
     dataSource = new ShardedDataSource("members", registry, 1000);
   });
@@ -58,7 +69,11 @@ describe("the sharded data source", () => {
     expect(entities.map((entity) => entity?.id ?? null)).toEqual([ids[A][0], null, null, null, null]);
     expect(response.errors).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ message: expect.stringContaining("NoSuchType"), path: ["_entities", 2], extensions: expect.objectContaining({ cooperativeId: B }) }),
+        expect.objectContaining({
+          message: expect.stringContaining("NoSuchType"),
+          path: ["_entities", 2],
+          extensions: expect.objectContaining({ cooperativeId: B }),
+        }),
         expect.objectContaining({ path: ["_entities", 4], extensions: { code: "NOT_FOUND" } }),
       ]),
     );
@@ -75,7 +90,9 @@ describe("the sharded data source", () => {
   });
 
   it("refuses an operation that names no cooperative or several", async () => {
-    const none = await process("mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }", { input: { firstName: "x" } });
+    const none = await process("mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }", {
+      input: { firstName: "x" },
+    });
     expect(none.errors?.[0].extensions).toEqual({ code: "UNROUTABLE_OPERATION" });
     const two = await process(
       `mutation { a: registerPerson(input: { cooperativeId: "${A}" }) { id } b: registerPerson(input: { cooperativeId: "${B}" }) { id } }`,

@@ -22,7 +22,10 @@ const children: Child[] = [];
 let stopping = false;
 
 function launch(label: string, script: string, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [resolve(root, script)], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  const child = spawn(process.execPath, [resolve(root, script)], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
   const prefix = `[${label}] `;
   child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(indent(prefix, chunk)));
   child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(indent(prefix, chunk)));
@@ -55,7 +58,10 @@ function stopAll(exitCode: number) {
   stopping = true;
   console.log("\nStopping the network...");
   const exits = children.map(
-    (child) => new Promise<void>((done) => (child.process.exitCode !== null || child.process.signalCode !== null ? done() : child.process.once("exit", () => done()))),
+    (child) =>
+      new Promise<void>((done) =>
+        child.process.exitCode !== null || child.process.signalCode !== null ? done() : child.process.once("exit", () => done()),
+      ),
   );
   for (const child of children) child.process.kill("SIGTERM");
   void Promise.all(exits).then(() => process.exit(exitCode));
@@ -78,7 +84,10 @@ async function main() {
   launch("gateway", "gateway/dist/main.js", { REGISTRY_FILE: registryFile, PORT: gatewayPort });
 
   const deadline = Date.now() + 90_000;
-  await Promise.all([...subgraphs.map((s) => waitForHealth(s.health, deadline)), waitForHealth(`http://127.0.0.1:${gatewayPort}/health`, deadline)]);
+  await Promise.all([
+    ...subgraphs.map((s) => waitForHealth(s.health, deadline)),
+    waitForHealth(`http://127.0.0.1:${gatewayPort}/health`, deadline),
+  ]);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`

@@ -51,7 +51,8 @@ export function parseRegistry(json: unknown, source = "registry"): Registry {
     const urls = Object.fromEntries(
       SUBGRAPH_NAMES.map((subgraph) => {
         const url = subgraphs[subgraph];
-        if (typeof url !== "string" || !isHttpUrl(url)) fail(where, `"subgraphs.${subgraph}" must be an http(s) URL, got ${JSON.stringify(url)}`);
+        if (typeof url !== "string" || !isHttpUrl(url))
+          fail(where, `"subgraphs.${subgraph}" must be an http(s) URL, got ${JSON.stringify(url)}`);
         return [subgraph, url as string];
       }),
     ) as Record<SubgraphName, string>;

@@ -4,7 +4,11 @@ import { cooperativeOf, isCooperativeSlug, tryDecodeId } from "@cae/shared";
 /** The operation a request runs: the named one, or the only one. */
 export function operationOf(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-  return operationName ? operations.find((operation) => operation.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  return operationName
+    ? operations.find((operation) => operation.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
 }
 
 function rootFields(operation: OperationDefinitionNode): FieldNode[] {

@@ -58,7 +58,9 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
     const route = routeOperation(operation, options.request.variables);
     if ("error" in route) return { errors: [routingError(route.error)] };
     if (!this.shards.has(route.cooperativeId)) {
-      return { errors: [{ message: `No cooperative "${route.cooperativeId}" in the network's registry`, extensions: { code: "NOT_FOUND" } }] };
+      return {
+        errors: [{ message: `No cooperative "${route.cooperativeId}" in the network's registry`, extensions: { code: "NOT_FOUND" } }],
+      };
     }
     const result = await this.send(route.cooperativeId, options, options.request.variables ?? {});
     return "failure" in result ? { errors: [this.unavailable(route.cooperativeId, result.failure)] } : result.response;
@@ -78,7 +80,8 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
     await Promise.all(
       [...groups].map(async ([cooperativeId, positions]) => {
         const result = await this.send(cooperativeId, options, { ...variables, representations: positions.map((p) => representations[p]) });
-        if ("failure" in result) return void errors.push({ ...this.unavailable(cooperativeId, result.failure), path: ["_entities", positions[0]] });
+        if ("failure" in result)
+          return void errors.push({ ...this.unavailable(cooperativeId, result.failure), path: ["_entities", positions[0]] });
         const received = (result.response.data?._entities ?? []) as unknown[];
         positions.forEach((position, i) => (entities[position] = received[i] ?? null));
         for (const error of result.response.errors ?? []) errors.push(reindexed(error, positions, cooperativeId));
@@ -123,7 +126,8 @@ function routingError(message: string): GraphQLFormattedError {
 export function reindexed(error: GraphQLFormattedError, positions: number[], cooperativeId: string): GraphQLFormattedError {
   const [head, index, ...rest] = error.path ?? [];
   let path = error.path;
-  if (head === "_entities") path = typeof index === "number" ? ["_entities", positions[index] ?? index, ...rest] : ["_entities", positions[0]];
+  if (head === "_entities")
+    path = typeof index === "number" ? ["_entities", positions[index] ?? index, ...rest] : ["_entities", positions[0]];
   return { ...error, ...(path && { path }), extensions: { ...error.extensions, cooperativeId } };
 }
 

@@ -32,12 +32,21 @@ export interface TestNetwork {
  * A real network on free ports: every cooperative's three subgraphs on HTTP, each on its own
  * in-memory PostgreSQL seeded with the demo data, and the real gateway in front of them.
  */
-export async function startTestNetwork(cooperativeIds: string[], options: { timeoutMs?: number; extraRegistry?: Registry["cooperatives"] } = {}): Promise<TestNetwork> {
+export async function startTestNetwork(
+  cooperativeIds: string[],
+  options: { timeoutMs?: number; extraRegistry?: Registry["cooperatives"] } = {},
+): Promise<TestNetwork> {
   const running = new Map<string, RunningSubgraph<unknown>>();
   try {
     for (const cooperativeId of cooperativeIds) {
       for (const name of SUBGRAPH_NAMES) {
-        const subgraph = await startSubgraph(definitions[name], { cooperativeId, port: 0, host: "127.0.0.1", database: { kind: "memory" }, seedDemo: true });
+        const subgraph = await startSubgraph(definitions[name], {
+          cooperativeId,
+          port: 0,
+          host: "127.0.0.1",
+          database: { kind: "memory" },
+          seedDemo: true,
+        });
         running.set(`${cooperativeId}/${name}`, subgraph);
       }
     }
@@ -51,7 +60,10 @@ export async function startTestNetwork(cooperativeIds: string[], options: { time
         id,
         name: `Coopérative ${id}`,
         region: id.startsWith("bretagne") ? "Bretagne" : "Auvergne-Rhône-Alpes",
-        subgraphs: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, running.get(`${id}/${name}`)!.url])) as Record<SubgraphName, string>,
+        subgraphs: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, running.get(`${id}/${name}`)!.url])) as Record<
+          SubgraphName,
+          string
+        >,
       })),
       ...(options.extraRegistry ?? []),
     ],

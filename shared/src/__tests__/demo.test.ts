@@ -16,7 +16,13 @@ const hundredths = (hours: string): number => Number(hours.replace(".", ""));
 const PATH_ORDER: Record<ContractKind, number> = { OBJECTIVE: 0, SUPPORT_AGREEMENT: 1, EMPLOYMENT: 2 };
 
 const small: DemoCooperativeProfile = { id: "petite-cae", name: "Petite CAE", region: "Corse", departments: ["20"], size: 30 };
-const large: DemoCooperativeProfile = { id: "grande-cae", name: "Grande CAE", region: "Île-de-France", departments: ["75", "93", "971"], size: 200 };
+const large: DemoCooperativeProfile = {
+  id: "grande-cae",
+  name: "Grande CAE",
+  region: "Île-de-France",
+  departments: ["75", "93", "971"],
+  size: 200,
+};
 const profiles = [...DEMO_COOPERATIVES, small, large];
 const generated = new Map<string, DemoCooperative>(profiles.map((profile) => [profile.id, generateDemoCooperative(profile)]));
 const each = profiles.map((profile) => [profile.id, profile, generated.get(profile.id)!] as const);

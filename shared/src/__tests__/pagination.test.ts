@@ -9,7 +9,11 @@ describe("pagination", () => {
     expect(first.edges.map((e) => e.node.id)).toEqual(["id-0", "id-1", "id-2"]);
     expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: first.edges[2].cursor });
     expect(first.totalCount).toBe(7);
-    const last = pageOfList(items, { first: 3, after: pageOfList(items, { first: 3, after: first.pageInfo.endCursor }, keyOf).pageInfo.endCursor }, keyOf);
+    const last = pageOfList(
+      items,
+      { first: 3, after: pageOfList(items, { first: 3, after: first.pageInfo.endCursor }, keyOf).pageInfo.endCursor },
+      keyOf,
+    );
     expect(last.edges.map((e) => e.node.id)).toEqual(["id-6"]);
     expect(last.pageInfo.hasNextPage).toBe(false);
   });
@@ -19,7 +23,9 @@ describe("pagination", () => {
   });
 
   it.each([0, -1, MAX_PAGE_SIZE + 1, 2.5])("refuses first = %p with BAD_USER_INPUT on first", (first) => {
-    expect(() => pageSize({ first })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "first" }) }));
+    expect(() => pageSize({ first })).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "first" }) }),
+    );
   });
 
   it("refuses a cursor that is not one of the list", () => {

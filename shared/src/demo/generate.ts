@@ -32,7 +32,13 @@ const SMIC_CENTS_PER_HOUR: readonly { from: IsoDate; cents: bigint }[] = [
 const COMMON_HOURS_HUNDREDTHS = [3500, 5000, 7000, 8667, 10400, 12133, 15167];
 
 const SECTOR_WEIGHTS: readonly [Sector, number][] = [
-  ["SERVICES", 40], ["CRAFTS", 17], ["TRAINING", 13], ["BUILDING", 12], ["MOBILE_TRADE", 8], ["AGRICULTURE", 6], ["OTHER", 4],
+  ["SERVICES", 40],
+  ["CRAFTS", 17],
+  ["TRAINING", 13],
+  ["BUILDING", 12],
+  ["MOBILE_TRADE", 8],
+  ["AGRICULTURE", 6],
+  ["OTHER", 4],
 ];
 /** Trades whose businesses customarily carry the owner's name ("Ébénisterie Martin"). */
 const SECTORS_NAMED_AFTER_OWNER: ReadonlySet<Sector> = new Set(["CRAFTS", "BUILDING"]);
@@ -85,7 +91,12 @@ function smicCentsPerHourOn(day: number): bigint {
 }
 
 const asciiSlug = (text: string): string =>
-  text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /** Share of each stage; at least two of each, so that every stage shows in the smallest demo. */
 function stageQuota(size: number): WelcomeStage[] {
@@ -163,7 +174,9 @@ function assertValidProfile(profile: DemoCooperativeProfile): void {
     throw new RangeError(`Demo cooperative size must be an integer from 30 to 200, got ${profile.size}`);
   }
   if (profile.departments.length === 0 || !profile.departments.every((department) => /^\d{2,3}$/.test(department))) {
-    throw new RangeError(`Demo cooperative departments must be 2- or 3-digit postcode prefixes, got ${JSON.stringify(profile.departments)}`);
+    throw new RangeError(
+      `Demo cooperative departments must be 2- or 3-digit postcode prefixes, got ${JSON.stringify(profile.departments)}`,
+    );
   }
 }
 
@@ -200,8 +213,7 @@ export function generateDemoCooperative(profile: DemoCooperativeProfile): DemoCo
     for (let suffix = 2; emails.has(email); suffix++) email = `${localPart}${suffix}@example.fr`;
     emails.add(email);
     const department = pick(random, profile.departments);
-    const receivedDay =
-      welcomeStage === "PROSPECT" ? null : firstContactDay + between(random, 7, Math.min(40, TODAY - firstContactDay));
+    const receivedDay = welcomeStage === "PROSPECT" ? null : firstContactDay + between(random, 7, Math.min(40, TODAY - firstContactDay));
     people.push({
       id,
       firstName,

@@ -69,7 +69,13 @@ export interface DemoCooperativeProfile {
 
 /** The three demo cooperatives `npm start` runs. Fictional names. */
 export const DEMO_COOPERATIVES: DemoCooperativeProfile[] = [
-  { id: "alpes-entreprendre", name: "Alpes Entreprendre", region: "Auvergne-Rhône-Alpes", departments: ["38", "73", "74", "69"], size: 140 },
+  {
+    id: "alpes-entreprendre",
+    name: "Alpes Entreprendre",
+    region: "Auvergne-Rhône-Alpes",
+    departments: ["38", "73", "74", "69"],
+    size: 140,
+  },
   { id: "bretagne-cooperer", name: "Bretagne Coopérer", region: "Bretagne", departments: ["35", "29", "22", "56"], size: 85 },
   { id: "garonne-activites", name: "Garonne Activités", region: "Occitanie", departments: ["31", "81", "82", "32"], size: 48 },
 ];

@@ -1,4 +1,12 @@
-import { createSubgraphServer, createTestDatabase, databaseBackends, ENTITIES_QUERY, execute, type SubgraphServer, type TestDatabase } from "@cae/shared";
+import {
+  createSubgraphServer,
+  createTestDatabase,
+  databaseBackends,
+  ENTITIES_QUERY,
+  execute,
+  type SubgraphServer,
+  type TestDatabase,
+} from "@cae/shared";
 import { contracts } from "../index";
 
 const COOP = "garonne-activites";
@@ -18,12 +26,20 @@ describe.each(databaseBackends())("the contracts subgraph on %s PostgreSQL", (ba
   });
 
   it("lists the contracts of many people in one statement, in path order, with exact pay", async () => {
-    const rows: { person_id: string }[] = await server.database.dataSource.query("SELECT DISTINCT person_id FROM contracts ORDER BY person_id");
+    const rows: { person_id: string }[] = await server.database.dataSource.query(
+      "SELECT DISTINCT person_id FROM contracts ORDER BY person_id",
+    );
     const representations = rows.map((row) => ({ __typename: "Person", id: `${COOP}:${row.person_id}` }));
     const before = server.database.statementCount;
-    const result = await execute(server, ENTITIES_QUERY("... on Person { id contracts(first: 10) { totalCount edges { node { id kind startsOn monthlyHours fixedMonthlyPay person { id } } } } }"), {
-      representations,
-    });
+    const result = await execute(
+      server,
+      ENTITIES_QUERY(
+        "... on Person { id contracts(first: 10) { totalCount edges { node { id kind startsOn monthlyHours fixedMonthlyPay person { id } } } } }",
+      ),
+      {
+        representations,
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(server.database.statementCount - before).toBe(1);
     type Node = { kind: string; startsOn: string; monthlyHours: string | null; fixedMonthlyPay: string | null; person: { id: string } };

@@ -8,7 +8,8 @@ import { ContractConnection, Person } from "./contract.type";
 export class PersonContractsResolver {
   @FieldResolver(() => ContractConnection, {
     nullable: true,
-    description: "The person's contracts, in path order (by start date). Null when the cooperative's service does not answer: the error says which.",
+    description:
+      "The person's contracts, in path order (by start date). Null when the cooperative's service does not answer: the error says which.",
   })
   async contracts(@Root() person: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: ContractsContext) {
     const localId = localIdOfReference(person.id, ctx.cooperativeId);

@@ -18,7 +18,9 @@ registerEnumType(ContractKind, {
   description: "The kinds of contract of a person's path, in path order.",
   valuesConfig: {
     OBJECTIVE: { description: "Objective contract (contrat d'objectif): reciprocal commitments to prepare a prospection test." },
-    SUPPORT_AGREEMENT: { description: "Support agreement (convention d'accompagnement, CAPE, Code de commerce L127-1): the prospection test." },
+    SUPPORT_AGREEMENT: {
+      description: "Support agreement (convention d'accompagnement, CAPE, Code de commerce L127-1): the prospection test.",
+    },
     EMPLOYMENT: { description: "Employment contract of an entrepreneur-employee (CESA, Code du travail L7331-1)." },
   },
 });
@@ -67,7 +69,10 @@ export class Contract {
   @Field(() => LocalDateScalar, { nullable: true, description: "Last day of the contract (date de fin), when it has one." })
   endsOn: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: "Employment contracts: monthly hours (heures mensuelles), at most 151.67 (full time)." })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "Employment contracts: monthly hours (heures mensuelles), at most 151.67 (full time).",
+  })
   monthlyHours: string | null;
 
   @Field(() => CentsScalar, { nullable: true, description: "Employment contracts: fixed gross monthly pay (part fixe du salaire brut)." })

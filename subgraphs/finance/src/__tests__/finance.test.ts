@@ -23,7 +23,9 @@ describe.each(databaseBackends())("the finance subgraph on %s PostgreSQL", (back
     const [{ last }] = await server.database.dataSource.query("SELECT max(analytic_code) AS last FROM activity_accounts");
     const next = Number(String(last).slice(4)) + 1;
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => execute(server, OPEN, { input: { personId, label: `Activité ${i}`, sector: "CRAFTS", openedOn: "2026-11-02" } })),
+      Array.from({ length: 8 }, (_, i) =>
+        execute(server, OPEN, { input: { personId, label: `Activité ${i}`, sector: "CRAFTS", openedOn: "2026-11-02" } }),
+      ),
     );
     expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
     const codes = results.map((result) => (result.data?.openActivityAccount as { analyticCode: string }).analyticCode).sort();
@@ -37,7 +39,9 @@ describe.each(databaseBackends())("the finance subgraph on %s PostgreSQL", (back
     [{ label: "   " }, "input.label"],
   ])("refuses %j with BAD_USER_INPUT on %s and writes nothing", async (overrides, field) => {
     const [before] = await server.database.dataSource.query("SELECT count(*)::int AS n FROM activity_accounts");
-    const result = await execute(server, OPEN, { input: { personId, label: "Céramique", sector: "CRAFTS", openedOn: "2026-11-02", ...overrides } });
+    const result = await execute(server, OPEN, {
+      input: { personId, label: "Céramique", sector: "CRAFTS", openedOn: "2026-11-02", ...overrides },
+    });
     expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
     expect(await server.database.dataSource.query("SELECT count(*)::int AS n FROM activity_accounts")).toEqual([before]);
   });

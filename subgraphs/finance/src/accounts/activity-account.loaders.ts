@@ -5,10 +5,12 @@ import { ActivityAccountEntity } from "./activity-account.entity";
 export function createActivityAccountLoaders(db: DataSource) {
   const accounts = db.getRepository(ActivityAccountEntity);
   return {
-    activityAccountById: loaderByKey((ids: readonly string[]) => accounts.findBy({ id: In([...ids]) }), (account) => account.id),
+    activityAccountById: loaderByKey(
+      (ids: readonly string[]) => accounts.findBy({ id: In([...ids]) }),
+      (account) => account.id,
+    ),
     activityAccountsByPerson: loaderOfLists(
-      (personIds: readonly string[]) =>
-        accounts.find({ where: { personId: In([...personIds]) }, order: { analyticCode: "ASC" } }),
+      (personIds: readonly string[]) => accounts.find({ where: { personId: In([...personIds]) }, order: { analyticCode: "ASC" } }),
       (account) => account.personId,
     ),
   };

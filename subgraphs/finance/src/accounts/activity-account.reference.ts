@@ -3,7 +3,10 @@ import type { FinanceContext } from "../context";
 import { toActivityAccount } from "./activity-account.mapper";
 import type { ActivityAccount, Person } from "./activity-account.type";
 
-export async function resolveActivityAccountReference(reference: Pick<ActivityAccount, "id">, ctx: FinanceContext): Promise<ActivityAccount | null> {
+export async function resolveActivityAccountReference(
+  reference: Pick<ActivityAccount, "id">,
+  ctx: FinanceContext,
+): Promise<ActivityAccount | null> {
   const localId = localIdOfReference(reference.id, ctx.cooperativeId);
   const account = localId ? await ctx.loaders.activityAccountById.load(localId) : null;
   return account && toActivityAccount(account, ctx.cooperativeId);

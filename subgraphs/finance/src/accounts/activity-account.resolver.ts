@@ -9,7 +9,8 @@ import { ActivityAccount, ActivityAccountConnection, OpenActivityAccountInput, P
 export class PersonActivityAccountsResolver {
   @FieldResolver(() => ActivityAccountConnection, {
     nullable: true,
-    description: "The analytic accounts of the person's activities (comptes d'activité). Null when the cooperative's service does not answer: the error says which.",
+    description:
+      "The analytic accounts of the person's activities (comptes d'activité). Null when the cooperative's service does not answer: the error says which.",
   })
   async activityAccounts(@Root() person: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FinanceContext) {
     const localId = localIdOfReference(person.id, ctx.cooperativeId);

@@ -3,7 +3,11 @@ import type { DataSource } from "typeorm";
 import { ActivityAccountEntity } from "./activity-account.entity";
 import type { OpenActivityAccountInput } from "./activity-account.type";
 
-export async function openActivityAccount(db: DataSource, cooperativeId: string, input: OpenActivityAccountInput): Promise<ActivityAccountEntity> {
+export async function openActivityAccount(
+  db: DataSource,
+  cooperativeId: string,
+  input: OpenActivityAccountInput,
+): Promise<ActivityAccountEntity> {
   const personId = ownLocalId(input.personId, cooperativeId, "input.personId");
   const label = requiredText(input.label, "input.label", 120);
   return db.transaction(async (manager) => {

@@ -31,7 +31,9 @@ export class Person {
   id: string;
 }
 
-@ObjectType({ description: "The analytic account of one activity (compte d'activité): its revenue, charges and contribution are kept apart." })
+@ObjectType({
+  description: "The analytic account of one activity (compte d'activité): its revenue, charges and contribution are kept apart.",
+})
 @Directive('@key(fields: "id")')
 export class ActivityAccount {
   @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })

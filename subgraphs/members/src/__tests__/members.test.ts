@@ -1,4 +1,13 @@
-import { createSubgraphServer, createTestDatabase, databaseBackends, ENTITIES_QUERY, execute, type OperationResult, type SubgraphServer, type TestDatabase } from "@cae/shared";
+import {
+  createSubgraphServer,
+  createTestDatabase,
+  databaseBackends,
+  ENTITIES_QUERY,
+  execute,
+  type OperationResult,
+  type SubgraphServer,
+  type TestDatabase,
+} from "@cae/shared";
 import { members } from "../index";
 
 const COOP = "garonne-activites";
@@ -97,7 +106,9 @@ describe.each(databaseBackends())("the members subgraph on %s PostgreSQL", (back
     const [{ n }] = await server.database.dataSource.query("SELECT count(*)::int AS n FROM people");
     expect(seen).toHaveLength(n);
     expect(new Set(seen.map((person) => person.id)).size).toBe(n);
-    const other = await execute(server, ENTITIES_QUERY("... on Cooperative { id }"), { representations: [{ __typename: "Cooperative", id: "alpes-entreprendre" }] });
+    const other = await execute(server, ENTITIES_QUERY("... on Cooperative { id }"), {
+      representations: [{ __typename: "Cooperative", id: "alpes-entreprendre" }],
+    });
     expect(other.data?._entities).toEqual([null]);
   });
 });

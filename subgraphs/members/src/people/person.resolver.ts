@@ -10,7 +10,8 @@ import { Cooperative, Person, PersonConnection, RegisterPersonInput } from "./pe
 export class CooperativePeopleResolver {
   @FieldResolver(() => PersonConnection, {
     nullable: true,
-    description: "The people the cooperative has welcomed, by last and first name. Null when the cooperative's service does not answer: the error says which.",
+    description:
+      "The people the cooperative has welcomed, by last and first name. Null when the cooperative's service does not answer: the error says which.",
   })
   async people(@Root() _cooperative: Cooperative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: MembersContext) {
     const query = ctx.db.getRepository(PersonEntity).createQueryBuilder("person");

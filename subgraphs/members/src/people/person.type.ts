@@ -1,7 +1,10 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { connectionType, LocalDateScalar, type Gender as GenderValue, type WelcomeStage as WelcomeStageValue } from "@cae/shared";
 
-export const Gender = { FEMALE: "FEMALE", MALE: "MALE", OTHER: "OTHER", UNDISCLOSED: "UNDISCLOSED" } as const satisfies Record<GenderValue, GenderValue>;
+export const Gender = { FEMALE: "FEMALE", MALE: "MALE", OTHER: "OTHER", UNDISCLOSED: "UNDISCLOSED" } as const satisfies Record<
+  GenderValue,
+  GenderValue
+>;
 registerEnumType(Gender, {
   name: "Gender",
   description: "Gender as the person declares it (genre), for the network's indicators; UNDISCLOSED when not given.",
