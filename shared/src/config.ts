@@ -13,10 +13,12 @@ export interface SubgraphConfig {
   database: DatabaseConfig;
   /** Seed the deterministic demo data when the database is empty. */
   seedDemo: boolean;
+  /** Production leaves stack traces out of errors. */
+  production: boolean;
 }
 
 /** Environment variables a subgraph reads (README, "Configuration"). */
-export const SUBGRAPH_ENV = ["COOPERATIVE_ID", "PORT", "HOST", "DATABASE_URL", "DATA_DIR", "SEED_DEMO"] as const;
+export const SUBGRAPH_ENV = ["COOPERATIVE_ID", "PORT", "HOST", "DATABASE_URL", "DATA_DIR", "SEED_DEMO", "NODE_ENV"] as const;
 
 export class ConfigError extends Error {}
 
@@ -33,6 +35,7 @@ export function subgraphConfigFromEnv(subgraph: SubgraphName, env: NodeJS.Proces
       ? { kind: "server", url: env.DATABASE_URL }
       : { kind: "embedded", dataDir: resolve(env.DATA_DIR ?? ".data", cooperativeId, subgraph) },
     seedDemo: env.SEED_DEMO === "true",
+    production: env.NODE_ENV === "production",
   };
 }
 

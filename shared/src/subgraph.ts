@@ -42,7 +42,7 @@ export async function createSubgraphServer<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   cooperativeId: string,
   databaseConfig: DatabaseConfig,
-  options: { seedDemo?: boolean } = {},
+  options: { seedDemo?: boolean; production?: boolean } = {},
 ): Promise<SubgraphServer<Loaders>> {
   const database = await openDatabase(databaseConfig, definition);
   try {
@@ -50,6 +50,7 @@ export async function createSubgraphServer<Loaders>(
     const apollo = new ApolloServer<RequestContext<Loaders>>({
       schema: await schemaOf(definition),
       introspection: true,
+      includeStacktraceInErrorResponses: !options.production,
       // The gateway does not report usage to Apollo's cloud, so subgraph traces would go nowhere.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     });
@@ -72,7 +73,10 @@ export async function startSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   config: SubgraphConfig,
 ): Promise<RunningSubgraph<Loaders>> {
-  const server = await createSubgraphServer(definition, config.cooperativeId, config.database, { seedDemo: config.seedDemo });
+  const server = await createSubgraphServer(definition, config.cooperativeId, config.database, {
+    seedDemo: config.seedDemo,
+    production: config.production,
+  });
   const http = await serveHttp({
     apollo: server.apollo,
     port: config.port,

@@ -79,7 +79,8 @@ function parseService(name: string, raw: unknown): Service {
   const dependsOn: Record<string, string> = {};
   if (Array.isArray(service.depends_on)) for (const other of service.depends_on) dependsOn[String(other)] = "service_started";
   else if (isRecord(service.depends_on)) {
-    for (const [other, spec] of Object.entries(service.depends_on)) dependsOn[other] = (isRecord(spec) && scalar(spec.condition)) || "service_started";
+    for (const [other, spec] of Object.entries(service.depends_on))
+      dependsOn[other] = (isRecord(spec) && scalar(spec.condition)) || "service_started";
   }
 
   const mounts: Mount[] = [];
@@ -146,7 +147,8 @@ function parseDockerfile(text: string): DockerStage[] {
 /** The stage and the stages it is built on, nearest first. */
 function lineage(stages: DockerStage[], stage: DockerStage): DockerStage[] {
   const chain = [stage];
-  for (let parent = stages.find((other) => other.name === stage.base); parent; parent = stages.find((other) => other.name === parent!.base)) chain.push(parent);
+  for (let parent = stages.find((other) => other.name === stage.base); parent; parent = stages.find((other) => other.name === parent!.base))
+    chain.push(parent);
   return chain;
 }
 
@@ -220,7 +222,11 @@ function parseDeployment(files: DeploymentFiles): Deployment {
   }
 
   const sql = files.initSql.replace(/--.*$/gm, "").replace(/\/\*[\s\S]*?\*\//g, "");
-  const databases = new Set([...sql.matchAll(/CREATE\s+DATABASE\s+(?:"([^"]+)"|([A-Za-z_][A-Za-z0-9_$]*))/gi)].map(([, quoted, bare]) => quoted ?? bare.toLowerCase()));
+  const databases = new Set(
+    [...sql.matchAll(/CREATE\s+DATABASE\s+(?:"([^"]+)"|([A-Za-z_][A-Za-z0-9_$]*))/gi)].map(
+      ([, quoted, bare]) => quoted ?? bare.toLowerCase(),
+    ),
+  );
 
   return {
     services,
@@ -256,13 +262,17 @@ function checkRegistry(deployment: Deployment): string[] {
         problems.push(`${where}: no compose service is named ${url.hostname}`);
         continue;
       }
-      if (service.env.PORT !== port) problems.push(`${where}: service ${service.name} listens on PORT ${service.env.PORT ?? "(unset)"}, not ${port}`);
-      if (service.env.COOPERATIVE_ID !== cooperative.id) problems.push(`${where}: service ${service.name} runs for ${service.env.COOPERATIVE_ID ?? "(unset)"}`);
-      if (!service.command.includes(`subgraphs/${subgraph}/dist/main.js`)) problems.push(`${where}: service ${service.name} does not run the ${subgraph} subgraph`);
+      if (service.env.PORT !== port)
+        problems.push(`${where}: service ${service.name} listens on PORT ${service.env.PORT ?? "(unset)"}, not ${port}`);
+      if (service.env.COOPERATIVE_ID !== cooperative.id)
+        problems.push(`${where}: service ${service.name} runs for ${service.env.COOPERATIVE_ID ?? "(unset)"}`);
+      if (!service.command.includes(`subgraphs/${subgraph}/dist/main.js`))
+        problems.push(`${where}: service ${service.name} does not run the ${subgraph} subgraph`);
     }
   }
   for (const { service } of deployment.subgraphServices) {
-    if (!referenced.has(service.name)) problems.push(`service ${service.name}: no registry URL points to it, so the gateway never routes there`);
+    if (!referenced.has(service.name))
+      problems.push(`service ${service.name}: no registry URL points to it, so the gateway never routes there`);
   }
   return problems;
 }
@@ -273,24 +283,33 @@ function checkSubgraphServices(deployment: Deployment): string[] {
   const registryIds = new Set(deployment.registry?.cooperatives.map((cooperative) => cooperative.id));
   if (deployment.subgraphServices.length === 0) problems.push("the compose file has no subgraph service (named <cooperative>-<subgraph>)");
   for (const service of deployment.services.values()) {
-    if (service.command.some((word) => /^subgraphs\/[^/]+\/dist\/main\.js$/.test(word)) && !deployment.subgraphServices.some((entry) => entry.service === service)) {
+    if (
+      service.command.some((word) => /^subgraphs\/[^/]+\/dist\/main\.js$/.test(word)) &&
+      !deployment.subgraphServices.some((entry) => entry.service === service)
+    ) {
       problems.push(`service ${service.name}: runs a subgraph but is not named <cooperative>-<subgraph>`);
     }
   }
   for (const { service, subgraph, cooperativeId } of deployment.subgraphServices) {
     const where = `service ${service.name}`;
     const unknown = Object.keys(service.env).filter((key) => !known.has(key));
-    if (unknown.length > 0) problems.push(`${where}: the subgraph reads none of ${unknown.join(", ")} (it knows ${SUBGRAPH_ENV.join(", ")})`);
-    if (service.env.COOPERATIVE_ID !== cooperativeId) problems.push(`${where}: COOPERATIVE_ID is ${service.env.COOPERATIVE_ID ?? "(unset)"}, the name says ${cooperativeId}`);
-    if (!registryIds.has(service.env.COOPERATIVE_ID ?? "")) problems.push(`${where}: cooperative ${service.env.COOPERATIVE_ID ?? "(unset)"} is not in docker/registry.json`);
+    if (unknown.length > 0)
+      problems.push(`${where}: the subgraph reads none of ${unknown.join(", ")} (it knows ${SUBGRAPH_ENV.join(", ")})`);
+    if (service.env.COOPERATIVE_ID !== cooperativeId)
+      problems.push(`${where}: COOPERATIVE_ID is ${service.env.COOPERATIVE_ID ?? "(unset)"}, the name says ${cooperativeId}`);
+    if (!registryIds.has(service.env.COOPERATIVE_ID ?? ""))
+      problems.push(`${where}: cooperative ${service.env.COOPERATIVE_ID ?? "(unset)"} is not in docker/registry.json`);
     const entry = `subgraphs/${subgraph}/dist/main.js`;
     if (!service.command.includes(entry)) problems.push(`${where}: command ${JSON.stringify(service.command)} does not run ${entry}`);
-    if (!existsSync(resolve(root, `subgraphs/${subgraph}/src/main.ts`))) problems.push(`${where}: subgraphs/${subgraph}/src/main.ts, which ${entry} is built from, does not exist`);
-    if (service.dependsOn.postgres !== "service_healthy") problems.push(`${where}: must wait for postgres to be healthy (migrations run at start)`);
+    if (!existsSync(resolve(root, `subgraphs/${subgraph}/src/main.ts`)))
+      problems.push(`${where}: subgraphs/${subgraph}/src/main.ts, which ${entry} is built from, does not exist`);
+    if (service.dependsOn.postgres !== "service_healthy")
+      problems.push(`${where}: must wait for postgres to be healthy (migrations run at start)`);
     if (!service.healthcheck.join(" ").includes("/health")) problems.push(`${where}: its healthcheck does not probe /health`);
     try {
       const config = subgraphConfigFromEnv(subgraph, service.env);
-      if (config.database.kind !== "server") problems.push(`${where}: would use an ${config.database.kind} database inside the container, not the postgres service`);
+      if (config.database.kind !== "server")
+        problems.push(`${where}: would use an ${config.database.kind} database inside the container, not the postgres service`);
       if (config.host !== "0.0.0.0") problems.push(`${where}: listens on ${config.host}, unreachable from the gateway's container`);
     } catch (error) {
       problems.push(`${where}: the subgraph refuses its environment: ${error instanceof Error ? error.message : String(error)}`);
@@ -304,7 +323,13 @@ function checkDatabases(deployment: Deployment): string[] {
   const postgres = deployment.services.get("postgres");
   if (!postgres) return ["the compose file has no postgres service"];
   if (!postgres.healthcheck.length) problems.push("service postgres: has no healthcheck for the subgraphs to wait on");
-  if (!postgres.mounts.some((mount) => resolve(root, mount.source) === resolve(root, "docker/postgres-init.sql") && mount.target.startsWith("/docker-entrypoint-initdb.d/"))) {
+  if (
+    !postgres.mounts.some(
+      (mount) =>
+        resolve(root, mount.source) === resolve(root, "docker/postgres-init.sql") &&
+        mount.target.startsWith("/docker-entrypoint-initdb.d/"),
+    )
+  ) {
     problems.push("service postgres: does not mount docker/postgres-init.sql into /docker-entrypoint-initdb.d/");
   }
   const owners = new Map<string, string>();
@@ -321,8 +346,12 @@ function checkDatabases(deployment: Deployment): string[] {
     }
     const database = decodeURIComponent(url.pathname.slice(1));
     if (!deployment.databases.has(database)) problems.push(`${where}: database ${database} is not created by docker/postgres-init.sql`);
-    if (url.hostname !== "postgres" || (url.port || "5432") !== "5432") problems.push(`${where}: DATABASE_URL does not reach the postgres service on 5432`);
-    if (decodeURIComponent(url.username) !== (postgres.env.POSTGRES_USER ?? "postgres") || decodeURIComponent(url.password) !== postgres.env.POSTGRES_PASSWORD) {
+    if (url.hostname !== "postgres" || (url.port || "5432") !== "5432")
+      problems.push(`${where}: DATABASE_URL does not reach the postgres service on 5432`);
+    if (
+      decodeURIComponent(url.username) !== (postgres.env.POSTGRES_USER ?? "postgres") ||
+      decodeURIComponent(url.password) !== postgres.env.POSTGRES_PASSWORD
+    ) {
       problems.push(`${where}: DATABASE_URL's credentials are not postgres's POSTGRES_USER / POSTGRES_PASSWORD`);
     }
     // Each cooperative's subgraph owns its database: sharing one would let a subgraph read another's tables.
@@ -340,12 +369,15 @@ function checkGateway(deployment: Deployment): string[] {
   const known = new Set<string>(GATEWAY_ENV);
   const unknown = Object.keys(gateway.env).filter((key) => !known.has(key));
   if (unknown.length > 0) problems.push(`gateway: reads none of ${unknown.join(", ")} (it knows ${GATEWAY_ENV.join(", ")})`);
-  if (!gateway.command.includes("gateway/dist/main.js")) problems.push(`gateway: command ${JSON.stringify(gateway.command)} does not run gateway/dist/main.js`);
-  if (!existsSync(resolve(root, "gateway/src/main.ts"))) problems.push("gateway: gateway/src/main.ts, which gateway/dist/main.js is built from, does not exist");
+  if (!gateway.command.includes("gateway/dist/main.js"))
+    problems.push(`gateway: command ${JSON.stringify(gateway.command)} does not run gateway/dist/main.js`);
+  if (!existsSync(resolve(root, "gateway/src/main.ts")))
+    problems.push("gateway: gateway/src/main.ts, which gateway/dist/main.js is built from, does not exist");
   try {
     const config = gatewayConfigFromEnv(gateway.env);
     if (config.host !== "0.0.0.0") problems.push(`gateway: listens on ${config.host}, unreachable through the published port`);
-    if (!gateway.containerPorts.includes(config.port)) problems.push(`gateway: listens on ${config.port} but publishes ${gateway.containerPorts.join(", ") || "nothing"}`);
+    if (!gateway.containerPorts.includes(config.port))
+      problems.push(`gateway: listens on ${config.port} but publishes ${gateway.containerPorts.join(", ") || "nothing"}`);
     if (!config.production) problems.push("gateway: NODE_ENV is not production, so introspection and stack traces stay on");
   } catch (error) {
     problems.push(`gateway: refuses its environment: ${error instanceof Error ? error.message : String(error)}`);
@@ -355,13 +387,18 @@ function checkGateway(deployment: Deployment): string[] {
   const workdir = runtime?.workdir ?? "/";
   const copies = runtime ? copiesOf(deployment.stages, runtime) : [];
   const registryFile = posix.resolve(workdir, gateway.env.REGISTRY_FILE ?? "");
-  const mounted = gateway.mounts.some((mount) => resolve(root, mount.source) === resolve(root, "docker/registry.json") && posix.resolve(workdir, mount.target) === registryFile);
+  const mounted = gateway.mounts.some(
+    (mount) =>
+      resolve(root, mount.source) === resolve(root, "docker/registry.json") && posix.resolve(workdir, mount.target) === registryFile,
+  );
   if (!mounted && !placedAt(copies, "docker/registry.json").includes(registryFile)) {
     problems.push(`gateway: REGISTRY_FILE is ${registryFile}, where docker/registry.json is neither mounted nor copied`);
   }
 
   for (const { service } of deployment.subgraphServices) {
-    if (gateway.dependsOn[service.name] !== "service_healthy") problems.push(`gateway: does not wait for ${service.name} to be healthy`);
+    // Started, not healthy: the gateway answers without a cooperative that is down.
+    if (gateway.dependsOn[service.name] !== "service_started")
+      problems.push(`gateway: must start after ${service.name}, without waiting for its health`);
   }
   return problems;
 }
@@ -373,14 +410,20 @@ function checkImage(deployment: Deployment): string[] {
   if (!runtime) return ["the Dockerfile has no stage"];
   for (const stage of stages) {
     const fromStage = stages.some((other) => other !== stage && other.name === stage.base);
-    if (!fromStage && stage.base !== "node:20-bookworm-slim") problems.push(`Dockerfile: stage ${stage.name ?? "(unnamed)"} starts from ${stage.base}, not node:20-bookworm-slim`);
+    if (!fromStage && stage.base !== "node:20-bookworm-slim")
+      problems.push(`Dockerfile: stage ${stage.name ?? "(unnamed)"} starts from ${stage.base}, not node:20-bookworm-slim`);
   }
-  const users = lineage(stages, runtime).flatMap((stage) => stage.instructions.filter((instruction) => instruction.keyword === "USER")).reverse();
+  const users = lineage(stages, runtime)
+    .flatMap((stage) => stage.instructions.filter((instruction) => instruction.keyword === "USER"))
+    .reverse();
   if (users[0]?.args !== "node") problems.push("Dockerfile: the runtime stage does not run as the node user");
 
   // Every service in compose runs from this image, so every entry point and what it imports must be in it.
   const copies = copiesOf(stages, runtime);
-  const rootPackage = JSON.parse(readFileSync(resolve(root, "package.json"), "utf8")) as { workspaces?: string[]; scripts?: Record<string, string> };
+  const rootPackage = JSON.parse(readFileSync(resolve(root, "package.json"), "utf8")) as {
+    workspaces?: string[];
+    scripts?: Record<string, string>;
+  };
   for (const workspace of rootPackage.workspaces ?? []) {
     if (!placedAt(copies, `${workspace}/dist`).includes(posix.join(runtime.workdir, workspace, "dist"))) {
       problems.push(`Dockerfile: the runtime stage does not copy ${workspace}/dist to ${posix.join(runtime.workdir, workspace, "dist")}`);
@@ -388,17 +431,21 @@ function checkImage(deployment: Deployment): string[] {
   }
   for (const service of deployment.services.values()) {
     const entry = service.command.find((word) => word.endsWith("/dist/main.js"));
-    if (entry && !rootPackage.workspaces?.some((workspace) => entry === `${workspace}/dist/main.js`)) problems.push(`service ${service.name}: ${entry} is no workspace's entry point`);
+    if (entry && !rootPackage.workspaces?.some((workspace) => entry === `${workspace}/dist/main.js`))
+      problems.push(`service ${service.name}: ${entry} is no workspace's entry point`);
   }
 
   const supergraph = gatewaySupergraphPath(deployment);
   if (!existsSync(resolve(root, supergraph))) problems.push(`${supergraph}, the gateway's supergraph, is not in the repository`);
   if (!placedAt(copies, supergraph).includes(posix.join(runtime.workdir, supergraph))) {
-    problems.push(`Dockerfile: the runtime stage does not copy ${supergraph} to ${posix.join(runtime.workdir, supergraph)}, where the gateway reads it`);
+    problems.push(
+      `Dockerfile: the runtime stage does not copy ${supergraph} to ${posix.join(runtime.workdir, supergraph)}, where the gateway reads it`,
+    );
   }
 
   const productionInstall = /\bnpm\s+(ci|install|prune)\b.*--omit[= ]dev/;
-  const runs = (stage: DockerStage) => lineage(stages, stage).flatMap((link) => link.instructions.filter((instruction) => instruction.keyword === "RUN"));
+  const runs = (stage: DockerStage) =>
+    lineage(stages, stage).flatMap((link) => link.instructions.filter((instruction) => instruction.keyword === "RUN"));
   const fromProduction = [runtime, ...copies.flatMap((copy) => stages.filter((stage) => stage.name === copy.from))].some((stage) =>
     runs(stage).some((run) => productionInstall.test(run.args)),
   );
@@ -413,7 +460,8 @@ function checkImage(deployment: Deployment): string[] {
   }
 
   for (const required of ["node_modules", "dist", "*.tsbuildinfo"]) {
-    if (!deployment.dockerignore.some((line) => line === required || line === `**/${required}`)) problems.push(`.dockerignore: does not leave out ${required}`);
+    if (!deployment.dockerignore.some((line) => line === required || line === `**/${required}`))
+      problems.push(`.dockerignore: does not leave out ${required}`);
   }
 
   for (const service of deployment.services.values()) {
@@ -500,7 +548,11 @@ describe("the deployment checks", () => {
   });
 
   it("find a subgraph running another subgraph's entry point", () => {
-    const compose = replaceOnce(files.compose, /(alpes-entreprendre-members:\s*\n[^\n]*\n\s*command: \["node", ")subgraphs\/members/, "$1subgraphs/contracts");
+    const compose = replaceOnce(
+      files.compose,
+      /(alpes-entreprendre-members:\s*\n[^\n]*\n\s*command: \["node", ")subgraphs\/members/,
+      "$1subgraphs/contracts",
+    );
     expect(broken({ compose })).toEqual(expect.arrayContaining([expect.stringContaining("does not run subgraphs/members/dist/main.js")]));
   });
 
@@ -513,9 +565,9 @@ describe("the deployment checks", () => {
     expect(broken({ compose: replaceOnce(files.compose, 'COOPERATIVE_TIMEOUT_MS: "5000"', 'COOPERATIVE_TIMEOUT_MS: "5s"') })).toEqual([
       expect.stringContaining("COOPERATIVE_TIMEOUT_MS must be a whole number"),
     ]);
-    expect(broken({ compose: replaceOnce(files.compose, "REGISTRY_FILE: /app/docker/registry.json", "REGISTRY_FILE: /app/registry.json") })).toEqual([
-      expect.stringContaining("REGISTRY_FILE is /app/registry.json"),
-    ]);
+    expect(
+      broken({ compose: replaceOnce(files.compose, "REGISTRY_FILE: /app/docker/registry.json", "REGISTRY_FILE: /app/registry.json") }),
+    ).toEqual([expect.stringContaining("REGISTRY_FILE is /app/registry.json")]);
   });
 
   it("find an image without the gateway's supergraph", () => {

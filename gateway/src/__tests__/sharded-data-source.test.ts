@@ -22,6 +22,7 @@ describe("the sharded data source", () => {
         host: "127.0.0.1",
         database: { kind: "memory" },
         seedDemo: true,
+        production: false,
       });
       running.push(subgraph as RunningSubgraph<unknown>);
       const rows: { id: string }[] = await subgraph.database.dataSource.query("SELECT id FROM people ORDER BY id LIMIT 3");

@@ -46,6 +46,7 @@ export async function startTestNetwork(
           host: "127.0.0.1",
           database: { kind: "memory" },
           seedDemo: true,
+          production: false,
         });
         running.set(`${cooperativeId}/${name}`, subgraph);
       }
