@@ -91,6 +91,24 @@ export type RegisterPersonInput = {
   firstContactOn: string;
 };
 
+export type PersonSummaryFragment = { id: string; firstName: string; lastName: string; welcomeStage: WelcomeStage };
+
+export type PageInfoFieldsFragment = { hasNextPage: boolean; endCursor: string | null };
+
+export type NetworkCooperativesQueryVariables = Exact<{
+  region?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type NetworkCooperativesQuery = {
+  cooperatives: {
+    totalCount: number;
+    edges: Array<{ cursor: string; node: { id: string; name: string; region: string; people: { totalCount: number } | null } }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
 export type CooperativePeopleQueryVariables = Exact<{
   cooperativeId: string | number;
   first?: number | null | undefined;
@@ -111,30 +129,6 @@ export type CooperativePeopleQuery = {
     } | null;
   } | null;
 };
-
-export type OpenActivityAccountMutationVariables = Exact<{
-  input: OpenActivityAccountInput;
-}>;
-
-export type OpenActivityAccountMutation = {
-  openActivityAccount: { id: string; analyticCode: string; label: string; sector: Sector; openedOn: string; person: { id: string } };
-};
-
-export type NetworkCooperativesQueryVariables = Exact<{
-  region?: string | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-export type NetworkCooperativesQuery = {
-  cooperatives: {
-    totalCount: number;
-    edges: Array<{ cursor: string; node: { id: string; name: string; region: string; people: { totalCount: number } | null } }>;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-};
-
-export type PageInfoFieldsFragment = { hasNextPage: boolean; endCursor: string | null };
 
 export type PersonPathQueryVariables = Exact<{
   id: string | number;
@@ -172,8 +166,6 @@ export type PersonPathQuery = {
   } | null;
 };
 
-export type PersonSummaryFragment = { id: string; firstName: string; lastName: string; welcomeStage: WelcomeStage };
-
 export type RegisterPersonMutationVariables = Exact<{
   input: RegisterPersonInput;
 }>;
@@ -182,23 +174,14 @@ export type RegisterPersonMutation = {
   registerPerson: { firstContactOn: string; id: string; firstName: string; lastName: string; welcomeStage: WelcomeStage };
 };
 
-export const PageInfoFieldsFragmentDoc = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "PageInfoFields" },
-      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "PageInfo" } },
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          { kind: "Field", name: { kind: "Name", value: "hasNextPage" } },
-          { kind: "Field", name: { kind: "Name", value: "endCursor" } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<PageInfoFieldsFragment, unknown>;
+export type OpenActivityAccountMutationVariables = Exact<{
+  input: OpenActivityAccountInput;
+}>;
+
+export type OpenActivityAccountMutation = {
+  openActivityAccount: { id: string; analyticCode: string; label: string; sector: Sector; openedOn: string; person: { id: string } };
+};
+
 export const PersonSummaryFragmentDoc = {
   kind: "Document",
   definitions: [
@@ -218,6 +201,132 @@ export const PersonSummaryFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<PersonSummaryFragment, unknown>;
+export const PageInfoFieldsFragmentDoc = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "PageInfoFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "PageInfo" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "hasNextPage" } },
+          { kind: "Field", name: { kind: "Name", value: "endCursor" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PageInfoFieldsFragment, unknown>;
+export const NetworkCooperativesDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "NetworkCooperatives" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "region" } },
+          type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "first" } },
+          type: { kind: "NamedType", name: { kind: "Name", value: "Int" } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "after" } },
+          type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "cooperatives" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "region" },
+                value: { kind: "Variable", name: { kind: "Name", value: "region" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "first" },
+                value: { kind: "Variable", name: { kind: "Name", value: "first" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "after" },
+                value: { kind: "Variable", name: { kind: "Name", value: "after" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "totalCount" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "edges" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "cursor" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "node" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "id" } },
+                            { kind: "Field", name: { kind: "Name", value: "name" } },
+                            { kind: "Field", name: { kind: "Name", value: "region" } },
+                            {
+                              kind: "Field",
+                              name: { kind: "Name", value: "people" },
+                              selectionSet: {
+                                kind: "SelectionSet",
+                                selections: [{ kind: "Field", name: { kind: "Name", value: "totalCount" } }],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "pageInfo" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "PageInfoFields" } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "PageInfoFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "PageInfo" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "hasNextPage" } },
+          { kind: "Field", name: { kind: "Name", value: "endCursor" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NetworkCooperativesQuery, NetworkCooperativesQueryVariables>;
 export const CooperativePeopleDocument = {
   kind: "Document",
   definitions: [
@@ -355,163 +464,6 @@ export const CooperativePeopleDocument = {
     },
   ],
 } as unknown as DocumentNode<CooperativePeopleQuery, CooperativePeopleQueryVariables>;
-export const OpenActivityAccountDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "mutation",
-      name: { kind: "Name", value: "OpenActivityAccount" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "OpenActivityAccountInput" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "openActivityAccount" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "input" },
-                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-                { kind: "Field", name: { kind: "Name", value: "analyticCode" } },
-                { kind: "Field", name: { kind: "Name", value: "label" } },
-                { kind: "Field", name: { kind: "Name", value: "sector" } },
-                { kind: "Field", name: { kind: "Name", value: "openedOn" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "person" },
-                  selectionSet: { kind: "SelectionSet", selections: [{ kind: "Field", name: { kind: "Name", value: "id" } }] },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OpenActivityAccountMutation, OpenActivityAccountMutationVariables>;
-export const NetworkCooperativesDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "NetworkCooperatives" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "region" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "first" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "Int" } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "after" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "cooperatives" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "region" },
-                value: { kind: "Variable", name: { kind: "Name", value: "region" } },
-              },
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "first" },
-                value: { kind: "Variable", name: { kind: "Name", value: "first" } },
-              },
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "after" },
-                value: { kind: "Variable", name: { kind: "Name", value: "after" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "edges" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "cursor" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "node" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            { kind: "Field", name: { kind: "Name", value: "id" } },
-                            { kind: "Field", name: { kind: "Name", value: "name" } },
-                            { kind: "Field", name: { kind: "Name", value: "region" } },
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "people" },
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [{ kind: "Field", name: { kind: "Name", value: "totalCount" } }],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "pageInfo" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "PageInfoFields" } }],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "PageInfoFields" },
-      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "PageInfo" } },
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          { kind: "Field", name: { kind: "Name", value: "hasNextPage" } },
-          { kind: "Field", name: { kind: "Name", value: "endCursor" } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<NetworkCooperativesQuery, NetworkCooperativesQueryVariables>;
 export const PersonPathDocument = {
   kind: "Document",
   definitions: [
@@ -724,3 +676,51 @@ export const RegisterPersonDocument = {
     },
   ],
 } as unknown as DocumentNode<RegisterPersonMutation, RegisterPersonMutationVariables>;
+export const OpenActivityAccountDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "OpenActivityAccount" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "OpenActivityAccountInput" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "openActivityAccount" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "analyticCode" } },
+                { kind: "Field", name: { kind: "Name", value: "label" } },
+                { kind: "Field", name: { kind: "Name", value: "sector" } },
+                { kind: "Field", name: { kind: "Name", value: "openedOn" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "person" },
+                  selectionSet: { kind: "SelectionSet", selections: [{ kind: "Field", name: { kind: "Name", value: "id" } }] },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OpenActivityAccountMutation, OpenActivityAccountMutationVariables>;
