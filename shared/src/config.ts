@@ -18,7 +18,16 @@ export interface SubgraphConfig {
 }
 
 /** Environment variables a subgraph reads (README, "Configuration"). */
-export const SUBGRAPH_ENV = ["COOPERATIVE_ID", "PORT", "HOST", "DATABASE_URL", "DATA_DIR", "SEED_DEMO", "NODE_ENV"] as const;
+export const SUBGRAPH_ENV = [
+  "COOPERATIVE_ID",
+  "PORT",
+  "HOST",
+  "DATABASE_URL",
+  "DATA_DIR",
+  "SEED_DEMO",
+  "NODE_ENV",
+  "PGLITE_TEMPLATE",
+] as const;
 
 export class ConfigError extends Error {}
 
@@ -33,7 +42,7 @@ export function subgraphConfigFromEnv(subgraph: SubgraphName, env: NodeJS.Proces
     host: env.HOST ?? "127.0.0.1",
     database: env.DATABASE_URL
       ? { kind: "server", url: env.DATABASE_URL }
-      : { kind: "embedded", dataDir: resolve(env.DATA_DIR ?? ".data", cooperativeId, subgraph) },
+      : { kind: "embedded", dataDir: resolve(env.DATA_DIR ?? ".data", cooperativeId, subgraph), template: env.PGLITE_TEMPLATE },
     seedDemo: env.SEED_DEMO === "true",
     production: env.NODE_ENV === "production",
   };

@@ -1,13 +1,17 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { DataSource, type EntitySchema, type Logger, type MixedList } from "typeorm";
 
 /**
  * Where a subgraph keeps its data: an embedded PostgreSQL (PGlite) on disk or in memory, or a
  * PostgreSQL server reached by URL. Each cooperative and subgraph has a database of its own.
  */
-export type DatabaseConfig = { kind: "embedded"; dataDir: string } | { kind: "memory" } | { kind: "server"; url: string };
+export type DatabaseConfig =
+  /** `template`: a dump of an empty cluster to start a new data directory from, instead of running initdb. */
+  { kind: "embedded"; dataDir: string; template?: string } | { kind: "memory" } | { kind: "server"; url: string };
 
 export interface DatabaseOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
@@ -35,6 +39,26 @@ class StatementCounter implements Logger {
   log() {}
 }
 
+async function openEmbedded(dataDir: string, template: string | undefined): Promise<PGlite> {
+  const fresh = !existsSync(join(dataDir, "PG_VERSION"));
+  mkdirSync(dataDir, { recursive: true });
+  // initdb costs seconds of CPU in WebAssembly; unpacking a dump of an empty cluster costs a fraction.
+  if (fresh && template && existsSync(template)) return new PGlite(dataDir, { loadDataDir: new Blob([await readFile(template)]) });
+  return new PGlite(dataDir);
+}
+
+/** A dump of an empty embedded cluster, for `template` above: made once, shared by every new database. */
+export async function writeEmbeddedTemplate(file: string): Promise<void> {
+  const pglite = new PGlite();
+  try {
+    await pglite.waitReady;
+    const dump = await pglite.dumpDataDir("none");
+    await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  } finally {
+    await pglite.close();
+  }
+}
+
 /** Opens the database, runs pending migrations (never `synchronize`) and returns it. */
 export async function openDatabase(config: DatabaseConfig, options: DatabaseOptions): Promise<Database> {
   let embedded: { pglite: PGlite; server: PGLiteSocketServer } | undefined;
@@ -42,8 +66,7 @@ export async function openDatabase(config: DatabaseConfig, options: DatabaseOpti
   if (config.kind === "server") {
     url = config.url;
   } else {
-    if (config.kind === "embedded") mkdirSync(config.dataDir, { recursive: true });
-    const pglite = new PGlite(config.kind === "embedded" ? config.dataDir : undefined);
+    const pglite = config.kind === "embedded" ? await openEmbedded(config.dataDir, config.template) : new PGlite();
     const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0 });
     await server.start();
     embedded = { pglite, server };

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { openDatabase, type Database } from "../database";
+import { openDatabase, writeEmbeddedTemplate, type Database } from "../database";
 import { createTestDatabase, databaseBackends, type TestDatabase } from "../testing";
 
 class CreateLedger1700000000000 implements MigrationInterface {
@@ -80,6 +80,27 @@ describe("embedded PostgreSQL on disk", () => {
     try {
       expect(await second.dataSource.query("SELECT amount_cents::text AS cents FROM ledger")).toEqual([{ cents: "4200" }]);
       expect(await second.dataSource.query("SELECT count(*)::int AS n FROM migrations")).toEqual([{ n: 1 }]);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe("embedded PostgreSQL from a template", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cae-template-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("starts a new data directory from the dump of an empty cluster, then keeps its own data", async () => {
+    const template = join(dir, "template.tar");
+    await writeEmbeddedTemplate(template);
+    const dataDir = join(dir, "data");
+    const first = await openDatabase({ kind: "embedded", dataDir, template }, options);
+    await first.dataSource.query("INSERT INTO ledger (amount_cents) VALUES (1)");
+    await first.close();
+    // Reopened with the template still given: the existing data wins, nothing is reset.
+    const second = await openDatabase({ kind: "embedded", dataDir, template }, options);
+    try {
+      expect(await second.dataSource.query("SELECT count(*)::int AS n FROM ledger")).toEqual([{ n: 1 }]);
     } finally {
       await second.close();
     }
