@@ -43,16 +43,18 @@ async function openEmbedded(dataDir: string, template: string | undefined): Prom
   const fresh = !existsSync(join(dataDir, "PG_VERSION"));
   mkdirSync(dataDir, { recursive: true });
   // initdb costs seconds of CPU in WebAssembly; unpacking a dump of an empty cluster costs a fraction.
-  if (fresh && template && existsSync(template)) return new PGlite(dataDir, { loadDataDir: new Blob([await readFile(template)]) });
+  if (fresh && template && existsSync(template)) {
+    return new PGlite(dataDir, { loadDataDir: new Blob([await readFile(template)], { type: "application/x-gzip" }) });
+  }
   return new PGlite(dataDir);
 }
 
-/** A dump of an empty embedded cluster, for `template` above: made once, shared by every new database. */
+/** A gzipped dump of an empty embedded cluster, for `template` above: made once, shared by every new database. */
 export async function writeEmbeddedTemplate(file: string): Promise<void> {
   const pglite = new PGlite();
   try {
     await pglite.waitReady;
-    const dump = await pglite.dumpDataDir("none");
+    const dump = await pglite.dumpDataDir("gzip");
     await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   } finally {
     await pglite.close();

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
-import { SUBGRAPH_NAMES, writeEmbeddedTemplate } from "@cae/shared";
-import { existsSync, mkdirSync } from "node:fs";
+import { SUBGRAPH_NAMES } from "@cae/shared";
 import { loadRegistry } from "../registry/registry";
+import { ensureTemplate } from "./template";
 
 /**
  * `npm start`: the demo network on this machine. Every cooperative's subgraph runs in a process
@@ -72,11 +72,7 @@ function stopAll(exitCode: number) {
 
 async function main() {
   const registry = loadRegistry(registryFile);
-  const template = resolve(dataDir, ".pglite-template.tar");
-  if (!existsSync(template)) {
-    mkdirSync(dataDir, { recursive: true });
-    await writeEmbeddedTemplate(template);
-  }
+  const template = await ensureTemplate();
   const subgraphs = registry.cooperatives.flatMap((cooperative) =>
     SUBGRAPH_NAMES.map((name) => {
       const url = new URL(cooperative.subgraphs[name]);
