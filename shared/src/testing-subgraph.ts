@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from "graphql";
-import type { SubgraphServer } from "./subgraph";
+import { createSubgraphServer, type SubgraphDefinition, type SubgraphServer } from "./subgraph";
+import { createTestDatabase } from "./testing";
 
 export interface OperationResult {
   data?: Record<string, unknown> | null;
@@ -19,3 +20,21 @@ export async function execute<Loaders>(
 
 export const ENTITIES_QUERY = (selection: string) =>
   `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
+
+/** A subgraph server on a throwaway, seeded database, for one `describe` block of subgraph tests. */
+export async function startTestSubgraph<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  cooperativeId: string,
+  backend: "embedded" | "server",
+): Promise<SubgraphServer<Loaders> & { stop(): Promise<void> }> {
+  const database = await createTestDatabase(backend);
+  const server = await createSubgraphServer(definition, cooperativeId, database.config, { seedDemo: true });
+  return {
+    ...server,
+    async stop() {
+      await server.apollo.stop();
+      await server.database.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,29 +1,15 @@
-import {
-  createSubgraphServer,
-  createTestDatabase,
-  databaseBackends,
-  ENTITIES_QUERY,
-  execute,
-  type SubgraphServer,
-  type TestDatabase,
-} from "@cae/shared";
+import { databaseBackends, ENTITIES_QUERY, execute, startTestSubgraph, type SubgraphServer } from "@cae/shared";
 import { contracts } from "../index";
 
 const COOP = "garonne-activites";
 
 describe.each(databaseBackends())("the contracts subgraph on %s PostgreSQL", (backend) => {
-  let database: TestDatabase;
-  let server: SubgraphServer<unknown>;
+  let server: SubgraphServer<unknown> & { stop(): Promise<void> };
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    server = (await createSubgraphServer(contracts, COOP, database.config, { seedDemo: true })) as SubgraphServer<unknown>;
+    server = (await startTestSubgraph(contracts, COOP, backend)) as typeof server;
   });
-  afterAll(async () => {
-    await server?.apollo.stop();
-    await server?.database.close();
-    await database?.drop();
-  });
+  afterAll(() => server?.stop());
 
   it("lists the contracts of many people in one statement, in path order, with exact pay", async () => {
     const rows: { person_id: string }[] = await server.database.dataSource.query(

@@ -1,4 +1,4 @@
-import { createSubgraphServer, createTestDatabase, databaseBackends, execute, type SubgraphServer, type TestDatabase } from "@cae/shared";
+import { databaseBackends, execute, startTestSubgraph, type SubgraphServer } from "@cae/shared";
 import { finance } from "../index";
 
 const COOP = "garonne-activites";
@@ -6,18 +6,12 @@ const OPEN = `mutation ($input: OpenActivityAccountInput!) { openActivityAccount
 const personId = `${COOP}:7b0e3c1a-2d4f-4a6b-8c9d-0e1f2a3b4c5d`;
 
 describe.each(databaseBackends())("the finance subgraph on %s PostgreSQL", (backend) => {
-  let database: TestDatabase;
-  let server: SubgraphServer<unknown>;
+  let server: SubgraphServer<unknown> & { stop(): Promise<void> };
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    server = (await createSubgraphServer(finance, COOP, database.config, { seedDemo: true })) as SubgraphServer<unknown>;
+    server = (await startTestSubgraph(finance, COOP, backend)) as typeof server;
   });
-  afterAll(async () => {
-    await server?.apollo.stop();
-    await server?.database.close();
-    await database?.drop();
-  });
+  afterAll(() => server?.stop());
 
   it("opens accounts with distinct, sequential analytic codes even when opened at once", async () => {
     const [{ last }] = await server.database.dataSource.query("SELECT max(analytic_code) AS last FROM activity_accounts");

@@ -1,13 +1,4 @@
-import {
-  createSubgraphServer,
-  createTestDatabase,
-  databaseBackends,
-  ENTITIES_QUERY,
-  execute,
-  type OperationResult,
-  type SubgraphServer,
-  type TestDatabase,
-} from "@cae/shared";
+import { databaseBackends, ENTITIES_QUERY, execute, type OperationResult, startTestSubgraph, type SubgraphServer } from "@cae/shared";
 import { members } from "../index";
 
 const COOP = "garonne-activites";
@@ -22,18 +13,12 @@ const prospect = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe.each(databaseBackends())("the members subgraph on %s PostgreSQL", (backend) => {
-  let database: TestDatabase;
-  let server: SubgraphServer<unknown>;
+  let server: SubgraphServer<unknown> & { stop(): Promise<void> };
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    server = (await createSubgraphServer(members, COOP, database.config, { seedDemo: true })) as SubgraphServer<unknown>;
+    server = (await startTestSubgraph(members, COOP, backend)) as typeof server;
   });
-  afterAll(async () => {
-    await server?.apollo.stop();
-    await server?.database.close();
-    await database?.drop();
-  });
+  afterAll(() => server?.stop());
 
   it("creates its tables by migration on an empty database and seeds the demo people once", async () => {
     const [{ n }] = await server.database.dataSource.query("SELECT count(*)::int AS n FROM people");
