@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { ConfigError, parsePort } from "@cae/shared";
+import { AUTH_ENV, authConfigFromEnv, ConfigError, DEFAULT_MAX_BODY_BYTES, parsePort, type AuthConfig } from "@cae/shared";
+import { QUERY_LIMITS_ENV, queryLimitsFromEnv, type QueryLimits } from "./limits/limits";
 
 export interface GatewayConfig {
   port: number;
@@ -10,10 +11,23 @@ export interface GatewayConfig {
   cooperativeTimeoutMs: number;
   /** Production turns off introspection, the landing page's sandbox and stack traces in errors. */
   production: boolean;
+  auth: AuthConfig;
+  limits: QueryLimits;
+  maxBodyBytes: number;
 }
 
 /** Environment variables the gateway reads (README, "Configuration"). */
-export const GATEWAY_ENV = ["PORT", "HOST", "REGISTRY_FILE", "SUPERGRAPH_FILE", "COOPERATIVE_TIMEOUT_MS", "NODE_ENV"] as const;
+export const GATEWAY_ENV = [
+  "PORT",
+  "HOST",
+  "REGISTRY_FILE",
+  "SUPERGRAPH_FILE",
+  "COOPERATIVE_TIMEOUT_MS",
+  "MAX_BODY_BYTES",
+  "NODE_ENV",
+  ...AUTH_ENV,
+  ...QUERY_LIMITS_ENV,
+] as const;
 
 export const DEFAULT_SUPERGRAPH_FILE = resolve(__dirname, "..", "supergraph.graphql");
 
@@ -25,12 +39,20 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     );
   }
   if (!env.REGISTRY_FILE) throw new ConfigError("REGISTRY_FILE must name the registry of cooperatives (a JSON file)");
+  const maxBodyBytes = Number(env.MAX_BODY_BYTES ?? DEFAULT_MAX_BODY_BYTES);
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1024) {
+    throw new ConfigError(`MAX_BODY_BYTES must be a whole number of bytes, at least 1024, got "${env.MAX_BODY_BYTES}"`);
+  }
+  const production = env.NODE_ENV === "production";
   return {
     port: parsePort(env.PORT ?? "4000", "PORT"),
     host: env.HOST ?? "127.0.0.1",
     registryFile: resolve(env.REGISTRY_FILE),
     supergraphFile: resolve(env.SUPERGRAPH_FILE ?? DEFAULT_SUPERGRAPH_FILE),
     cooperativeTimeoutMs: timeout,
-    production: env.NODE_ENV === "production",
+    production,
+    auth: authConfigFromEnv(env, production),
+    limits: queryLimitsFromEnv(env),
+    maxBodyBytes,
   };
 }

@@ -1,5 +1,7 @@
 import { resolve } from "node:path";
 import type { DatabaseConfig } from "./database";
+import { AUTH_ENV, authConfigFromEnv, type AuthConfig } from "./auth/verify";
+import { ConfigError } from "./errors";
 import { isCooperativeSlug } from "./ids";
 
 export type SubgraphName = "members" | "contracts" | "finance";
@@ -13,8 +15,9 @@ export interface SubgraphConfig {
   database: DatabaseConfig;
   /** Seed the deterministic demo data when the database is empty. */
   seedDemo: boolean;
-  /** Production leaves stack traces out of errors. */
+  /** Production leaves stack traces out of errors and refuses the development key. */
   production: boolean;
+  auth: AuthConfig;
 }
 
 /** Environment variables a subgraph reads (README, "Configuration"). */
@@ -27,11 +30,11 @@ export const SUBGRAPH_ENV = [
   "SEED_DEMO",
   "NODE_ENV",
   "PGLITE_TEMPLATE",
+  ...AUTH_ENV,
 ] as const;
 
-export class ConfigError extends Error {}
-
 export function subgraphConfigFromEnv(subgraph: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+  const production = env.NODE_ENV === "production";
   const cooperativeId = env.COOPERATIVE_ID ?? "";
   if (!isCooperativeSlug(cooperativeId)) {
     throw new ConfigError(`COOPERATIVE_ID must be a cooperative slug (lowercase letters, digits and dashes), got "${cooperativeId}"`);
@@ -44,7 +47,8 @@ export function subgraphConfigFromEnv(subgraph: SubgraphName, env: NodeJS.Proces
       ? { kind: "server", url: env.DATABASE_URL }
       : { kind: "embedded", dataDir: resolve(env.DATA_DIR ?? ".data", cooperativeId, subgraph), template: env.PGLITE_TEMPLATE },
     seedDemo: env.SEED_DEMO === "true",
-    production: env.NODE_ENV === "production",
+    production,
+    auth: authConfigFromEnv(env, production),
   };
 }
 

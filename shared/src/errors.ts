@@ -15,3 +15,6 @@ export const forbidden = (message: string) => codedError("FORBIDDEN", message);
 export const notFound = (message: string) => codedError("NOT_FOUND", message);
 /** A forbidden state transition or a clash with existing data. */
 export const conflict = (message: string) => codedError("CONFLICT", message);
+
+/** A service's configuration is wrong: it stops at start with this message, which names the setting. */
+export class ConfigError extends Error {}

@@ -18,3 +18,5 @@ export * from "./demo/generate";
 export * from "./demo/profile";
 export * from "./testing";
 export * from "./testing-subgraph";
+export * from "./auth";
+export * from "./audit";

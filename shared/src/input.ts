@@ -44,3 +44,8 @@ export function localIdOfReference(globalId: unknown, cooperativeId: string): st
   const decoded = typeof globalId === "string" ? tryDecodeId(globalId) : null;
   return decoded && decoded.cooperativeId === cooperativeId ? decoded.localId : null;
 }
+
+/** A cooperative as an entity of this instance: itself, and no other. */
+export async function ownCooperativeReference(reference: { id: string }, ctx: { cooperativeId: string }): Promise<{ id: string } | null> {
+  return reference.id === ctx.cooperativeId ? { id: reference.id } : null;
+}

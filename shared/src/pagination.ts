@@ -37,8 +37,16 @@ export interface Connection<T> {
 }
 
 /** Declares the `<Name>Connection` and `<Name>Edge` GraphQL types of a node type. */
-export function connectionType<T extends object>(node: ClassType<T>, name: string, description: string) {
+export function connectionType<T extends object>(
+  node: ClassType<T>,
+  name: string,
+  description: string,
+  options: { shareable?: boolean } = {},
+) {
+  // A type several subgraphs define alike (the audit trail) must say so to compose.
+  const shareable = options.shareable ? Directive("@shareable") : () => {};
   @ObjectType(`${name}Edge`, { description: `One ${description} in a list, with its cursor.` })
+  @shareable
   class EdgeType {
     @Field(() => String, { description: "Opaque cursor of this item." })
     cursor: string;
@@ -48,6 +56,7 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${description} items.` })
+  @shareable
   class ConnectionType {
     @Field(() => [EdgeType], { description: "The items of this page." })
     edges: EdgeType[];
@@ -106,16 +115,20 @@ export async function pageOfQuery<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   args: PageArgs,
   columns: { column: string; property: keyof T & string }[],
+  direction: "ASC" | "DESC" = "ASC",
 ): Promise<Connection<T>> {
   const first = pageSize(args);
   const totalCount = await query.clone().getCount();
   const keyOf = (row: T): SortKey => columns.map(({ property }) => row[property] as string | number | null);
   const page = query.clone();
-  columns.forEach(({ column }, i) => (i === 0 ? page.orderBy(column, "ASC") : page.addOrderBy(column, "ASC")));
+  columns.forEach(({ column }, i) => (i === 0 ? page.orderBy(column, direction) : page.addOrderBy(column, direction)));
   if (args.after) {
     const key = decodeCursor(args.after, columns.length);
     const params = Object.fromEntries(key.map((value, i) => [`cursor${i}`, value]));
-    page.andWhere(`(${columns.map((c) => c.column).join(", ")}) > (${key.map((_, i) => `:cursor${i}`).join(", ")})`, params);
+    page.andWhere(
+      `(${columns.map((c) => c.column).join(", ")}) ${direction === "ASC" ? ">" : "<"} (${key.map((_, i) => `:cursor${i}`).join(", ")})`,
+      params,
+    );
   }
   const rows = await page.limit(first + 1).getMany();
   return toConnection(rows, first, totalCount, keyOf);

@@ -35,3 +35,18 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   parseValue: parseDecimal,
   parseLiteral: (ast) => parseDecimal(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+/** An instant, for when something happened (an audit event): ISO 8601 in UTC. */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: "DateTime",
+  description: 'An instant, ISO 8601 in UTC ("2026-11-29T09:30:00.000Z").',
+  serialize: (value) => {
+    if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+    throw new TypeError(`DateTime must be a Date, got ${JSON.stringify(value)}`);
+  },
+  parseValue: (value) => {
+    const date = typeof value === "string" ? new Date(value) : null;
+    if (date && !Number.isNaN(date.getTime())) return date;
+    throw new TypeError(`DateTime must be an ISO 8601 instant, got ${JSON.stringify(value)}`);
+  },
+});

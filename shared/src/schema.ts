@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { roleChecker } from "./auth/access";
 import { CentsScalar } from "./money";
 
 /** The federation features every subgraph of the network may use. */
@@ -30,6 +31,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     orphanedTypes: options.orphanedTypes,
     scalarsMap: [{ type: BigInt, scalar: CentsScalar }],
     skipCheck: true,
+    authChecker: roleChecker,
     validate: false,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);

@@ -3,7 +3,10 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { subgraphConfigFromEnv, type SubgraphConfig, type SubgraphName } from "./config";
-import { callerFrom, type RequestContext } from "./context";
+import type { Caller } from "./auth/caller";
+import { createAuthenticator } from "./auth/verify";
+import type { RequestContext } from "./context";
+import { codedError } from "./errors";
 import { openDatabase, type Database, type DatabaseConfig, type DatabaseOptions } from "./database";
 import { serveHttp } from "./http";
 
@@ -17,10 +20,14 @@ export interface SubgraphDefinition<Loaders> extends DatabaseOptions {
 }
 
 export interface SubgraphServer<Loaders> {
+  cooperativeId: string;
   apollo: ApolloServer<RequestContext<Loaders>>;
   database: Database;
-  /** The context of one request, as the HTTP server builds it (tests pass it to `executeOperation`). */
-  contextFor(headers?: Headers): Promise<RequestContext<Loaders>>;
+  /**
+   * The context of one request of a verified caller (tests pass it to `executeOperation`). A
+   * caller of another cooperative is refused here, whatever path the request took.
+   */
+  contextFor(caller: Caller): RequestContext<Loaders>;
 }
 
 export interface RunningSubgraph<Loaders> extends SubgraphServer<Loaders> {
@@ -55,13 +62,19 @@ export async function createSubgraphServer<Loaders>(
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     });
     await apollo.start();
-    const contextFor = async (headers = new Headers()): Promise<RequestContext<Loaders>> => ({
-      cooperativeId,
-      caller: callerFrom(headers),
-      db: database.dataSource,
-      loaders: definition.createLoaders(database.dataSource, cooperativeId),
-    });
-    return { apollo, database, contextFor };
+    const contextFor = (caller: Caller): RequestContext<Loaders> => {
+      if (caller.cooperativeId !== undefined && caller.cooperativeId !== cooperativeId) {
+        throw codedError(
+          "FORBIDDEN",
+          `This service holds cooperative "${cooperativeId}": a token of "${caller.cooperativeId}" has no access`,
+          {
+            http: { status: 403 },
+          },
+        );
+      }
+      return { cooperativeId, caller, db: database.dataSource, loaders: definition.createLoaders(database.dataSource, cooperativeId) };
+    };
+    return { cooperativeId, apollo, database, contextFor };
   } catch (error) {
     await database.close();
     throw error;
@@ -73,6 +86,7 @@ export async function startSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   config: SubgraphConfig,
 ): Promise<RunningSubgraph<Loaders>> {
+  const authenticate = await createAuthenticator(config.auth);
   const server = await createSubgraphServer(definition, config.cooperativeId, config.database, {
     seedDemo: config.seedDemo,
     production: config.production,
@@ -81,7 +95,7 @@ export async function startSubgraph<Loaders>(
     apollo: server.apollo,
     port: config.port,
     host: config.host,
-    context: server.contextFor,
+    context: async (headers) => server.contextFor(await authenticate(headers.get("authorization"))),
     health: async () => {
       await server.database.dataSource.query("SELECT 1");
       return { ok: true, cooperative: config.cooperativeId, subgraph: definition.name };

@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from "graphql";
+import type { Caller, Role } from "./auth/caller";
 import { createSubgraphServer, type SubgraphDefinition, type SubgraphServer } from "./subgraph";
 import { createTestDatabase } from "./testing";
 
@@ -7,13 +8,19 @@ export interface OperationResult {
   errors?: readonly GraphQLFormattedError[];
 }
 
+/** A verified caller for tests: staff of the cooperative unless said otherwise. */
+export function testCaller(role: Role, cooperativeId?: string, personId?: string): Caller {
+  return { subject: `test-${role.toLowerCase()}`, role, cooperativeId, personId } as Caller;
+}
+
 /** Runs one operation through a subgraph's Apollo server, with a fresh request context. */
 export async function execute<Loaders>(
   server: SubgraphServer<Loaders>,
   query: string,
   variables?: Record<string, unknown>,
+  caller: Caller = testCaller("COUNSELOR", server.cooperativeId),
 ): Promise<OperationResult> {
-  const response = await server.apollo.executeOperation({ query, variables }, { contextValue: await server.contextFor() });
+  const response = await server.apollo.executeOperation({ query, variables }, { contextValue: server.contextFor(caller) });
   if (response.body.kind !== "single") throw new Error("Expected a single result");
   return response.body.singleResult as OperationResult;
 }

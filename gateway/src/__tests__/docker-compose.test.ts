@@ -3,6 +3,29 @@ import { posix, relative, resolve, sep } from "node:path";
 import { parse } from "yaml";
 import { SUBGRAPH_ENV, SUBGRAPH_NAMES, subgraphConfigFromEnv, type SubgraphName } from "@cae/shared";
 import { DEFAULT_SUPERGRAPH_FILE, GATEWAY_ENV, gatewayConfigFromEnv } from "../config";
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+
+/**
+ * The containers read their public key from a mount of docker/keys, which `npm run keys` fills on
+ * the user's machine. Here a throwaway key stands in for it, once the mount itself is checked.
+ */
+const standInPublicKey = (() => {
+  const file = `${mkdtempSync(`${tmpdir()}/cae-compose-key-`)}/public.pem`;
+  writeFileSync(file, generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "pem" }) as string);
+  return file;
+})();
+
+function withStandInKey(service: Pick<Service, "name" | "env" | "mounts">, problems: string[]): NodeJS.ProcessEnv {
+  const keyFile = service.env.AUTH_PUBLIC_KEY_FILE;
+  if (keyFile === undefined) return service.env;
+  const mounted = service.mounts.some(
+    (mount) => resolve(root, mount.source) === resolve(root, "docker/keys") && keyFile.startsWith(`${mount.target.replace(/\/$/, "")}/`),
+  );
+  if (!mounted) problems.push(`${service.name}: AUTH_PUBLIC_KEY_FILE ${keyFile} is not in a mount of docker/keys`);
+  return { ...service.env, AUTH_PUBLIC_KEY_FILE: standInPublicKey };
+}
 import { parseRegistry, type Registry } from "../registry/registry";
 
 /*
@@ -307,7 +330,7 @@ function checkSubgraphServices(deployment: Deployment): string[] {
       problems.push(`${where}: must wait for postgres to be healthy (migrations run at start)`);
     if (!service.healthcheck.join(" ").includes("/health")) problems.push(`${where}: its healthcheck does not probe /health`);
     try {
-      const config = subgraphConfigFromEnv(subgraph, service.env);
+      const config = subgraphConfigFromEnv(subgraph, withStandInKey(service, problems));
       if (config.database.kind !== "server")
         problems.push(`${where}: would use an ${config.database.kind} database inside the container, not the postgres service`);
       if (config.host !== "0.0.0.0") problems.push(`${where}: listens on ${config.host}, unreachable from the gateway's container`);
@@ -374,7 +397,7 @@ function checkGateway(deployment: Deployment): string[] {
   if (!existsSync(resolve(root, "gateway/src/main.ts")))
     problems.push("gateway: gateway/src/main.ts, which gateway/dist/main.js is built from, does not exist");
   try {
-    const config = gatewayConfigFromEnv(gateway.env);
+    const config = gatewayConfigFromEnv(withStandInKey(gateway, problems));
     if (config.host !== "0.0.0.0") problems.push(`gateway: listens on ${config.host}, unreachable through the published port`);
     if (!gateway.containerPorts.includes(config.port))
       problems.push(`gateway: listens on ${config.port} but publishes ${gateway.containerPorts.join(", ") || "nothing"}`);

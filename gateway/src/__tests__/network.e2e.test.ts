@@ -5,23 +5,12 @@ import { startTestNetwork, type TestNetwork } from "../testing/network";
 const ALPES = "alpes-entreprendre";
 const BRETAGNE = "bretagne-cooperer";
 
-const PEOPLE_OF_EVERY_COOPERATIVE = `
-  query People($first: Int) {
-    cooperatives {
-      edges { node { id name people(first: $first) { totalCount edges { node { id lastName cooperative { id name } } } } } }
-    }
+const PEOPLE_OF = `
+  query People($id: ID!, $first: Int) {
+    cooperative(id: $id) { id name people(first: $first) { totalCount edges { node { id lastName cooperative { id name } } } } }
   }`;
 
-type PeopleResult = {
-  cooperatives: {
-    edges: {
-      node: {
-        id: string;
-        people: { totalCount: number; edges: { node: { id: string; cooperative: { id: string; name: string } } }[] } | null;
-      };
-    }[];
-  };
-};
+type PeoplePage = { totalCount: number; edges: { node: { id: string; lastName: string; cooperative: { id: string; name: string } } }[] };
 
 /** The IDs the cooperative's own members database holds. */
 async function idsInDatabase(network: TestNetwork, cooperativeId: string): Promise<Set<string>> {
@@ -29,43 +18,76 @@ async function idsInDatabase(network: TestNetwork, cooperativeId: string): Promi
   return new Set(rows.map((row) => `${cooperativeId}:${row.id}`));
 }
 
+async function somePersonIds(network: TestNetwork, cooperativeId: string, count: number): Promise<string[]> {
+  const rows: { id: string }[] = await network
+    .subgraph(cooperativeId, "members")
+    .database.dataSource.query(`SELECT id FROM people ORDER BY id LIMIT ${count}`);
+  return rows.map((row) => `${cooperativeId}:${row.id}`);
+}
+
 describe("the federated network, end to end over HTTP", () => {
   let network: TestNetwork;
+  const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
     network = await startTestNetwork([ALPES, BRETAGNE], { timeoutMs: 1500 });
+    tokens.analyst = await network.token({ sub: "analyst", role: "NETWORK_ANALYST" });
+    tokens.alpes = await network.token({ sub: "counselor-a", role: "COUNSELOR", coop: ALPES });
+    tokens.bretagne = await network.token({ sub: "counselor-b", role: "COUNSELOR", coop: BRETAGNE });
   });
   afterAll(() => network?.stop());
 
   it("lists the registry's cooperatives, filtered by region", async () => {
-    const all = await network.query("{ cooperatives { totalCount edges { node { id name region } } } }");
+    const all = await network.query("{ cooperatives { totalCount edges { node { id name region } } } }", {}, tokens.analyst);
     expect(all.data?.cooperatives).toMatchObject({
       totalCount: 2,
       edges: [{ node: { id: ALPES } }, { node: { id: BRETAGNE, region: "Bretagne" } }],
     });
-    const breton = await network.query('{ cooperatives(region: "Bretagne") { edges { node { id } } } }');
+    const breton = await network.query('{ cooperatives(region: "Bretagne") { edges { node { id } } } }', {}, tokens.analyst);
     expect(breton.data?.cooperatives).toEqual({ edges: [{ node: { id: BRETAGNE } }] });
   });
 
-  it("reads the people of two cooperatives in one query, each from its own database", async () => {
-    const result = await network.query(PEOPLE_OF_EVERY_COOPERATIVE, { first: 50 });
+  it("reads people of two cooperatives in one query, each from its own database (network role, no personal field)", async () => {
+    const [a1, a2] = await somePersonIds(network, ALPES, 2);
+    const [b1] = await somePersonIds(network, BRETAGNE, 1);
+    const result = await network.query(
+      `query ($a1: ID!, $a2: ID!, $b1: ID!) {
+         a1: person(id: $a1) { id welcomeStage contracts { totalCount } }
+         b1: person(id: $b1) { id welcomeStage cooperative { name } }
+         a2: person(id: $a2) { id welcomeStage }
+       }`,
+      { a1, a2, b1 },
+      tokens.analyst,
+    );
     expect(result.errors).toBeUndefined();
-    const [alpes, bretagne] = (result.data as PeopleResult).cooperatives.edges.map((edge) => edge.node);
-    const alpesIds = await idsInDatabase(network, ALPES);
-    const bretagneIds = await idsInDatabase(network, BRETAGNE);
-    expect(alpes.people?.totalCount).toBe(alpesIds.size);
-    expect(bretagne.people?.totalCount).toBe(bretagneIds.size);
-    for (const [cooperative, ownIds, otherIds] of [
-      [alpes, alpesIds, bretagneIds],
-      [bretagne, bretagneIds, alpesIds],
-    ] as const) {
-      expect(cooperative.people?.edges).toHaveLength(50);
-      for (const { node } of cooperative.people!.edges) {
-        expect(tryDecodeId(node.id)?.cooperativeId).toBe(cooperative.id);
-        expect(ownIds.has(node.id)).toBe(true);
-        expect(otherIds.has(node.id)).toBe(false);
-        expect(node.cooperative).toEqual({ id: cooperative.id, name: `Coopérative ${cooperative.id}` });
-      }
+    expect(result.data).toMatchObject({ a1: { id: a1 }, b1: { id: b1, cooperative: { name: `Coopérative ${BRETAGNE}` } }, a2: { id: a2 } });
+    const stages = await Promise.all(
+      [a1, b1].map(async (id) => {
+        const { cooperativeId, localId } = tryDecodeId(id)!;
+        const [row] = await network
+          .subgraph(cooperativeId, "members")
+          .database.dataSource.query("SELECT welcome_stage FROM people WHERE id = $1", [localId]);
+        return row.welcome_stage;
+      }),
+    );
+    expect([
+      (result.data?.a1 as { welcomeStage: string }).welcomeStage,
+      (result.data?.b1 as { welcomeStage: string }).welcomeStage,
+    ]).toEqual(stages);
+  });
+
+  it("lists a cooperative's people to its counselor, every one from its own database", async () => {
+    const result = await network.query(PEOPLE_OF, { id: BRETAGNE, first: 50 }, tokens.bretagne);
+    expect(result.errors).toBeUndefined();
+    const people = (result.data?.cooperative as { people: PeoplePage }).people;
+    const own = await idsInDatabase(network, BRETAGNE);
+    const other = await idsInDatabase(network, ALPES);
+    expect(people.totalCount).toBe(own.size);
+    expect(people.edges).toHaveLength(50);
+    for (const { node } of people.edges) {
+      expect(tryDecodeId(node.id)?.cooperativeId).toBe(BRETAGNE);
+      expect(own.has(node.id) && !other.has(node.id)).toBe(true);
+      expect(node.cooperative).toEqual({ id: BRETAGNE, name: `Coopérative ${BRETAGNE}` });
     }
   });
 
@@ -78,6 +100,7 @@ describe("the federated network, end to end over HTTP", () => {
       `query ($id: ID!) { person(id: $id) { id firstName contracts { edges { node { id kind fixedMonthlyPay person { id } } } }
          activityAccounts { edges { node { analyticCode person { id } } } } } }`,
       { id },
+      tokens.bretagne,
     );
     expect(result.errors).toBeUndefined();
     const person = result.data?.person as {
@@ -94,11 +117,15 @@ describe("the federated network, end to end over HTTP", () => {
   });
 
   it("answers null for a person the cooperative does not have, and a coded error for a bad ID", async () => {
-    const missing = await network.query(`{ person(id: "${ALPES}:00000000-0000-4000-8000-000000000000") { id firstName } }`);
+    const missing = await network.query(
+      `{ person(id: "${ALPES}:00000000-0000-4000-8000-000000000000") { id firstName } }`,
+      {},
+      tokens.alpes,
+    );
     expect(missing.data).toEqual({ person: null });
-    const malformed = await network.query('{ person(id: "nonsense") { id } }');
+    const malformed = await network.query('{ person(id: "nonsense") { id } }', {}, tokens.alpes);
     expect(malformed.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
-    const unknown = await network.query('{ person(id: "nowhere-coop:00000000-0000-4000-8000-000000000000") { id } }');
+    const unknown = await network.query('{ person(id: "nowhere-coop:00000000-0000-4000-8000-000000000000") { id } }', {}, tokens.analyst);
     expect(unknown.errors?.[0]).toMatchObject({ message: expect.stringContaining('"nowhere-coop"'), extensions: { code: "NOT_FOUND" } });
     expect(unknown.data).toEqual({ person: null });
   });
@@ -115,6 +142,7 @@ describe("the federated network, end to end over HTTP", () => {
           firstContactOn: "2026-11-20",
         },
       },
+      tokens.bretagne,
     );
     expect(result.errors).toBeUndefined();
     const person = result.data?.registerPerson as { id: string };
@@ -125,6 +153,7 @@ describe("the federated network, end to end over HTTP", () => {
     const account = await network.query(
       `mutation ($input: OpenActivityAccountInput!) { openActivityAccount(input: $input) { id analyticCode person { id lastName } } }`,
       { input: { personId: person.id, label: "Traduction bretonne", sector: "SERVICES", openedOn: "2026-11-25" } },
+      tokens.bretagne,
     );
     expect(account.errors).toBeUndefined();
     expect(account.data?.openActivityAccount).toMatchObject({
@@ -136,14 +165,20 @@ describe("the federated network, end to end over HTTP", () => {
   it("refuses a mutation for a cooperative outside the registry, and bad input, with coded errors", async () => {
     const unknown = await network.query(
       `mutation { registerPerson(input: { cooperativeId: "nowhere-coop", firstName: "A", lastName: "B", firstContactOn: "2026-11-20" }) { id } }`,
+      {},
+      tokens.analyst,
     );
     expect(unknown.errors?.[0]).toMatchObject({ message: expect.stringContaining('"nowhere-coop"'), extensions: { code: "NOT_FOUND" } });
     const blank = await network.query(
       `mutation { registerPerson(input: { cooperativeId: "${ALPES}", firstName: "  ", lastName: "B", firstContactOn: "2026-11-20" }) { id } }`,
+      {},
+      tokens.alpes,
     );
     expect(blank.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.firstName" });
     const foreign = await network.query(
       `mutation { openActivityAccount(input: { personId: "not-an-id", label: "X", sector: OTHER, openedOn: "2026-11-20" }) { id } }`,
+      {},
+      tokens.alpes,
     );
     expect(foreign.errors?.[0].extensions).toMatchObject({ code: "UNROUTABLE_OPERATION" });
   });
@@ -154,7 +189,9 @@ describe("the federated network, end to end over HTTP", () => {
     const membersDb = network.subgraph(ALPES, "members").database;
     const before = [membersDb.statementCount, contractsDb.statementCount, financeDb.statementCount];
     const result = await network.query(
-      `{ cooperative(id: "${ALPES}") { people(first: 100) { edges { node { id contracts { totalCount edges { node { kind person { id lastName } } } } activityAccounts { totalCount } } } } } }`,
+      `{ cooperative(id: "${ALPES}") { people(first: 100) { edges { node { id contracts(first: 5) { totalCount edges { node { kind person { id lastName } } } } activityAccounts(first: 2) { totalCount } } } } } }`,
+      {},
+      tokens.alpes,
     );
     expect(result.errors).toBeUndefined();
     const edges = (result.data?.cooperative as { people: { edges: unknown[] } }).people.edges;
@@ -169,7 +206,7 @@ describe("the federated network, end to end over HTTP", () => {
     expect(finance).toBe(1);
   });
 
-  it("reports each cooperative's subgraphs as up in /health", async () => {
+  it("reports each cooperative's subgraphs as up in /health, without a token", async () => {
     const health: unknown = await (await fetch(new URL("/health", network.gateway.url))).json();
     expect(health).toMatchObject({
       status: "ok",
@@ -182,6 +219,7 @@ describe("the network with a cooperative down", () => {
   let network: TestNetwork;
   let silent: Server;
   const sockets: Socket[] = [];
+  let analyst: string;
 
   beforeAll(async () => {
     // A cooperative that accepts connections and never answers: the timeout must end the wait.
@@ -194,7 +232,7 @@ describe("the network with a cooperative down", () => {
         { id: "silent-coop", name: "Silent", region: "Normandie", subgraphs: { members: url, contracts: url, finance: url } },
       ],
     });
-    await network.subgraph(ALPES, "members").stop();
+    analyst = await network.token({ sub: "analyst", role: "NETWORK_ANALYST" });
   });
   afterAll(async () => {
     await network?.stop();
@@ -203,24 +241,31 @@ describe("the network with a cooperative down", () => {
   });
 
   it("still answers for the others, with null and an error naming each missing cooperative", async () => {
-    const result = await network.query(PEOPLE_OF_EVERY_COOPERATIVE, { first: 5 });
-    const nodes = (result.data as PeopleResult).cooperatives.edges.map((edge) => edge.node);
-    expect(nodes.map((node) => node.id)).toEqual([ALPES, BRETAGNE, "silent-coop"]);
-    expect(nodes[0].people).toBeNull();
-    expect(nodes[1].people?.edges).toHaveLength(5);
-    expect(nodes[2].people).toBeNull();
+    const [a] = await somePersonIds(network, ALPES, 1);
+    const [b] = await somePersonIds(network, BRETAGNE, 1);
+    await network.subgraph(ALPES, "members").stop();
+    const result = await network.query(
+      `query ($a: ID!, $b: ID!, $c: ID!) { a: person(id: $a) { id welcomeStage } b: person(id: $b) { id welcomeStage } c: person(id: $c) { id welcomeStage } }`,
+      { a, b, c: "silent-coop:00000000-0000-4000-8000-000000000001" },
+      analyst,
+    );
+    expect(result.data?.a).toBeNull();
+    expect(result.data?.b).toMatchObject({ id: b, welcomeStage: expect.any(String) });
+    expect(result.data?.c).toBeNull();
 
     const unavailable = (result.errors ?? []).filter((error) => error.extensions?.code === "COOPERATIVE_UNAVAILABLE");
     expect(unavailable.map((error) => error.extensions?.cooperativeId).sort()).toEqual([ALPES, "silent-coop"]);
     expect(unavailable.find((error) => error.extensions?.cooperativeId === "silent-coop")?.message).toMatch(/no answer within 1000 ms/);
-    // Each error points at the cooperative whose part is missing.
-    expect(unavailable.find((error) => error.extensions?.cooperativeId === ALPES)?.path).toEqual(["cooperatives", "edges", 0, "node"]);
-    expect(unavailable.find((error) => error.extensions?.cooperativeId === "silent-coop")?.path).toEqual([
-      "cooperatives",
-      "edges",
-      2,
-      "node",
-    ]);
+    // Each error points at the part that is missing.
+    expect(unavailable.find((error) => error.extensions?.cooperativeId === ALPES)?.path?.[0]).toBe("a");
+    expect(unavailable.find((error) => error.extensions?.cooperativeId === "silent-coop")?.path?.[0]).toBe("c");
+  });
+
+  it("gives the counselor of the stopped cooperative null and the reason, not a hang", async () => {
+    const counselor = await network.token({ sub: "counselor-a", role: "COUNSELOR", coop: ALPES });
+    const result = await network.query(PEOPLE_OF, { id: ALPES, first: 5 }, counselor);
+    expect(result.data).toEqual({ cooperative: { id: ALPES, name: `Coopérative ${ALPES}`, people: null } });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: "COOPERATIVE_UNAVAILABLE", cooperativeId: ALPES, subgraph: "members" });
   });
 
   it("shows the stopped subgraphs as down in /health", async () => {

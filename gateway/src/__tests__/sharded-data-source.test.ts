@@ -1,9 +1,10 @@
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
 import { members } from "@cae/members";
-import { startSubgraph, type RunningSubgraph } from "@cae/shared";
+import { startSubgraph, type Caller, type RunningSubgraph } from "@cae/shared";
 import type { GatewayContext } from "../context";
 import type { Registry } from "../registry/registry";
 import { reindexed, ShardedDataSource } from "../routing/sharded-data-source";
+import { createTestAuth, type TestAuth } from "../testing/auth";
 
 const A = "alpes-entreprendre";
 const B = "bretagne-cooperer";
@@ -13,8 +14,12 @@ describe("the sharded data source", () => {
   let dataSource: ShardedDataSource;
   let registry: Registry;
   const ids: Record<string, string[]> = {};
+  let testAuth: TestAuth;
+  let analystToken: string;
 
   beforeAll(async () => {
+    testAuth = await createTestAuth();
+    analystToken = await testAuth.token({ sub: "analyst", role: "NETWORK_ANALYST" });
     for (const cooperativeId of [A, B]) {
       const subgraph = await startSubgraph(members, {
         cooperativeId,
@@ -23,6 +28,7 @@ describe("the sharded data source", () => {
         database: { kind: "memory" },
         seedDemo: true,
         production: false,
+        auth: testAuth.auth,
       });
       running.push(subgraph as RunningSubgraph<unknown>);
       const rows: { id: string }[] = await subgraph.database.dataSource.query("SELECT id FROM people ORDER BY id LIMIT 3");
@@ -38,17 +44,23 @@ describe("the sharded data source", () => {
     };
     dataSource = new ShardedDataSource("members", registry, 1000);
   });
-  afterAll(() => Promise.all(running.map((subgraph) => subgraph.stop())));
+  afterAll(async () => {
+    await Promise.all(running.map((subgraph) => subgraph.stop()));
+    testAuth?.remove();
+  });
 
-  const process = (query: string, variables: Record<string, unknown>) =>
+  const ANALYST: Caller = { subject: "analyst", role: "NETWORK_ANALYST" };
+  /** As the gateway calls it: the caller verified, their token in the headers it forwards. */
+  const process = (query: string, variables: Record<string, unknown>, caller: Caller = ANALYST, token = analystToken) =>
     dataSource.process({
       kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
       request: { query, variables },
-      context: { registry, headers: new Headers(), caller: { kind: "anonymous" } } satisfies GatewayContext,
+      context: { registry, headers: new Headers({ authorization: `Bearer ${token}` }), caller } satisfies GatewayContext,
       incomingRequestContext: {} as never,
     });
 
-  const ENTITIES = "query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { id lastName } } }";
+  const ENTITIES =
+    "query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { id welcomeStage } } }";
 
   it("splits an entity fetch by cooperative and puts every answer back in its place", async () => {
     const representations = [ids[A][0], ids[B][0], ids[A][1], ids[B][1], ids[A][2]].map((id) => ({ __typename: "Person", id }));
@@ -79,6 +91,23 @@ describe("the sharded data source", () => {
       ]),
     );
     expect(response.errors).toHaveLength(2);
+  });
+
+  it("refuses, without sending it, the part of another cooperative to a cooperative's token", async () => {
+    const token = await testAuth.token({ sub: "counselor", role: "COUNSELOR", coop: A });
+    const bDatabase = running[1].database;
+    const before = bDatabase.statementCount;
+    const response = await process(
+      ENTITIES,
+      { representations: [ids[B][0], ids[A][0]].map((id) => ({ __typename: "Person", id })) },
+      { subject: "counselor", role: "COUNSELOR", cooperativeId: A },
+      token,
+    );
+    expect((response.data?._entities as ({ id: string } | null)[]).map((entity) => entity?.id ?? null)).toEqual([null, ids[A][0]]);
+    expect(response.errors).toEqual([
+      expect.objectContaining({ path: ["_entities", 0], extensions: { code: "FORBIDDEN", cooperativeId: B } }),
+    ]);
+    expect(bDatabase.statementCount).toBe(before);
   });
 
   it("moves an error of one entity of a part to that entity's position in the whole fetch", () => {

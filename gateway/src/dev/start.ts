@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { SUBGRAPH_NAMES } from "@cae/shared";
 import { loadRegistry } from "../registry/registry";
 import { ensureTemplate } from "./template";
+import { demoTokens, developmentAuthEnv, ensureDevelopmentKeys } from "./tokens";
 
 /**
  * `npm start`: the demo network on this machine. Every cooperative's subgraph runs in a process
@@ -72,7 +73,8 @@ function stopAll(exitCode: number) {
 
 async function main() {
   const registry = loadRegistry(registryFile);
-  const template = await ensureTemplate();
+  const [template, keys] = await Promise.all([ensureTemplate(), ensureDevelopmentKeys(dataDir)]);
+  const auth = developmentAuthEnv(keys);
   const subgraphs = registry.cooperatives.flatMap((cooperative) =>
     SUBGRAPH_NAMES.map((name) => {
       const url = new URL(cooperative.subgraphs[name]);
@@ -82,28 +84,37 @@ async function main() {
         DATA_DIR: dataDir,
         SEED_DEMO: "true",
         PGLITE_TEMPLATE: template,
+        ...auth,
       });
       return { ...child, health: new URL("/health", url).toString() };
     }),
   );
-  launch("gateway", "gateway/dist/main.js", { REGISTRY_FILE: registryFile, PORT: gatewayPort });
+  launch("gateway", "gateway/dist/main.js", { REGISTRY_FILE: registryFile, PORT: gatewayPort, ...auth });
 
   const deadline = Date.now() + 90_000;
-  await Promise.all([
+  const [tokens] = await Promise.all([
+    demoTokens(keys, registry.cooperatives[0].id),
     ...subgraphs.map((s) => waitForHealth(s.health, deadline)),
     waitForHealth(`http://127.0.0.1:${gatewayPort}/health`, deadline),
   ]);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const first = registry.cooperatives[0].id;
   console.log(`
 The network is ready in ${seconds} s: ${registry.cooperatives.length} cooperatives x ${SUBGRAPH_NAMES.length} subgraphs, data in ${dataDir}
 
   GraphQL (and Apollo Sandbox):  http://127.0.0.1:${gatewayPort}/graphql
   Health of every cooperative:   http://127.0.0.1:${gatewayPort}/health
 
-Try:
+Tokens (development key, valid 12 h; more with: npm run token -- --role COUNSELOR --coop ${first}):
+${Object.entries(tokens)
+  .map(([role, token]) => `  ${role.padEnd(16)} ${token}`)
+  .join("\n")}
+
+Try, as a counselor of ${first}:
   curl -s http://127.0.0.1:${gatewayPort}/graphql -H 'content-type: application/json' \\
-    -d '{"query":"{ cooperatives { edges { node { id name region people(first: 3) { totalCount edges { node { id firstName lastName contracts { edges { node { kind status } } } } } } } } } }"}'
+    -H "authorization: Bearer ${tokens.COUNSELOR}" \\
+    -d '{"query":"{ cooperative(id: \\"${first}\\") { name people(first: 3) { totalCount edges { node { id firstName lastName contracts { edges { node { kind status } } } } } } } }"}'
 
 Processes (kill one to see the gateway answer without it):
 ${subgraphs.map((s) => `  ${String(s.process.pid).padEnd(8)} ${s.label}`).join("\n")}

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
-import { badUserInput, decodeId, isCooperativeSlug, notFound, PageArgs, pageOfList } from "@cae/shared";
+import { badUserInput, decodeId, forbidden, isCooperativeSlug, notFound, PageArgs, pageOfList } from "@cae/shared";
 import type { GatewayContext } from "../context";
 import { findCooperative, type RegistryEntry } from "../registry/registry";
 import { Cooperative, CooperativeConnection, Person } from "./network.type";
@@ -33,6 +33,9 @@ export class NetworkResolver {
   person(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Person {
     const { cooperativeId } = decodeId(id);
     if (!findCooperative(ctx.registry, cooperativeId)) throw notFound(`No cooperative "${cooperativeId}" in the network's registry`);
+    if (ctx.caller.cooperativeId !== undefined && ctx.caller.cooperativeId !== cooperativeId) {
+      throw forbidden(`A token of cooperative "${ctx.caller.cooperativeId}" has no access to cooperative "${cooperativeId}"`);
+    }
     return { id };
   }
 }

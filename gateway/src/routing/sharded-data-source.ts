@@ -54,9 +54,11 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
     }
     const operation = operationOf(options.document ?? parse(options.request.query ?? ""), options.request.operationName);
     if (!operation) return { errors: [routingError("The subgraph operation to route was not found in its document")] };
-    if (isEntitiesFetch(operation)) return this.fetchEntities(options);
+    if (isEntitiesFetch(operation)) return this.fetchEntities(options, options.context);
     const route = routeOperation(operation, options.request.variables);
     if ("error" in route) return { errors: [routingError(route.error)] };
+    const refused = this.refusal(options.context, route.cooperativeId);
+    if (refused) return { errors: [refused] };
     if (!this.shards.has(route.cooperativeId)) {
       return {
         errors: [{ message: `No cooperative "${route.cooperativeId}" in the network's registry`, extensions: { code: "NOT_FOUND" } }],
@@ -66,7 +68,7 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
     return "failure" in result ? { errors: [this.unavailable(route.cooperativeId, result.failure)] } : result.response;
   }
 
-  private async fetchEntities(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+  private async fetchEntities(options: ProcessOptions, context: GatewayContext): Promise<GatewayGraphQLResponse> {
     const variables = options.request.variables ?? {};
     const representations = (variables.representations ?? []) as unknown[];
     const { groups, unroutable } = groupRepresentations(representations, (id) => this.shards.has(id));
@@ -79,6 +81,8 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
 
     await Promise.all(
       [...groups].map(async ([cooperativeId, positions]) => {
+        const refused = this.refusal(context, cooperativeId);
+        if (refused) return void errors.push({ ...refused, path: ["_entities", positions[0]] });
         const result = await this.send(cooperativeId, options, { ...variables, representations: positions.map((p) => representations[p]) });
         if ("failure" in result)
           return void errors.push({ ...this.unavailable(cooperativeId, result.failure), path: ["_entities", positions[0]] });
@@ -105,6 +109,16 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
     } catch (error) {
       return { failure: describeFailure(error, this.timeoutMs) };
     }
+  }
+
+  /** A first line before the cooperative's own check: a cooperative's token is not sent to another. */
+  private refusal(context: GatewayContext, cooperativeId: string): GraphQLFormattedError | null {
+    const own = context.caller.cooperativeId;
+    if (own === undefined || own === cooperativeId) return null;
+    return {
+      message: `A token of cooperative "${own}" has no access to cooperative "${cooperativeId}"`,
+      extensions: { code: "FORBIDDEN", cooperativeId },
+    };
   }
 
   private unavailable(cooperativeId: string, reason: string): GraphQLFormattedError {

@@ -1,7 +1,18 @@
 import { contracts } from "@cae/contracts";
 import { finance } from "@cae/finance";
 import { members } from "@cae/members";
-import { SUBGRAPH_NAMES, startSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphName } from "@cae/shared";
+import {
+  startSubgraph,
+  SUBGRAPH_NAMES,
+  type AuthConfig,
+  type CallerClaims,
+  type RunningSubgraph,
+  type SignOptions,
+  type SubgraphDefinition,
+  type SubgraphName,
+} from "@cae/shared";
+import { createTestAuth } from "./auth";
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from "../limits/limits";
 import { readFileSync } from "node:fs";
 import { DEFAULT_SUPERGRAPH_FILE } from "../config";
 import { startGateway, type RunningGateway } from "../gateway";
@@ -22,9 +33,21 @@ export interface GraphQLResult {
 export interface TestNetwork {
   gateway: RunningGateway;
   registry: Registry;
+  /** How the gateway and subgraphs verify tokens. */
+  auth: AuthConfig;
   subgraph(cooperativeId: string, name: SubgraphName): RunningSubgraph<unknown>;
-  /** Sends an operation to the gateway over HTTP, as a client would. */
-  query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult>;
+  /** A token signed with this network's key (`issuer`, `audience`, `expiresIn` may be overridden to forge bad ones). */
+  token(claims: CallerClaims, options?: SignOptions): Promise<string>;
+  /** Sends an operation to the gateway over HTTP, as a client would; with a token when one is given. */
+  query(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult>;
+  /** Sends an operation straight to one cooperative's subgraph, bypassing the gateway. */
+  querySubgraph(
+    cooperativeId: string,
+    name: SubgraphName,
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResult>;
   stop(): Promise<void>;
 }
 
@@ -34,8 +57,9 @@ export interface TestNetwork {
  */
 export async function startTestNetwork(
   cooperativeIds: string[],
-  options: { timeoutMs?: number; extraRegistry?: Registry["cooperatives"] } = {},
+  options: { timeoutMs?: number; extraRegistry?: Registry["cooperatives"]; limits?: Partial<QueryLimits>; maxBodyBytes?: number } = {},
 ): Promise<TestNetwork> {
+  const { auth, token, remove: removeKeys } = await createTestAuth();
   const running = new Map<string, RunningSubgraph<unknown>>();
   try {
     for (const cooperativeId of cooperativeIds) {
@@ -47,6 +71,7 @@ export async function startTestNetwork(
           database: { kind: "memory" },
           seedDemo: true,
           production: false,
+          auth,
         });
         running.set(`${cooperativeId}/${name}`, subgraph);
       }
@@ -76,11 +101,23 @@ export async function startTestNetwork(
     host: "127.0.0.1",
     cooperativeTimeoutMs: options.timeoutMs ?? 2000,
     production: false,
+    auth,
+    limits: { ...DEFAULT_QUERY_LIMITS, ...options.limits },
+    maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
   });
+  const post = async (url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult> => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token && { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as Omit<GraphQLResult, "status">) };
+  };
   const stopped = new Set<string>();
   return {
     gateway,
     registry,
+    auth,
     subgraph(cooperativeId, name) {
       const subgraph = running.get(`${cooperativeId}/${name}`);
       if (!subgraph) throw new Error(`No ${name} subgraph for ${cooperativeId} in this test network`);
@@ -92,17 +129,14 @@ export async function startTestNetwork(
         },
       };
     },
-    async query(query, variables) {
-      const response = await fetch(gateway.url, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as Omit<GraphQLResult, "status">) };
-    },
+    token,
+    query: (query, variables, token) => post(gateway.url, query, variables, token),
+    querySubgraph: (cooperativeId, name, query, variables, token) =>
+      post(running.get(`${cooperativeId}/${name}`)!.url, query, variables, token),
     async stop() {
       await gateway.stop();
       await Promise.all([...running].filter(([key]) => !stopped.has(key)).map(([, subgraph]) => subgraph.stop()));
+      removeKeys();
     },
   };
 }

@@ -1,9 +1,9 @@
-import { buildFederatedSchema, type SubgraphDefinition } from "@cae/shared";
+import { AuditEventEntity, auditTrailResolver, buildFederatedSchema, ownCooperativeReference, type SubgraphDefinition } from "@cae/shared";
 import { createLoaders, type ContractsLoaders } from "./context";
 import { ContractEntity } from "./contracts/contract.entity";
 import { resolveContractReference, resolvePersonReference } from "./contracts/contract.reference";
 import { PersonContractsResolver } from "./contracts/contract.resolver";
-import { Contract } from "./contracts/contract.type";
+import { Contract, Cooperative } from "./contracts/contract.type";
 import { migrations } from "./migrations";
 import { seedDemo } from "./seed";
 
@@ -12,15 +12,16 @@ export type { ContractsContext } from "./context";
 /** The contracts subgraph: the objective contract, support agreement (CAPE) and employment contract (CESA). */
 export const contracts: SubgraphDefinition<ContractsLoaders> = {
   name: "contracts",
-  entities: [ContractEntity],
+  entities: [ContractEntity, AuditEventEntity],
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [PersonContractsResolver],
-      orphanedTypes: [Contract],
+      resolvers: [PersonContractsResolver, auditTrailResolver(Cooperative, "contracts")],
+      orphanedTypes: [Contract, Cooperative],
       referenceResolvers: {
         Contract: { __resolveReference: resolveContractReference },
         Person: { __resolveReference: resolvePersonReference },
+        Cooperative: { __resolveReference: ownCooperativeReference },
       },
     }),
   createLoaders,

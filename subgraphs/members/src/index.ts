@@ -1,9 +1,10 @@
-import { buildFederatedSchema, type SubgraphDefinition } from "@cae/shared";
+import { AuditEventEntity, auditTrailResolver, buildFederatedSchema, ownCooperativeReference, type SubgraphDefinition } from "@cae/shared";
 import { createLoaders, type MembersLoaders } from "./context";
 import { migrations } from "./migrations";
 import { PersonEntity } from "./people/person.entity";
-import { resolveCooperativeReference, resolvePersonReference } from "./people/person.reference";
+import { resolvePersonReference } from "./people/person.reference";
 import { CooperativePeopleResolver, PersonResolver } from "./people/person.resolver";
+import { Cooperative } from "./people/person.type";
 import { seedDemo } from "./seed";
 
 export type { MembersContext } from "./context";
@@ -11,14 +12,14 @@ export type { MembersContext } from "./context";
 /** The members subgraph: the people a cooperative welcomes and supports. */
 export const members: SubgraphDefinition<MembersLoaders> = {
   name: "members",
-  entities: [PersonEntity],
+  entities: [PersonEntity, AuditEventEntity],
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [PersonResolver, CooperativePeopleResolver],
+      resolvers: [PersonResolver, CooperativePeopleResolver, auditTrailResolver(Cooperative, "members")],
       referenceResolvers: {
         Person: { __resolveReference: resolvePersonReference },
-        Cooperative: { __resolveReference: resolveCooperativeReference },
+        Cooperative: { __resolveReference: ownCooperativeReference },
       },
     }),
   createLoaders,

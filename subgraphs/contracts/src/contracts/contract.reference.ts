@@ -1,4 +1,4 @@
-import { localIdOfReference } from "@cae/shared";
+import { assertMayReadPerson, localIdOfReference } from "@cae/shared";
 import type { ContractsContext } from "../context";
 import { toContract } from "./contract.mapper";
 import type { Contract, Person } from "./contract.type";
@@ -6,10 +6,14 @@ import type { Contract, Person } from "./contract.type";
 export async function resolveContractReference(reference: Pick<Contract, "id">, ctx: ContractsContext): Promise<Contract | null> {
   const localId = localIdOfReference(reference.id, ctx.cooperativeId);
   const contract = localId ? await ctx.loaders.contractById.load(localId) : null;
-  return contract && toContract(contract, ctx.cooperativeId);
+  if (!contract) return null;
+  const found = toContract(contract, ctx.cooperativeId);
+  assertMayReadPerson(ctx.caller, found.person.id);
+  return found;
 }
 
 /** Any person of this cooperative: whether one has contracts is the `contracts` field's answer. */
 export async function resolvePersonReference(reference: Pick<Person, "id">, ctx: ContractsContext): Promise<Person | null> {
+  assertMayReadPerson(ctx.caller, reference.id);
   return localIdOfReference(reference.id, ctx.cooperativeId) ? { id: reference.id } : null;
 }

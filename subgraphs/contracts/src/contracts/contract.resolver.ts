@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { localIdOfReference, mapConnection, PageArgs, pageOfList } from "@cae/shared";
+import { assertMayReadPerson, localIdOfReference, mapConnection, PageArgs, pageOfList } from "@cae/shared";
 import type { ContractsContext } from "../context";
 import { toContract } from "./contract.mapper";
 import { ContractConnection, Person } from "./contract.type";
@@ -12,6 +12,7 @@ export class PersonContractsResolver {
       "The person's contracts, in path order (by start date). Null when the cooperative's service does not answer: the error says which.",
   })
   async contracts(@Root() person: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: ContractsContext) {
+    assertMayReadPerson(ctx.caller, person.id);
     const localId = localIdOfReference(person.id, ctx.cooperativeId);
     const contracts = localId ? await ctx.loaders.contractsByPerson.load(localId) : [];
     const connection = pageOfList(contracts, page, (contract) => [contract.startsOn, contract.id]);

@@ -1,6 +1,7 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Authorized, Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import {
   CentsScalar,
+  PERSONAL_DATA_READERS,
   connectionType,
   DecimalScalar,
   LocalDateScalar,
@@ -44,6 +45,13 @@ registerEnumType(ContractStatus, {
   },
 });
 
+@ObjectType({ description: "A cooperative of the network, as its contracts service sees it." })
+@Directive('@key(fields: "id")')
+export class Cooperative {
+  @Field(() => ID, { description: "The cooperative's slug." })
+  id: string;
+}
+
 @ObjectType({ description: "A person, as the contracts service sees it." })
 @Directive('@key(fields: "id")')
 export class Person {
@@ -69,12 +77,14 @@ export class Contract {
   @Field(() => LocalDateScalar, { nullable: true, description: "Last day of the contract (date de fin), when it has one." })
   endsOn: string | null;
 
+  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => DecimalScalar, {
     nullable: true,
     description: "Employment contracts: monthly hours (heures mensuelles), at most 151.67 (full time).",
   })
   monthlyHours: string | null;
 
+  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => CentsScalar, { nullable: true, description: "Employment contracts: fixed gross monthly pay (part fixe du salaire brut)." })
   fixedMonthlyPay: bigint | null;
 

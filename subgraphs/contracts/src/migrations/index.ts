@@ -1,4 +1,5 @@
+import { CreateAuditEvents1764400000001 } from "@cae/shared";
 import { CreateContracts1764400000000 } from "./1764400000000-CreateContracts";
 
 /** Every migration of the contracts subgraph, oldest first. */
-export const migrations = [CreateContracts1764400000000];
+export const migrations = [CreateContracts1764400000000, CreateAuditEvents1764400000001];

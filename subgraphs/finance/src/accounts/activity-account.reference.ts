@@ -1,4 +1,4 @@
-import { localIdOfReference } from "@cae/shared";
+import { assertMayReadPerson, localIdOfReference } from "@cae/shared";
 import type { FinanceContext } from "../context";
 import { toActivityAccount } from "./activity-account.mapper";
 import type { ActivityAccount, Person } from "./activity-account.type";
@@ -9,9 +9,13 @@ export async function resolveActivityAccountReference(
 ): Promise<ActivityAccount | null> {
   const localId = localIdOfReference(reference.id, ctx.cooperativeId);
   const account = localId ? await ctx.loaders.activityAccountById.load(localId) : null;
-  return account && toActivityAccount(account, ctx.cooperativeId);
+  if (!account) return null;
+  const found = toActivityAccount(account, ctx.cooperativeId);
+  assertMayReadPerson(ctx.caller, found.person.id);
+  return found;
 }
 
 export async function resolvePersonReference(reference: Pick<Person, "id">, ctx: FinanceContext): Promise<Person | null> {
+  assertMayReadPerson(ctx.caller, reference.id);
   return localIdOfReference(reference.id, ctx.cooperativeId) ? { id: reference.id } : null;
 }

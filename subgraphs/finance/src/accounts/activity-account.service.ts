@@ -1,4 +1,4 @@
-import { ownLocalId, requiredText } from "@cae/shared";
+import { encodeId, ownLocalId, recordAudit, requiredText, type Caller } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { ActivityAccountEntity } from "./activity-account.entity";
 import type { OpenActivityAccountInput } from "./activity-account.type";
@@ -6,6 +6,7 @@ import type { OpenActivityAccountInput } from "./activity-account.type";
 export async function openActivityAccount(
   db: DataSource,
   cooperativeId: string,
+  actor: Caller,
   input: OpenActivityAccountInput,
 ): Promise<ActivityAccountEntity> {
   const personId = ownLocalId(input.personId, cooperativeId, "input.personId");
@@ -18,6 +19,13 @@ export async function openActivityAccount(
     )) as { last: number }[];
     const analyticCode = `ACT-${String(Number(last) + 1).padStart(4, "0")}`;
     const accounts = manager.getRepository(ActivityAccountEntity);
-    return accounts.save(accounts.create({ personId, label, sector: input.sector, openedOn: input.openedOn, analyticCode }));
+    const account = await accounts.save(accounts.create({ personId, label, sector: input.sector, openedOn: input.openedOn, analyticCode }));
+    await recordAudit(manager, actor, {
+      action: "openActivityAccount",
+      entityType: "ActivityAccount",
+      entityId: encodeId(cooperativeId, account.id),
+      details: { ...input, analyticCode },
+    });
+    return account;
   });
 }

@@ -1,5 +1,5 @@
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
-import { connectionType, LocalDateScalar, type Sector as SectorValue } from "@cae/shared";
+import { Authorized, Directive, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { connectionType, LocalDateScalar, PERSONAL_DATA_READERS, type Sector as SectorValue } from "@cae/shared";
 
 export const Sector = {
   SERVICES: "SERVICES",
@@ -24,6 +24,13 @@ registerEnumType(Sector, {
   },
 });
 
+@ObjectType({ description: "A cooperative of the network, as its finance service sees it." })
+@Directive('@key(fields: "id")')
+export class Cooperative {
+  @Field(() => ID, { description: "The cooperative's slug." })
+  id: string;
+}
+
 @ObjectType({ description: "A person, as the finance service sees it." })
 @Directive('@key(fields: "id")')
 export class Person {
@@ -42,6 +49,8 @@ export class ActivityAccount {
   @Field(() => String, { description: 'Analytic code (code analytique), unique in the cooperative ("ACT-0042").' })
   analyticCode: string;
 
+  // Often the entrepreneur's own name ("Ébénisterie Martin").
+  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => String, { description: "Name of the activity (libellé)." })
   label: string;
 

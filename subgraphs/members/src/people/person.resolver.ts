@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { mapConnection, PageArgs, pageOfQuery } from "@cae/shared";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { mapConnection, PageArgs, pageOfQuery, STAFF } from "@cae/shared";
 import type { MembersContext } from "../context";
 import { PersonEntity } from "./person.entity";
 import { toPerson } from "./person.mapper";
@@ -8,6 +8,8 @@ import { Cooperative, Person, PersonConnection, RegisterPersonInput } from "./pe
 
 @Resolver(() => Cooperative)
 export class CooperativePeopleResolver {
+  // A list of people is personal data: the cooperative's staff only.
+  @Authorized(STAFF)
   @FieldResolver(() => PersonConnection, {
     nullable: true,
     description:
@@ -26,8 +28,9 @@ export class CooperativePeopleResolver {
 
 @Resolver(() => Person)
 export class PersonResolver {
+  @Authorized(STAFF)
   @Mutation(() => Person, { description: "Registers a prospect at their first contact (réunion d'information collective)." })
   async registerPerson(@Arg("input", () => RegisterPersonInput) input: RegisterPersonInput, @Ctx() ctx: MembersContext): Promise<Person> {
-    return toPerson(await registerPerson(ctx.db, ctx.cooperativeId, input), ctx.cooperativeId);
+    return toPerson(await registerPerson(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }
 }

@@ -1,11 +1,26 @@
-import { badUserInput, conflict, optionalEmail, optionalText, requiredText, requireOwnCooperative } from "@cae/shared";
+import {
+  badUserInput,
+  conflict,
+  encodeId,
+  optionalEmail,
+  optionalText,
+  recordAudit,
+  requiredText,
+  requireOwnCooperative,
+  type Caller,
+} from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { PersonEntity } from "./person.entity";
 import type { RegisterPersonInput } from "./person.type";
 
 const POSTCODE = /^\d{5}$/;
 
-export async function registerPerson(db: DataSource, cooperativeId: string, input: RegisterPersonInput): Promise<PersonEntity> {
+export async function registerPerson(
+  db: DataSource,
+  cooperativeId: string,
+  actor: Caller,
+  input: RegisterPersonInput,
+): Promise<PersonEntity> {
   requireOwnCooperative(input.cooperativeId, cooperativeId);
   const postcode = optionalText(input.postcode, "input.postcode", 5);
   if (postcode !== null && !POSTCODE.test(postcode)) throw badUserInput(`postcode "${postcode}" must be 5 digits`, "input.postcode");
@@ -29,6 +44,13 @@ export async function registerPerson(db: DataSource, cooperativeId: string, inpu
     if (person.email && (await manager.getRepository(PersonEntity).exists({ where: { email: person.email } }))) {
       throw conflict(`A person with email "${person.email}" is already registered`);
     }
-    return manager.getRepository(PersonEntity).save(person);
+    const saved = await manager.getRepository(PersonEntity).save(person);
+    await recordAudit(manager, actor, {
+      action: "registerPerson",
+      entityType: "Person",
+      entityId: encodeId(cooperativeId, saved.id),
+      details: { ...input },
+    });
+    return saved;
   });
 }

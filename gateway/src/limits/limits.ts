@@ -1,0 +1,266 @@
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { ConfigError, DEFAULT_PAGE_SIZE } from "@cae/shared";
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from "graphql";
+
+/** The bounds the gateway puts on one operation, before planning or fetching anything. */
+export interface QueryLimits {
+  /** The deepest field nesting (a root field is depth 1). */
+  maxDepth: number;
+  /** The estimated cost (see {@link checkQueryLimits} for the formula). */
+  maxCost: number;
+  /** How many aliased fields the operation may hold, fragments included. */
+  maxAliases: number;
+  /** The largest `first` a field may ask for. */
+  maxPageSize: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({ maxDepth: 12, maxCost: 20_000, maxAliases: 30, maxPageSize: 100 });
+
+const ENV_NAMES = {
+  maxDepth: "MAX_QUERY_DEPTH",
+  maxCost: "MAX_QUERY_COST",
+  maxAliases: "MAX_QUERY_ALIASES",
+  maxPageSize: "MAX_PAGE_SIZE",
+} as const satisfies Record<keyof QueryLimits, string>;
+
+/** Environment variables the query limits read (README, "Configuration"). */
+export const QUERY_LIMITS_ENV: readonly string[] = Object.freeze(Object.values(ENV_NAMES));
+
+/** Reads the limits from the environment: each variable, when set, must be a positive whole number; unset, its default applies. */
+export function queryLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryLimits {
+  const limits = { ...DEFAULT_QUERY_LIMITS };
+  for (const key of Object.keys(ENV_NAMES) as (keyof QueryLimits)[]) {
+    const name = ENV_NAMES[key];
+    const value = env[name];
+    if (value === undefined) continue;
+    const number = Number(value);
+    if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(number) || number < 1) {
+      throw new ConfigError(`${name} must be a positive whole number, got "${value}"`);
+    }
+    limits[key] = number;
+  }
+  return limits;
+}
+
+/** What one selection set (fragments followed) weighs. */
+interface Weight {
+  /** Deepest field nesting below (and including) this selection set's fields. */
+  depth: number;
+  /** Aliased fields, each use of a fragment counted. */
+  aliases: number;
+  /** Cost, as documented on {@link checkQueryLimits}. */
+  cost: number;
+  /** Whether the selection set selects `edges` or `nodes`, the shape of a connection. */
+  connection: boolean;
+  /** The first field (by response path, relative to this selection set) whose `first` is over the limit. */
+  page?: { path: string[]; first: number };
+}
+
+const NOTHING: Weight = { depth: 0, aliases: 0, cost: 0, connection: false };
+
+function limitError(message: string, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, http: { status: 400 } } });
+}
+
+/**
+ * Checks an operation of `document` against `limits`; returns the first limit it breaks, as an error
+ * with HTTP status 400 (`extensions.http`), or `null`.
+ *
+ * The operation is the one `operationName` names, or the document's only one (none found: `null`,
+ * the document's validation answers for it). Fragments, named and inline, are followed where they
+ * are used, as if written there; a fragment that spreads itself (directly or not) contributes
+ * nothing the second time, so an invalid document cannot make this loop. Each fragment is weighed
+ * once, so a document that spreads fragments exponentially is checked in linear time. `@skip` and
+ * `@include` are not evaluated: every field counts. Introspection fields count like any other.
+ *
+ * The limits, checked in this order:
+ * - **depth** (`QUERY_TOO_DEEP`, with `depth` and `maxDepth`): the deepest nesting of fields, a
+ *   root field being depth 1;
+ * - **aliases** (`TOO_MANY_ALIASES`, with `count` and `maxAliases`): fields written with an alias,
+ *   a fragment's counted at each use;
+ * - **page size** (`PAGE_TOO_LARGE`, with `first`, `maxPageSize` and `field`, the field's response
+ *   path like `cooperative.people`): every field argument `first`, a literal or a variable (from
+ *   `variables`, else the variable's default), must be at most `maxPageSize`; values below 1 are
+ *   left to the subgraphs, which refuse them;
+ * - **cost** (`QUERY_TOO_COMPLEX`, with `cost` and `maxCost`): the estimated number of values the
+ *   operation can resolve,
+ *
+ *       cost(selection set) = sum over its fields f of: 1 + n(f) × cost(selection set of f)
+ *       n(f) = first                 when f is a connection and its `first` is a number of 1 or more,
+ *              DEFAULT_PAGE_SIZE (20) when f is a connection otherwise (no `first`, null, unset),
+ *              1                     when f is not a connection,
+ *
+ *   a leaf's selection set costing 0. A field is a connection when it has a `first` argument or
+ *   when its selection set selects `edges` or `nodes`: every connection of the network takes
+ *   `first` and returns 20 items without it, so leaving `first` out does not make a query cheaper.
+ *   For instance `items(first: 10) { children(first: 10) { a b c } }` costs
+ *   1 + 10 × (1 + 10 × 3) = 311.
+ */
+export function checkQueryLimits(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+  limits: QueryLimits,
+): GraphQLError | null {
+  const operation = operationOf(document, operationName);
+  if (!operation) return null;
+  const weight = new Weigher(document, operation, variables, limits.maxPageSize).selectionSet(operation.selectionSet);
+
+  if (weight.depth > limits.maxDepth) {
+    return limitError(`Query depth ${weight.depth} exceeds the limit of ${limits.maxDepth}`, {
+      code: "QUERY_TOO_DEEP",
+      depth: weight.depth,
+      maxDepth: limits.maxDepth,
+    });
+  }
+  if (weight.aliases > limits.maxAliases) {
+    return limitError(`Query has ${weight.aliases} aliased fields, more than the limit of ${limits.maxAliases}`, {
+      code: "TOO_MANY_ALIASES",
+      count: weight.aliases,
+      maxAliases: limits.maxAliases,
+    });
+  }
+  if (weight.page) {
+    const field = weight.page.path.join(".");
+    return limitError(`Page size ${weight.page.first} requested for ${field} exceeds the limit of ${limits.maxPageSize}`, {
+      code: "PAGE_TOO_LARGE",
+      first: weight.page.first,
+      maxPageSize: limits.maxPageSize,
+      field,
+    });
+  }
+  if (weight.cost > limits.maxCost) {
+    return limitError(
+      `Query cost ${weight.cost} exceeds the limit of ${limits.maxCost} ` +
+        `(each field costs 1, and a list's selection costs once per item: "first" items, ${DEFAULT_PAGE_SIZE} when not given)`,
+      { code: "QUERY_TOO_COMPLEX", cost: weight.cost, maxCost: limits.maxCost },
+    );
+  }
+  return null;
+}
+
+function operationOf(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (operationName) return operations.find((operation) => operation.name?.value === operationName);
+  return operations.length === 1 ? operations[0] : undefined;
+}
+
+/** Weighs selection sets of one operation, each fragment once. */
+class Weigher {
+  private readonly fragments = new Map<string, FragmentDefinitionNode>();
+  private readonly weighed = new Map<string, Weight>();
+  private readonly weighing = new Set<string>();
+
+  constructor(
+    document: DocumentNode,
+    private readonly operation: OperationDefinitionNode,
+    private readonly variables: Record<string, unknown>,
+    private readonly maxPageSize: number,
+  ) {
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION && !this.fragments.has(definition.name.value)) {
+        this.fragments.set(definition.name.value, definition);
+      }
+    }
+  }
+
+  selectionSet(selectionSet: SelectionSetNode): Weight {
+    const total: Weight = { ...NOTHING };
+    for (const selection of selectionSet.selections) {
+      switch (selection.kind) {
+        case Kind.FIELD:
+          add(total, this.field(selection));
+          if (selection.name.value === "edges" || selection.name.value === "nodes") total.connection = true;
+          break;
+        case Kind.INLINE_FRAGMENT:
+          add(total, this.selectionSet(selection.selectionSet));
+          break;
+        case Kind.FRAGMENT_SPREAD:
+          add(total, this.fragment(selection.name.value));
+          break;
+      }
+    }
+    return total;
+  }
+
+  private fragment(name: string): Weight {
+    const known = this.weighed.get(name);
+    if (known) return known;
+    const definition = this.fragments.get(name);
+    // An unknown fragment, or one already being weighed (a cycle): nothing more to count.
+    if (!definition || this.weighing.has(name)) return NOTHING;
+    this.weighing.add(name);
+    const weight = this.selectionSet(definition.selectionSet);
+    this.weighing.delete(name);
+    this.weighed.set(name, weight);
+    return weight;
+  }
+
+  /** A field's weight, as a selection set holding only that field. */
+  private field(field: FieldNode): Weight {
+    const inner = field.selectionSet ? this.selectionSet(field.selectionSet) : NOTHING;
+    const firstArgument = field.arguments?.find((argument) => argument.name.value === "first");
+    const first = firstArgument ? this.intValue(firstArgument.value) : undefined;
+    const connection = firstArgument !== undefined || inner.connection;
+    const items = !connection ? 1 : first !== undefined && first >= 1 ? first : DEFAULT_PAGE_SIZE;
+    const name = field.alias?.value ?? field.name.value;
+    const page =
+      first !== undefined && first > this.maxPageSize
+        ? { path: [name], first }
+        : inner.page && { path: [name, ...inner.page.path], first: inner.page.first };
+    return {
+      depth: 1 + inner.depth,
+      aliases: (field.alias ? 1 : 0) + inner.aliases,
+      cost: 1 + items * inner.cost,
+      connection: false,
+      page,
+    };
+  }
+
+  /** An argument's value when it is a number: a literal, or a variable's value (else its default). */
+  private intValue(value: ValueNode): number | undefined {
+    if (value.kind === Kind.INT) return Number(value.value);
+    if (value.kind !== Kind.VARIABLE) return undefined;
+    const name = value.name.value;
+    if (Object.prototype.hasOwnProperty.call(this.variables, name)) {
+      const given = this.variables[name];
+      return typeof given === "number" && Number.isFinite(given) ? given : undefined;
+    }
+    const fallback = this.operation.variableDefinitions?.find((definition) => definition.variable.name.value === name)?.defaultValue;
+    return fallback?.kind === Kind.INT ? Number(fallback.value) : undefined;
+  }
+}
+
+function add(total: Weight, weight: Weight): void {
+  total.depth = Math.max(total.depth, weight.depth);
+  total.aliases += weight.aliases;
+  total.cost += weight.cost;
+  total.connection ||= weight.connection;
+  total.page ??= weight.page;
+}
+
+/**
+ * Refuses, with HTTP status 400, an operation over `limits` (see {@link checkQueryLimits}). It checks
+ * once the operation is resolved: after validation, with the request's variables known.
+ */
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operationName, request }) {
+          const error = checkQueryLimits(document, operationName, request.variables ?? {}, limits);
+          if (error) throw error;
+        },
+      };
+    },
+  };
+}

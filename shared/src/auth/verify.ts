@@ -1,0 +1,114 @@
+import { readFileSync } from "node:fs";
+import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey, type KeyLike } from "jose";
+import { codedError, ConfigError } from "../errors";
+import { callerFromClaims, type Caller } from "./caller";
+
+/** Only asymmetric algorithms: `none` and shared-secret HMAC tokens are refused whatever their header says. */
+export const TOKEN_ALGORITHMS = ["EdDSA", "RS256"];
+export const DEFAULT_AUDIENCE = "cae-network";
+/** The issuer of the tokens `npm run token` signs with the local development key. */
+export const DEVELOPMENT_ISSUER = "urn:cae-network:development";
+/** First line of the development key files, so that production can recognise and refuse them. */
+export const DEVELOPMENT_KEY_MARKER = "# cae-network development key: never use it in production";
+
+export interface AuthConfig {
+  /** A public key (PEM, SPKI) or the URL of a JWKS. */
+  key: { kind: "pem"; pem: string; source: string } | { kind: "jwks"; url: string };
+  issuer: string;
+  audience: string;
+}
+
+/** Environment variables of token verification, read by the gateway and every subgraph. */
+export const AUTH_ENV = ["AUTH_PUBLIC_KEY_FILE", "AUTH_PUBLIC_KEY", "AUTH_JWKS_URL", "AUTH_ISSUER", "AUTH_AUDIENCE"] as const;
+
+export function authConfigFromEnv(env: NodeJS.ProcessEnv, production: boolean): AuthConfig {
+  const given = (["AUTH_PUBLIC_KEY_FILE", "AUTH_PUBLIC_KEY", "AUTH_JWKS_URL"] as const).filter((name) => env[name]);
+  if (given.length !== 1) {
+    throw new ConfigError(
+      `Set exactly one of AUTH_PUBLIC_KEY_FILE, AUTH_PUBLIC_KEY or AUTH_JWKS_URL to verify tokens (got ${given.length})`,
+    );
+  }
+  let key: AuthConfig["key"];
+  if (env.AUTH_JWKS_URL) {
+    key = { kind: "jwks", url: env.AUTH_JWKS_URL };
+  } else if (env.AUTH_PUBLIC_KEY_FILE) {
+    try {
+      key = { kind: "pem", pem: readFileSync(env.AUTH_PUBLIC_KEY_FILE, "utf8"), source: env.AUTH_PUBLIC_KEY_FILE };
+    } catch (error) {
+      throw new ConfigError(
+        `AUTH_PUBLIC_KEY_FILE: cannot read ${env.AUTH_PUBLIC_KEY_FILE}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  } else {
+    key = { kind: "pem", pem: env.AUTH_PUBLIC_KEY ?? "", source: "AUTH_PUBLIC_KEY" };
+  }
+  const issuer = env.AUTH_ISSUER ?? "";
+  if (issuer === "") throw new ConfigError("AUTH_ISSUER must name the issuer whose tokens are accepted");
+  if (production && (issuer === DEVELOPMENT_ISSUER || (key.kind === "pem" && key.pem.includes(DEVELOPMENT_KEY_MARKER)))) {
+    throw new ConfigError("Production (NODE_ENV=production) refuses the development key and issuer: configure the network's own key");
+  }
+  return { key, issuer, audience: env.AUTH_AUDIENCE ?? DEFAULT_AUDIENCE };
+}
+
+export type Authenticate = (authorization: string | null | undefined) => Promise<Caller>;
+
+/** Unauthenticated, with HTTP 401: a missing or bad token never reaches a resolver. */
+export const unauthenticatedRequest = (reason: string) =>
+  codedError("UNAUTHENTICATED", `Authentication required: ${reason}`, { http: { status: 401 } });
+
+/** Builds the request authenticator of a service: it verifies signature, algorithm, expiry, issuer and audience. */
+export async function createAuthenticator(config: AuthConfig): Promise<Authenticate> {
+  let key: KeyLike | JWTVerifyGetKey;
+  if (config.key.kind === "jwks") {
+    key = createRemoteJWKSet(new URL(config.key.url));
+  } else {
+    const pem = config.key.pem.slice(config.key.pem.indexOf("-----BEGIN"));
+    key = await importPublicKey(pem, config.key.source);
+  }
+  return async (authorization) => {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
+    if (!match) throw unauthenticatedRequest('send a token as "Authorization: Bearer <token>"');
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(match[1], key as KeyLike, {
+        algorithms: TOKEN_ALGORITHMS,
+        issuer: config.issuer,
+        audience: config.audience,
+        requiredClaims: ["exp", "sub"],
+      }));
+    } catch (error) {
+      throw unauthenticatedRequest(describeTokenError(error));
+    }
+    const caller = callerFromClaims(payload);
+    if (typeof caller === "string") throw unauthenticatedRequest(caller);
+    return caller;
+  };
+}
+
+async function importPublicKey(pem: string, source: string): Promise<KeyLike> {
+  for (const algorithm of TOKEN_ALGORITHMS) {
+    try {
+      return await importSPKI(pem, algorithm);
+    } catch {
+      // try the next algorithm
+    }
+  }
+  throw new ConfigError(`${source} is not a PEM public key (SPKI) for ${TOKEN_ALGORITHMS.join(" or ")}`);
+}
+
+function describeTokenError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case "ERR_JWT_EXPIRED":
+      return "the token has expired";
+    case "ERR_JOSE_ALG_NOT_ALLOWED":
+      return `the token's algorithm is not accepted (only ${TOKEN_ALGORITHMS.join(", ")})`;
+    case "ERR_JWS_SIGNATURE_VERIFICATION_FAILED":
+    case "ERR_JWKS_NO_MATCHING_KEY":
+      return "the token's signature does not verify";
+    case "ERR_JWT_CLAIM_VALIDATION_FAILED":
+      return `the token's claims are not accepted (${error instanceof Error ? error.message : ""})`;
+    default:
+      return "the token is not a valid signed JWT";
+  }
+}
