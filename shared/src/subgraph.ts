@@ -56,7 +56,7 @@ export async function createSubgraphServer<Loaders>(
     if (options.seedDemo) await definition.seedDemo(database.dataSource, cooperativeId);
     const apollo = new ApolloServer<RequestContext<Loaders>>({
       schema: await schemaOf(definition),
-      introspection: true,
+      introspection: !options.production,
       includeStacktraceInErrorResponses: !options.production,
       // The gateway does not report usage to Apollo's cloud, so subgraph traces would go nowhere.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
