@@ -160,6 +160,21 @@ describe("who may see what", () => {
       expect(JSON.stringify(direct)).not.toContain(names.get(ids[ALPES][1]));
     });
 
+    it("shows the registry's endpoints to network roles only", async () => {
+      const query = "{ cooperatives { edges { node { id endpoints { members } } } } }";
+      const analyst = await network.query(query, {}, tokens.analyst);
+      expect(analyst.errors).toBeUndefined();
+      expect(analyst.data?.cooperatives).toMatchObject({
+        edges: [{ node: { id: ALPES, endpoints: { members: network.subgraph(ALPES, "members").url } } }, {}],
+      });
+      const counselor = await network.query(query, {}, tokens.counselorA);
+      expect(counselor.errors?.[0]).toMatchObject({
+        extensions: { code: "FORBIDDEN" },
+        path: ["cooperatives", "edges", 0, "node", "endpoints"],
+      });
+      expect(JSON.stringify(counselor.data)).not.toContain("127.0.0.1");
+    });
+
     it("lets only the cooperative's staff change its records", async () => {
       const count = async () =>
         (await network.subgraph(ALPES, "members").database.dataSource.query("SELECT count(*)::int AS n FROM people"))[0].n;

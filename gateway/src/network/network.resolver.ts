@@ -4,7 +4,12 @@ import type { GatewayContext } from "../context";
 import { findCooperative, type RegistryEntry } from "../registry/registry";
 import { Cooperative, CooperativeConnection, Person } from "./network.type";
 
-export const toCooperative = ({ id, name, region }: RegistryEntry): Cooperative => ({ id, name, region });
+export const toCooperative = ({ id, name, region, subgraphs }: RegistryEntry): Cooperative => ({
+  id,
+  name,
+  region,
+  endpoints: { ...subgraphs },
+});
 
 /**
  * Root reads of the network. Each returns a stub whose other fields the query planner fetches

@@ -1,5 +1,17 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Authorized, Directive, Field, ID, ObjectType } from "type-graphql";
 import { connectionType } from "@cae/shared";
+
+@ObjectType({ description: "Where a cooperative's subgraphs answer, as the network's registry lists them." })
+export class CooperativeEndpoints {
+  @Field(() => String, { description: "URL of the cooperative's members subgraph." })
+  members: string;
+
+  @Field(() => String, { description: "URL of the cooperative's contracts subgraph." })
+  contracts: string;
+
+  @Field(() => String, { description: "URL of the cooperative's finance subgraph." })
+  finance: string;
+}
 
 @ObjectType({ description: "A cooperative of the network (coopérative d'activité et d'emploi, CAE), as the network's registry lists it." })
 @Directive('@key(fields: "id")')
@@ -12,6 +24,11 @@ export class Cooperative {
 
   @Field(() => String, { description: "Administrative region (région) where the cooperative works." })
   region: string;
+
+  // The network's own plumbing: its staff read it, the cooperatives' users have no use for it.
+  @Authorized(["NETWORK_ANALYST", "NETWORK_ADMIN"])
+  @Field(() => CooperativeEndpoints, { description: "Where the cooperative's subgraphs answer (network roles only)." })
+  endpoints: CooperativeEndpoints;
 }
 
 export const CooperativeConnection = connectionType(Cooperative, "Cooperative", "cooperative");
