@@ -45,8 +45,10 @@ function indent(prefix: string, chunk: Buffer): string {
   return chunk.toString().replace(/^(?=.)/gm, prefix);
 }
 
-async function waitForHealth(url: string, deadline: number): Promise<void> {
+/** Waits for a child to answer its health check; one that exits first (a port taken, a bad setting) fails the start at once. */
+async function waitForHealth(child: Child, url: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
+    if (child.process.exitCode !== null) throw new Error(`${child.label} exited while starting (its output is above)`);
     try {
       if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
     } catch {
@@ -54,7 +56,7 @@ async function waitForHealth(url: string, deadline: number): Promise<void> {
     }
     await new Promise((done) => setTimeout(done, 200));
   }
-  throw new Error(`${url} did not come up within 90 s`);
+  throw new Error(`${child.label} did not answer ${url} within 90 s`);
 }
 
 function stopAll(exitCode: number) {
@@ -89,13 +91,13 @@ async function main() {
       return { ...child, health: new URL("/health", url).toString() };
     }),
   );
-  launch("gateway", "gateway/dist/main.js", { REGISTRY_FILE: registryFile, PORT: gatewayPort, ...auth });
+  const gateway = launch("gateway", "gateway/dist/main.js", { REGISTRY_FILE: registryFile, PORT: gatewayPort, ...auth });
 
   const deadline = Date.now() + 90_000;
   const [tokens] = await Promise.all([
     demoTokens(keys, registry.cooperatives[0].id),
-    ...subgraphs.map((s) => waitForHealth(s.health, deadline)),
-    waitForHealth(`http://127.0.0.1:${gatewayPort}/health`, deadline),
+    ...subgraphs.map((s) => waitForHealth(s, s.health, deadline)),
+    waitForHealth(gateway, `http://127.0.0.1:${gatewayPort}/health`, deadline),
   ]);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
