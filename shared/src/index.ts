@@ -20,3 +20,4 @@ export * from "./testing";
 export * from "./testing-subgraph";
 export * from "./auth";
 export * from "./audit";
+export * from "./path";

@@ -206,6 +206,44 @@ describe("the federated network, end to end over HTTP", () => {
     expect(finance).toBe(1);
   });
 
+  it("combines the welcome (members) and the signed contracts (contracts) into each person's path stage", async () => {
+    const membersDb = network.subgraph(ALPES, "members").database;
+    const contractsDb = network.subgraph(ALPES, "contracts").database;
+    const before = [membersDb.statementCount, contractsDb.statementCount];
+    const result = await network.query(
+      `{ cooperative(id: "${ALPES}") { people(first: 100) { edges { node { id welcomeStage stage } } } } }`,
+      {},
+      tokens.alpes,
+    );
+    expect(result.errors).toBeUndefined();
+    // members: the page, its count, then one batch for the stages; contracts: one batch for the furthest contracts.
+    expect(membersDb.statementCount - before[0]).toBeLessThanOrEqual(3);
+    expect(contractsDb.statementCount - before[1]).toBe(1);
+
+    const signed: { person_id: string; kind: string }[] = await contractsDb.dataSource.query(
+      "SELECT person_id, kind FROM contracts WHERE status IN ('SIGNED', 'RUNNING', 'ENDED')",
+    );
+    const rank = { OBJECTIVE: 1, SUPPORT_AGREEMENT: 2, EMPLOYMENT: 3 } as Record<string, number>;
+    const stageOf = {
+      OBJECTIVE: "OBJECTIVE_CONTRACT",
+      SUPPORT_AGREEMENT: "SUPPORT_AGREEMENT",
+      EMPLOYMENT: "EMPLOYMENT_CONTRACT",
+    } as Record<string, string>;
+    const furthest = new Map<string, string>();
+    for (const { person_id, kind } of signed) {
+      const id = `${ALPES}:${person_id}`;
+      if ((rank[furthest.get(id) ?? ""] ?? 0) < rank[kind]) furthest.set(id, kind);
+    }
+    const people = (result.data?.cooperative as { people: { edges: { node: { id: string; welcomeStage: string; stage: string } }[] } })
+      .people.edges;
+    for (const { node } of people) {
+      const kind = furthest.get(node.id);
+      expect(node.stage).toBe(kind ? stageOf[kind] : node.welcomeStage);
+    }
+    const stages = new Set(people.map(({ node }) => node.stage));
+    expect(stages.has("EMPLOYMENT_CONTRACT") && stages.has("PROSPECT")).toBe(true);
+  });
+
   it("reports each cooperative's subgraphs as up in /health, without a token", async () => {
     const health: unknown = await (await fetch(new URL("/health", network.gateway.url))).json();
     expect(health).toMatchObject({

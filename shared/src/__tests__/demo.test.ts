@@ -1,5 +1,6 @@
 import { demoUuid, generateDemoCooperative } from "../demo/generate";
-import { DEMO_COOPERATIVES, type ContractKind, type DemoCooperative, type DemoCooperativeProfile, type IsoDate } from "../demo/types";
+import type { ContractKind } from "../path";
+import { DEMO_COOPERATIVES, type DemoCooperative, type DemoCooperativeProfile, type IsoDate } from "../demo/types";
 
 const TODAY = "2026-11-01";
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

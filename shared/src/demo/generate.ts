@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { ACTIVITY_LABELS, EPICENE_FIRST_NAMES, FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from "./names";
+import type { ContractKind } from "../path";
 import type {
-  ContractKind,
   ContractStatus,
   DemoActivityAccount,
   DemoContract,

@@ -1,3 +1,5 @@
+import type { ContractKind } from "../path";
+
 /**
  * The demo data of one cooperative, generated deterministically from its ID so that the three
  * subgraphs of a cooperative, seeded separately, agree on every ID they share.
@@ -5,7 +7,6 @@
 export type Gender = "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
 export type WelcomeStage = "PROSPECT" | "RECEIVED" | "ADMITTED" | "ORIENTED";
 export type Sector = "SERVICES" | "CRAFTS" | "MOBILE_TRADE" | "TRAINING" | "BUILDING" | "AGRICULTURE" | "OTHER";
-export type ContractKind = "OBJECTIVE" | "SUPPORT_AGREEMENT" | "EMPLOYMENT";
 export type ContractStatus = "DRAFT" | "SIGNED" | "RUNNING" | "ENDED" | "CANCELLED";
 
 /** ISO calendar date, "2026-03-14". */

@@ -1,7 +1,8 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { assertMayReadPerson, localIdOfReference, mapConnection, PageArgs, pageOfList } from "@cae/shared";
+import { assertMayReadPerson, ContractKind, localIdOfReference, mapConnection, PageArgs, pageOfList } from "@cae/shared";
 import type { ContractsContext } from "../context";
 import { toContract } from "./contract.mapper";
+import { furthestContractKind } from "./contract.rules";
 import { ContractConnection, Person } from "./contract.type";
 
 @Resolver(() => Person)
@@ -17,5 +18,15 @@ export class PersonContractsResolver {
     const contracts = localId ? await ctx.loaders.contractsByPerson.load(localId) : [];
     const connection = pageOfList(contracts, page, (contract) => [contract.startsOn, contract.id]);
     return mapConnection(connection, (contract) => toContract(contract, ctx.cooperativeId));
+  }
+
+  @FieldResolver(() => ContractKind, {
+    nullable: true,
+    description: "The furthest contract of the person's path signed so far (signed, running or ended); null when none was.",
+  })
+  async furthestContract(@Root() person: Person, @Ctx() ctx: ContractsContext) {
+    assertMayReadPerson(ctx.caller, person.id);
+    const localId = localIdOfReference(person.id, ctx.cooperativeId);
+    return furthestContractKind(localId ? await ctx.loaders.contractsByPerson.load(localId) : []);
   }
 }

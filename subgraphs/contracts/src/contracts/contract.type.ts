@@ -5,26 +5,10 @@ import {
   connectionType,
   DecimalScalar,
   LocalDateScalar,
+  ContractKind,
   type ContractKind as ContractKindValue,
   type ContractStatus as ContractStatusValue,
 } from "@cae/shared";
-
-export const ContractKind = {
-  OBJECTIVE: "OBJECTIVE",
-  SUPPORT_AGREEMENT: "SUPPORT_AGREEMENT",
-  EMPLOYMENT: "EMPLOYMENT",
-} as const satisfies Record<ContractKindValue, ContractKindValue>;
-registerEnumType(ContractKind, {
-  name: "ContractKind",
-  description: "The kinds of contract of a person's path, in path order.",
-  valuesConfig: {
-    OBJECTIVE: { description: "Objective contract (contrat d'objectif): reciprocal commitments to prepare a prospection test." },
-    SUPPORT_AGREEMENT: {
-      description: "Support agreement (convention d'accompagnement, CAPE, Code de commerce L127-1): the prospection test.",
-    },
-    EMPLOYMENT: { description: "Employment contract of an entrepreneur-employee (CESA, Code du travail L7331-1)." },
-  },
-});
 
 export const ContractStatus = {
   DRAFT: "DRAFT",

@@ -4,9 +4,13 @@ import { toPerson } from "./person.mapper";
 import type { Person } from "./person.type";
 
 /** Batched through the request's loader: the gateway sends many people in one `_entities` call. */
-export async function resolvePersonReference(reference: Pick<Person, "id">, ctx: MembersContext): Promise<Person | null> {
+export async function resolvePersonReference(
+  reference: Pick<Person, "id" | "furthestContract">,
+  ctx: MembersContext,
+): Promise<Person | null> {
   assertMayReadPerson(ctx.caller, reference.id);
   const localId = localIdOfReference(reference.id, ctx.cooperativeId);
   const person = localId ? await ctx.loaders.personById.load(localId) : null;
-  return person && toPerson(person, ctx.cooperativeId);
+  // A representation carries the fields `stage` requires from the contracts subgraph.
+  return person && { ...toPerson(person, ctx.cooperativeId), furthestContract: reference.furthestContract ?? null };
 }

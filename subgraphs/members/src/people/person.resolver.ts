@@ -1,8 +1,9 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import { mapConnection, PageArgs, pageOfQuery, STAFF } from "@cae/shared";
 import type { MembersContext } from "../context";
 import { PersonEntity } from "./person.entity";
 import { toPerson } from "./person.mapper";
+import { pathStage, PathStage } from "./path-stage";
 import { registerPerson } from "./person.service";
 import { Cooperative, Person, PersonConnection, RegisterPersonInput } from "./person.type";
 
@@ -28,6 +29,14 @@ export class CooperativePeopleResolver {
 
 @Resolver(() => Person)
 export class PersonResolver {
+  @FieldResolver(() => PathStage, {
+    description: "The furthest step of the path the person has reached: the welcome, then the contracts (from the contracts service).",
+  })
+  @Directive('@requires(fields: "furthestContract")')
+  stage(@Root() person: Person): PathStage {
+    return pathStage(person.welcomeStage, person.furthestContract ?? null);
+  }
+
   @Authorized(STAFF)
   @Mutation(() => Person, { description: "Registers a prospect at their first contact (réunion d'information collective)." })
   async registerPerson(@Arg("input", () => RegisterPersonInput) input: RegisterPersonInput, @Ctx() ctx: MembersContext): Promise<Person> {

@@ -1,6 +1,8 @@
 import { Authorized, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   connectionType,
+  ContractKind,
+  type ContractKind as ContractKindValue,
   PERSONAL_DATA_READERS,
   LocalDateScalar,
   type Gender as GenderValue,
@@ -85,6 +87,11 @@ export class Person {
 
   @Field(() => Cooperative, { description: "The cooperative that welcomes the person." })
   cooperative: Cooperative;
+
+  /** The contracts subgraph's: sent with the representation when `stage` is asked for. */
+  @Directive("@external")
+  @Field(() => ContractKind, { nullable: true, description: "The furthest contract of the person's path signed so far." })
+  furthestContract?: ContractKindValue | null;
 }
 
 export const PersonConnection = connectionType(Person, "Person", "person");

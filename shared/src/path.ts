@@ -1,0 +1,26 @@
+import { registerEnumType } from "type-graphql";
+/**
+ * The kinds of contract, in path order. Shared because two subgraphs speak of them: contracts owns
+ * the contracts, members combines the furthest one into a person's path stage.
+ */
+export const ContractKind = {
+  OBJECTIVE: "OBJECTIVE",
+  SUPPORT_AGREEMENT: "SUPPORT_AGREEMENT",
+  EMPLOYMENT: "EMPLOYMENT",
+} as const;
+export type ContractKind = (typeof ContractKind)[keyof typeof ContractKind];
+
+registerEnumType(ContractKind, {
+  name: "ContractKind",
+  description: "The kinds of contract of a person's path, in path order.",
+  valuesConfig: {
+    OBJECTIVE: { description: "Objective contract (contrat d'objectif): reciprocal commitments to prepare a prospection test." },
+    SUPPORT_AGREEMENT: {
+      description: "Support agreement (convention d'accompagnement, CAPE, Code de commerce L127-1): the prospection test.",
+    },
+    EMPLOYMENT: { description: "Employment contract of an entrepreneur-employee (CESA, Code du travail L7331-1)." },
+  },
+});
+
+/** Path order: a later kind is a further step. */
+export const CONTRACT_KINDS_IN_PATH_ORDER: readonly ContractKind[] = ["OBJECTIVE", "SUPPORT_AGREEMENT", "EMPLOYMENT"];
