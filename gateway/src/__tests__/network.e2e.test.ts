@@ -216,8 +216,9 @@ describe("the federated network, end to end over HTTP", () => {
       tokens.alpes,
     );
     expect(result.errors).toBeUndefined();
-    // members: the page, its count, then one batch for the stages; contracts: one batch for the furthest contracts.
-    expect(membersDb.statementCount - before[0]).toBeLessThanOrEqual(3);
+    // members: the page and its count, then one batch each for the people, associates and exits behind the stages;
+    // contracts: one batch for the furthest contracts. The same for 10 people or 100.
+    expect(membersDb.statementCount - before[0]).toBeLessThanOrEqual(5);
     expect(contractsDb.statementCount - before[1]).toBe(1);
 
     const signed: { person_id: string; kind: string }[] = await contractsDb.dataSource.query(
@@ -234,14 +235,55 @@ describe("the federated network, end to end over HTTP", () => {
       const id = `${ALPES}:${person_id}`;
       if ((rank[furthest.get(id) ?? ""] ?? 0) < rank[kind]) furthest.set(id, kind);
     }
+    const ids = async (table: string) =>
+      new Set(
+        ((await membersDb.dataSource.query(`SELECT person_id FROM ${table}`)) as { person_id: string }[]).map(
+          (row) => `${ALPES}:${row.person_id}`,
+        ),
+      );
+    const [exited, associates] = [await ids("exits"), await ids("associates")];
     const people = (result.data?.cooperative as { people: { edges: { node: { id: string; welcomeStage: string; stage: string } }[] } })
       .people.edges;
     for (const { node } of people) {
       const kind = furthest.get(node.id);
-      expect(node.stage).toBe(kind ? stageOf[kind] : node.welcomeStage);
+      const expected = exited.has(node.id) ? "EXITED" : associates.has(node.id) ? "ASSOCIATE" : kind ? stageOf[kind] : node.welcomeStage;
+      expect(node.stage).toBe(expected);
     }
     const stages = new Set(people.map(({ node }) => node.stage));
-    expect(stages.has("EMPLOYMENT_CONTRACT") && stages.has("PROSPECT")).toBe(true);
+    expect(["EMPLOYMENT_CONTRACT", "PROSPECT", "ASSOCIATE", "EXITED"].filter((stage) => !stages.has(stage))).toEqual([]);
+  });
+
+  it("moves the path stage to associate, then to exited, as the counselor records them", async () => {
+    const employed: { person_id: string }[] = await network
+      .subgraph(BRETAGNE, "contracts")
+      .database.dataSource.query("SELECT person_id FROM contracts WHERE kind = 'EMPLOYMENT' AND status = 'RUNNING' ORDER BY person_id");
+    const [{ id: localId }] = await network
+      .subgraph(BRETAGNE, "members")
+      .database.dataSource.query(
+        "SELECT id FROM people WHERE id = ANY($1::uuid[]) AND id NOT IN (SELECT person_id FROM associates) ORDER BY id LIMIT 1",
+        [employed.map((row) => row.person_id)],
+      );
+    const id = `${BRETAGNE}:${localId}`;
+    const stage = async () =>
+      ((await network.query("query ($id: ID!) { person(id: $id) { stage } }", { id }, tokens.bretagne)).data?.person as { stage: string })
+        .stage;
+    expect(await stage()).toBe("EMPLOYMENT_CONTRACT");
+
+    const admitted = await network.query(
+      `mutation ($id: ID!) { admitAssociate(input: { personId: $id, admittedOn: "2026-11-25", shares: 2, shareValue: "5000" }) { stage associate { capital } } }`,
+      { id },
+      tokens.bretagne,
+    );
+    expect(admitted.errors).toBeUndefined();
+    expect(admitted.data?.admitAssociate).toEqual({ stage: "ASSOCIATE", associate: { capital: "10000" } });
+
+    const exited = await network.query(
+      `mutation ($id: ID!) { recordExit(input: { personId: $id, exitedOn: "2026-11-28", reason: OWN_COMPANY }) { stage exit { reason } } }`,
+      { id },
+      tokens.bretagne,
+    );
+    expect(exited.data?.recordExit).toEqual({ stage: "EXITED", exit: { reason: "OWN_COMPANY" } });
+    expect(await stage()).toBe("EXITED");
   });
 
   it("reports each cooperative's subgraphs as up in /health, without a token", async () => {

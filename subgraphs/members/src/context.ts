@@ -1,9 +1,10 @@
 import type { RequestContext } from "@cae/shared";
 import type { DataSource } from "typeorm";
+import { createMembershipLoaders } from "./membership/membership.loaders";
 import { createPeopleLoaders } from "./people/person.loaders";
 
 export function createLoaders(db: DataSource) {
-  return { ...createPeopleLoaders(db) };
+  return { ...createPeopleLoaders(db), ...createMembershipLoaders(db) };
 }
 
 export type MembersLoaders = ReturnType<typeof createLoaders>;

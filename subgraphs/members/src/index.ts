@@ -1,5 +1,7 @@
 import { AuditEventEntity, auditTrailResolver, buildFederatedSchema, ownCooperativeReference, type SubgraphDefinition } from "@cae/shared";
 import { createLoaders, type MembersLoaders } from "./context";
+import { AssociateEntity, ExitEntity } from "./membership/membership.entity";
+import { MembershipResolver } from "./membership/membership.resolver";
 import { migrations } from "./migrations";
 import { PersonEntity } from "./people/person.entity";
 import { resolvePersonReference } from "./people/person.reference";
@@ -12,11 +14,11 @@ export type { MembersContext } from "./context";
 /** The members subgraph: the people a cooperative welcomes and supports. */
 export const members: SubgraphDefinition<MembersLoaders> = {
   name: "members",
-  entities: [PersonEntity, AuditEventEntity],
+  entities: [PersonEntity, AssociateEntity, ExitEntity, AuditEventEntity],
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [PersonResolver, CooperativePeopleResolver, auditTrailResolver(Cooperative, "members")],
+      resolvers: [PersonResolver, MembershipResolver, CooperativePeopleResolver, auditTrailResolver(Cooperative, "members")],
       referenceResolvers: {
         Person: { __resolveReference: resolvePersonReference },
         Cooperative: { __resolveReference: ownCooperativeReference },

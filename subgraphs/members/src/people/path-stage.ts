@@ -36,11 +36,17 @@ const STAGE_OF_CONTRACT: Record<ContractKind, PathStage> = {
   EMPLOYMENT: "EMPLOYMENT_CONTRACT",
 };
 
-/**
- * The path stage: the welcome step (members' data) until a contract is signed, then the furthest
- * contract (the contracts subgraph's, received through `@requires`). Associate and exit, members'
- * data again, will come before both.
- */
-export function pathStage(welcomeStage: WelcomeStage, furthestContract: ContractKind | null): PathStage {
-  return furthestContract ? STAGE_OF_CONTRACT[furthestContract] : welcomeStage;
+export interface PathFacts {
+  welcomeStage: WelcomeStage;
+  /** The contracts subgraph's part, received through `@requires`. */
+  furthestContract: ContractKind | null;
+  isAssociate: boolean;
+  hasExited: boolean;
+}
+
+/** The furthest step reached: exit, then associate, then the furthest signed contract, then the welcome. */
+export function pathStage(facts: PathFacts): PathStage {
+  if (facts.hasExited) return "EXITED";
+  if (facts.isAssociate) return "ASSOCIATE";
+  return facts.furthestContract ? STAGE_OF_CONTRACT[facts.furthestContract] : facts.welcomeStage;
 }

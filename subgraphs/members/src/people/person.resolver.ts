@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { mapConnection, PageArgs, pageOfQuery, STAFF } from "@cae/shared";
+import { localIdOfReference, mapConnection, PageArgs, pageOfQuery, STAFF } from "@cae/shared";
 import type { MembersContext } from "../context";
 import { PersonEntity } from "./person.entity";
 import { toPerson } from "./person.mapper";
@@ -33,8 +33,17 @@ export class PersonResolver {
     description: "The furthest step of the path the person has reached: the welcome, then the contracts (from the contracts service).",
   })
   @Directive('@requires(fields: "furthestContract")')
-  stage(@Root() person: Person): PathStage {
-    return pathStage(person.welcomeStage, person.furthestContract ?? null);
+  async stage(@Root() person: Person, @Ctx() ctx: MembersContext): Promise<PathStage> {
+    const localId = localIdOfReference(person.id, ctx.cooperativeId);
+    const [associate, exit] = localId
+      ? await Promise.all([ctx.loaders.associateByPerson.load(localId), ctx.loaders.exitByPerson.load(localId)])
+      : [null, null];
+    return pathStage({
+      welcomeStage: person.welcomeStage,
+      furthestContract: person.furthestContract ?? null,
+      isAssociate: associate !== null,
+      hasExited: exit !== null,
+    });
   }
 
   @Authorized(STAFF)

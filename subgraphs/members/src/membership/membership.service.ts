@@ -1,0 +1,81 @@
+import { badUserInput, conflict, notFound, optionalText, ownLocalId, recordAudit, type Caller } from "@cae/shared";
+import type { DataSource, EntityManager } from "typeorm";
+import { PersonEntity } from "../people/person.entity";
+import { AssociateEntity, ExitEntity } from "./membership.entity";
+import type { AdmitAssociateInput, RecordExitInput } from "./membership.type";
+
+/** The person, locked for the rest of the transaction: two changes to one path never interleave. */
+async function lockPerson(manager: EntityManager, localId: string, globalId: string): Promise<PersonEntity> {
+  const person = await manager.getRepository(PersonEntity).findOne({ where: { id: localId }, lock: { mode: "pessimistic_write" } });
+  if (!person) throw notFound(`No person ${globalId} in this cooperative`);
+  return person;
+}
+
+export async function admitAssociate(
+  db: DataSource,
+  cooperativeId: string,
+  actor: Caller,
+  input: AdmitAssociateInput,
+): Promise<PersonEntity> {
+  const personId = ownLocalId(input.personId, cooperativeId, "input.personId");
+  if (!Number.isInteger(input.shares) || input.shares < 1) throw badUserInput("shares must be a whole number, at least 1", "input.shares");
+  if (input.shareValue <= 0n) throw badUserInput("shareValue must be more than zero", "input.shareValue");
+  return db.transaction(async (manager) => {
+    const person = await lockPerson(manager, personId, input.personId);
+    const exit = await manager.getRepository(ExitEntity).findOneBy({ personId });
+    if (exit) throw conflict(`This person left the cooperative on ${exit.exitedOn}: no admission as an associate after the exit`);
+    const associate = await manager.getRepository(AssociateEntity).findOneBy({ personId });
+    if (associate) throw conflict(`This person is already an associate, since ${associate.admittedOn}`);
+    if (person.welcomeStage !== "ADMITTED") {
+      throw conflict(`Only a person admitted into the cooperative becomes an associate; this one is ${person.welcomeStage}`);
+    }
+    if (input.admittedOn < person.firstContactOn) {
+      throw badUserInput(
+        `admittedOn ${input.admittedOn} is before the person's first contact (${person.firstContactOn})`,
+        "input.admittedOn",
+      );
+    }
+    await manager.getRepository(AssociateEntity).insert({
+      personId,
+      admittedOn: input.admittedOn,
+      shares: input.shares,
+      shareValueCents: input.shareValue,
+      endedOn: null,
+    });
+    await recordAudit(manager, actor, {
+      action: "admitAssociate",
+      entityType: "Person",
+      entityId: input.personId,
+      details: { admittedOn: input.admittedOn, shares: input.shares, shareValueCents: input.shareValue.toString() },
+    });
+    return person;
+  });
+}
+
+export async function recordExit(db: DataSource, cooperativeId: string, actor: Caller, input: RecordExitInput): Promise<PersonEntity> {
+  const personId = ownLocalId(input.personId, cooperativeId, "input.personId");
+  const notes = optionalText(input.notes, "input.notes", 2000);
+  return db.transaction(async (manager) => {
+    const person = await lockPerson(manager, personId, input.personId);
+    const exit = await manager.getRepository(ExitEntity).findOneBy({ personId });
+    if (exit) throw conflict(`This person already left the cooperative, on ${exit.exitedOn}`);
+    if (input.exitedOn < person.firstContactOn) {
+      throw conflict(`An exit on ${input.exitedOn} would come before the person's entry (first contact on ${person.firstContactOn})`);
+    }
+    const associates = manager.getRepository(AssociateEntity);
+    const associate = await associates.findOneBy({ personId });
+    if (associate && input.exitedOn < associate.admittedOn) {
+      throw conflict(`An exit on ${input.exitedOn} would come before the admission as an associate (${associate.admittedOn})`);
+    }
+    // Leaving the cooperative ends the membership as an associate, on the same day.
+    if (associate) await associates.update({ personId }, { endedOn: input.exitedOn });
+    await manager.getRepository(ExitEntity).insert({ personId, exitedOn: input.exitedOn, reason: input.reason, notes });
+    await recordAudit(manager, actor, {
+      action: "recordExit",
+      entityType: "Person",
+      entityId: input.personId,
+      details: { exitedOn: input.exitedOn, reason: input.reason, notes },
+    });
+    return person;
+  });
+}
