@@ -24,3 +24,28 @@ registerEnumType(ContractKind, {
 
 /** Path order: a later kind is a further step. */
 export const CONTRACT_KINDS_IN_PATH_ORDER: readonly ContractKind[] = ["OBJECTIVE", "SUPPORT_AGREEMENT", "EMPLOYMENT"];
+
+/** Sectors of activity: members records a project's, finance an activity account's; the network counts both. */
+export const Sector = {
+  SERVICES: "SERVICES",
+  CRAFTS: "CRAFTS",
+  MOBILE_TRADE: "MOBILE_TRADE",
+  TRAINING: "TRAINING",
+  BUILDING: "BUILDING",
+  AGRICULTURE: "AGRICULTURE",
+  OTHER: "OTHER",
+} as const;
+export type Sector = (typeof Sector)[keyof typeof Sector];
+registerEnumType(Sector, {
+  name: "Sector",
+  description: "Sector of an activity (secteur d'activité), as the network's indicators count them.",
+  valuesConfig: {
+    SERVICES: { description: "Services (services aux entreprises et aux particuliers)." },
+    CRAFTS: { description: "Crafts (artisanat)." },
+    MOBILE_TRADE: { description: "Mobile trade (commerce ambulant)." },
+    TRAINING: { description: "Training (formation)." },
+    BUILDING: { description: "Building trades (bâtiment)." },
+    AGRICULTURE: { description: "Agriculture." },
+    OTHER: { description: "Other sectors (autre)." },
+  },
+});

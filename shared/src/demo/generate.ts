@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { ACTIVITY_LABELS, EPICENE_FIRST_NAMES, FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from "./names";
-import type { ContractKind } from "../path";
+import type { ContractKind, Sector } from "../path";
 import type {
   ContractStatus,
   DemoActivityAccount,
@@ -10,7 +10,6 @@ import type {
   DemoPerson,
   Gender,
   IsoDate,
-  Sector,
   WelcomeStage,
 } from "./types";
 

@@ -1,4 +1,4 @@
-import type { Sector } from "./types";
+import type { Sector } from "../path";
 
 /**
  * Data tables of the demo generator. Names are common in France across generations (people born

@@ -1,4 +1,4 @@
-import type { ContractKind } from "../path";
+import type { ContractKind, Sector } from "../path";
 
 /**
  * The demo data of one cooperative, generated deterministically from its ID so that the three
@@ -6,7 +6,6 @@ import type { ContractKind } from "../path";
  */
 export type Gender = "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
 export type WelcomeStage = "PROSPECT" | "RECEIVED" | "ADMITTED" | "ORIENTED";
-export type Sector = "SERVICES" | "CRAFTS" | "MOBILE_TRADE" | "TRAINING" | "BUILDING" | "AGRICULTURE" | "OTHER";
 export type ContractStatus = "DRAFT" | "SIGNED" | "RUNNING" | "ENDED" | "CANCELLED";
 
 /** ISO calendar date, "2026-03-14". */

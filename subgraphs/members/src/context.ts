@@ -2,9 +2,10 @@ import type { RequestContext } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { createMembershipLoaders } from "./membership/membership.loaders";
 import { createPeopleLoaders } from "./people/person.loaders";
+import { createWelcomeLoaders } from "./welcome/welcome.loaders";
 
 export function createLoaders(db: DataSource) {
-  return { ...createPeopleLoaders(db), ...createMembershipLoaders(db) };
+  return { ...createPeopleLoaders(db), ...createMembershipLoaders(db), ...createWelcomeLoaders(db) };
 }
 
 export type MembersLoaders = ReturnType<typeof createLoaders>;

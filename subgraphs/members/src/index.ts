@@ -3,6 +3,8 @@ import { createLoaders, type MembersLoaders } from "./context";
 import { AssociateEntity, ExitEntity } from "./membership/membership.entity";
 import { MembershipResolver } from "./membership/membership.resolver";
 import { migrations } from "./migrations";
+import { PartnerEntity, ReceptionEntity } from "./welcome/welcome.entity";
+import { PartnerResolver, ReceptionResolver } from "./welcome/welcome.resolver";
 import { PersonEntity } from "./people/person.entity";
 import { resolvePersonReference } from "./people/person.reference";
 import { CooperativePeopleResolver, PersonResolver } from "./people/person.resolver";
@@ -14,11 +16,18 @@ export type { MembersContext } from "./context";
 /** The members subgraph: the people a cooperative welcomes and supports. */
 export const members: SubgraphDefinition<MembersLoaders> = {
   name: "members",
-  entities: [PersonEntity, AssociateEntity, ExitEntity, AuditEventEntity],
+  entities: [PersonEntity, AssociateEntity, ExitEntity, PartnerEntity, ReceptionEntity, AuditEventEntity],
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [PersonResolver, MembershipResolver, CooperativePeopleResolver, auditTrailResolver(Cooperative, "members")],
+      resolvers: [
+        PersonResolver,
+        MembershipResolver,
+        ReceptionResolver,
+        PartnerResolver,
+        CooperativePeopleResolver,
+        auditTrailResolver(Cooperative, "members"),
+      ],
       referenceResolvers: {
         Person: { __resolveReference: resolvePersonReference },
         Cooperative: { __resolveReference: ownCooperativeReference },

@@ -1,8 +1,10 @@
-import { demoProfile, generateDemoCooperative, type DemoContract } from "@cae/shared";
+import { demoProfile, demoUuid, generateDemoCooperative, type DemoContract, type DemoCooperative, type Sector } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { AssociateEntity, ExitEntity } from "./membership/membership.entity";
 import type { ExitReason } from "./membership/membership.type";
 import { PersonEntity } from "./people/person.entity";
+import { PartnerEntity, ReceptionEntity } from "./welcome/welcome.entity";
+import type { PartnerKind, ProjectProgress } from "./welcome/welcome.type";
 
 const EXIT_REASONS: ExitReason[] = [
   "OWN_COMPANY",
@@ -48,13 +50,58 @@ export function demoMembership(contracts: DemoContract[], today = "2026-11-01") 
   return { associates, exits };
 }
 
-/** Writes the cooperative's demo people, associates and exits, once: a restart finds them and writes nothing. */
+const DEMO_PARTNERS: [string, PartnerKind][] = [
+  ["France Travail, agence locale", "PUBLIC_EMPLOYMENT_SERVICE"],
+  ["Mission locale", "PUBLIC_EMPLOYMENT_SERVICE"],
+  ["Chambre de métiers et de l'artisanat", "BUSINESS_NETWORK"],
+  ["Initiative France, plateforme locale", "FUNDER"],
+  ["Région, service développement économique", "LOCAL_AUTHORITY"],
+  ["Banque coopérative, agence centre", "BANK"],
+];
+const PROGRESS: ProjectProgress[] = ["IDEA", "OUTLINED", "OUTLINED", "READY"];
+const SECTORS: Sector[] = ["SERVICES", "SERVICES", "CRAFTS", "TRAINING", "BUILDING", "MOBILE_TRADE", "AGRICULTURE", "OTHER"];
+
+/** Partners and the receptions of everyone received: the decision follows each person's welcome stage. */
+export function demoWelcome(cooperativeId: string, demo: DemoCooperative) {
+  const partners = DEMO_PARTNERS.map(([name, kind], i) => ({
+    id: demoUuid(cooperativeId, "partner", String(i)),
+    name,
+    kind,
+    email: null,
+    phone: null,
+  }));
+  const sectorOf = new Map(demo.accounts.map((account) => [account.personId, account.sector]));
+  const receptions: ReceptionEntity[] = demo.people.flatMap((person, i) => {
+    if (!person.receivedOn) return [];
+    const sector = sectorOf.get(person.id) ?? SECTORS[i % SECTORS.length];
+    const oriented = person.welcomeStage === "ORIENTED";
+    return [
+      {
+        personId: person.id,
+        receivedOn: person.receivedOn,
+        projectSummary: `Projet d'activité (${sector.toLowerCase().replace("_", " ")}) présenté à l'accueil individuel.`,
+        projectProgress: PROGRESS[i % PROGRESS.length],
+        sector,
+        decision: person.welcomeStage === "RECEIVED" ? "PENDING" : oriented ? "ORIENTED" : "ADMITTED",
+        decidedOn: person.welcomeStage === "RECEIVED" ? null : person.receivedOn,
+        partnerId: oriented ? partners[i % partners.length].id : null,
+        orientationReason: oriented ? "Projet à consolider avec un partenaire avant un test d'activité." : null,
+      } satisfies ReceptionEntity,
+    ];
+  });
+  return { partners, receptions };
+}
+
+/** Writes the cooperative's demo people, partners, receptions, associates and exits, once: a restart finds them and writes nothing. */
 export async function seedDemo(db: DataSource, cooperativeId: string): Promise<void> {
   await db.transaction(async (manager) => {
     const people = manager.getRepository(PersonEntity);
     if ((await people.count()) > 0) return;
     const demo = generateDemoCooperative(demoProfile(cooperativeId));
     await people.insert(demo.people.map((person) => ({ ...person })));
+    const { partners, receptions } = demoWelcome(cooperativeId, demo);
+    await manager.getRepository(PartnerEntity).insert(partners);
+    if (receptions.length > 0) await manager.getRepository(ReceptionEntity).insert(receptions);
     const { associates, exits } = demoMembership(demo.contracts);
     if (associates.length > 0)
       await manager.getRepository(AssociateEntity).insert(associates.map((associate) => ({ ...associate, endedOn: null })));

@@ -1,28 +1,5 @@
-import { Authorized, Directive, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
-import { connectionType, LocalDateScalar, PERSONAL_DATA_READERS, type Sector as SectorValue } from "@cae/shared";
-
-export const Sector = {
-  SERVICES: "SERVICES",
-  CRAFTS: "CRAFTS",
-  MOBILE_TRADE: "MOBILE_TRADE",
-  TRAINING: "TRAINING",
-  BUILDING: "BUILDING",
-  AGRICULTURE: "AGRICULTURE",
-  OTHER: "OTHER",
-} as const satisfies Record<SectorValue, SectorValue>;
-registerEnumType(Sector, {
-  name: "Sector",
-  description: "Sector of an activity (secteur d'activité), as the network's indicators count them.",
-  valuesConfig: {
-    SERVICES: { description: "Services (services aux entreprises et aux particuliers)." },
-    CRAFTS: { description: "Crafts (artisanat)." },
-    MOBILE_TRADE: { description: "Mobile trade (commerce ambulant)." },
-    TRAINING: { description: "Training (formation)." },
-    BUILDING: { description: "Building trades (bâtiment)." },
-    AGRICULTURE: { description: "Agriculture." },
-    OTHER: { description: "Other sectors (autre)." },
-  },
-});
+import { Authorized, Directive, Field, ID, InputType, ObjectType } from "type-graphql";
+import { connectionType, LocalDateScalar, PERSONAL_DATA_READERS, Sector, type Sector as SectorValue } from "@cae/shared";
 
 @ObjectType({ description: "A cooperative of the network, as its finance service sees it." })
 @Directive('@key(fields: "id")')

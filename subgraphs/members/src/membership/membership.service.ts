@@ -1,15 +1,9 @@
-import { badUserInput, conflict, notFound, optionalText, ownLocalId, recordAudit, type Caller } from "@cae/shared";
-import type { DataSource, EntityManager } from "typeorm";
-import { PersonEntity } from "../people/person.entity";
+import { badUserInput, conflict, optionalText, ownLocalId, recordAudit, type Caller } from "@cae/shared";
+import type { DataSource } from "typeorm";
+import { lockPerson } from "../people/lock-person";
+import type { PersonEntity } from "../people/person.entity";
 import { AssociateEntity, ExitEntity } from "./membership.entity";
 import type { AdmitAssociateInput, RecordExitInput } from "./membership.type";
-
-/** The person, locked for the rest of the transaction: two changes to one path never interleave. */
-async function lockPerson(manager: EntityManager, localId: string, globalId: string): Promise<PersonEntity> {
-  const person = await manager.getRepository(PersonEntity).findOne({ where: { id: localId }, lock: { mode: "pessimistic_write" } });
-  if (!person) throw notFound(`No person ${globalId} in this cooperative`);
-  return person;
-}
 
 export async function admitAssociate(
   db: DataSource,

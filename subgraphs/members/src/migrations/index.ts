@@ -1,6 +1,12 @@
 import { CreateAuditEvents1764400000001 } from "@cae/shared";
 import { CreatePeople1764400000000 } from "./1764400000000-CreatePeople";
 import { CreateAssociatesAndExits1764500000000 } from "./1764500000000-CreateAssociatesAndExits";
+import { CreatePartnersAndReceptions1764600000000 } from "./1764600000000-CreatePartnersAndReceptions";
 
 /** Every migration of the members subgraph, oldest first. */
-export const migrations = [CreatePeople1764400000000, CreateAuditEvents1764400000001, CreateAssociatesAndExits1764500000000];
+export const migrations = [
+  CreatePeople1764400000000,
+  CreateAuditEvents1764400000001,
+  CreateAssociatesAndExits1764500000000,
+  CreatePartnersAndReceptions1764600000000,
+];

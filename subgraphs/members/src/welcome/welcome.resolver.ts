@@ -1,0 +1,69 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { encodeId, localIdOfReference, mapConnection, PageArgs, pageOfQuery, PERSONAL_DATA_READERS, STAFF } from "@cae/shared";
+import type { MembersContext } from "../context";
+import { toPerson } from "../people/person.mapper";
+import { Cooperative, Person } from "../people/person.type";
+import { PartnerEntity } from "./welcome.entity";
+import { addPartner, decideReception, recordReception } from "./welcome.service";
+import { AddPartnerInput, DecideReceptionInput, Partner, PartnerConnection, Reception, RecordReceptionInput } from "./welcome.type";
+
+const toPartner = (entity: PartnerEntity, cooperativeId: string): Partner => ({
+  id: encodeId(cooperativeId, entity.id),
+  name: entity.name,
+  kind: entity.kind,
+  email: entity.email,
+  phone: entity.phone,
+});
+
+@Resolver(() => Person)
+export class ReceptionResolver {
+  @Authorized(PERSONAL_DATA_READERS)
+  @FieldResolver(() => Reception, { nullable: true, description: "The individual reception and its pre-analysis; null before it." })
+  async reception(@Root() person: Person, @Ctx() ctx: MembersContext): Promise<Reception | null> {
+    const localId = localIdOfReference(person.id, ctx.cooperativeId);
+    const reception = localId ? await ctx.loaders.receptionByPerson.load(localId) : null;
+    if (!reception) return null;
+    const partner = reception.partnerId ? await ctx.loaders.partnerById.load(reception.partnerId) : null;
+    return { ...reception, orientedTo: partner && toPartner(partner, ctx.cooperativeId) };
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Person, {
+    description: "Records the individual reception of a prospect (accueil individuel), with its decision or pending.",
+  })
+  async recordReception(
+    @Arg("input", () => RecordReceptionInput) input: RecordReceptionInput,
+    @Ctx() ctx: MembersContext,
+  ): Promise<Person> {
+    return toPerson(await recordReception(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Person, { description: "Decides a pending reception: admission, or orientation to a partner." })
+  async decideReception(
+    @Arg("input", () => DecideReceptionInput) input: DecideReceptionInput,
+    @Ctx() ctx: MembersContext,
+  ): Promise<Person> {
+    return toPerson(await decideReception(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+}
+
+@Resolver(() => Cooperative)
+export class PartnerResolver {
+  @Authorized(STAFF)
+  @FieldResolver(() => PartnerConnection, { nullable: true, description: "The cooperative's directory of partners, by name." })
+  async partners(@Root() _cooperative: Cooperative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: MembersContext) {
+    const query = ctx.db.getRepository(PartnerEntity).createQueryBuilder("partner");
+    const connection = await pageOfQuery(query, page, [
+      { column: "partner.name", property: "name" },
+      { column: "partner.id", property: "id" },
+    ]);
+    return mapConnection(connection, (partner) => toPartner(partner, ctx.cooperativeId));
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Partner, { description: "Adds a partner to the cooperative's directory." })
+  async addPartner(@Arg("input", () => AddPartnerInput) input: AddPartnerInput, @Ctx() ctx: MembersContext): Promise<Partner> {
+    return toPartner(await addPartner(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+}
