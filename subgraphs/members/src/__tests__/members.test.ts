@@ -96,4 +96,37 @@ describe.each(databaseBackends())("the members subgraph on %s PostgreSQL", (back
     });
     expect(other.data?._entities).toEqual([null]);
   });
+
+  it("filters a cooperative's people by welcome stage, project sector and a literal name search", async () => {
+    const page = async (filter: string) => {
+      const result = await execute(
+        server,
+        ENTITIES_QUERY(`... on Cooperative { people(first: 100, ${filter}) { totalCount edges { node { lastName } } } }`),
+        {
+          representations: [{ __typename: "Cooperative", id: COOP }],
+        },
+      );
+      expect(result.errors).toBeUndefined();
+      return (result.data?._entities as { people: { totalCount: number; edges: { node: { lastName: string } }[] } }[])[0].people;
+    };
+    const db = server.database.dataSource;
+    const [{ n: prospects }] = await db.query("SELECT count(*)::int AS n FROM people WHERE welcome_stage = 'PROSPECT'");
+    expect((await page("welcomeStage: PROSPECT")).totalCount).toBe(prospects);
+    const [{ n: crafts }] = await db.query("SELECT count(*)::int AS n FROM receptions WHERE sector = 'CRAFTS'");
+    expect((await page("sector: CRAFTS")).totalCount).toBe(crafts);
+    const found = await page('search: "GARNIER"');
+    const [{ n: garniers }] = await db.query("SELECT count(*)::int AS n FROM people WHERE last_name = 'Garnier'");
+    expect(found.totalCount).toBe(garniers);
+    expect(found.edges.every((edge) => edge.node.lastName === "Garnier")).toBe(true);
+    expect((await page('search: "zoe.garnier@example"')).totalCount).toBe(1);
+    expect((await page('search: "%"')).totalCount).toBe(0);
+    const invalid = await execute(
+      server,
+      ENTITIES_QUERY('... on Cooperative { people(search: "' + "x".repeat(101) + '") { totalCount } }'),
+      {
+        representations: [{ __typename: "Cooperative", id: COOP }],
+      },
+    );
+    expect(invalid.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "search" });
+  });
 });

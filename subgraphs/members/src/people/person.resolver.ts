@@ -1,11 +1,11 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { localIdOfReference, mapConnection, PageArgs, pageOfQuery, STAFF } from "@cae/shared";
+import { localIdOfReference, mapConnection, optionalText, pageOfQuery, STAFF } from "@cae/shared";
 import type { MembersContext } from "../context";
 import { PersonEntity } from "./person.entity";
 import { toPerson } from "./person.mapper";
 import { pathStage, PathStage } from "./path-stage";
 import { registerPerson } from "./person.service";
-import { Cooperative, Person, PersonConnection, RegisterPersonInput } from "./person.type";
+import { Cooperative, PeopleFilterArgs, Person, PersonConnection, RegisterPersonInput } from "./person.type";
 
 @Resolver(() => Cooperative)
 export class CooperativePeopleResolver {
@@ -14,11 +14,19 @@ export class CooperativePeopleResolver {
   @FieldResolver(() => PersonConnection, {
     nullable: true,
     description:
-      "The people the cooperative has welcomed, by last and first name. Null when the cooperative's service does not answer: the error says which.",
+      "The people the cooperative has welcomed, by last and first name, optionally filtered. Null when the cooperative's service does not answer: the error says which.",
   })
-  async people(@Root() _cooperative: Cooperative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: MembersContext) {
+  async people(@Root() _cooperative: Cooperative, @Args(() => PeopleFilterArgs) args: PeopleFilterArgs, @Ctx() ctx: MembersContext) {
     const query = ctx.db.getRepository(PersonEntity).createQueryBuilder("person");
-    const connection = await pageOfQuery(query, page, [
+    if (args.welcomeStage) query.andWhere("person.welcomeStage = :welcomeStage", { welcomeStage: args.welcomeStage });
+    if (args.sector) query.andWhere("person.id IN (SELECT person_id FROM receptions WHERE sector = :sector)", { sector: args.sector });
+    const search = optionalText(args.search, "search", 100);
+    if (search) {
+      // The text is matched literally: LIKE's wildcards in it are escaped.
+      const pattern = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      query.andWhere("(person.firstName ILIKE :pattern OR person.lastName ILIKE :pattern OR person.email ILIKE :pattern)", { pattern });
+    }
+    const connection = await pageOfQuery(query, args, [
       { column: "person.lastName", property: "lastName" },
       { column: "person.firstName", property: "firstName" },
       { column: "person.id", property: "id" },

@@ -1,6 +1,9 @@
-import { Authorized, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ArgsType, Authorized, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   connectionType,
+  PageArgs,
+  Sector,
+  type Sector as SectorValue,
   ContractKind,
   type ContractKind as ContractKindValue,
   PERSONAL_DATA_READERS,
@@ -124,4 +127,19 @@ export class RegisterPersonInput {
 
   @Field(() => LocalDateScalar, { description: "Date of the information meeting attended." })
   firstContactOn: string;
+}
+
+@ArgsType()
+export class PeopleFilterArgs extends PageArgs {
+  @Field(() => WelcomeStage, { nullable: true, description: "Only the people at this welcome stage." })
+  welcomeStage?: WelcomeStageValue | null;
+
+  @Field(() => Sector, { nullable: true, description: "Only the people whose project (at the reception) is in this sector." })
+  sector?: SectorValue | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Only the people whose first name, last name or email contains this text (any case).",
+  })
+  search?: string | null;
 }
