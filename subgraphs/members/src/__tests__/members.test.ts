@@ -1,4 +1,12 @@
-import { databaseBackends, ENTITIES_QUERY, execute, type OperationResult, startTestSubgraph, type SubgraphServer } from "@cae/shared";
+import {
+  databaseBackends,
+  ENTITIES_QUERY,
+  execute,
+  testCaller,
+  type OperationResult,
+  startTestSubgraph,
+  type SubgraphServer,
+} from "@cae/shared";
 import { members } from "../index";
 
 const COOP = "garonne-activites";
@@ -128,5 +136,47 @@ describe.each(databaseBackends())("the members subgraph on %s PostgreSQL", (back
       },
     );
     expect(invalid.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "search" });
+  });
+
+  it("erases a person's personal data for good, keeps the record, scrubs the audit, and only for an admin", async () => {
+    const registered = await execute(server, REGISTER, {
+      input: prospect({ firstName: "Solène", lastName: "Vidal", email: "solene.vidal@example.fr", postcode: "31000", birthYear: 1990 }),
+    });
+    const id = (registered.data?.registerPerson as { id: string }).id;
+    const ERASE = `mutation ($input: ErasePersonInput!) { erasePerson(input: $input) { id firstName lastName email phone postcode birthYear gender erasedAt } }`;
+    const [{ n: before }] = await server.database.dataSource.query("SELECT count(*)::int AS n FROM people");
+
+    const byCounselor = await execute(server, ERASE, { input: { personId: id, reason: "Demande de la personne" } });
+    expect(byCounselor.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+
+    const admin = testCaller("COOP_ADMIN", COOP);
+    const erased = await execute(server, ERASE, { input: { personId: id, reason: "Demande de la personne" } }, admin);
+    expect(erased.errors).toBeUndefined();
+    expect(erased.data?.erasePerson).toMatchObject({
+      id,
+      firstName: "(effacé)",
+      lastName: "(effacé)",
+      email: null,
+      postcode: null,
+      birthYear: null,
+      gender: "UNDISCLOSED",
+    });
+    expect((erased.data?.erasePerson as { erasedAt: string }).erasedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(await server.database.dataSource.query("SELECT count(*)::int AS n FROM people")).toEqual([{ n: before }]);
+
+    const audit: { action: string; details: Record<string, unknown> }[] = await server.database.dataSource.query(
+      "SELECT action, details FROM audit_events WHERE entity_id = $1 ORDER BY seq",
+      [id],
+    );
+    expect(audit).toEqual([
+      { action: "registerPerson", details: { erased: true } },
+      { action: "erasePerson", details: { reason: "Demande de la personne" } },
+    ]);
+    expect(JSON.stringify(await server.database.dataSource.query("SELECT * FROM people WHERE id = $1", [id.split(":")[1]]))).not.toMatch(
+      /Vidal|Solène|31000/,
+    );
+
+    const again = await execute(server, ERASE, { input: { personId: id, reason: "x" } }, admin);
+    expect(again.errors?.[0].extensions?.code).toBe("CONFLICT");
   });
 });

@@ -2,6 +2,7 @@ import { CreateAuditEvents1764400000001 } from "@cae/shared";
 import { CreatePeople1764400000000 } from "./1764400000000-CreatePeople";
 import { CreateAssociatesAndExits1764500000000 } from "./1764500000000-CreateAssociatesAndExits";
 import { CreatePartnersAndReceptions1764600000000 } from "./1764600000000-CreatePartnersAndReceptions";
+import { AddErasure1764700000000 } from "./1764700000000-AddErasure";
 
 /** Every migration of the members subgraph, oldest first. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateAuditEvents1764400000001,
   CreateAssociatesAndExits1764500000000,
   CreatePartnersAndReceptions1764600000000,
+  AddErasure1764700000000,
 ];

@@ -37,6 +37,10 @@ export class PersonEntity {
   @Column({ name: "received_on", type: "date", nullable: true })
   receivedOn: string | null;
 
+  /** When the person's personal data was erased (GDPR); null while it is kept. */
+  @Column({ name: "erased_at", type: "timestamptz", nullable: true })
+  erasedAt: Date | null;
+
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;
 }

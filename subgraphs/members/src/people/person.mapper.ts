@@ -17,5 +17,6 @@ export function toPerson(entity: PersonEntity, cooperativeId: string): Person {
     firstContactOn: entity.firstContactOn,
     receivedOn: entity.receivedOn,
     cooperative: { id: cooperativeId },
+    erasedAt: entity.erasedAt,
   };
 }

@@ -5,7 +5,8 @@ import { PersonEntity } from "./person.entity";
 import { toPerson } from "./person.mapper";
 import { pathStage, PathStage } from "./path-stage";
 import { registerPerson } from "./person.service";
-import { Cooperative, PeopleFilterArgs, Person, PersonConnection, RegisterPersonInput } from "./person.type";
+import { Cooperative, ErasePersonInput, PeopleFilterArgs, Person, PersonConnection, RegisterPersonInput } from "./person.type";
+import { erasePerson } from "./erasure.service";
 
 @Resolver(() => Cooperative)
 export class CooperativePeopleResolver {
@@ -37,6 +38,14 @@ export class CooperativePeopleResolver {
 
 @Resolver(() => Person)
 export class PersonResolver {
+  @Authorized(["COOP_ADMIN"])
+  @Mutation(() => Person, {
+    description: "Erases a person's personal data for good (RGPD), keeping the record for the counts (cooperative admins only).",
+  })
+  async erasePerson(@Arg("input", () => ErasePersonInput) input: ErasePersonInput, @Ctx() ctx: MembersContext): Promise<Person> {
+    return toPerson(await erasePerson(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
   @FieldResolver(() => PathStage, {
     description: "The furthest step of the path the person has reached: the welcome, then the contracts (from the contracts service).",
   })

@@ -1,6 +1,7 @@
 import { ArgsType, Authorized, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   connectionType,
+  DateTimeScalar,
   PageArgs,
   Sector,
   type Sector as SectorValue,
@@ -91,6 +92,12 @@ export class Person {
   @Field(() => Cooperative, { description: "The cooperative that welcomes the person." })
   cooperative: Cooperative;
 
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "When the person's personal data was erased (effacement RGPD); null while kept.",
+  })
+  erasedAt: Date | null;
+
   /** The contracts subgraph's: sent with the representation when `stage` is asked for. */
   @Directive("@external")
   @Field(() => ContractKind, { nullable: true, description: "The furthest contract of the person's path signed so far." })
@@ -142,4 +149,13 @@ export class PeopleFilterArgs extends PageArgs {
     description: "Only the people whose first name, last name or email contains this text (any case).",
   })
   search?: string | null;
+}
+
+@InputType({ description: "The erasure of a person's personal data (droit à l'effacement, RGPD)." })
+export class ErasePersonInput {
+  @Field(() => ID, { description: "The person; the request goes to their cooperative." })
+  personId: string;
+
+  @Field(() => String, { description: "Why the data is erased (the person's request, end of the retention period...)." })
+  reason: string;
 }
