@@ -1,11 +1,12 @@
 import type { RequestContext } from "@cae/shared";
 import type { DataSource } from "typeorm";
+import { createActivityLoaders } from "./activities/activity.loaders";
 import { createMembershipLoaders } from "./membership/membership.loaders";
 import { createPeopleLoaders } from "./people/person.loaders";
 import { createWelcomeLoaders } from "./welcome/welcome.loaders";
 
 export function createLoaders(db: DataSource) {
-  return { ...createPeopleLoaders(db), ...createMembershipLoaders(db), ...createWelcomeLoaders(db) };
+  return { ...createPeopleLoaders(db), ...createMembershipLoaders(db), ...createWelcomeLoaders(db), ...createActivityLoaders(db) };
 }
 
 export type MembersLoaders = ReturnType<typeof createLoaders>;

@@ -2,6 +2,8 @@ import { AuditEventEntity, auditTrailResolver, buildFederatedSchema, ownCooperat
 import { createLoaders, type MembersLoaders } from "./context";
 import { AssociateEntity, ExitEntity } from "./membership/membership.entity";
 import { MembershipResolver } from "./membership/membership.resolver";
+import { ActivityEntity } from "./activities/activity.entity";
+import { ActivityResolver } from "./activities/activity.resolver";
 import { migrations } from "./migrations";
 import { PartnerEntity, ReceptionEntity } from "./welcome/welcome.entity";
 import { PartnerResolver, ReceptionResolver } from "./welcome/welcome.resolver";
@@ -16,7 +18,7 @@ export type { MembersContext } from "./context";
 /** The members subgraph: the people a cooperative welcomes and supports. */
 export const members: SubgraphDefinition<MembersLoaders> = {
   name: "members",
-  entities: [PersonEntity, AssociateEntity, ExitEntity, PartnerEntity, ReceptionEntity, AuditEventEntity],
+  entities: [PersonEntity, AssociateEntity, ExitEntity, PartnerEntity, ReceptionEntity, ActivityEntity, AuditEventEntity],
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
@@ -25,6 +27,7 @@ export const members: SubgraphDefinition<MembersLoaders> = {
         MembershipResolver,
         ReceptionResolver,
         PartnerResolver,
+        ActivityResolver,
         CooperativePeopleResolver,
         auditTrailResolver(Cooperative, "members"),
       ],

@@ -1,5 +1,6 @@
 import { demoProfile, demoUuid, generateDemoCooperative, type DemoContract, type DemoCooperative, type Sector } from "@cae/shared";
 import type { DataSource } from "typeorm";
+import { ActivityEntity } from "./activities/activity.entity";
 import { AssociateEntity, ExitEntity } from "./membership/membership.entity";
 import type { ExitReason } from "./membership/membership.type";
 import { PersonEntity } from "./people/person.entity";
@@ -92,6 +93,30 @@ export function demoWelcome(cooperativeId: string, demo: DemoCooperative) {
   return { partners, receptions };
 }
 
+/** A plausible NAF code per sector, for the demo only. */
+const DEMO_NAF: Record<Sector, string> = {
+  SERVICES: "74.90B",
+  CRAFTS: "32.99Z",
+  MOBILE_TRADE: "47.81Z",
+  TRAINING: "85.59A",
+  BUILDING: "43.34Z",
+  AGRICULTURE: "01.13Z",
+  OTHER: "96.09Z",
+};
+
+/** One activity behind each demo activity account (finance), started the day the account opened. */
+export function demoActivities(cooperativeId: string, demo: DemoCooperative): Omit<ActivityEntity, "createdAt">[] {
+  return demo.accounts.map((account, i) => ({
+    id: demoUuid(cooperativeId, "activity", String(i)),
+    personId: account.personId,
+    name: account.label,
+    tradeName: i % 3 === 0 ? account.label.split(" ")[0] : null,
+    sector: account.sector,
+    nafCode: DEMO_NAF[account.sector],
+    startedOn: account.openedOn,
+  }));
+}
+
 /** Writes the cooperative's demo people, partners, receptions, associates and exits, once: a restart finds them and writes nothing. */
 export async function seedDemo(db: DataSource, cooperativeId: string): Promise<void> {
   await db.transaction(async (manager) => {
@@ -102,6 +127,8 @@ export async function seedDemo(db: DataSource, cooperativeId: string): Promise<v
     const { partners, receptions } = demoWelcome(cooperativeId, demo);
     await manager.getRepository(PartnerEntity).insert(partners);
     if (receptions.length > 0) await manager.getRepository(ReceptionEntity).insert(receptions);
+    const activities = demoActivities(cooperativeId, demo);
+    if (activities.length > 0) await manager.getRepository(ActivityEntity).insert(activities);
     const { associates, exits } = demoMembership(demo.contracts);
     if (associates.length > 0)
       await manager.getRepository(AssociateEntity).insert(associates.map((associate) => ({ ...associate, endedOn: null })));

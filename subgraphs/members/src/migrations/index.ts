@@ -3,6 +3,7 @@ import { CreatePeople1764400000000 } from "./1764400000000-CreatePeople";
 import { CreateAssociatesAndExits1764500000000 } from "./1764500000000-CreateAssociatesAndExits";
 import { CreatePartnersAndReceptions1764600000000 } from "./1764600000000-CreatePartnersAndReceptions";
 import { AddErasure1764700000000 } from "./1764700000000-AddErasure";
+import { CreateActivities1764800000000 } from "./1764800000000-CreateActivities";
 
 /** Every migration of the members subgraph, oldest first. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateAssociatesAndExits1764500000000,
   CreatePartnersAndReceptions1764600000000,
   AddErasure1764700000000,
+  CreateActivities1764800000000,
 ];
