@@ -3,10 +3,17 @@ import type { DataSource } from "typeorm";
 import { createActivityLoaders } from "./activities/activity.loaders";
 import { createMembershipLoaders } from "./membership/membership.loaders";
 import { createPeopleLoaders } from "./people/person.loaders";
+import { createSupportLoaders } from "./support/support.loaders";
 import { createWelcomeLoaders } from "./welcome/welcome.loaders";
 
 export function createLoaders(db: DataSource) {
-  return { ...createPeopleLoaders(db), ...createMembershipLoaders(db), ...createWelcomeLoaders(db), ...createActivityLoaders(db) };
+  return {
+    ...createPeopleLoaders(db),
+    ...createMembershipLoaders(db),
+    ...createWelcomeLoaders(db),
+    ...createActivityLoaders(db),
+    ...createSupportLoaders(db),
+  };
 }
 
 export type MembersLoaders = ReturnType<typeof createLoaders>;

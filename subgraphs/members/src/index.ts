@@ -5,6 +5,8 @@ import { MembershipResolver } from "./membership/membership.resolver";
 import { ActivityEntity } from "./activities/activity.entity";
 import { ActivityResolver } from "./activities/activity.resolver";
 import { migrations } from "./migrations";
+import { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support/support.entity";
+import { CounselorResolver, FollowUpResolver } from "./support/support.resolver";
 import { PartnerEntity, ReceptionEntity } from "./welcome/welcome.entity";
 import { PartnerResolver, ReceptionResolver } from "./welcome/welcome.resolver";
 import { PersonEntity } from "./people/person.entity";
@@ -18,7 +20,18 @@ export type { MembersContext } from "./context";
 /** The members subgraph: the people a cooperative welcomes and supports. */
 export const members: SubgraphDefinition<MembersLoaders> = {
   name: "members",
-  entities: [PersonEntity, AssociateEntity, ExitEntity, PartnerEntity, ReceptionEntity, ActivityEntity, AuditEventEntity],
+  entities: [
+    PersonEntity,
+    AssociateEntity,
+    ExitEntity,
+    PartnerEntity,
+    ReceptionEntity,
+    ActivityEntity,
+    CounselorEntity,
+    SupportSessionEntity,
+    SupportSessionPersonEntity,
+    AuditEventEntity,
+  ],
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
@@ -28,6 +41,8 @@ export const members: SubgraphDefinition<MembersLoaders> = {
         ReceptionResolver,
         PartnerResolver,
         ActivityResolver,
+        FollowUpResolver,
+        CounselorResolver,
         CooperativePeopleResolver,
         auditTrailResolver(Cooperative, "members"),
       ],

@@ -4,6 +4,8 @@ import { ActivityEntity } from "./activities/activity.entity";
 import { AssociateEntity, ExitEntity } from "./membership/membership.entity";
 import type { ExitReason } from "./membership/membership.type";
 import { PersonEntity } from "./people/person.entity";
+import { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support/support.entity";
+import type { SessionTopic } from "./support/support.type";
 import { PartnerEntity, ReceptionEntity } from "./welcome/welcome.entity";
 import type { PartnerKind, ProjectProgress } from "./welcome/welcome.type";
 
@@ -117,21 +119,73 @@ export function demoActivities(cooperativeId: string, demo: DemoCooperative): Om
   }));
 }
 
+const DEMO_COUNSELORS: [string, string][] = [
+  ["Claire", "Dubois"],
+  ["Mathieu", "Lemoine"],
+  ["Sophie", "Marchand"],
+];
+const TOPICS: SessionTopic[] = ["COMMERCIAL", "MARKETING", "ACCOUNTING", "FINANCE", "COMMUNICATION", "ORGANISATION", "LEGAL"];
+const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Counselors, who follows whom, and two individual interviews after the reception of each admitted person. */
+export function demoFollowUp(cooperativeId: string, demo: DemoCooperative, partnerIds: string[], today = "2026-11-01") {
+  const counselors = DEMO_COUNSELORS.map(([firstName, lastName], i) => ({
+    id: demoUuid(cooperativeId, "counselor", String(i)),
+    firstName,
+    lastName,
+    email: `${firstName.toLowerCase()}.${lastName.toLowerCase()}@${cooperativeId}.example`,
+  }));
+  const followUp = new Map<string, { counselorId: string | null; referringPartnerId: string | null }>();
+  const sessions: Omit<SupportSessionEntity, "createdAt">[] = [];
+  const participants: SupportSessionPersonEntity[] = [];
+  demo.people.forEach((person, i) => {
+    const counselorId = person.receivedOn ? counselors[i % counselors.length].id : null;
+    followUp.set(person.id, { counselorId, referringPartnerId: i % 3 === 0 ? partnerIds[i % partnerIds.length] : null });
+    if (person.welcomeStage !== "ADMITTED" || !person.receivedOn || !counselorId) return;
+    [30, 75].forEach((days, n) => {
+      const heldOn = addDays(person.receivedOn!, days);
+      if (heldOn > today) return;
+      const id = demoUuid(cooperativeId, "session", person.id, String(n));
+      sessions.push({
+        id,
+        counselorId,
+        heldOn,
+        durationMinutes: 60 + 30 * (i % 3),
+        topic: TOPICS[(i + n) % TOPICS.length],
+        kind: "INDIVIDUAL",
+        notes: null,
+      });
+      participants.push({ sessionId: id, personId: person.id });
+    });
+  });
+  return { counselors, followUp, sessions, participants };
+}
+
 /** Writes the cooperative's demo people, partners, receptions, associates and exits, once: a restart finds them and writes nothing. */
 export async function seedDemo(db: DataSource, cooperativeId: string): Promise<void> {
   await db.transaction(async (manager) => {
     const people = manager.getRepository(PersonEntity);
     if ((await people.count()) > 0) return;
     const demo = generateDemoCooperative(demoProfile(cooperativeId));
-    await people.insert(demo.people.map((person) => ({ ...person })));
     const { partners, receptions } = demoWelcome(cooperativeId, demo);
-    await manager.getRepository(PartnerEntity).insert(partners);
-    if (receptions.length > 0) await manager.getRepository(ReceptionEntity).insert(receptions);
-    const activities = demoActivities(cooperativeId, demo);
-    if (activities.length > 0) await manager.getRepository(ActivityEntity).insert(activities);
+    const partnerIds = partners.map((partner) => partner.id);
+    const { counselors, followUp, sessions, participants } = demoFollowUp(cooperativeId, demo, partnerIds);
     const { associates, exits } = demoMembership(demo.contracts);
-    if (associates.length > 0)
-      await manager.getRepository(AssociateEntity).insert(associates.map((associate) => ({ ...associate, endedOn: null })));
-    if (exits.length > 0) await manager.getRepository(ExitEntity).insert(exits);
+    // Referenced rows first: people point to their counselor and referring partner.
+    await manager.getRepository(PartnerEntity).insert(partners);
+    await manager.getRepository(CounselorEntity).insert(counselors);
+    await people.insert(demo.people.map((person) => ({ ...person, ...followUp.get(person.id) })));
+    const insert = async <T extends object>(entity: new () => T, rows: T[]) => {
+      if (rows.length > 0) await manager.getRepository(entity).insert(rows as never[]);
+    };
+    await insert(ReceptionEntity, receptions);
+    await insert(SupportSessionEntity, sessions as SupportSessionEntity[]);
+    await insert(SupportSessionPersonEntity, participants);
+    await insert(ActivityEntity, demoActivities(cooperativeId, demo) as ActivityEntity[]);
+    await insert(
+      AssociateEntity,
+      associates.map((associate) => ({ ...associate, endedOn: null })),
+    );
+    await insert(ExitEntity, exits);
   });
 }

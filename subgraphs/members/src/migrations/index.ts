@@ -4,6 +4,7 @@ import { CreateAssociatesAndExits1764500000000 } from "./1764500000000-CreateAss
 import { CreatePartnersAndReceptions1764600000000 } from "./1764600000000-CreatePartnersAndReceptions";
 import { AddErasure1764700000000 } from "./1764700000000-AddErasure";
 import { CreateActivities1764800000000 } from "./1764800000000-CreateActivities";
+import { CreateCounselorsAndSessions1764900000000 } from "./1764900000000-CreateCounselorsAndSessions";
 
 /** Every migration of the members subgraph, oldest first. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreatePartnersAndReceptions1764600000000,
   AddErasure1764700000000,
   CreateActivities1764800000000,
+  CreateCounselorsAndSessions1764900000000,
 ];

@@ -37,6 +37,12 @@ export class PersonEntity {
   @Column({ name: "received_on", type: "date", nullable: true })
   receivedOn: string | null;
 
+  @Column({ name: "counselor_id", type: "uuid", nullable: true })
+  counselorId: string | null;
+
+  @Column({ name: "referring_partner_id", type: "uuid", nullable: true })
+  referringPartnerId: string | null;
+
   /** When the person's personal data was erased (GDPR); null while it is kept. */
   @Column({ name: "erased_at", type: "timestamptz", nullable: true })
   erasedAt: Date | null;

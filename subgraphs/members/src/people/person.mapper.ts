@@ -18,5 +18,7 @@ export function toPerson(entity: PersonEntity, cooperativeId: string): Person {
     receivedOn: entity.receivedOn,
     cooperative: { id: cooperativeId },
     erasedAt: entity.erasedAt,
+    counselorId: entity.counselorId,
+    referringPartnerId: entity.referringPartnerId,
   };
 }

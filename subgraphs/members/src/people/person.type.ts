@@ -98,6 +98,10 @@ export class Person {
   })
   erasedAt: Date | null;
 
+  /** Internal references, resolved by the follow-up resolver (no GraphQL field of their own). */
+  counselorId?: string | null;
+  referringPartnerId?: string | null;
+
   /** The contracts subgraph's: sent with the representation when `stage` is asked for. */
   @Directive("@external")
   @Field(() => ContractKind, { nullable: true, description: "The furthest contract of the person's path signed so far." })

@@ -1,19 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { encodeId, localIdOfReference, mapConnection, PageArgs, pageOfQuery, PERSONAL_DATA_READERS, STAFF } from "@cae/shared";
+import { localIdOfReference, mapConnection, PageArgs, pageOfQuery, PERSONAL_DATA_READERS, STAFF } from "@cae/shared";
 import type { MembersContext } from "../context";
 import { toPerson } from "../people/person.mapper";
 import { Cooperative, Person } from "../people/person.type";
 import { PartnerEntity } from "./welcome.entity";
+import { toPartner } from "./welcome.mapper";
 import { addPartner, decideReception, recordReception } from "./welcome.service";
 import { AddPartnerInput, DecideReceptionInput, Partner, PartnerConnection, Reception, RecordReceptionInput } from "./welcome.type";
-
-const toPartner = (entity: PartnerEntity, cooperativeId: string): Partner => ({
-  id: encodeId(cooperativeId, entity.id),
-  name: entity.name,
-  kind: entity.kind,
-  email: entity.email,
-  phone: entity.phone,
-});
 
 @Resolver(() => Person)
 export class ReceptionResolver {

@@ -1,0 +1,110 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { encodeId, localIdOfReference, mapConnection, PageArgs, pageOfList, pageOfQuery, PERSONAL_DATA_READERS, STAFF } from "@cae/shared";
+import type { MembersContext } from "../context";
+import { toPerson } from "../people/person.mapper";
+import { Cooperative, Person } from "../people/person.type";
+import { Partner } from "../welcome/welcome.type";
+import { toPartner } from "../welcome/welcome.mapper";
+import { CounselorEntity } from "./support.entity";
+import type { SessionOfPerson } from "./support.loaders";
+import { addCounselor, assignFollowUp, recordSupportSession } from "./support.service";
+import {
+  AddCounselorInput,
+  AssignFollowUpInput,
+  Counselor,
+  CounselorConnection,
+  RecordSupportSessionInput,
+  SupportSession,
+  SupportSessionConnection,
+} from "./support.type";
+
+const toCounselor = (entity: CounselorEntity, cooperativeId: string): Counselor => ({
+  id: encodeId(cooperativeId, entity.id),
+  firstName: entity.firstName,
+  lastName: entity.lastName,
+  email: entity.email,
+});
+
+async function toSession(session: Omit<SessionOfPerson, "personId">, ctx: MembersContext): Promise<SupportSession> {
+  const counselor = (await ctx.loaders.counselorById.load(session.counselorId))!;
+  return {
+    id: encodeId(ctx.cooperativeId, session.id),
+    heldOn: session.heldOn,
+    durationMinutes: session.durationMinutes,
+    topic: session.topic,
+    kind: session.kind,
+    notes: session.notes,
+    counselor: toCounselor(counselor, ctx.cooperativeId),
+  };
+}
+
+@Resolver(() => Person)
+export class FollowUpResolver {
+  @FieldResolver(() => Counselor, { nullable: true, description: "The person's counselor (chargé·e d'accompagnement)." })
+  async counselor(@Root() person: Person, @Ctx() ctx: MembersContext): Promise<Counselor | null> {
+    const counselor = person.counselorId ? await ctx.loaders.counselorById.load(person.counselorId) : null;
+    return counselor && toCounselor(counselor, ctx.cooperativeId);
+  }
+
+  @FieldResolver(() => Partner, { nullable: true, description: "The partner who referred the person (prescripteur)." })
+  async referringPartner(@Root() person: Person, @Ctx() ctx: MembersContext): Promise<Partner | null> {
+    const partner = person.referringPartnerId ? await ctx.loaders.partnerById.load(person.referringPartnerId) : null;
+    return partner && toPartner(partner, ctx.cooperativeId);
+  }
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @FieldResolver(() => SupportSessionConnection, { description: "The person's support sessions, newest first." })
+  async supportSessions(@Root() person: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: MembersContext) {
+    const localId = localIdOfReference(person.id, ctx.cooperativeId);
+    const sessions = localId ? await ctx.loaders.sessionsByPerson.load(localId) : [];
+    const connection = pageOfList(sessions, page, (session) => [session.heldOn, session.id]);
+    return {
+      ...connection,
+      edges: await Promise.all(connection.edges.map(async (edge) => ({ cursor: edge.cursor, node: await toSession(edge.node, ctx) }))),
+    };
+  }
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @FieldResolver(() => SupportSession, { nullable: true, description: "The person's latest support session." })
+  async lastSupportSession(@Root() person: Person, @Ctx() ctx: MembersContext): Promise<SupportSession | null> {
+    const localId = localIdOfReference(person.id, ctx.cooperativeId);
+    const [last] = localId ? await ctx.loaders.sessionsByPerson.load(localId) : [];
+    return last ? toSession(last, ctx) : null;
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Person, { description: "Sets who follows a person: their counselor and the partner who referred them." })
+  async assignFollowUp(@Arg("input", () => AssignFollowUpInput) input: AssignFollowUpInput, @Ctx() ctx: MembersContext): Promise<Person> {
+    return toPerson(await assignFollowUp(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => SupportSession, { description: "Records a support session: an individual interview or a workshop." })
+  async recordSupportSession(
+    @Arg("input", () => RecordSupportSessionInput) input: RecordSupportSessionInput,
+    @Ctx() ctx: MembersContext,
+  ): Promise<SupportSession> {
+    return toSession(await recordSupportSession(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx);
+  }
+}
+
+@Resolver(() => Cooperative)
+export class CounselorResolver {
+  @Authorized(STAFF)
+  @FieldResolver(() => CounselorConnection, { nullable: true, description: "The cooperative's counselors, by name." })
+  async counselors(@Root() _cooperative: Cooperative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: MembersContext) {
+    const query = ctx.db.getRepository(CounselorEntity).createQueryBuilder("counselor");
+    const connection = await pageOfQuery(query, page, [
+      { column: "counselor.lastName", property: "lastName" },
+      { column: "counselor.firstName", property: "firstName" },
+      { column: "counselor.id", property: "id" },
+    ]);
+    return mapConnection(connection, (counselor) => toCounselor(counselor, ctx.cooperativeId));
+  }
+
+  @Authorized(["COOP_ADMIN"])
+  @Mutation(() => Counselor, { description: "Adds a counselor to the cooperative's staff (cooperative admins only)." })
+  async addCounselor(@Arg("input", () => AddCounselorInput) input: AddCounselorInput, @Ctx() ctx: MembersContext): Promise<Counselor> {
+    return toCounselor(await addCounselor(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+}

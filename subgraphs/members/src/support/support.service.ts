@@ -1,0 +1,126 @@
+import {
+  badUserInput,
+  conflict,
+  encodeId,
+  optionalEmail,
+  optionalText,
+  ownLocalId,
+  recordAudit,
+  requiredText,
+  requireOwnCooperative,
+  type Caller,
+} from "@cae/shared";
+import { In, type DataSource, type EntityManager } from "typeorm";
+import { lockPerson } from "../people/lock-person";
+import { PersonEntity } from "../people/person.entity";
+import { PartnerEntity } from "../welcome/welcome.entity";
+import { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support.entity";
+import type { AddCounselorInput, AssignFollowUpInput, RecordSupportSessionInput } from "./support.type";
+
+export async function addCounselor(
+  db: DataSource,
+  cooperativeId: string,
+  actor: Caller,
+  input: AddCounselorInput,
+): Promise<CounselorEntity> {
+  requireOwnCooperative(input.cooperativeId, cooperativeId);
+  const counselor = db.getRepository(CounselorEntity).create({
+    firstName: requiredText(input.firstName, "input.firstName", 100),
+    lastName: requiredText(input.lastName, "input.lastName", 100),
+    email: optionalEmail(input.email, "input.email"),
+  });
+  return db.transaction(async (manager) => {
+    const saved = await manager.getRepository(CounselorEntity).save(counselor);
+    await recordAudit(manager, actor, {
+      action: "addCounselor",
+      entityType: "Counselor",
+      entityId: encodeId(cooperativeId, saved.id),
+      details: { ...input },
+    });
+    return saved;
+  });
+}
+
+async function existing(
+  manager: EntityManager,
+  entity: typeof CounselorEntity | typeof PartnerEntity,
+  globalId: string,
+  cooperativeId: string,
+  field: string,
+) {
+  const id = ownLocalId(globalId, cooperativeId, field);
+  if (!(await manager.getRepository(entity).existsBy({ id })))
+    throw badUserInput(`No ${entity === CounselorEntity ? "counselor" : "partner"} ${globalId} in this cooperative`, field);
+  return id;
+}
+
+export async function assignFollowUp(
+  db: DataSource,
+  cooperativeId: string,
+  actor: Caller,
+  input: AssignFollowUpInput,
+): Promise<PersonEntity> {
+  const personId = ownLocalId(input.personId, cooperativeId, "input.personId");
+  return db.transaction(async (manager) => {
+    const person = await lockPerson(manager, personId, input.personId);
+    const change: Partial<PersonEntity> = {};
+    if (input.counselorId !== undefined) {
+      change.counselorId =
+        input.counselorId && (await existing(manager, CounselorEntity, input.counselorId, cooperativeId, "input.counselorId"));
+    }
+    if (input.referringPartnerId !== undefined) {
+      change.referringPartnerId =
+        input.referringPartnerId &&
+        (await existing(manager, PartnerEntity, input.referringPartnerId, cooperativeId, "input.referringPartnerId"));
+    }
+    await manager.getRepository(PersonEntity).update({ id: personId }, change);
+    await recordAudit(manager, actor, { action: "assignFollowUp", entityType: "Person", entityId: input.personId, details: { ...input } });
+    return Object.assign(person, change);
+  });
+}
+
+export async function recordSupportSession(
+  db: DataSource,
+  cooperativeId: string,
+  actor: Caller,
+  input: RecordSupportSessionInput,
+): Promise<SupportSessionEntity> {
+  const personIds = [...new Set(input.personIds.map((id, i) => ownLocalId(id, cooperativeId, `input.personIds.${i}`)))];
+  if (personIds.length === 0) throw badUserInput("A session has at least one person", "input.personIds");
+  if (input.kind === "INDIVIDUAL" && personIds.length !== 1)
+    throw badUserInput("An individual interview has exactly one person", "input.personIds");
+  if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 15 || input.durationMinutes > 480) {
+    throw badUserInput("durationMinutes must be a whole number from 15 to 480", "input.durationMinutes");
+  }
+  const notes = optionalText(input.notes, "input.notes", 4000);
+  return db.transaction(async (manager) => {
+    const counselorId = await existing(manager, CounselorEntity, input.counselorId, cooperativeId, "input.counselorId");
+    const people = await manager.getRepository(PersonEntity).findBy({ id: In(personIds) });
+    const missing = personIds.filter((id) => !people.some((person) => person.id === id));
+    if (missing.length > 0) throw badUserInput(`No person ${encodeId(cooperativeId, missing[0])} in this cooperative`, "input.personIds");
+    const early = people.find((person) => input.heldOn < person.firstContactOn);
+    if (early)
+      throw conflict(
+        `The session on ${input.heldOn} comes before ${encodeId(cooperativeId, early.id)}'s first contact (${early.firstContactOn})`,
+      );
+    const sessions = manager.getRepository(SupportSessionEntity);
+    const session = await sessions.save(
+      sessions.create({
+        counselorId,
+        heldOn: input.heldOn,
+        durationMinutes: input.durationMinutes,
+        topic: input.topic,
+        kind: input.kind,
+        notes,
+      }),
+    );
+    await manager.getRepository(SupportSessionPersonEntity).insert(personIds.map((personId) => ({ sessionId: session.id, personId })));
+    await recordAudit(manager, actor, {
+      action: "recordSupportSession",
+      entityType: "SupportSession",
+      entityId: encodeId(cooperativeId, session.id),
+      details: { ...input },
+    });
+    return session;
+  });
+}

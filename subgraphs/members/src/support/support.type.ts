@@ -1,0 +1,120 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { connectionType, LocalDateScalar } from "@cae/shared";
+
+export const SessionTopic = {
+  MARKETING: "MARKETING",
+  COMMUNICATION: "COMMUNICATION",
+  COMMERCIAL: "COMMERCIAL",
+  ACCOUNTING: "ACCOUNTING",
+  FINANCE: "FINANCE",
+  ORGANISATION: "ORGANISATION",
+  LEGAL: "LEGAL",
+  OTHER: "OTHER",
+} as const;
+export type SessionTopic = (typeof SessionTopic)[keyof typeof SessionTopic];
+registerEnumType(SessionTopic, { name: "SessionTopic", description: "What a support session is about (thème de l'accompagnement)." });
+
+export const SessionKind = { INDIVIDUAL: "INDIVIDUAL", WORKSHOP: "WORKSHOP" } as const;
+export type SessionKind = (typeof SessionKind)[keyof typeof SessionKind];
+registerEnumType(SessionKind, {
+  name: "SessionKind",
+  description: "Whether a session supports one person or a group.",
+  valuesConfig: {
+    INDIVIDUAL: { description: "An individual interview (entretien individuel): exactly one person." },
+    WORKSHOP: { description: "A collective workshop (atelier collectif)." },
+  },
+});
+
+@ObjectType({ description: "A member of the cooperative's staff who supports people (chargé·e d'accompagnement)." })
+export class Counselor {
+  @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
+  id: string;
+
+  @Field(() => String, { description: "First name." })
+  firstName: string;
+
+  @Field(() => String, { description: "Last name." })
+  lastName: string;
+
+  @Field(() => String, { nullable: true, description: "Work email." })
+  email: string | null;
+}
+
+export const CounselorConnection = connectionType(Counselor, "Counselor", "counselor");
+
+@ObjectType({ description: "A support session (accompagnement): an individual interview or a workshop." })
+export class SupportSession {
+  @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
+  id: string;
+
+  @Field(() => LocalDateScalar, { description: "Date of the session." })
+  heldOn: string;
+
+  @Field(() => Int, { description: "Duration in minutes." })
+  durationMinutes: number;
+
+  @Field(() => SessionTopic, { description: "What the session is about." })
+  topic: SessionTopic;
+
+  @Field(() => SessionKind, { description: "Individual or workshop." })
+  kind: SessionKind;
+
+  @Field(() => String, { nullable: true, description: "The counselor's notes." })
+  notes: string | null;
+
+  @Field(() => Counselor, { description: "The counselor who held it." })
+  counselor: Counselor;
+}
+
+export const SupportSessionConnection = connectionType(SupportSession, "SupportSession", "support session");
+
+@InputType({ description: "A counselor joining the cooperative's staff." })
+export class AddCounselorInput {
+  @Field(() => ID, { description: "The cooperative; the request goes to it." })
+  cooperativeId: string;
+
+  @Field(() => String, { description: "First name." })
+  firstName: string;
+
+  @Field(() => String, { description: "Last name." })
+  lastName: string;
+
+  @Field(() => String, { nullable: true, description: "Work email." })
+  email?: string | null;
+}
+
+@InputType({ description: "Who follows a person: their counselor and the partner who referred them (prescripteur)." })
+export class AssignFollowUpInput {
+  @Field(() => ID, { description: "The person; the request goes to their cooperative." })
+  personId: string;
+
+  @Field(() => ID, { nullable: true, description: "Their counselor; null to leave none." })
+  counselorId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The partner who referred them; null for none." })
+  referringPartnerId?: string | null;
+}
+
+@InputType({ description: "A support session that took place." })
+export class RecordSupportSessionInput {
+  @Field(() => ID, { description: "The counselor who held it; the request goes to their cooperative." })
+  counselorId: string;
+
+  @Field(() => [ID], { description: "The people who took part: exactly one for an individual interview." })
+  personIds: string[];
+
+  @Field(() => LocalDateScalar, { description: "Date of the session." })
+  heldOn: string;
+
+  @Field(() => Int, { description: "Duration in minutes, 15 to 480." })
+  durationMinutes: number;
+
+  @Field(() => SessionTopic, { description: "What the session is about." })
+  topic: SessionTopic;
+
+  @Field(() => SessionKind, { description: "Individual or workshop." })
+  kind: SessionKind;
+
+  @Field(() => String, { nullable: true, description: "The counselor's notes." })
+  notes?: string | null;
+}
