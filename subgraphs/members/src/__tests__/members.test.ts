@@ -122,6 +122,10 @@ describe.each(databaseBackends())("the members subgraph on %s PostgreSQL", (back
     expect((await page("welcomeStage: PROSPECT")).totalCount).toBe(prospects);
     const [{ n: crafts }] = await db.query("SELECT count(*)::int AS n FROM receptions WHERE sector = 'CRAFTS'");
     expect((await page("sector: CRAFTS")).totalCount).toBe(crafts);
+    const [counselor] = await db.query(
+      "SELECT c.id, count(p.id)::int AS n FROM counselors c JOIN people p ON p.counselor_id = c.id GROUP BY c.id ORDER BY c.id LIMIT 1",
+    );
+    expect((await page(`counselorId: "${COOP}:${counselor.id}"`)).totalCount).toBe(counselor.n);
     const found = await page('search: "GARNIER"');
     const [{ n: garniers }] = await db.query("SELECT count(*)::int AS n FROM people WHERE last_name = 'Garnier'");
     expect(found.totalCount).toBe(garniers);

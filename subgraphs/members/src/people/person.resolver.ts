@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { localIdOfReference, mapConnection, optionalText, pageOfQuery, STAFF } from "@cae/shared";
+import { localIdOfReference, mapConnection, optionalText, ownLocalId, pageOfQuery, STAFF } from "@cae/shared";
 import type { MembersContext } from "../context";
 import { PersonEntity } from "./person.entity";
 import { toPerson } from "./person.mapper";
@@ -21,6 +21,9 @@ export class CooperativePeopleResolver {
     const query = ctx.db.getRepository(PersonEntity).createQueryBuilder("person");
     if (args.welcomeStage) query.andWhere("person.welcomeStage = :welcomeStage", { welcomeStage: args.welcomeStage });
     if (args.sector) query.andWhere("person.id IN (SELECT person_id FROM receptions WHERE sector = :sector)", { sector: args.sector });
+    if (args.counselorId) {
+      query.andWhere("person.counselorId = :counselorId", { counselorId: ownLocalId(args.counselorId, ctx.cooperativeId, "counselorId") });
+    }
     const search = optionalText(args.search, "search", 100);
     if (search) {
       // The text is matched literally: LIKE's wildcards in it are escaped.

@@ -148,6 +148,9 @@ export class PeopleFilterArgs extends PageArgs {
   @Field(() => Sector, { nullable: true, description: "Only the people whose project (at the reception) is in this sector." })
   sector?: SectorValue | null;
 
+  @Field(() => ID, { nullable: true, description: "Only the people this counselor follows." })
+  counselorId?: string | null;
+
   @Field(() => String, {
     nullable: true,
     description: "Only the people whose first name, last name or email contains this text (any case).",
