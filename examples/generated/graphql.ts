@@ -71,8 +71,6 @@ export type WelcomeStage =
 
 /** A person to register at their first contact with the cooperative (a prospect). */
 export type RegisterPersonInput = {
-  /** The cooperative that welcomes the person: the request is sent to it. */
-  cooperativeId: string | number;
   /** First name (prénom). */
   firstName: string;
   /** Last name (nom). */
@@ -87,7 +85,9 @@ export type RegisterPersonInput = {
   birthYear?: number | null | undefined;
   /** Postcode of residence, 5 digits. */
   postcode?: string | null | undefined;
-  /** Date of the information meeting attended. */
+  /** The cooperative that welcomes the person: the request is sent to it. */
+  cooperativeId: string | number;
+  /** Date of the first contact (the information meeting attended). */
   firstContactOn: string;
 };
 

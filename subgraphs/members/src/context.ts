@@ -1,6 +1,7 @@
 import type { RequestContext } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { createActivityLoaders } from "./activities/activity.loaders";
+import { createMeetingLoaders } from "./meetings/meeting.loaders";
 import { createMembershipLoaders } from "./membership/membership.loaders";
 import { createPeopleLoaders } from "./people/person.loaders";
 import { createSupportLoaders } from "./support/support.loaders";
@@ -13,6 +14,7 @@ export function createLoaders(db: DataSource) {
     ...createWelcomeLoaders(db),
     ...createActivityLoaders(db),
     ...createSupportLoaders(db),
+    ...createMeetingLoaders(db),
   };
 }
 

@@ -4,6 +4,8 @@ import { AssociateEntity, ExitEntity } from "./membership/membership.entity";
 import { MembershipResolver } from "./membership/membership.resolver";
 import { ActivityEntity } from "./activities/activity.entity";
 import { ActivityResolver } from "./activities/activity.resolver";
+import { InformationMeetingEntity, MeetingAttendanceEntity } from "./meetings/meeting.entity";
+import { CooperativeMeetingsResolver, InformationMeetingResolver } from "./meetings/meeting.resolver";
 import { migrations } from "./migrations";
 import { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support/support.entity";
 import { CounselorResolver, FollowUpResolver } from "./support/support.resolver";
@@ -30,6 +32,8 @@ export const members: SubgraphDefinition<MembersLoaders> = {
     CounselorEntity,
     SupportSessionEntity,
     SupportSessionPersonEntity,
+    InformationMeetingEntity,
+    MeetingAttendanceEntity,
     AuditEventEntity,
   ],
   migrations,
@@ -43,6 +47,8 @@ export const members: SubgraphDefinition<MembersLoaders> = {
         ActivityResolver,
         FollowUpResolver,
         CounselorResolver,
+        InformationMeetingResolver,
+        CooperativeMeetingsResolver,
         CooperativePeopleResolver,
         auditTrailResolver(Cooperative, "members"),
       ],

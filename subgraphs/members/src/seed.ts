@@ -1,6 +1,7 @@
 import { demoProfile, demoUuid, generateDemoCooperative, type DemoContract, type DemoCooperative, type Sector } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { ActivityEntity } from "./activities/activity.entity";
+import { InformationMeetingEntity, MeetingAttendanceEntity } from "./meetings/meeting.entity";
 import { AssociateEntity, ExitEntity } from "./membership/membership.entity";
 import type { ExitReason } from "./membership/membership.type";
 import { PersonEntity } from "./people/person.entity";
@@ -161,6 +162,22 @@ export function demoFollowUp(cooperativeId: string, demo: DemoCooperative, partn
   return { counselors, followUp, sessions, participants };
 }
 
+/** One information meeting for each day people first came, which they all attended. */
+export function demoMeetings(cooperativeId: string, demo: DemoCooperative, counselorIds: string[]) {
+  const days = [...new Set(demo.people.map((person) => person.firstContactOn))].sort();
+  const meetings = days.map((heldOn, i) => ({
+    id: demoUuid(cooperativeId, "meeting", heldOn),
+    heldOn,
+    place: i % 2 === 0 ? "Locaux de la coopérative, salle commune" : "Tiers-lieu partenaire",
+    facilitatorId: counselorIds[i % counselorIds.length],
+  }));
+  const attendances = demo.people.map((person) => ({
+    meetingId: demoUuid(cooperativeId, "meeting", person.firstContactOn),
+    personId: person.id,
+  }));
+  return { meetings, attendances };
+}
+
 /** Writes the cooperative's demo people, partners, receptions, associates and exits, once: a restart finds them and writes nothing. */
 export async function seedDemo(db: DataSource, cooperativeId: string): Promise<void> {
   await db.transaction(async (manager) => {
@@ -179,6 +196,13 @@ export async function seedDemo(db: DataSource, cooperativeId: string): Promise<v
       if (rows.length > 0) await manager.getRepository(entity).insert(rows as never[]);
     };
     await insert(ReceptionEntity, receptions);
+    const { meetings, attendances } = demoMeetings(
+      cooperativeId,
+      demo,
+      counselors.map((counselor) => counselor.id),
+    );
+    await insert(InformationMeetingEntity, meetings as InformationMeetingEntity[]);
+    await insert(MeetingAttendanceEntity, attendances);
     await insert(SupportSessionEntity, sessions as SupportSessionEntity[]);
     await insert(SupportSessionPersonEntity, participants);
     await insert(ActivityEntity, demoActivities(cooperativeId, demo) as ActivityEntity[]);

@@ -5,6 +5,7 @@ import { CreatePartnersAndReceptions1764600000000 } from "./1764600000000-Create
 import { AddErasure1764700000000 } from "./1764700000000-AddErasure";
 import { CreateActivities1764800000000 } from "./1764800000000-CreateActivities";
 import { CreateCounselorsAndSessions1764900000000 } from "./1764900000000-CreateCounselorsAndSessions";
+import { CreateInformationMeetings1765000000000 } from "./1765000000000-CreateInformationMeetings";
 
 /** Every migration of the members subgraph, oldest first. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AddErasure1764700000000,
   CreateActivities1764800000000,
   CreateCounselorsAndSessions1764900000000,
+  CreateInformationMeetings1765000000000,
 ];

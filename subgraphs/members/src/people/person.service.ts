@@ -9,9 +9,9 @@ import {
   requireOwnCooperative,
   type Caller,
 } from "@cae/shared";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { PersonEntity } from "./person.entity";
-import type { RegisterPersonInput } from "./person.type";
+import type { ProspectInput, RegisterPersonInput } from "./person.type";
 
 const POSTCODE = /^\d{5}$/;
 
@@ -22,35 +22,46 @@ export async function registerPerson(
   input: RegisterPersonInput,
 ): Promise<PersonEntity> {
   requireOwnCooperative(input.cooperativeId, cooperativeId);
-  const postcode = optionalText(input.postcode, "input.postcode", 5);
-  if (postcode !== null && !POSTCODE.test(postcode)) throw badUserInput(`postcode "${postcode}" must be 5 digits`, "input.postcode");
+  return db.transaction((manager) => insertProspect(manager, cooperativeId, actor, input, input.firstContactOn, "input"));
+}
+
+/** Registers a prospect in the caller's transaction; `field` prefixes the names of refused fields. */
+export async function insertProspect(
+  manager: EntityManager,
+  cooperativeId: string,
+  actor: Caller,
+  input: ProspectInput,
+  firstContactOn: string,
+  field: string,
+): Promise<PersonEntity> {
+  const postcode = optionalText(input.postcode, `${field}.postcode`, 5);
+  if (postcode !== null && !POSTCODE.test(postcode)) throw badUserInput(`postcode "${postcode}" must be 5 digits`, `${field}.postcode`);
   const thisYear = new Date().getUTCFullYear();
   if (input.birthYear != null && (input.birthYear < 1900 || input.birthYear > thisYear - 14)) {
-    throw badUserInput(`birthYear must be between 1900 and ${thisYear - 14}`, "input.birthYear");
+    throw badUserInput(`birthYear must be between 1900 and ${thisYear - 14}`, `${field}.birthYear`);
   }
-  const person = db.getRepository(PersonEntity).create({
-    firstName: requiredText(input.firstName, "input.firstName", 100),
-    lastName: requiredText(input.lastName, "input.lastName", 100),
-    email: optionalEmail(input.email, "input.email"),
-    phone: optionalText(input.phone, "input.phone", 30),
+  const people = manager.getRepository(PersonEntity);
+  const person = people.create({
+    firstName: requiredText(input.firstName, `${field}.firstName`, 100),
+    lastName: requiredText(input.lastName, `${field}.lastName`, 100),
+    email: optionalEmail(input.email, `${field}.email`),
+    phone: optionalText(input.phone, `${field}.phone`, 30),
     gender: input.gender ?? "UNDISCLOSED",
     birthYear: input.birthYear ?? null,
     postcode,
     welcomeStage: "PROSPECT",
-    firstContactOn: input.firstContactOn,
+    firstContactOn,
     receivedOn: null,
   });
-  return db.transaction(async (manager) => {
-    if (person.email && (await manager.getRepository(PersonEntity).exists({ where: { email: person.email } }))) {
-      throw conflict(`A person with email "${person.email}" is already registered`);
-    }
-    const saved = await manager.getRepository(PersonEntity).save(person);
-    await recordAudit(manager, actor, {
-      action: "registerPerson",
-      entityType: "Person",
-      entityId: encodeId(cooperativeId, saved.id),
-      details: { ...input },
-    });
-    return saved;
+  if (person.email && (await people.exists({ where: { email: person.email } }))) {
+    throw conflict(`A person with email "${person.email}" is already registered`);
+  }
+  const saved = await people.save(person);
+  await recordAudit(manager, actor, {
+    action: "registerPerson",
+    entityType: "Person",
+    entityId: encodeId(cooperativeId, saved.id),
+    details: { ...input, firstContactOn },
   });
+  return saved;
 }

@@ -110,11 +110,8 @@ export class Person {
 
 export const PersonConnection = connectionType(Person, "Person", "person");
 
-@InputType({ description: "A person to register at their first contact with the cooperative (a prospect)." })
-export class RegisterPersonInput {
-  @Field(() => ID, { description: "The cooperative that welcomes the person: the request is sent to it." })
-  cooperativeId: string;
-
+@InputType({ description: "Who a prospect is: names and contact." })
+export class ProspectInput {
   @Field(() => String, { description: "First name (prénom)." })
   firstName: string;
 
@@ -135,8 +132,14 @@ export class RegisterPersonInput {
 
   @Field(() => String, { nullable: true, description: "Postcode of residence, 5 digits." })
   postcode?: string | null;
+}
 
-  @Field(() => LocalDateScalar, { description: "Date of the information meeting attended." })
+@InputType({ description: "A person to register at their first contact with the cooperative (a prospect)." })
+export class RegisterPersonInput extends ProspectInput {
+  @Field(() => ID, { description: "The cooperative that welcomes the person: the request is sent to it." })
+  cooperativeId: string;
+
+  @Field(() => LocalDateScalar, { description: "Date of the first contact (the information meeting attended)." })
   firstContactOn: string;
 }
 

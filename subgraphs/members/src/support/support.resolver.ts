@@ -6,6 +6,7 @@ import { Cooperative, Person } from "../people/person.type";
 import { Partner } from "../welcome/welcome.type";
 import { toPartner } from "../welcome/welcome.mapper";
 import { CounselorEntity } from "./support.entity";
+import { toCounselor } from "./support.mapper";
 import type { SessionOfPerson } from "./support.loaders";
 import { addCounselor, assignFollowUp, recordSupportSession } from "./support.service";
 import {
@@ -17,13 +18,6 @@ import {
   SupportSession,
   SupportSessionConnection,
 } from "./support.type";
-
-const toCounselor = (entity: CounselorEntity, cooperativeId: string): Counselor => ({
-  id: encodeId(cooperativeId, entity.id),
-  firstName: entity.firstName,
-  lastName: entity.lastName,
-  email: entity.email,
-});
 
 async function toSession(session: Omit<SessionOfPerson, "personId">, ctx: MembersContext): Promise<SupportSession> {
   const counselor = (await ctx.loaders.counselorById.load(session.counselorId))!;
