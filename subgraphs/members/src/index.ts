@@ -6,6 +6,7 @@ import { ActivityEntity } from "./activities/activity.entity";
 import { ActivityResolver } from "./activities/activity.resolver";
 import { InformationMeetingEntity, MeetingAttendanceEntity } from "./meetings/meeting.entity";
 import { CooperativeMeetingsResolver, InformationMeetingResolver } from "./meetings/meeting.resolver";
+import { MembersIndicatorsResolver } from "./indicators/indicators.resolver";
 import { migrations } from "./migrations";
 import { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support/support.entity";
 import { CounselorResolver, FollowUpResolver } from "./support/support.resolver";
@@ -49,6 +50,7 @@ export const members: SubgraphDefinition<MembersLoaders> = {
         CounselorResolver,
         InformationMeetingResolver,
         CooperativeMeetingsResolver,
+        MembersIndicatorsResolver,
         CooperativePeopleResolver,
         auditTrailResolver(Cooperative, "members"),
       ],
