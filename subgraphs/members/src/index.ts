@@ -8,6 +8,8 @@ import { InformationMeetingEntity, MeetingAttendanceEntity } from "./meetings/me
 import { CooperativeMeetingsResolver, InformationMeetingResolver } from "./meetings/meeting.resolver";
 import { MembersIndicatorsResolver } from "./indicators/indicators.resolver";
 import { migrations } from "./migrations";
+import { CooperativeProfileEntity } from "./profile/profile";
+import { CooperativeProfileResolver } from "./profile/profile.resolver";
 import { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support/support.entity";
 import { CounselorResolver, FollowUpResolver } from "./support/support.resolver";
 import { PartnerEntity, ReceptionEntity } from "./welcome/welcome.entity";
@@ -35,6 +37,7 @@ export const members: SubgraphDefinition<MembersLoaders> = {
     SupportSessionPersonEntity,
     InformationMeetingEntity,
     MeetingAttendanceEntity,
+    CooperativeProfileEntity,
     AuditEventEntity,
   ],
   migrations,
@@ -51,6 +54,7 @@ export const members: SubgraphDefinition<MembersLoaders> = {
         InformationMeetingResolver,
         CooperativeMeetingsResolver,
         MembersIndicatorsResolver,
+        CooperativeProfileResolver,
         CooperativePeopleResolver,
         auditTrailResolver(Cooperative, "members"),
       ],

@@ -5,6 +5,7 @@ import { InformationMeetingEntity, MeetingAttendanceEntity } from "./meetings/me
 import { AssociateEntity, ExitEntity } from "./membership/membership.entity";
 import type { ExitReason } from "./membership/membership.type";
 import { PersonEntity } from "./people/person.entity";
+import { CooperativeProfileEntity } from "./profile/profile";
 import { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support/support.entity";
 import type { SessionTopic } from "./support/support.type";
 import { PartnerEntity, ReceptionEntity } from "./welcome/welcome.entity";
@@ -178,6 +179,20 @@ export function demoMeetings(cooperativeId: string, demo: DemoCooperative, couns
   return { meetings, attendances };
 }
 
+/** A SIRET with a valid Luhn key, made from the cooperative's ID (fictional). */
+export function demoSiret(cooperativeId: string): string {
+  const base = demoUuid(cooperativeId, "siret").replace(/\D/g, "").padEnd(13, "7").slice(0, 13);
+  for (let key = 0; key < 10; key++) {
+    const siret = `${base}${key}`;
+    const sum = [...siret].reduce((total, char, i) => {
+      const doubled = i % 2 === 0 ? Number(char) * 2 : Number(char);
+      return total + (doubled > 9 ? doubled - 9 : doubled);
+    }, 0);
+    if (sum % 10 === 0) return siret;
+  }
+  throw new Error("unreachable: one key in ten makes the sum a multiple of ten");
+}
+
 /** Writes the cooperative's demo people, partners, receptions, associates and exits, once: a restart finds them and writes nothing. */
 export async function seedDemo(db: DataSource, cooperativeId: string): Promise<void> {
   await db.transaction(async (manager) => {
@@ -195,6 +210,17 @@ export async function seedDemo(db: DataSource, cooperativeId: string): Promise<v
     const insert = async <T extends object>(entity: new () => T, rows: T[]) => {
       if (rows.length > 0) await manager.getRepository(entity).insert(rows as never[]);
     };
+    const profile = demoProfile(cooperativeId);
+    await insert(CooperativeProfileEntity, [
+      {
+        singleton: true,
+        legalName: `${profile.name} SCOP SARL`,
+        legalForm: "SCOP_SARL",
+        siret: demoSiret(cooperativeId),
+        address: "1 place de la Coopération",
+        region: profile.region,
+      },
+    ]);
     await insert(ReceptionEntity, receptions);
     const { meetings, attendances } = demoMeetings(
       cooperativeId,

@@ -6,6 +6,7 @@ import { AddErasure1764700000000 } from "./1764700000000-AddErasure";
 import { CreateActivities1764800000000 } from "./1764800000000-CreateActivities";
 import { CreateCounselorsAndSessions1764900000000 } from "./1764900000000-CreateCounselorsAndSessions";
 import { CreateInformationMeetings1765000000000 } from "./1765000000000-CreateInformationMeetings";
+import { CreateCooperativeProfile1765100000000 } from "./1765100000000-CreateCooperativeProfile";
 
 /** Every migration of the members subgraph, oldest first. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CreateActivities1764800000000,
   CreateCounselorsAndSessions1764900000000,
   CreateInformationMeetings1765000000000,
+  CreateCooperativeProfile1765100000000,
 ];
