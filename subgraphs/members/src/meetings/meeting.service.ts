@@ -12,6 +12,7 @@ import {
 import type { DataSource } from "typeorm";
 import { PersonEntity } from "../people/person.entity";
 import { insertProspect } from "../people/person.service";
+import { existingId } from "../references";
 import { CounselorEntity } from "../support/support.entity";
 import { InformationMeetingEntity, MeetingAttendanceEntity } from "./meeting.entity";
 import type { RecordAttendanceInput, ScheduleInformationMeetingInput } from "./meeting.type";
@@ -24,11 +25,15 @@ export async function scheduleInformationMeeting(
 ): Promise<InformationMeetingEntity> {
   requireOwnCooperative(input.cooperativeId, cooperativeId);
   const place = requiredText(input.place, "input.place", 300);
-  const facilitatorId = ownLocalId(input.facilitatorId, cooperativeId, "input.facilitatorId");
   return db.transaction(async (manager) => {
-    if (!(await manager.getRepository(CounselorEntity).existsBy({ id: facilitatorId }))) {
-      throw badUserInput(`No counselor ${input.facilitatorId} in this cooperative`, "input.facilitatorId");
-    }
+    const facilitatorId = await existingId(
+      manager,
+      CounselorEntity,
+      "counselor",
+      input.facilitatorId,
+      cooperativeId,
+      "input.facilitatorId",
+    );
     const meetings = manager.getRepository(InformationMeetingEntity);
     const meeting = await meetings.save(meetings.create({ heldOn: input.heldOn, place, facilitatorId }));
     await recordAudit(manager, actor, {

@@ -10,8 +10,9 @@ import {
   requireOwnCooperative,
   type Caller,
 } from "@cae/shared";
-import { In, type DataSource, type EntityManager } from "typeorm";
+import { In, type DataSource } from "typeorm";
 import { lockPerson } from "../people/lock-person";
+import { existingId } from "../references";
 import { PersonEntity } from "../people/person.entity";
 import { PartnerEntity } from "../welcome/welcome.entity";
 import { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support.entity";
@@ -41,19 +42,6 @@ export async function addCounselor(
   });
 }
 
-async function existing(
-  manager: EntityManager,
-  entity: typeof CounselorEntity | typeof PartnerEntity,
-  globalId: string,
-  cooperativeId: string,
-  field: string,
-) {
-  const id = ownLocalId(globalId, cooperativeId, field);
-  if (!(await manager.getRepository(entity).existsBy({ id })))
-    throw badUserInput(`No ${entity === CounselorEntity ? "counselor" : "partner"} ${globalId} in this cooperative`, field);
-  return id;
-}
-
 export async function assignFollowUp(
   db: DataSource,
   cooperativeId: string,
@@ -66,12 +54,13 @@ export async function assignFollowUp(
     const change: Partial<PersonEntity> = {};
     if (input.counselorId !== undefined) {
       change.counselorId =
-        input.counselorId && (await existing(manager, CounselorEntity, input.counselorId, cooperativeId, "input.counselorId"));
+        input.counselorId &&
+        (await existingId(manager, CounselorEntity, "counselor", input.counselorId, cooperativeId, "input.counselorId"));
     }
     if (input.referringPartnerId !== undefined) {
       change.referringPartnerId =
         input.referringPartnerId &&
-        (await existing(manager, PartnerEntity, input.referringPartnerId, cooperativeId, "input.referringPartnerId"));
+        (await existingId(manager, PartnerEntity, "partner", input.referringPartnerId, cooperativeId, "input.referringPartnerId"));
     }
     await manager.getRepository(PersonEntity).update({ id: personId }, change);
     await recordAudit(manager, actor, { action: "assignFollowUp", entityType: "Person", entityId: input.personId, details: { ...input } });
@@ -94,7 +83,7 @@ export async function recordSupportSession(
   }
   const notes = optionalText(input.notes, "input.notes", 4000);
   return db.transaction(async (manager) => {
-    const counselorId = await existing(manager, CounselorEntity, input.counselorId, cooperativeId, "input.counselorId");
+    const counselorId = await existingId(manager, CounselorEntity, "counselor", input.counselorId, cooperativeId, "input.counselorId");
     const people = await manager.getRepository(PersonEntity).findBy({ id: In(personIds) });
     const missing = personIds.filter((id) => !people.some((person) => person.id === id));
     if (missing.length > 0) throw badUserInput(`No person ${encodeId(cooperativeId, missing[0])} in this cooperative`, "input.personIds");

@@ -12,6 +12,7 @@ import {
 } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { lockPerson } from "../people/lock-person";
+import { existingId } from "../references";
 import { PersonEntity } from "../people/person.entity";
 import { PartnerEntity, ReceptionEntity } from "./welcome.entity";
 import type { AddPartnerInput, DecideReceptionInput, ReceptionDecisionInput, RecordReceptionInput } from "./welcome.type";
@@ -50,10 +51,7 @@ async function checkedDecision(manager: EntityManager, cooperativeId: string, in
   if (!input.partnerId) throw badUserInput("An orientation names the partner the person is referred to", "input.partnerId");
   const orientationReason = optionalText(input.orientationReason, "input.orientationReason", 2000);
   if (!orientationReason) throw badUserInput("An orientation says why the person is referred", "input.orientationReason");
-  const partnerId = ownLocalId(input.partnerId, cooperativeId, "input.partnerId");
-  if (!(await manager.getRepository(PartnerEntity).existsBy({ id: partnerId }))) {
-    throw badUserInput(`No partner ${input.partnerId} in the cooperative's directory`, "input.partnerId");
-  }
+  const partnerId = await existingId(manager, PartnerEntity, "partner", input.partnerId, cooperativeId, "input.partnerId");
   return { decision: input.decision, partnerId, orientationReason };
 }
 
