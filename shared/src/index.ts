@@ -21,3 +21,4 @@ export * from "./testing-subgraph";
 export * from "./auth";
 export * from "./audit";
 export * from "./path";
+export * from "./legal/minimum-wage";

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { ACTIVITY_LABELS, EPICENE_FIRST_NAMES, FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from "./names";
 import type { ContractKind, Sector } from "../path";
+import { DEFAULT_MINIMUM_WAGE, minimumCentsPerHourOn } from "../legal/minimum-wage";
 import type {
   ContractStatus,
   DemoActivityAccount,
@@ -18,15 +19,6 @@ export const DEMO_TODAY: IsoDate = "2026-11-01";
 const FIRST_CONTACT_FROM: IsoDate = "2022-01-01";
 const FIRST_CONTACT_TO: IsoDate = "2026-10-15";
 
-/**
- * Gross SMIC in cents per hour by effective date (reference-data.md). Before 2024 the 2024 rate
- * is used as the floor: it is above every earlier rate, so pay stays legal without more history.
- */
-const SMIC_CENTS_PER_HOUR: readonly { from: IsoDate; cents: bigint }[] = [
-  { from: "2026-01-01", cents: 1202n },
-  { from: "2024-11-01", cents: 1188n },
-  { from: "0000-01-01", cents: 1165n },
-];
 /** Hours a month in hundredths; amendments make CESAs grow through these steps in practice. */
 const COMMON_HOURS_HUNDREDTHS = [3500, 5000, 7000, 8667, 10400, 12133, 15167];
 
@@ -84,9 +76,12 @@ function addMonths(day: number, months: number): number {
 }
 const TODAY = dayOf(DEMO_TODAY);
 
+/**
+ * The legal floor on a day, from the dated minimum-wage table. Before the table's first rate the
+ * first rate is used: it is above every earlier one, so demo pay stays legal without more history.
+ */
 function smicCentsPerHourOn(day: number): bigint {
-  const iso = isoOf(day);
-  return (SMIC_CENTS_PER_HOUR.find(({ from }) => from <= iso) ?? SMIC_CENTS_PER_HOUR[SMIC_CENTS_PER_HOUR.length - 1]).cents;
+  return minimumCentsPerHourOn(DEFAULT_MINIMUM_WAGE, isoOf(day)) ?? DEFAULT_MINIMUM_WAGE.metropolitan[0].centsPerHour;
 }
 
 const asciiSlug = (text: string): string =>
