@@ -46,6 +46,10 @@ export function localIdOfReference(globalId: unknown, cooperativeId: string): st
 }
 
 /** A cooperative as an entity of this instance: itself, and no other. */
-export async function ownCooperativeReference(reference: { id: string }, ctx: { cooperativeId: string }): Promise<{ id: string } | null> {
-  return reference.id === ctx.cooperativeId ? { id: reference.id } : null;
+export async function ownCooperativeReference<Reference extends { id: string }>(
+  reference: Reference,
+  ctx: { cooperativeId: string },
+): Promise<Reference | null> {
+  // The representation is kept whole: it carries the fields a subgraph `@requires` from another.
+  return reference.id === ctx.cooperativeId ? reference : null;
 }

@@ -202,7 +202,7 @@ describe("the federated network, end to end over HTTP", () => {
       financeDb.statementCount - before[2],
     ];
     expect(members).toBeLessThanOrEqual(3); // page + count, then one batch for the contracts' people
-    expect(contracts).toBe(1); // one batch for 100 people
+    expect(contracts).toBe(2); // the milestones behind the stage filter, then one batch for 100 people
     expect(finance).toBe(1);
   });
 
@@ -217,9 +217,9 @@ describe("the federated network, end to end over HTTP", () => {
     );
     expect(result.errors).toBeUndefined();
     // members: the page and its count, then one batch each for the people, associates and exits behind the stages;
-    // contracts: one batch for the furthest contracts. The same for 10 people or 100.
+    // contracts: the milestones behind the stage filter, one batch for the furthest contracts. The same for 10 people or 100.
     expect(membersDb.statementCount - before[0]).toBeLessThanOrEqual(5);
-    expect(contractsDb.statementCount - before[1]).toBe(1);
+    expect(contractsDb.statementCount - before[1]).toBe(2);
 
     const signed: { person_id: string; kind: string }[] = await contractsDb.dataSource.query(
       "SELECT person_id, kind FROM contracts WHERE status IN ('SIGNED', 'RUNNING', 'ENDED')",
@@ -251,6 +251,41 @@ describe("the federated network, end to end over HTTP", () => {
     }
     const stages = new Set(people.map(({ node }) => node.stage));
     expect(["EMPLOYMENT_CONTRACT", "PROSPECT", "ASSOCIATE", "EXITED"].filter((stage) => !stages.has(stage))).toEqual([]);
+  });
+
+  it("filters a cooperative's people by path stage, contracts included, as each person's own stage says", async () => {
+    type Page = { cooperative: { people: { totalCount: number; edges: { node: { id: string; stage: string } }[] } } };
+    const everyone = await network.query(
+      `{ cooperative(id: "${BRETAGNE}") { people(first: 100) { totalCount edges { node { id stage } } } } }`,
+      {},
+      tokens.bretagne,
+    );
+    const all = (everyone.data as Page).cooperative.people;
+    expect(all.edges).toHaveLength(all.totalCount); // the page holds everyone
+    let seen = 0;
+    for (const stage of [
+      "PROSPECT",
+      "RECEIVED",
+      "ORIENTED",
+      "ADMITTED",
+      "OBJECTIVE_CONTRACT",
+      "SUPPORT_AGREEMENT",
+      "EMPLOYMENT_CONTRACT",
+      "ASSOCIATE",
+      "EXITED",
+    ]) {
+      const filtered = await network.query(
+        `query ($stage: PathStage) { cooperative(id: "${BRETAGNE}") { people(first: 100, stage: $stage) { totalCount edges { node { id stage } } } } }`,
+        { stage },
+        tokens.bretagne,
+      );
+      expect(filtered.errors).toBeUndefined();
+      const expected = all.edges.filter(({ node }) => node.stage === stage).map(({ node }) => node.id);
+      expect((filtered.data as Page).cooperative.people.edges.map(({ node }) => node.id).sort()).toEqual(expected.sort());
+      expect((filtered.data as Page).cooperative.people.totalCount).toBe(expected.length);
+      seen += expected.length;
+    }
+    expect(seen).toBe(all.totalCount);
   });
 
   it("moves the path stage to associate, then to exited, as the counselor records them", async () => {

@@ -3,6 +3,7 @@ import { createLoaders, type ContractsLoaders } from "./context";
 import { ContractEntity } from "./contracts/contract.entity";
 import { resolveContractReference, resolvePersonReference } from "./contracts/contract.reference";
 import { PersonContractsResolver } from "./contracts/contract.resolver";
+import { CooperativeMilestonesResolver } from "./contracts/milestones.resolver";
 import { Contract, Cooperative } from "./contracts/contract.type";
 import { migrations } from "./migrations";
 import { seedDemo } from "./seed";
@@ -16,7 +17,7 @@ export const contracts: SubgraphDefinition<ContractsLoaders> = {
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [PersonContractsResolver, auditTrailResolver(Cooperative, "contracts")],
+      resolvers: [PersonContractsResolver, CooperativeMilestonesResolver, auditTrailResolver(Cooperative, "contracts")],
       orphanedTypes: [Contract, Cooperative],
       referenceResolvers: {
         Contract: { __resolveReference: resolveContractReference },

@@ -76,4 +76,27 @@ export class Contract {
   person: Person;
 }
 
+/**
+ * The contract steps of each person, for the members subgraph to combine with its own steps
+ * (`@requires`). Inaccessible: the gateway plans with it, clients never see it.
+ */
+@ObjectType({ description: "The contract steps one person has reached (dates of the first signed contract of each kind)." })
+@Directive("@inaccessible")
+export class ContractMilestones {
+  @Field(() => ID, { description: 'The person\'s global ID, "<cooperative>:<uuid>".' })
+  personId: string;
+
+  @Field(() => ContractKind, { nullable: true, description: "The furthest kind of contract signed." })
+  furthestContract: ContractKindValue | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Start of the first signed objective contract." })
+  objectiveContractOn: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Start of the first signed support agreement (CAPE)." })
+  supportAgreementOn: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Start of the first signed employment contract (CESA)." })
+  employmentContractOn: string | null;
+}
+
 export const ContractConnection = connectionType(Contract, "Contract", "contract");

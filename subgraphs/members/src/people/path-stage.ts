@@ -1,5 +1,6 @@
 import { registerEnumType } from "type-graphql";
-import type { ContractKind, WelcomeStage } from "@cae/shared";
+import { localIdOfReference, type ContractKind, type WelcomeStage } from "@cae/shared";
+import type { SelectQueryBuilder } from "typeorm";
 
 export const PathStage = {
   PROSPECT: "PROSPECT",
@@ -49,4 +50,42 @@ export function pathStage(facts: PathFacts): PathStage {
   if (facts.hasExited) return "EXITED";
   if (facts.isAssociate) return "ASSOCIATE";
   return facts.furthestContract ? STAGE_OF_CONTRACT[facts.furthestContract] : facts.welcomeStage;
+}
+
+/**
+ * Narrows a query of people (alias `person`) to those whose `pathStage` is `stage`, in SQL, with
+ * the same precedence as `pathStage`: exit, associate, furthest contract, welcome.
+ * `furthestContracts` maps local person IDs to the furthest contract signed (contracts subgraph).
+ */
+export function whereStageIs<Entity extends object>(
+  query: SelectQueryBuilder<Entity>,
+  stage: PathStage,
+  furthestContracts: ReadonlyMap<string, ContractKind>,
+): SelectQueryBuilder<Entity> {
+  const exited = "person.id IN (SELECT person_id FROM exits)";
+  if (stage === "EXITED") return query.andWhere(exited);
+  query.andWhere(`NOT ${exited}`);
+  const associate = "person.id IN (SELECT person_id FROM associates)";
+  if (stage === "ASSOCIATE") return query.andWhere(associate);
+  query.andWhere(`NOT ${associate}`);
+  const withContractOf = (kinds: readonly ContractKind[]) =>
+    [...furthestContracts].filter(([, kind]) => kinds.includes(kind)).map(([personId]) => personId);
+  const contractKind = (Object.keys(STAGE_OF_CONTRACT) as ContractKind[]).find((kind) => STAGE_OF_CONTRACT[kind] === stage);
+  if (contractKind) return query.andWhere("person.id = ANY(:stagePeople)", { stagePeople: withContractOf([contractKind]) });
+  return query
+    .andWhere("person.welcomeStage = :stageWelcome", { stageWelcome: stage })
+    .andWhere("NOT (person.id = ANY(:peopleWithContracts))", { peopleWithContracts: [...furthestContracts.keys()] });
+}
+
+/** Local person ID → furthest contract, from the milestones the contracts subgraph sent (`@requires`). */
+export function furthestContractsOf(
+  cooperative: { contractMilestones?: readonly { personId: string; furthestContract: ContractKind | null }[] | null },
+  cooperativeId: string,
+): Map<string, ContractKind> {
+  const furthest = new Map<string, ContractKind>();
+  for (const { personId, furthestContract } of cooperative.contractMilestones ?? []) {
+    const localId = localIdOfReference(personId, cooperativeId);
+    if (localId && furthestContract) furthest.set(localId, furthestContract);
+  }
+  return furthest;
 }

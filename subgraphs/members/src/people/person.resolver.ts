@@ -3,7 +3,7 @@ import { localIdOfReference, mapConnection, optionalText, ownLocalId, pageOfQuer
 import type { MembersContext } from "../context";
 import { PersonEntity } from "./person.entity";
 import { toPerson } from "./person.mapper";
-import { pathStage, PathStage } from "./path-stage";
+import { furthestContractsOf, pathStage, PathStage, whereStageIs } from "./path-stage";
 import { registerPerson } from "./person.service";
 import { Cooperative, ErasePersonInput, PeopleFilterArgs, Person, PersonConnection, RegisterPersonInput } from "./person.type";
 import { erasePerson } from "./erasure.service";
@@ -17,8 +17,11 @@ export class CooperativePeopleResolver {
     description:
       "The people the cooperative has welcomed, by last and first name, optionally filtered. Null when the cooperative's service does not answer: the error says which.",
   })
-  async people(@Root() _cooperative: Cooperative, @Args(() => PeopleFilterArgs) args: PeopleFilterArgs, @Ctx() ctx: MembersContext) {
+  // The stage filter needs the contracts subgraph's part of the path.
+  @Directive('@requires(fields: "contractMilestones { personId furthestContract }")')
+  async people(@Root() cooperative: Cooperative, @Args(() => PeopleFilterArgs) args: PeopleFilterArgs, @Ctx() ctx: MembersContext) {
     const query = ctx.db.getRepository(PersonEntity).createQueryBuilder("person");
+    if (args.stage) whereStageIs(query, args.stage, furthestContractsOf(cooperative, ctx.cooperativeId));
     if (args.welcomeStage) query.andWhere("person.welcomeStage = :welcomeStage", { welcomeStage: args.welcomeStage });
     if (args.sector) query.andWhere("person.id IN (SELECT person_id FROM receptions WHERE sector = :sector)", { sector: args.sector });
     if (args.counselorId) {

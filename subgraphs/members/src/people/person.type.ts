@@ -12,6 +12,7 @@ import {
   type Gender as GenderValue,
   type WelcomeStage as WelcomeStageValue,
 } from "@cae/shared";
+import { PathStage } from "./path-stage";
 
 export const Gender = { FEMALE: "FEMALE", MALE: "MALE", OTHER: "OTHER", UNDISCLOSED: "UNDISCLOSED" } as const satisfies Record<
   GenderValue,
@@ -39,11 +40,32 @@ registerEnumType(WelcomeStage, {
   },
 });
 
+/**
+ * The contracts subgraph's steps of one person, received through `@requires` (never shown to
+ * clients). Only the fields some `@requires` selects may be declared here (federation refuses
+ * unused external fields); the contracts subgraph also has the first date of each kind.
+ */
+@ObjectType({ description: "The contract steps one person has reached." })
+@Directive("@inaccessible")
+@Directive("@external")
+export class ContractMilestones {
+  @Field(() => ID, { description: 'The person\'s global ID, "<cooperative>:<uuid>".' })
+  personId: string;
+
+  @Field(() => ContractKind, { nullable: true, description: "The furthest kind of contract signed." })
+  furthestContract: ContractKindValue | null;
+}
+
 @ObjectType({ description: "A cooperative of the network, as its members service sees it." })
 @Directive('@key(fields: "id")')
 export class Cooperative {
   @Field(() => ID, { description: "The cooperative's slug." })
   id: string;
+
+  /** Owned by the contracts subgraph; present when a field of this subgraph `@requires` it. */
+  @Directive("@external")
+  @Field(() => [ContractMilestones], { description: "Each person's contract steps (contracts subgraph; inaccessible to clients)." })
+  contractMilestones?: ContractMilestones[];
 }
 
 @ObjectType({ description: "A person the cooperative welcomes: a project holder (porteur de projet), then an entrepreneur." })
@@ -145,6 +167,12 @@ export class RegisterPersonInput extends ProspectInput {
 
 @ArgsType()
 export class PeopleFilterArgs extends PageArgs {
+  @Field(() => PathStage, {
+    nullable: true,
+    description: "Only the people at this stage of the path (the whole path, contracts included).",
+  })
+  stage?: PathStage | null;
+
   @Field(() => WelcomeStage, { nullable: true, description: "Only the people at this welcome stage." })
   welcomeStage?: WelcomeStageValue | null;
 
