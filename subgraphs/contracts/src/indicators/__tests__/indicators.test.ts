@@ -22,6 +22,17 @@ const INDICATORS = `... on Cooperative { contractsIndicators(from: $from, to: $t
   from to signedByKind { kind count } runningByKind { kind count } runningEmploymentHours amendments
   endsByReason { kind reason count } supportToEmployment { count totalDays } monthly { month signedByKind { kind count } amendments } } }`;
 
+type KindCount = { kind: string; count: number };
+interface Figures {
+  signedByKind: KindCount[];
+  runningByKind: KindCount[];
+  runningEmploymentHours: string;
+  amendments: number;
+  endsByReason: (KindCount & { reason: string })[];
+  supportToEmployment: { count: number; totalDays: number };
+  monthly: { month: string; signedByKind: KindCount[]; amendments: number }[];
+}
+
 describe.each(databaseBackends())("the contracts aggregates on %s PostgreSQL", (backend) => {
   let server: SubgraphServer<unknown> & { stop(): Promise<void> };
   beforeAll(async () => {
@@ -39,7 +50,7 @@ describe.each(databaseBackends())("the contracts aggregates on %s PostgreSQL", (
     );
     return {
       result,
-      figures: (result.data?._entities as { contractsIndicators: Record<string, any> }[] | undefined)?.[0]?.contractsIndicators,
+      figures: (result.data?._entities as { contractsIndicators: Figures }[] | undefined)?.[0]?.contractsIndicators,
     };
   };
 
@@ -117,8 +128,8 @@ describe.each(databaseBackends())("the contracts aggregates on %s PostgreSQL", (
     await mutate("signContract", { contractId: (cesa.data?.draftEmploymentContract as { id: string }).id, signedOn: T });
 
     const { figures: after } = await indicators(T, addDays(T, 1));
-    const count = (figures: Record<string, any>, field: string, kind: string) =>
-      figures[field].find((cell: { kind: string }) => cell.kind === kind).count;
+    const count = (figures: Figures, field: "signedByKind" | "runningByKind", kind: string) =>
+      figures[field].find((cell) => cell.kind === kind)!.count;
     expect(count(after!, "signedByKind", "EMPLOYMENT") - count(before!, "signedByKind", "EMPLOYMENT")).toBe(1);
     expect(count(after!, "signedByKind", "SUPPORT_AGREEMENT")).toBe(count(before!, "signedByKind", "SUPPORT_AGREEMENT"));
     expect(count(after!, "runningByKind", "EMPLOYMENT") - count(before!, "runningByKind", "EMPLOYMENT")).toBe(1);
