@@ -97,7 +97,7 @@ describe.each(databaseBackends())("the contracts aggregates on %s PostgreSQL", (
           sum + month.signedByKind.find((cell) => cell.kind === kind)!.count,
         0,
       );
-      expect(monthly).toBe(figures!.signedByKind.find((cell: { kind: string }) => cell.kind === kind).count);
+      expect(monthly).toBe(figures!.signedByKind.find((cell) => cell.kind === kind)!.count);
     }
   });
 
