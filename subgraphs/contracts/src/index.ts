@@ -5,6 +5,7 @@ import { resolveContractReference, resolvePersonReference } from "./contracts/co
 import { ContractResolver, PersonContractsResolver } from "./contracts/contract.resolver";
 import { CooperativeMilestonesResolver } from "./contracts/milestones.resolver";
 import { ContractsIndicatorsResolver } from "./indicators/indicators.resolver";
+import { ContractDeadlinesResolver } from "./deadlines/deadlines.resolver";
 import { Contract, Cooperative } from "./contracts/contract.type";
 import { migrations } from "./migrations";
 import { seedDemo } from "./seed";
@@ -23,6 +24,7 @@ export const contracts: SubgraphDefinition<ContractsLoaders> = {
         ContractResolver,
         CooperativeMilestonesResolver,
         ContractsIndicatorsResolver,
+        ContractDeadlinesResolver,
         auditTrailResolver(Cooperative, "contracts"),
       ],
       orphanedTypes: [Contract, Cooperative],

@@ -17,6 +17,7 @@ import { PartnerResolver, ReceptionResolver } from "./welcome/welcome.resolver";
 import { PersonEntity } from "./people/person.entity";
 import { resolvePersonReference } from "./people/person.reference";
 import { CooperativePeopleResolver, PersonResolver } from "./people/person.resolver";
+import { CooperativeFollowUpResolver } from "./support/follow-up.resolver";
 import { Cooperative } from "./people/person.type";
 import { seedDemo } from "./seed";
 
@@ -56,6 +57,7 @@ export const members: SubgraphDefinition<MembersLoaders> = {
         MembersIndicatorsResolver,
         CooperativeProfileResolver,
         CooperativePeopleResolver,
+        CooperativeFollowUpResolver,
         auditTrailResolver(Cooperative, "members"),
       ],
       referenceResolvers: {

@@ -36,11 +36,31 @@ registerEnumType(ContractStatus, {
   },
 });
 
+/** The members subgraph's follow-up of one person, received through `@requires` (never shown to clients). */
+@ObjectType({ description: "How one person is followed: their counselor, and whether they are an associate." })
+@Directive("@inaccessible")
+@Directive("@external")
+export class PersonFollowUp {
+  @Field(() => ID, { description: 'The person\'s global ID, "<cooperative>:<uuid>".' })
+  personId: string;
+
+  @Field(() => ID, { nullable: true, description: "The counselor who follows them, if any." })
+  counselorId: string | null;
+
+  @Field(() => Boolean, { description: "Whether they are an associate today." })
+  isAssociate: boolean;
+}
+
 @ObjectType({ description: "A cooperative of the network, as its contracts service sees it." })
 @Directive('@key(fields: "id")')
 export class Cooperative {
   @Field(() => ID, { description: "The cooperative's slug." })
   id: string;
+
+  /** Owned by the members subgraph; present when a field of this subgraph `@requires` it. */
+  @Directive("@external")
+  @Field(() => [PersonFollowUp], { description: "Each person's counselor and membership (members subgraph; inaccessible to clients)." })
+  peopleFollowUp?: PersonFollowUp[];
 }
 
 @ObjectType({ description: "A person, as the contracts service sees it." })
