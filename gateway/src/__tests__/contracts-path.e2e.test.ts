@@ -173,6 +173,42 @@ describe("a person's contracts, through the gateway", () => {
     });
   });
 
+  it("prints the employment contract with the cooperative's identity, the parties, the terms and the amendments", async () => {
+    const [profile] = await network
+      .subgraph(COOP, "members")
+      .database.dataSource.query("SELECT legal_name, siret FROM cooperative_profile");
+    const result = await send(`query ($id: ID!) { person(id: $id) { contracts(first: 10) { edges { node { id kind document } } } } }`, {
+      id: person,
+    });
+    const nodes = data<{ contracts: { edges: { node: { id: string; kind: string; document: string } }[] } }>(
+      result,
+      "person",
+    ).contracts.edges.map((edge) => edge.node);
+    const cesa = nodes.find((node) => node.id === ids.cesa)!.document;
+    const french = (iso: string) => iso.split("-").reverse().join("/");
+    for (const text of [
+      "Contrat d'entrepreneur salarié associé (CESA)",
+      profile.legal_name.replace(/'/g, "&#39;"),
+      `SIRET ${profile.siret}`,
+      "Maïwenn Escoubet",
+      "70,00\u00a0h",
+      "Avenants",
+      `${french(addDays(cesaStart, 30))}</td><td>100,00\u00a0h`,
+      `au plus tard le ${french(addDays(addMonths(cesaStart, 36), -151))}`,
+      `signé le ${french(T)}`,
+    ]) {
+      expect(cesa).toContain(text);
+    }
+    expect(nodes.find((node) => node.id === ids.cape)!.document).toContain("Renouvellements");
+    const forbidden = await network.query(
+      `query ($id: ID!) { person(id: $id) { contracts(first: 1) { edges { node { document } } } } }`,
+      { id: person },
+      analyst,
+    );
+    expect(forbidden.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(JSON.stringify(forbidden.data)).not.toContain("Escoubet");
+  });
+
   it("lists the deadlines for the person's counselor, and not for another counselor", async () => {
     const supportDays = 151; // capeStart (T - 150) to T, both included
     const deadlines = `query ($c: ID) { cooperative(id: "${COOP}") { contractDeadlines(withinDays: 1100, counselorId: $c) { kind dueOn daysLeft contract { id } person { id lastName } } } }`;

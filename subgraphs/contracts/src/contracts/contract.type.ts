@@ -36,6 +36,20 @@ registerEnumType(ContractStatus, {
   },
 });
 
+/** The members subgraph's identity of the cooperative, for the printed contract (`@requires`). */
+@ObjectType({ description: "The cooperative's legal identity (members subgraph)." })
+@Directive("@external")
+export class CooperativeProfile {
+  @Field(() => String, { description: "Legal name (raison sociale)." })
+  legalName: string;
+
+  @Field(() => String, { description: "SIRET number." })
+  siret: string;
+
+  @Field(() => String, { description: "Registered office address." })
+  address: string;
+}
+
 /** The members subgraph's follow-up of one person, received through `@requires` (never shown to clients). */
 @ObjectType({ description: "How one person is followed: their counselor, and whether they are an associate." })
 @Directive("@inaccessible")
@@ -61,6 +75,10 @@ export class Cooperative {
   @Directive("@external")
   @Field(() => [PersonFollowUp], { description: "Each person's counselor and membership (members subgraph; inaccessible to clients)." })
   peopleFollowUp?: PersonFollowUp[];
+
+  @Directive("@external")
+  @Field(() => CooperativeProfile, { nullable: true, description: "The cooperative's legal identity (members subgraph)." })
+  profile?: CooperativeProfile | null;
 }
 
 @ObjectType({ description: "A person, as the contracts service sees it." })
@@ -68,6 +86,15 @@ export class Cooperative {
 export class Person {
   @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
   id: string;
+
+  /** The members subgraph's; received when a contract's document `@requires` them. */
+  @Directive("@external")
+  @Field(() => String, { description: "First name (members subgraph)." })
+  firstName?: string;
+
+  @Directive("@external")
+  @Field(() => String, { description: "Last name (members subgraph)." })
+  lastName?: string;
 }
 
 export const EmploymentType = { OPEN_ENDED: "OPEN_ENDED", FIXED_TERM: "FIXED_TERM" } as const satisfies Record<
@@ -313,6 +340,9 @@ export class Contract {
 
   @Field(() => Person, { description: "The person the contract binds to the cooperative." })
   person: Person;
+
+  @Field(() => Cooperative, { description: "The cooperative, the other party." })
+  cooperative: Cooperative;
 
   /** The stored row, for the field resolvers of each kind's terms. */
   record: ContractEntity;
