@@ -11,7 +11,12 @@ import { migrations } from "./migrations";
 import { CooperativeProfileEntity } from "./profile/profile";
 import { CooperativeProfileResolver } from "./profile/profile.resolver";
 import { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support/support.entity";
-import { CounselorResolver, FollowUpResolver } from "./support/support.resolver";
+import {
+  CooperativeSupportSessionsResolver,
+  CounselorResolver,
+  FollowUpResolver,
+  SupportSessionResolver,
+} from "./support/support.resolver";
 import { PartnerEntity, ReceptionEntity } from "./welcome/welcome.entity";
 import { PartnerResolver, ReceptionResolver } from "./welcome/welcome.resolver";
 import { PersonEntity } from "./people/person.entity";
@@ -52,6 +57,8 @@ export const members: SubgraphDefinition<MembersLoaders> = {
         ActivityResolver,
         FollowUpResolver,
         CounselorResolver,
+        SupportSessionResolver,
+        CooperativeSupportSessionsResolver,
         InformationMeetingResolver,
         CooperativeMeetingsResolver,
         MembersIndicatorsResolver,
