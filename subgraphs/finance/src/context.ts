@@ -1,9 +1,11 @@
 import type { RequestContext } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { createActivityAccountLoaders } from "./accounts/activity-account.loaders";
+import { createAccountListLoaders } from "./customers/customer.loaders";
+import { createInvoiceLoaders } from "./invoices/invoice.loaders";
 
 export function createLoaders(db: DataSource) {
-  return { ...createActivityAccountLoaders(db) };
+  return { ...createActivityAccountLoaders(db), ...createInvoiceLoaders(db), ...createAccountListLoaders(db) };
 }
 
 export type FinanceLoaders = ReturnType<typeof createLoaders>;

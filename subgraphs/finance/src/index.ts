@@ -4,19 +4,47 @@ import { resolveActivityAccountReference, resolvePersonReference } from "./accou
 import { ActivityAccountResolver, PersonActivityAccountsResolver } from "./accounts/activity-account.resolver";
 import { Cooperative } from "./accounts/activity-account.type";
 import { createLoaders, type FinanceLoaders } from "./context";
+import { CreditNoteEntity, CreditNoteLineEntity } from "./credit-notes/credit-note.entity";
+import { CustomerEntity } from "./customers/customer.entity";
+import { AccountCustomersResolver } from "./customers/customer.resolver";
+import { InvoiceEntity, InvoiceLineEntity } from "./invoices/invoice.entity";
+import { CooperativeInvoicesResolver, CreditNoteResolver, InvoiceResolver, PaymentResolver } from "./invoices/invoice.resolver";
 import { migrations } from "./migrations";
+import { PaymentEntity } from "./payments/payment.entity";
 import { seedDemo } from "./seed";
+import { FinanceSettingsEntity } from "./settings/settings.entity";
+import { FinanceSettingsResolver } from "./settings/settings.resolver";
 
 export type { FinanceContext } from "./context";
 
-/** The finance subgraph: activity accounts (and, to come, invoices, payments and the contribution). */
+/** The finance subgraph: activity accounts, settings, customers, invoices, credit notes, payments, expenses, the contribution. */
 export const finance: SubgraphDefinition<FinanceLoaders> = {
   name: "finance",
-  entities: [ActivityAccountEntity, AuditEventEntity],
+  entities: [
+    ActivityAccountEntity,
+    AuditEventEntity,
+    FinanceSettingsEntity,
+    CustomerEntity,
+    InvoiceEntity,
+    InvoiceLineEntity,
+    CreditNoteEntity,
+    CreditNoteLineEntity,
+    PaymentEntity,
+  ],
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [ActivityAccountResolver, PersonActivityAccountsResolver, auditTrailResolver(Cooperative, "finance")],
+      resolvers: [
+        ActivityAccountResolver,
+        PersonActivityAccountsResolver,
+        auditTrailResolver(Cooperative, "finance"),
+        FinanceSettingsResolver,
+        AccountCustomersResolver,
+        InvoiceResolver,
+        PaymentResolver,
+        CreditNoteResolver,
+        CooperativeInvoicesResolver,
+      ],
       // Only extended here (its audit trail): type-graphql leaves it out unless listed.
       orphanedTypes: [Cooperative],
       referenceResolvers: {
