@@ -1,4 +1,8 @@
 import { AuditEventEntity, auditTrailResolver, buildFederatedSchema, ownCooperativeReference, type SubgraphDefinition } from "@cae/shared";
+import { AccountFinanceResolver, CooperativeFinanceResolver } from "./accounts/account-finance.resolver";
+import { ContributionEntryEntity, SalaryCostEntity } from "./contributions/contribution.entity";
+import { ExpenseEntity } from "./expenses/expense.entity";
+import { FinanceIndicatorsResolver } from "./indicators/indicators.resolver";
 import { ActivityAccountEntity } from "./accounts/activity-account.entity";
 import { resolveActivityAccountReference, resolvePersonReference } from "./accounts/activity-account.reference";
 import { ActivityAccountResolver, PersonActivityAccountsResolver } from "./accounts/activity-account.resolver";
@@ -30,6 +34,9 @@ export const finance: SubgraphDefinition<FinanceLoaders> = {
     CreditNoteEntity,
     CreditNoteLineEntity,
     PaymentEntity,
+    ExpenseEntity,
+    ContributionEntryEntity,
+    SalaryCostEntity,
   ],
   migrations,
   buildSchema: () =>
@@ -44,6 +51,9 @@ export const finance: SubgraphDefinition<FinanceLoaders> = {
         PaymentResolver,
         CreditNoteResolver,
         CooperativeInvoicesResolver,
+        AccountFinanceResolver,
+        CooperativeFinanceResolver,
+        FinanceIndicatorsResolver,
       ],
       // Only extended here (its audit trail): type-graphql leaves it out unless listed.
       orphanedTypes: [Cooperative],

@@ -1,6 +1,5 @@
 import type { EntityManager } from "typeorm";
 import { conflictOn } from "../errors";
-import { isoDate } from "../money/dates";
 
 export type SeriesKind = "INVOICE" | "CREDIT_NOTE";
 
@@ -23,12 +22,12 @@ export async function takeNextNumber(
   const year = Number(issuedOn.slice(0, 4));
   await manager.query(`INSERT INTO invoice_series (kind, year, last_number) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING`, [kind, year]);
   // Every year's counter of the kind is locked, in a fixed order: the check of chronology below spans years.
-  const counters: { year: number; last_issued_on: string | Date | null }[] = await manager.query(
-    `SELECT year, last_issued_on FROM invoice_series WHERE kind = $1 ORDER BY year FOR UPDATE`,
+  const counters: { year: number; last_issued_on: string | null }[] = await manager.query(
+    `SELECT year, last_issued_on::text AS last_issued_on FROM invoice_series WHERE kind = $1 ORDER BY year FOR UPDATE`,
     [kind],
   );
   const latest = counters.reduce<string | null>((max, row) => {
-    const day = row.last_issued_on === null ? null : isoDate(row.last_issued_on);
+    const day = row.last_issued_on;
     return day !== null && (max === null || day > max) ? day : max;
   }, null);
   if (latest !== null && issuedOn < latest) {

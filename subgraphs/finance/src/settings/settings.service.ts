@@ -81,9 +81,9 @@ export async function updateFinanceSettings(db: DataSource, cooperativeId: strin
     // Settings, issuing and contributions take this lock in turn: no figure is computed with a version about to be shadowed.
     await manager.query("LOCK TABLE finance_settings IN SHARE ROW EXCLUSIVE MODE");
     const [{ last_version, last_issue, last_month }] = await manager.query(`SELECT
-        (SELECT max(effective_from) FROM finance_settings) AS last_version,
-        (SELECT max(last_issued_on) FROM invoice_series) AS last_issue,
-        (SELECT max(month) FROM contribution_entries) AS last_month`);
+        (SELECT max(effective_from)::text FROM finance_settings) AS last_version,
+        (SELECT max(last_issued_on)::text FROM invoice_series) AS last_issue,
+        (SELECT max(month)::text FROM contribution_entries) AS last_month`);
     const bounds: [string | null, string][] = [
       [last_version ? isoDate(last_version) : null, "the last version's effective date"],
       [last_issue ? isoDate(last_issue) : null, "the last invoice or credit note issued"],
