@@ -15,6 +15,8 @@ import { InvoiceEntity, InvoiceLineEntity } from "./invoices/invoice.entity";
 import { CooperativeInvoicesResolver, CreditNoteResolver, InvoiceResolver, PaymentResolver } from "./invoices/invoice.resolver";
 import { migrations } from "./migrations";
 import { PaymentEntity } from "./payments/payment.entity";
+import { QuoteEntity, QuoteLineEntity } from "./quotes/quote.entity";
+import { AccountQuotesResolver, QuoteResolver } from "./quotes/quote.resolver";
 import { seedDemo } from "./seed";
 import { FinanceSettingsEntity } from "./settings/settings.entity";
 import { FinanceSettingsResolver } from "./settings/settings.resolver";
@@ -37,6 +39,8 @@ export const finance: SubgraphDefinition<FinanceLoaders> = {
     ExpenseEntity,
     ContributionEntryEntity,
     SalaryCostEntity,
+    QuoteEntity,
+    QuoteLineEntity,
   ],
   migrations,
   buildSchema: () =>
@@ -54,6 +58,8 @@ export const finance: SubgraphDefinition<FinanceLoaders> = {
         AccountFinanceResolver,
         CooperativeFinanceResolver,
         FinanceIndicatorsResolver,
+        QuoteResolver,
+        AccountQuotesResolver,
       ],
       // Only extended here (its audit trail): type-graphql leaves it out unless listed.
       orphanedTypes: [Cooperative],
