@@ -36,14 +36,50 @@ export interface FinanceDemo {
     employeeChargeRate: string;
   };
   accounts: DemoCooperative["accounts"];
-  customers: { id: string; accountId: string; name: string; kind: CustomerKind; siret: string | null; address: string; email: string | null }[];
+  customers: {
+    id: string;
+    accountId: string;
+    name: string;
+    kind: CustomerKind;
+    siret: string | null;
+    address: string;
+    email: string | null;
+  }[];
   invoices: DemoInvoice[];
   lines: (LineRow & { invoiceId: string })[];
-  creditNotes: { id: string; invoiceId: string; accountId: string; number: string; issuedOn: string; reason: string; netCents: bigint; vatCents: bigint; totalCents: bigint }[];
+  creditNotes: {
+    id: string;
+    invoiceId: string;
+    accountId: string;
+    number: string;
+    issuedOn: string;
+    reason: string;
+    netCents: bigint;
+    vatCents: bigint;
+    totalCents: bigint;
+  }[];
   creditNoteLines: (LineRow & { creditNoteId: string })[];
   payments: { id: string; invoiceId: string; receivedOn: string; amountCents: bigint; method: PaymentMethod; reference: string | null }[];
-  expenses: { id: string; accountId: string; spentOn: string; category: ExpenseCategory; description: string; netCents: bigint; vatCents: bigint; receiptReference: string }[];
-  contributions: { id: string; accountId: string; month: string; basis: ContributionBasis; basisCents: bigint; yearBasisBeforeCents: bigint; parts: StoredPart[]; amountCents: bigint }[];
+  expenses: {
+    id: string;
+    accountId: string;
+    spentOn: string;
+    category: ExpenseCategory;
+    description: string;
+    netCents: bigint;
+    vatCents: bigint;
+    receiptReference: string;
+  }[];
+  contributions: {
+    id: string;
+    accountId: string;
+    month: string;
+    basis: ContributionBasis;
+    basisCents: bigint;
+    yearBasisBeforeCents: bigint;
+    parts: StoredPart[];
+    amountCents: bigint;
+  }[];
   salaryCosts: { id: string; accountId: string; month: string; amountCents: bigint }[];
   series: { kind: "INVOICE" | "CREDIT_NOTE"; year: number; lastNumber: number; lastIssuedOn: string }[];
 }
@@ -158,8 +194,26 @@ const BUSINESS_NAMES = [
   "Coopérative agricole du Val",
   "Studio Nord",
 ];
-const PRIVATE_NAMES = ["Claire Morel", "Julien Petit", "Nadia Benali", "Paul Girard", "Sophie Leroy", "Marc Blanc", "Inès Faure", "Thomas Roussel", "Léa Chevalier", "Yann Le Gall"];
-const STREETS = ["rue de la République", "avenue Jean-Jaurès", "place du Marché", "chemin des Vignes", "boulevard Victor-Hugo", "rue des Écoles"];
+const PRIVATE_NAMES = [
+  "Claire Morel",
+  "Julien Petit",
+  "Nadia Benali",
+  "Paul Girard",
+  "Sophie Leroy",
+  "Marc Blanc",
+  "Inès Faure",
+  "Thomas Roussel",
+  "Léa Chevalier",
+  "Yann Le Gall",
+];
+const STREETS = [
+  "rue de la République",
+  "avenue Jean-Jaurès",
+  "place du Marché",
+  "chemin des Vignes",
+  "boulevard Victor-Hugo",
+  "rue des Écoles",
+];
 const EXPENSES: readonly [ExpenseCategory, string][] = [
   ["SUPPLIES", "Fournitures"],
   ["PURCHASES", "Matières premières"],
@@ -188,7 +242,11 @@ function customerSiret(random: Random): string {
 
 const monthsOf = (from: string, to: string): string[] => {
   const months: string[] = [];
-  for (let year = Number(from.slice(0, 4)), month = Number(from.slice(5, 7)); `${year}-${String(month).padStart(2, "0")}` <= to.slice(0, 7); month === 12 ? ((month = 1), year++) : month++) {
+  for (
+    let year = Number(from.slice(0, 4)), month = Number(from.slice(5, 7));
+    `${year}-${String(month).padStart(2, "0")}` <= to.slice(0, 7);
+    month === 12 ? ((month = 1), year++) : month++
+  ) {
     months.push(`${year}-${String(month).padStart(2, "0")}`);
   }
   return months;
@@ -202,7 +260,13 @@ export function generateFinanceDemo(cooperativeId: string): FinanceDemo {
   // Contribution schemes seen in practice (reference-data.md): a flat rate, or degressive brackets.
   const scheme = pick(random, [
     { basis: "REVENUE" as const, brackets: [{ fromCents: "0", rate: "12.00" }] },
-    { basis: "REVENUE" as const, brackets: [{ fromCents: "0", rate: "10.00" }, { fromCents: "3000000", rate: "5.00" }] },
+    {
+      basis: "REVENUE" as const,
+      brackets: [
+        { fromCents: "0", rate: "10.00" },
+        { fromCents: "3000000", rate: "5.00" },
+      ],
+    },
     { basis: "GROSS_MARGIN" as const, brackets: [{ fromCents: "0", rate: "13.50" }] },
   ]);
   const settings: FinanceDemo["settings"] = {
@@ -290,7 +354,9 @@ export function generateFinanceDemo(cooperativeId: string): FinanceDemo {
           const unitPriceCents = BigInt(Math.round(between(random, min, max) * level * 100));
           return { position: position + 1, description, quantity: formatQuantity(thousandths), unitPriceCents, vatRate, netCents: 0n };
         });
-        const totals = documentTotals(lines.map((row, i) => ({ quantityThousandths: quantities[i], unitPriceCents: row.unitPriceCents, vatRate: row.vatRate })));
+        const totals = documentTotals(
+          lines.map((row, i) => ({ quantityThousandths: quantities[i], unitPriceCents: row.unitPriceCents, vatRate: row.vatRate })),
+        );
         lines.forEach((row, i) => (row.netCents = totals.lineNets[i]));
         const invoice: DemoInvoice = {
           id: demoUuid(cooperativeId, "invoice", account.id, String(invoiceIndex++)),
@@ -314,7 +380,12 @@ export function generateFinanceDemo(cooperativeId: string): FinanceDemo {
         const paidOn = addDays(issuedOn, between(random, 3, 50));
         if (fate < 0.03 && addDays(issuedOn, 20) < DEMO_BOOKS_TO) {
           const creditOn = addDays(issuedOn, between(random, 2, 20));
-          pendingCredits.push({ invoice, lines, issuedOn: creditOn, reason: pick(random, ["Erreur de facturation", "Prestation annulée", "Commande annulée par le client"]) });
+          pendingCredits.push({
+            invoice,
+            lines,
+            issuedOn: creditOn,
+            reason: pick(random, ["Erreur de facturation", "Prestation annulée", "Commande annulée par le client"]),
+          });
           addFigure(account.id, creditOn.slice(0, 7), -totals.netCents, 0n);
         } else if (paidOn <= DEMO_BOOKS_TO && fate < 0.92) {
           // Most invoices are paid in full, a few in part (an instalment, a dispute).
@@ -348,11 +419,23 @@ export function generateFinanceDemo(cooperativeId: string): FinanceDemo {
         addFigure(account.id, month, 0n, netCents);
       }
       // Salary costs from payroll: the employer cost of the CESA's fixed pay, in the months it runs.
-      const employment = hosted.find((contract) => contract.kind === "EMPLOYMENT" && contract.startsOn <= end && (!contract.endsOn || contract.endsOn >= first) && contract.status !== "DRAFT" && contract.status !== "CANCELLED");
+      const employment = hosted.find(
+        (contract) =>
+          contract.kind === "EMPLOYMENT" &&
+          contract.startsOn <= end &&
+          (!contract.endsOn || contract.endsOn >= first) &&
+          contract.status !== "DRAFT" &&
+          contract.status !== "CANCELLED",
+      );
       // A person with two activities is paid once: the cost goes to their first account.
       const firstAccountOfPerson = demo.accounts.find((other) => other.personId === account.personId)?.id === account.id;
       if (employment?.fixedMonthlyPayCents && firstAccountOfPerson) {
-        out.salaryCosts.push({ id: demoUuid(cooperativeId, "salary", account.id, month), accountId: account.id, month: `${month}-01`, amountCents: (employment.fixedMonthlyPayCents * 145n) / 100n });
+        out.salaryCosts.push({
+          id: demoUuid(cooperativeId, "salary", account.id, month),
+          accountId: account.id,
+          month: `${month}-01`,
+          amountCents: (employment.fixedMonthlyPayCents * 145n) / 100n,
+        });
       }
     }
   });
@@ -392,8 +475,15 @@ export function generateFinanceDemo(cooperativeId: string): FinanceDemo {
   for (const account of demo.accounts) {
     for (const month of monthsOf(booksFrom.get(account.id) ?? DEMO_BOOKS_FROM, DEMO_BOOKS_TO)) {
       const months = figures.get(account.id) ?? new Map<string, MonthFigures>();
-      const earlier = [...months.entries()].filter(([key]) => key < month && key.slice(0, 4) === month.slice(0, 4)).map(([, value]) => value);
-      const computed = monthlyContribution(settings.contributionBasis, accountBrackets(null, cooperativeBrackets), earlier, months.get(month) ?? { revenueCents: 0n, expensesCents: 0n });
+      const earlier = [...months.entries()]
+        .filter(([key]) => key < month && key.slice(0, 4) === month.slice(0, 4))
+        .map(([, value]) => value);
+      const computed = monthlyContribution(
+        settings.contributionBasis,
+        accountBrackets(null, cooperativeBrackets),
+        earlier,
+        months.get(month) ?? { revenueCents: 0n, expensesCents: 0n },
+      );
       out.contributions.push({
         id: demoUuid(cooperativeId, "contribution", account.id, month),
         accountId: account.id,
@@ -401,7 +491,12 @@ export function generateFinanceDemo(cooperativeId: string): FinanceDemo {
         basis: settings.contributionBasis,
         basisCents: computed.basisCents,
         yearBasisBeforeCents: computed.yearBasisBeforeCents,
-        parts: computed.parts.map((part) => ({ fromCents: part.fromCents.toString(), rate: formatRate(part.rate), basisCents: part.basisCents.toString(), amountCents: part.amountCents.toString() })),
+        parts: computed.parts.map((part) => ({
+          fromCents: part.fromCents.toString(),
+          rate: formatRate(part.rate),
+          basisCents: part.basisCents.toString(),
+          amountCents: part.amountCents.toString(),
+        })),
         amountCents: computed.amountCents,
       });
     }

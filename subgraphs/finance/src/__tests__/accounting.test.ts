@@ -52,7 +52,19 @@ describe.each(databaseBackends())("expenses, contributions, statements, indicato
   beforeAll(async () => {
     server = await startEmptyFinance(backend);
     // 10 % of the year's revenue up to 10,000 EUR, 5 % beyond.
-    await ok(server, UPDATE_SETTINGS, { input: settingsInput({ contributionBrackets: [{ fromCents: "0", rate: "10" }, { fromCents: "1000000", rate: "5" }] }) }, admin);
+    await ok(
+      server,
+      UPDATE_SETTINGS,
+      {
+        input: settingsInput({
+          contributionBrackets: [
+            { fromCents: "0", rate: "10" },
+            { fromCents: "1000000", rate: "5" },
+          ],
+        }),
+      },
+      admin,
+    );
     a = await openAccount(server);
     b = await openAccount(server);
     await ok(server, `mutation ($input: SetAccountContributionRateInput!) { setAccountContributionRate(input: $input) { id } }`, {
@@ -67,7 +79,15 @@ describe.each(databaseBackends())("expenses, contributions, statements, indicato
     await ok(server, CREDIT, { input: { invoiceId: secondA, reason: "Remise", issuedOn: "2026-09-25", lines: [line("1", "100000")] } });
     await ok(server, PAY, { input: { invoiceId: firstA, receivedOn: "2026-09-30", amountCents: "360000", method: "TRANSFER" } });
     await ok(server, EXPENSE, {
-      input: { accountId: a.accountId, spentOn: "2026-09-15", category: "SUPPLIES", description: "Bois", netCents: "50000", vatCents: "10000", receiptReference: "T-881" },
+      input: {
+        accountId: a.accountId,
+        spentOn: "2026-09-15",
+        category: "SUPPLIES",
+        description: "Bois",
+        netCents: "50000",
+        vatCents: "10000",
+        receiptReference: "T-881",
+      },
     });
     await ok(server, SALARY, { input: { accountId: a.accountId, month: "2026-09", amountCents: "150000" } });
     // October: A invoices 1,000 EUR; payments of 3,600.00 (rest of the first) and 1,000.01 EUR.
@@ -78,7 +98,9 @@ describe.each(databaseBackends())("expenses, contributions, statements, indicato
   afterAll(() => server?.stop());
 
   it("records September's contribution by bracket and by the activity's own rate, explained, once", async () => {
-    const first = await ok<{ recordMonthlyContributions: Record<string, unknown>[] }>(server, RECORD, { input: { cooperativeId: COOP, month: "2026-09" } });
+    const first = await ok<{ recordMonthlyContributions: Record<string, unknown>[] }>(server, RECORD, {
+      input: { cooperativeId: COOP, month: "2026-09" },
+    });
     expect(first.recordMonthlyContributions).toMatchObject([
       {
         month: "2026-09",
@@ -97,7 +119,9 @@ describe.each(databaseBackends())("expenses, contributions, statements, indicato
       { basisCents: "33333", rateSource: "ACCOUNT", parts: [{ rate: "8.00", amountCents: "2667" }], amountCents: "2667" },
     ]);
     const entries = await count(server, "contribution_entries");
-    const again = await ok<{ recordMonthlyContributions: Record<string, unknown>[] }>(server, RECORD, { input: { cooperativeId: COOP, month: "2026-09" } });
+    const again = await ok<{ recordMonthlyContributions: Record<string, unknown>[] }>(server, RECORD, {
+      input: { cooperativeId: COOP, month: "2026-09" },
+    });
     expect(again.recordMonthlyContributions).toEqual(first.recordMonthlyContributions);
     expect(await count(server, "contribution_entries")).toBe(entries);
   });
@@ -105,7 +129,15 @@ describe.each(databaseBackends())("expenses, contributions, statements, indicato
   it("closes a recorded month, and refuses a month not over", async () => {
     const expenses = await count(server, "expenses");
     const late = await execute(server, EXPENSE, {
-      input: { accountId: a.accountId, spentOn: "2026-09-28", category: "TRAVEL", description: "Train", netCents: "5000", vatCents: "500", receiptReference: "SNCF-1" },
+      input: {
+        accountId: a.accountId,
+        spentOn: "2026-09-28",
+        category: "TRAVEL",
+        description: "Train",
+        netCents: "5000",
+        vatCents: "500",
+        receiptReference: "SNCF-1",
+      },
     });
     expect(late.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", field: "input.spentOn" });
     expect(await count(server, "expenses")).toBe(expenses);
@@ -116,16 +148,28 @@ describe.each(databaseBackends())("expenses, contributions, statements, indicato
   });
 
   it("places October after September in the brackets", async () => {
-    const october = await ok<{ recordMonthlyContributions: Record<string, unknown>[] }>(server, RECORD, { input: { cooperativeId: COOP, month: "2026-10" } });
+    const october = await ok<{ recordMonthlyContributions: Record<string, unknown>[] }>(server, RECORD, {
+      input: { cooperativeId: COOP, month: "2026-10" },
+    });
     expect(october.recordMonthlyContributions).toMatchObject([
-      { basisCents: "100000", yearBasisBeforeCents: "1200000", parts: [{ rate: "5.00", basisCents: "100000", amountCents: "5000" }], amountCents: "5000" },
+      {
+        basisCents: "100000",
+        yearBasisBeforeCents: "1200000",
+        parts: [{ rate: "5.00", basisCents: "100000", amountCents: "5000" }],
+        amountCents: "5000",
+      },
       { basisCents: "0", parts: [], amountCents: "0", explanation: "No contribution: the month's revenue excl. VAT is 0.00 EUR" },
     ]);
   });
 
   it("gives the entrepreneur their own statement, figures by hand", async () => {
     const own = testCaller("ENTREPRENEUR", COOP, a.personId);
-    const result = await execute(server, STATEMENT, { representations: COOPERATIVE, id: a.accountId, from: "2026-09-01", to: "2026-09-30" }, own);
+    const result = await execute(
+      server,
+      STATEMENT,
+      { representations: COOPERATIVE, id: a.accountId, from: "2026-09-01", to: "2026-09-30" },
+      own,
+    );
     expect(result.errors).toBeUndefined();
     expect((result.data?._entities as { activityAccount: { statement: unknown } }[])[0].activityAccount.statement).toEqual({
       invoicedNetCents: "1300000",
@@ -139,16 +183,34 @@ describe.each(databaseBackends())("expenses, contributions, statements, indicato
       salaryCostsCents: "150000",
       balanceCents: "890000", // 12,000 - 1,100 - 500 - 1,500
     });
-    const other = await execute(server, STATEMENT, { representations: COOPERATIVE, id: b.accountId, from: "2026-09-01", to: "2026-09-30" }, own);
+    const other = await execute(
+      server,
+      STATEMENT,
+      { representations: COOPERATIVE, id: b.accountId, from: "2026-09-01", to: "2026-09-30" },
+      own,
+    );
     expect(other.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("gives the cooperative's aggregates by month in two SQL statements, figures by hand", async () => {
     const before = server.database.statementCount;
-    const result = await execute(server, INDICATORS, { representations: COOPERATIVE, from: "2026-08-15", to: "2026-10-31" }, testCaller("NETWORK_ANALYST"));
+    const result = await execute(
+      server,
+      INDICATORS,
+      { representations: COOPERATIVE, from: "2026-08-15", to: "2026-10-31" },
+      testCaller("NETWORK_ANALYST"),
+    );
     expect(server.database.statementCount - before).toBe(2);
     expect(result.errors).toBeUndefined();
-    const empty = { revenueInvoicedCents: "0", revenueCollectedCents: "0", contributionsCents: "0", invoicesIssued: 0, creditNotesIssued: 0, activitiesWithRevenue: 0, largestActivityRevenueCents: "0" };
+    const empty = {
+      revenueInvoicedCents: "0",
+      revenueCollectedCents: "0",
+      contributionsCents: "0",
+      invoicesIssued: 0,
+      creditNotesIssued: 0,
+      activitiesWithRevenue: 0,
+      largestActivityRevenueCents: "0",
+    };
     expect((result.data?._entities as { financeIndicators: unknown }[])[0].financeIndicators).toEqual({
       from: "2026-08-15",
       to: "2026-10-31",
@@ -184,9 +246,19 @@ describe.each(databaseBackends())("expenses, contributions, statements, indicato
         },
       ],
     });
-    const entrepreneur = await execute(server, INDICATORS, { representations: COOPERATIVE, from: "2026-09-01", to: "2026-09-30" }, testCaller("ENTREPRENEUR", COOP, a.personId));
+    const entrepreneur = await execute(
+      server,
+      INDICATORS,
+      { representations: COOPERATIVE, from: "2026-09-01", to: "2026-09-30" },
+      testCaller("ENTREPRENEUR", COOP, a.personId),
+    );
     expect(entrepreneur.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
-    const reversed = await execute(server, INDICATORS, { representations: COOPERATIVE, from: "2026-10-01", to: "2026-09-30" }, testCaller("NETWORK_ADMIN"));
+    const reversed = await execute(
+      server,
+      INDICATORS,
+      { representations: COOPERATIVE, from: "2026-10-01", to: "2026-09-30" },
+      testCaller("NETWORK_ADMIN"),
+    );
     expect(reversed.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "from" });
   });
 
@@ -194,7 +266,10 @@ describe.each(databaseBackends())("expenses, contributions, statements, indicato
     const simulate = async (revenue: string, expenses: string) => {
       const result = await execute(
         server,
-        onCooperative(`activityAccount(id: $id) { ${SIMULATION("paySimulation").split("{ ... on Cooperative { ")[1].slice(0, -6)} }`, "$id: ID!, $revenue: Cents!, $expenses: Cents!"),
+        onCooperative(
+          `activityAccount(id: $id) { ${SIMULATION("paySimulation").split("{ ... on Cooperative { ")[1].slice(0, -6)} }`,
+          "$id: ID!, $revenue: Cents!, $expenses: Cents!",
+        ),
         { representations: COOPERATIVE, id: b.accountId, revenue, expenses },
       );
       expect(result.errors).toBeUndefined();
@@ -217,9 +292,16 @@ describe.each(databaseBackends())("expenses, contributions, statements, indicato
     const part = await simulate("200000", "20000");
     expect(part).toMatchObject({ grossMonthlyPayCents: "113103", monthlyHours: "94.09", hourlyGrossCents: "1202" });
     expect((part.steps as unknown[]).length).toBe(10);
-    expect(await simulate("10000", "20000")).toMatchObject({ availableCents: "-10800", grossMonthlyPayCents: "0", monthlyHours: "0.00", hourlyGrossCents: "0" });
+    expect(await simulate("10000", "20000")).toMatchObject({
+      availableCents: "-10800",
+      grossMonthlyPayCents: "0",
+      monthlyHours: "0.00",
+      hourlyGrossCents: "0",
+    });
     // The cooperative's brackets on a year of 2,000 EUR months: 10 % of 10,000 + 5 % of 14,000 = 1,700 a year, 141.67 a month.
     const result = await execute(server, SIMULATION("paySimulation"), { representations: COOPERATIVE, revenue: "200000", expenses: "0" });
-    expect((result.data?._entities as { paySimulation: Record<string, unknown> }[])[0].paySimulation).toMatchObject({ contributionCents: "14167" });
+    expect((result.data?._entities as { paySimulation: Record<string, unknown> }[])[0].paySimulation).toMatchObject({
+      contributionCents: "14167",
+    });
   });
 });

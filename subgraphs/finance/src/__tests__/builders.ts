@@ -22,7 +22,12 @@ export const staff = testCaller("COUNSELOR", COOP);
 export const admin = testCaller("COOP_ADMIN", COOP);
 
 /** Runs an operation that must succeed, and gives its data. */
-export async function ok<T = Record<string, unknown>>(server: FinanceServer, query: string, variables: Record<string, unknown> = {}, caller: Caller = staff) {
+export async function ok<T = Record<string, unknown>>(
+  server: FinanceServer,
+  query: string,
+  variables: Record<string, unknown> = {},
+  caller: Caller = staff,
+) {
   const result = await execute(server, query, variables, caller);
   if (result.errors) throw new Error(`Unexpected errors: ${JSON.stringify(result.errors)}`);
   return result.data as T;
@@ -67,7 +72,12 @@ export async function openAccount(server: FinanceServer, personId = newPersonId(
 
 export async function createCustomer(server: FinanceServer, accountId: string, kind: "BUSINESS" | "PRIVATE" = "BUSINESS") {
   const data = await ok<{ createCustomer: { id: string } }>(server, CREATE_CUSTOMER, {
-    input: { accountId, name: kind === "BUSINESS" ? "Boulangerie du Port SARL" : "Jeanne Martin", kind, address: "3 rue des Lilas, 31000 Toulouse" },
+    input: {
+      accountId,
+      name: kind === "BUSINESS" ? "Boulangerie du Port SARL" : "Jeanne Martin",
+      kind,
+      address: "3 rue des Lilas, 31000 Toulouse",
+    },
   });
   return data.createCustomer.id;
 }
@@ -80,7 +90,9 @@ export const line = (quantity: string, unitPriceCents: string, vatRate = "STANDA
 });
 
 export async function draft(server: FinanceServer, accountId: string, customerId: string, lines = [line("1", "10000")]) {
-  const data = await ok<{ createInvoiceDraft: { id: string; totalCents: string } }>(server, CREATE_DRAFT, { input: { accountId, customerId, lines } });
+  const data = await ok<{ createInvoiceDraft: { id: string; totalCents: string } }>(server, CREATE_DRAFT, {
+    input: { accountId, customerId, lines },
+  });
   return data.createInvoiceDraft;
 }
 

@@ -1,5 +1,19 @@
 import { databaseBackends, execute } from "@cae/shared";
-import { admin, COOP, CREDIT, createCustomer, issued, line, ok, openAccount, PAY, settingsInput, startEmptyFinance, UPDATE_SETTINGS, type FinanceServer } from "./builders";
+import {
+  admin,
+  COOP,
+  CREDIT,
+  createCustomer,
+  issued,
+  line,
+  ok,
+  openAccount,
+  PAY,
+  settingsInput,
+  startEmptyFinance,
+  UPDATE_SETTINGS,
+  type FinanceServer,
+} from "./builders";
 
 const COOPERATIVE = [{ __typename: "Cooperative", id: COOP }];
 
@@ -26,7 +40,10 @@ describe.each(databaseBackends())("printed documents and pages of invoices on %s
   afterAll(() => server?.stop());
 
   it("prints an invoice and its credit note with every mandatory mention", async () => {
-    const { id, number } = await issued(server, accountId, customerId, "2026-04-01", [line("2", "12500", "STANDARD_20", "Pose de parquet"), line("1", "30000", "EXEMPT", "Formation")]);
+    const { id, number } = await issued(server, accountId, customerId, "2026-04-01", [
+      line("2", "12500", "STANDARD_20", "Pose de parquet"),
+      line("1", "30000", "EXEMPT", "Formation"),
+    ]);
     const result = await execute(
       server,
       `query ($representations: [_Any!]!, $id: ID!) { _entities(representations: $representations) { ... on Cooperative { invoice(id: $id) { pdf } } } }`,
@@ -57,14 +74,22 @@ describe.each(databaseBackends())("printed documents and pages of invoices on %s
       expect(text).toContain(mention);
     }
 
-    const note = await ok<{ issueCreditNote: { id: string; number: string } }>(server, CREDIT, { input: { invoiceId: id, reason: "Formation annulée", issuedOn: "2026-04-02", lines: [line("1", "30000", "EXEMPT", "Formation")] } });
+    const note = await ok<{ issueCreditNote: { id: string; number: string } }>(server, CREDIT, {
+      input: { invoiceId: id, reason: "Formation annulée", issuedOn: "2026-04-02", lines: [line("1", "30000", "EXEMPT", "Formation")] },
+    });
     const printed = await execute(
       server,
       `query ($representations: [_Any!]!, $id: ID!) { _entities(representations: $representations) { ... on Cooperative { creditNote(id: $id) { number pdf } } } }`,
       { representations: COOPERATIVE, id: note.issueCreditNote.id },
     );
     const noteText = pdfText((printed.data?._entities as { creditNote: { pdf: string } }[])[0].creditNote.pdf);
-    for (const mention of [`AVOIR N° ${note.issueCreditNote.number}`, `Avoir sur la facture N° ${number}`, "Motif : Formation annulée", "SIRET : 73282932000074", "Total TTC : 300.00 EUR"]) {
+    for (const mention of [
+      `AVOIR N° ${note.issueCreditNote.number}`,
+      `Avoir sur la facture N° ${number}`,
+      "Motif : Formation annulée",
+      "SIRET : 73282932000074",
+      "Total TTC : 300.00 EUR",
+    ]) {
       expect(noteText).toContain(mention);
     }
   });

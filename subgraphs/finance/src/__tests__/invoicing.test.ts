@@ -88,7 +88,10 @@ describe.each(databaseBackends())("invoices, credit notes and payments on %s Pos
 
     const audit = await count(server, "audit_events");
     const edits = [
-      [`mutation ($input: UpdateInvoiceDraftInput!) { updateInvoiceDraft(input: $input) { id } }`, { id: created.id, lines: [line("1", "1")] }],
+      [
+        `mutation ($input: UpdateInvoiceDraftInput!) { updateInvoiceDraft(input: $input) { id } }`,
+        { id: created.id, lines: [line("1", "1")] },
+      ],
       [`mutation ($input: DeleteInvoiceDraftInput!) { deleteInvoiceDraft(input: $input) }`, { id: created.id }],
       [ISSUE, { id: created.id, issuedOn: "2026-02-03" }],
     ] as const;
@@ -121,7 +124,9 @@ describe.each(databaseBackends())("invoices, credit notes and payments on %s Pos
     expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
     const numbers = results.map((result) => (result.data?.issueInvoice as { number: string }).number).sort();
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => `F2026-${String(i + 3).padStart(6, "0")}`));
-    const [{ n, max }] = await server.database.dataSource.query(`SELECT count(DISTINCT number)::int AS n, max(number) AS max FROM invoices WHERE status <> 'DRAFT'`);
+    const [{ n, max }] = await server.database.dataSource.query(
+      `SELECT count(DISTINCT number)::int AS n, max(number) AS max FROM invoices WHERE status <> 'DRAFT'`,
+    );
     expect([n, max]).toEqual([52, "F2026-000052"]);
   });
 
@@ -147,8 +152,12 @@ describe.each(databaseBackends())("invoices, credit notes and payments on %s Pos
 
   it("takes payments up to what is due, the status following; an overpayment is refused", async () => {
     const { id } = await issued(server, accountId, business, "2026-03-10", [line("1", "10000")]); // 120.00 TTC
-    const pay = (amountCents: string, receivedOn = "2026-03-20") => execute(server, PAY, { input: { invoiceId: id, receivedOn, amountCents, method: "TRANSFER" } });
-    expect((await pay("5000")).data?.recordPayment).toMatchObject({ amountCents: "5000", invoice: { status: "PARTLY_PAID", paidCents: "5000", balanceCents: "7000" } });
+    const pay = (amountCents: string, receivedOn = "2026-03-20") =>
+      execute(server, PAY, { input: { invoiceId: id, receivedOn, amountCents, method: "TRANSFER" } });
+    expect((await pay("5000")).data?.recordPayment).toMatchObject({
+      amountCents: "5000",
+      invoice: { status: "PARTLY_PAID", paidCents: "5000", balanceCents: "7000" },
+    });
     const payments = await count(server, "payments");
     const over = await pay("7001");
     expect(over.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.amountCents" });
@@ -159,14 +168,20 @@ describe.each(databaseBackends())("invoices, credit notes and payments on %s Pos
     const paid = await pay("1");
     expect(paid.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.amountCents" });
     const unissued = await draft(server, accountId, business);
-    const onDraft = await execute(server, PAY, { input: { invoiceId: unissued.id, receivedOn: "2026-03-20", amountCents: "100", method: "CASH" } });
+    const onDraft = await execute(server, PAY, {
+      input: { invoiceId: unissued.id, receivedOn: "2026-03-20", amountCents: "100", method: "CASH" },
+    });
     expect(onDraft.errors?.[0].extensions).toMatchObject({ code: "CONFLICT" });
   });
 
   it("cancels with credit notes of their own series, in part then in full; never more than what is left", async () => {
     // 2 × 100.00 at 20 % + 1 × 50.00 at 10 %: net 250.00, VAT 45.00, total 295.00
-    const { id, number } = await issued(server, accountId, business, "2026-03-12", [line("2", "10000"), line("1", "5000", "INTERMEDIATE_10")]);
-    const credit = (input: Record<string, unknown>) => execute(server, CREDIT, { input: { invoiceId: id, reason: "Prestation non réalisée", issuedOn: "2026-03-15", ...input } });
+    const { id, number } = await issued(server, accountId, business, "2026-03-12", [
+      line("2", "10000"),
+      line("1", "5000", "INTERMEDIATE_10"),
+    ]);
+    const credit = (input: Record<string, unknown>) =>
+      execute(server, CREDIT, { input: { invoiceId: id, reason: "Prestation non réalisée", issuedOn: "2026-03-15", ...input } });
     const partial = await credit({ lines: [line("1", "10000")] });
     expect(partial.data?.issueCreditNote).toMatchObject({
       number: "AV2026-000001",
@@ -177,13 +192,26 @@ describe.each(databaseBackends())("invoices, credit notes and payments on %s Pos
     });
     const notes = await count(server, "credit_notes");
     // More at 10 % than the invoice has at that rate; the whole invoice once partly credited; before the invoice; a draft.
-    expect((await credit({ lines: [line("1", "5001", "INTERMEDIATE_10")] })).errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.lines" });
-    expect((await credit({ lines: [line("2", "10000")] })).errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.lines" });
+    expect((await credit({ lines: [line("1", "5001", "INTERMEDIATE_10")] })).errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.lines",
+    });
+    expect((await credit({ lines: [line("2", "10000")] })).errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.lines",
+    });
     expect((await credit({})).errors?.[0].extensions).toMatchObject({ code: "CONFLICT", field: "input.lines" });
-    expect((await credit({ issuedOn: "2026-03-11", lines: [line("1", "100")] })).errors?.[0].extensions).toMatchObject({ code: "CONFLICT", field: "input.issuedOn" });
+    expect((await credit({ issuedOn: "2026-03-11", lines: [line("1", "100")] })).errors?.[0].extensions).toMatchObject({
+      code: "CONFLICT",
+      field: "input.issuedOn",
+    });
     expect(await count(server, "credit_notes")).toBe(notes);
     const rest = await credit({ lines: [line("1", "10000"), line("1", "5000", "INTERMEDIATE_10")] });
-    expect(rest.data?.issueCreditNote).toMatchObject({ number: "AV2026-000002", totalCents: "17500", invoice: { status: "CANCELLED", balanceCents: "0" } });
+    expect(rest.data?.issueCreditNote).toMatchObject({
+      number: "AV2026-000002",
+      totalCents: "17500",
+      invoice: { status: "CANCELLED", balanceCents: "0" },
+    });
     const again = await credit({ lines: [line("1", "100")] });
     expect(again.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", field: "input.invoiceId" });
     expect(number).toMatch(/^F2026-\d{6}$/);
@@ -201,7 +229,12 @@ describe.each(databaseBackends())("invoices, credit notes and payments on %s Pos
     expect((await invoice(id, other)).result.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
     const drafted = await execute(server, CREATE_DRAFT, { input: { accountId, customerId: business, lines: [line("1", "100")] } }, own);
     expect(drafted.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
-    const analyst = await execute(server, INVOICE, { representations: [{ __typename: "Cooperative", id: COOP }], id }, testCaller("NETWORK_ANALYST"));
+    const analyst = await execute(
+      server,
+      INVOICE,
+      { representations: [{ __typename: "Cooperative", id: COOP }], id },
+      testCaller("NETWORK_ANALYST"),
+    );
     expect(analyst.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
   });
 
@@ -226,9 +259,19 @@ describe.each(databaseBackends())("invoices, credit notes and payments on %s Pos
     expect(counselor.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
     const past = await execute(server, UPDATE_SETTINGS, { input: settingsInput({ effectiveFrom: "2026-03-19" }) }, admin);
     expect(past.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", field: "input.effectiveFrom" });
-    const badVat = await execute(server, UPDATE_SETTINGS, { input: settingsInput({ effectiveFrom: "2026-06-01", vatNumber: "FR00732829320" }) }, admin);
+    const badVat = await execute(
+      server,
+      UPDATE_SETTINGS,
+      { input: settingsInput({ effectiveFrom: "2026-06-01", vatNumber: "FR00732829320" }) },
+      admin,
+    );
     expect(badVat.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.vatNumber" });
-    const brackets = await execute(server, UPDATE_SETTINGS, { input: settingsInput({ effectiveFrom: "2026-06-01", contributionBrackets: [{ fromCents: "100", rate: "10" }] }) }, admin);
+    const brackets = await execute(
+      server,
+      UPDATE_SETTINGS,
+      { input: settingsInput({ effectiveFrom: "2026-06-01", contributionBrackets: [{ fromCents: "100", rate: "10" }] }) },
+      admin,
+    );
     expect(brackets.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.contributionBrackets.0.fromCents" });
     const later = await ok(server, UPDATE_SETTINGS, { input: settingsInput({ effectiveFrom: "2026-06-01", invoicePrefix: "FA" }) }, admin);
     expect(later).toMatchObject({ updateFinanceSettings: { effectiveFrom: "2026-06-01" } });

@@ -22,7 +22,9 @@ describe.each(databaseBackends())("the finance demo seed on %s PostgreSQL", (bac
         WHERE substring(number FROM '[0-9]{6}$')::int <> rank OR issued_on < previous`);
       expect(broken).toEqual([]);
     }
-    const counters = await query(`SELECT kind, year, last_number AS "lastNumber", last_issued_on::text AS "lastIssuedOn" FROM invoice_series ORDER BY kind, year`);
+    const counters = await query(
+      `SELECT kind, year, last_number AS "lastNumber", last_issued_on::text AS "lastIssuedOn" FROM invoice_series ORDER BY kind, year`,
+    );
     const documents = await query(`SELECT kind, year::int, count(*)::int AS "lastNumber", max(issued_on)::text AS "lastIssuedOn" FROM (
         SELECT 'INVOICE' AS kind, extract(year FROM issued_on) AS year, issued_on FROM invoices WHERE status <> 'DRAFT'
         UNION ALL SELECT 'CREDIT_NOTE', extract(year FROM issued_on), issued_on FROM credit_notes) documents GROUP BY kind, year ORDER BY kind, year`);
@@ -30,9 +32,21 @@ describe.each(databaseBackends())("the finance demo seed on %s PostgreSQL", (bac
   });
 
   it("keeps every total exact: lines, payments and credit notes add up", async () => {
-    expect(await query(`SELECT i.number FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id GROUP BY i.id HAVING sum(l.net_cents) <> i.net_cents`)).toEqual([]);
-    expect(await query(`SELECT i.number FROM invoices i LEFT JOIN payments p ON p.invoice_id = i.id GROUP BY i.id HAVING coalesce(sum(p.amount_cents), 0) <> i.paid_cents`)).toEqual([]);
-    expect(await query(`SELECT i.number FROM invoices i LEFT JOIN credit_notes c ON c.invoice_id = i.id GROUP BY i.id HAVING coalesce(sum(c.total_cents), 0) <> i.credited_cents`)).toEqual([]);
+    expect(
+      await query(
+        `SELECT i.number FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id GROUP BY i.id HAVING sum(l.net_cents) <> i.net_cents`,
+      ),
+    ).toEqual([]);
+    expect(
+      await query(
+        `SELECT i.number FROM invoices i LEFT JOIN payments p ON p.invoice_id = i.id GROUP BY i.id HAVING coalesce(sum(p.amount_cents), 0) <> i.paid_cents`,
+      ),
+    ).toEqual([]);
+    expect(
+      await query(
+        `SELECT i.number FROM invoices i LEFT JOIN credit_notes c ON c.invoice_id = i.id GROUP BY i.id HAVING coalesce(sum(c.total_cents), 0) <> i.credited_cents`,
+      ),
+    ).toEqual([]);
     const [{ accounts, invoicing, statuses }] = await query(`SELECT (SELECT count(*)::int FROM activity_accounts) AS accounts,
         (SELECT count(DISTINCT account_id)::int FROM invoices) AS invoicing, (SELECT count(DISTINCT status)::int FROM invoices) AS statuses`);
     expect(invoicing).toBe(accounts); // a year of books for every activity, even one that stopped
@@ -41,11 +55,17 @@ describe.each(databaseBackends())("the finance demo seed on %s PostgreSQL", (bac
 
   it("records the same contributions the service computes", async () => {
     const before = await query(`SELECT account_id, amount_cents FROM contribution_entries WHERE month = '2026-10-01' ORDER BY account_id`);
-    const result = await execute(server, `mutation ($input: RecordMonthlyContributionsInput!) { recordMonthlyContributions(input: $input) { amountCents } }`, {
-      input: { cooperativeId: COOP, month: "2026-10" },
-    });
+    const result = await execute(
+      server,
+      `mutation ($input: RecordMonthlyContributionsInput!) { recordMonthlyContributions(input: $input) { amountCents } }`,
+      {
+        input: { cooperativeId: COOP, month: "2026-10" },
+      },
+    );
     expect(result.errors).toBeUndefined();
-    expect(await query(`SELECT account_id, amount_cents FROM contribution_entries WHERE month = '2026-10-01' ORDER BY account_id`)).toEqual(before);
+    expect(await query(`SELECT account_id, amount_cents FROM contribution_entries WHERE month = '2026-10-01' ORDER BY account_id`)).toEqual(
+      before,
+    );
   });
 
   it("adds up in the aggregates as in the tables, and seeds once", async () => {
@@ -56,7 +76,8 @@ describe.each(databaseBackends())("the finance demo seed on %s PostgreSQL", (bac
       { r: [{ __typename: "Cooperative", id: COOP }] },
       testCaller("NETWORK_ANALYST"),
     );
-    const figures = (result.data?._entities as { financeIndicators: Record<string, unknown> & { monthly: unknown[] } }[])[0].financeIndicators;
+    const figures = (result.data?._entities as { financeIndicators: Record<string, unknown> & { monthly: unknown[] } }[])[0]
+      .financeIndicators;
     const period = "BETWEEN '2025-11-01' AND '2026-10-31'";
     const [expected] = await query(`SELECT
         ((SELECT sum(net_cents) FROM invoices WHERE status <> 'DRAFT' AND issued_on ${period})

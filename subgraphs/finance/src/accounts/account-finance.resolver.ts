@@ -16,7 +16,13 @@ import type { DataSource } from "typeorm";
 import { recordAudit } from "../audit";
 import { accountBrackets } from "../contributions/contribution.compute";
 import { recordMonthlyContributions, recordSalaryCost, toContributionEntry } from "../contributions/contribution.service";
-import { ContributionEntry, ContributionEntryConnection, RecordMonthlyContributionsInput, RecordSalaryCostInput, SalaryCost } from "../contributions/contribution.type";
+import {
+  ContributionEntry,
+  ContributionEntryConnection,
+  RecordMonthlyContributionsInput,
+  RecordSalaryCostInput,
+  SalaryCost,
+} from "../contributions/contribution.type";
 import type { FinanceContext } from "../context";
 import { readableAccount } from "../customers/customer.resolver";
 import { recordExpense, toExpense } from "../expenses/expense.service";
@@ -74,7 +80,12 @@ async function setAccountContributionRate(db: DataSource, cooperativeId: string,
   return db.transaction(async (manager) => {
     const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
     await manager.getRepository(ActivityAccountEntity).update({ id: account.id }, { contributionRate: rate });
-    await recordAudit(manager, actor, { action: "setAccountContributionRate", entityType: "ActivityAccount", entityId: input.accountId, details: { ...input } });
+    await recordAudit(manager, actor, {
+      action: "setAccountContributionRate",
+      entityType: "ActivityAccount",
+      entityId: input.accountId,
+      details: { ...input },
+    });
     return { ...account, contributionRate: rate };
   });
 }
@@ -82,7 +93,10 @@ async function setAccountContributionRate(db: DataSource, cooperativeId: string,
 @Resolver(() => ActivityAccount)
 export class AccountFinanceResolver {
   @Authorized(PERSONAL_DATA_READERS)
-  @FieldResolver(() => DecimalScalar, { nullable: true, description: "The activity's own contribution rate in percent; null when the cooperative's brackets apply." })
+  @FieldResolver(() => DecimalScalar, {
+    nullable: true,
+    description: "The activity's own contribution rate in percent; null when the cooperative's brackets apply.",
+  })
   async contributionRate(@Root() account: ActivityAccount, @Ctx() ctx: FinanceContext): Promise<string | null> {
     const entity = await readableAccount(account, ctx);
     return entity.contributionRate === null ? null : formatRate(parseRate(entity.contributionRate, "rate"));
@@ -93,21 +107,31 @@ export class AccountFinanceResolver {
   async expenses(@Root() account: ActivityAccount, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FinanceContext) {
     const entity = await readableAccount(account, ctx);
     const expenses = await ctx.loaders.expensesByAccount.load(entity.id);
-    return mapConnection(pageOfList(expenses, page, (expense) => [expense.seq]), (expense) => toExpense(expense, ctx.cooperativeId));
+    return mapConnection(
+      pageOfList(expenses, page, (expense) => [expense.seq]),
+      (expense) => toExpense(expense, ctx.cooperativeId),
+    );
   }
 
   @Authorized(PERSONAL_DATA_READERS)
-  @FieldResolver(() => ContributionEntryConnection, { nullable: true, description: "The activity's recorded contributions, latest month first." })
+  @FieldResolver(() => ContributionEntryConnection, {
+    nullable: true,
+    description: "The activity's recorded contributions, latest month first.",
+  })
   async contributions(@Root() account: ActivityAccount, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FinanceContext) {
     const entity = await readableAccount(account, ctx);
     const entries = await ctx.loaders.contributionsByAccount.load(entity.id);
-    return mapConnection(pageOfList(entries, page, (entry) => [entry.month]), (entry) => toContributionEntry(entry, ctx.cooperativeId));
+    return mapConnection(
+      pageOfList(entries, page, (entry) => [entry.month]),
+      (entry) => toContributionEntry(entry, ctx.cooperativeId),
+    );
   }
 
   @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => ActivityStatement, {
     nullable: true,
-    description: "The account's statement for a period: staff, or the entrepreneur whose activity it is (the law requires the cooperative to give it).",
+    description:
+      "The account's statement for a period: staff, or the entrepreneur whose activity it is (the law requires the cooperative to give it).",
   })
   async statement(@Root() account: ActivityAccount, @Args(() => PeriodArgs) args: PeriodArgs, @Ctx() ctx: FinanceContext) {
     const entity = await readableAccount(account, ctx);
@@ -115,8 +139,15 @@ export class AccountFinanceResolver {
   }
 
   @Authorized(PERSONAL_DATA_READERS)
-  @FieldResolver(() => PaySimulation, { nullable: true, description: "A pay simulation with the activity's contribution rate and the cooperative's settings." })
-  async paySimulation(@Root() account: ActivityAccount, @Args(() => PaySimulationArgs) args: PaySimulationArgs, @Ctx() ctx: FinanceContext) {
+  @FieldResolver(() => PaySimulation, {
+    nullable: true,
+    description: "A pay simulation with the activity's contribution rate and the cooperative's settings.",
+  })
+  async paySimulation(
+    @Root() account: ActivityAccount,
+    @Args(() => PaySimulationArgs) args: PaySimulationArgs,
+    @Ctx() ctx: FinanceContext,
+  ) {
     const entity = await readableAccount(account, ctx);
     return paySimulation(ctx.db, args, entity.contributionRate);
   }
@@ -136,12 +167,17 @@ export class AccountFinanceResolver {
     @Arg("input", () => RecordMonthlyContributionsInput) input: RecordMonthlyContributionsInput,
     @Ctx() ctx: FinanceContext,
   ): Promise<ContributionEntry[]> {
-    return (await recordMonthlyContributions(ctx.db, ctx.cooperativeId, ctx.caller, input)).map((entry) => toContributionEntry(entry, ctx.cooperativeId));
+    return (await recordMonthlyContributions(ctx.db, ctx.cooperativeId, ctx.caller, input)).map((entry) =>
+      toContributionEntry(entry, ctx.cooperativeId),
+    );
   }
 
   @Authorized(STAFF)
   @Mutation(() => SalaryCost, { description: "Records an activity's salary cost of a month, from payroll (once per month)." })
-  async recordSalaryCost(@Arg("input", () => RecordSalaryCostInput) input: RecordSalaryCostInput, @Ctx() ctx: FinanceContext): Promise<SalaryCost> {
+  async recordSalaryCost(
+    @Arg("input", () => RecordSalaryCostInput) input: RecordSalaryCostInput,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<SalaryCost> {
     const cost = await recordSalaryCost(ctx.db, ctx.cooperativeId, ctx.caller, input);
     return { id: encodeId(ctx.cooperativeId, cost.id), month: input.month, amountCents: cost.amountCents };
   }
@@ -159,8 +195,15 @@ export class AccountFinanceResolver {
 @Resolver(() => Cooperative)
 export class CooperativeFinanceResolver {
   @Authorized(PERSONAL_DATA_READERS)
-  @FieldResolver(() => ActivityAccount, { nullable: true, description: "One activity account by ID: staff, or the entrepreneur whose activity it is." })
-  async activityAccount(@Root() _cooperative: Cooperative, @Arg("id", () => ID) id: string, @Ctx() ctx: FinanceContext): Promise<ActivityAccount | null> {
+  @FieldResolver(() => ActivityAccount, {
+    nullable: true,
+    description: "One activity account by ID: staff, or the entrepreneur whose activity it is.",
+  })
+  async activityAccount(
+    @Root() _cooperative: Cooperative,
+    @Arg("id", () => ID) id: string,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<ActivityAccount | null> {
     const entity = await ctx.loaders.activityAccountById.load(ownLocalId(id, ctx.cooperativeId, "id"));
     if (!entity) return null;
     const account = toActivityAccount(entity, ctx.cooperativeId);
@@ -169,8 +212,15 @@ export class CooperativeFinanceResolver {
   }
 
   @Authorized(PERSONAL_DATA_READERS)
-  @FieldResolver(() => PaySimulation, { nullable: true, description: "A pay simulation with the cooperative's settings, for a project without an account yet." })
-  async paySimulation(@Root() _cooperative: Cooperative, @Args(() => PaySimulationArgs) args: PaySimulationArgs, @Ctx() ctx: FinanceContext) {
+  @FieldResolver(() => PaySimulation, {
+    nullable: true,
+    description: "A pay simulation with the cooperative's settings, for a project without an account yet.",
+  })
+  async paySimulation(
+    @Root() _cooperative: Cooperative,
+    @Args(() => PaySimulationArgs) args: PaySimulationArgs,
+    @Ctx() ctx: FinanceContext,
+  ) {
     return paySimulation(ctx.db, args, null);
   }
 }

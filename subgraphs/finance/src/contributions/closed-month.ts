@@ -6,9 +6,9 @@ import { conflictOn } from "../errors";
  * that month may change its revenue or expenses any more (figures of the past do not move).
  */
 export async function assertMonthOpen(manager: EntityManager, accountId: string, date: string, field: string): Promise<void> {
-  const [closed] = await manager.query(`SELECT 1 FROM contribution_entries WHERE account_id = $1 AND month = date_trunc('month', $2::date)::date`, [
-    accountId,
-    date,
-  ]);
+  const [closed] = await manager.query(
+    `SELECT 1 FROM contribution_entries WHERE account_id = $1 AND month = date_trunc('month', $2::date)::date`,
+    [accountId, date],
+  );
   if (closed) throw conflictOn(`The contribution of ${date.slice(0, 7)} is recorded for this activity: its figures are closed`, field);
 }

@@ -60,7 +60,12 @@ export function toContributionEntry(entity: ContributionEntryEntity, cooperative
  * and is refused with CONFLICT when they differ (a recorded month never moves). The month's
  * settings are those in force on its first day.
  */
-export async function recordMonthlyContributions(db: DataSource, cooperativeId: string, actor: Caller, input: RecordMonthlyContributionsInput) {
+export async function recordMonthlyContributions(
+  db: DataSource,
+  cooperativeId: string,
+  actor: Caller,
+  input: RecordMonthlyContributionsInput,
+) {
   requireOwnCooperative(input.cooperativeId, cooperativeId);
   const { month, first, last } = parseMonth(input.month, "input.month");
   if (last >= todayInFrance()) throw badUserInput(`The month ${month} is not over: its contribution is computed once it is`, "input.month");
@@ -73,7 +78,8 @@ export async function recordMonthlyContributions(db: DataSource, cooperativeId: 
       `SELECT id, contribution_rate FROM activity_accounts WHERE opened_on <= $1 ${wanted ? "AND id = ANY($2)" : ""} ORDER BY analytic_code`,
       wanted ? [last, wanted] : [last],
     );
-    if (wanted && accounts.length !== new Set(wanted).size) throw notFound("Some of input.accountIds are not accounts open by the month's end");
+    if (wanted && accounts.length !== new Set(wanted).size)
+      throw notFound("Some of input.accountIds are not accounts open by the month's end");
     const ids = accounts.map((account) => account.id);
     const figures = await monthlyFigures(manager, `${month.slice(0, 4)}-01-01`, last, ids);
     const existing = new Map(
@@ -117,13 +123,19 @@ export async function recordMonthlyContributions(db: DataSource, cooperativeId: 
       });
     }
     if (fresh.length > 0) {
-      const inserted = await manager.getRepository(ContributionEntryEntity).save(fresh.map((entry) => manager.getRepository(ContributionEntryEntity).create(entry)), { chunk: 200 });
+      const inserted = await manager.getRepository(ContributionEntryEntity).save(
+        fresh.map((entry) => manager.getRepository(ContributionEntryEntity).create(entry)),
+        { chunk: 200 },
+      );
       entries.push(...inserted);
       await recordAudit(manager, actor, {
         action: "recordMonthlyContributions",
         entityType: "Cooperative",
         entityId: cooperativeId,
-        details: { ...input, recorded: inserted.map((entry) => ({ accountId: encodeId(cooperativeId, entry.accountId), amountCents: entry.amountCents })) },
+        details: {
+          ...input,
+          recorded: inserted.map((entry) => ({ accountId: encodeId(cooperativeId, entry.accountId), amountCents: entry.amountCents })),
+        },
       });
     }
     const order = new Map(ids.map((id, i) => [id, i]));
@@ -141,7 +153,12 @@ export async function recordSalaryCost(db: DataSource, cooperativeId: string, ac
       throw conflictOn(`The salary cost of ${input.month} is already recorded for this activity`, "input.month");
     }
     const cost = await repository.save(repository.create({ accountId: account.id, month: first, amountCents: input.amountCents }));
-    await recordAudit(manager, actor, { action: "recordSalaryCost", entityType: "SalaryCost", entityId: encodeId(cooperativeId, cost.id), details: { ...input } });
+    await recordAudit(manager, actor, {
+      action: "recordSalaryCost",
+      entityType: "SalaryCost",
+      entityId: encodeId(cooperativeId, cost.id),
+      details: { ...input },
+    });
     return cost;
   });
 }

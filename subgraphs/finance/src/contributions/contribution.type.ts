@@ -38,7 +38,9 @@ export class ContributionEntry {
   @Field(() => ContributionBasis, { description: "What the contribution is a share of." })
   basis: ContributionBasisValue;
 
-  @Field(() => CentsScalar, { description: "The month's basis: revenue excl. VAT (invoices minus credit notes), less the expenses for a gross-margin basis." })
+  @Field(() => CentsScalar, {
+    description: "The month's basis: revenue excl. VAT (invoices minus credit notes), less the expenses for a gross-margin basis.",
+  })
   basisCents: bigint;
 
   @Field(() => CentsScalar, { description: "The basis of the year's earlier months, which places this month in the brackets." })

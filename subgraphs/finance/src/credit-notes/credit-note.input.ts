@@ -17,6 +17,9 @@ export class IssueCreditNoteInput {
   })
   lines?: DocumentLineInput[] | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Issue date, today in France by default; never before the last credit note issued, nor before the invoice." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Issue date, today in France by default; never before the last credit note issued, nor before the invoice.",
+  })
   issuedOn?: string | null;
 }

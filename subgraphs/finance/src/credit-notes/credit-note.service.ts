@@ -24,7 +24,9 @@ export async function issueCreditNote(db: DataSource, cooperativeId: string, act
     if (invoice.issuedOn && issuedOn < invoice.issuedOn) {
       throw conflictOn(`A credit note cannot be dated before its invoice (${invoice.issuedOn})`, "input.issuedOn");
     }
-    const invoiceLines = await manager.getRepository(InvoiceLineEntity).find({ where: { invoiceId: invoice.id }, order: { position: "ASC" } });
+    const invoiceLines = await manager
+      .getRepository(InvoiceLineEntity)
+      .find({ where: { invoiceId: invoice.id }, order: { position: "ASC" } });
     const remaining = invoice.totalCents - invoice.creditedCents - invoice.paidCents;
     let rows: LineRow[];
     let totals: { netCents: bigint; vatCents: bigint; totalCents: bigint; vat: { vatRate: string; netCents: bigint }[] };
@@ -40,23 +42,34 @@ export async function issueCreditNote(db: DataSource, cooperativeId: string, act
         vatRate,
         netCents,
       }));
-      totals = documentTotals(rows.map((row) => ({ quantityThousandths: quantityOf(row), unitPriceCents: row.unitPriceCents, vatRate: row.vatRate })));
+      totals = documentTotals(
+        rows.map((row) => ({ quantityThousandths: quantityOf(row), unitPriceCents: row.unitPriceCents, vatRate: row.vatRate })),
+      );
     } else {
       ({ rows, totals } = partial);
       if (totals.totalCents > remaining) {
-        throw badUserInput(`The credit (${totals.totalCents} cents) exceeds what remains unpaid and uncredited on the invoice (${remaining} cents)`, "input.lines");
+        throw badUserInput(
+          `The credit (${totals.totalCents} cents) exceeds what remains unpaid and uncredited on the invoice (${remaining} cents)`,
+          "input.lines",
+        );
       }
       // Rate by rate, never more than the invoice's net at that rate minus what earlier credit notes took.
-      const invoiced = documentTotals(invoiceLines.map((row) => ({ quantityThousandths: quantityOf(row), unitPriceCents: row.unitPriceCents, vatRate: row.vatRate })));
+      const invoiced = documentTotals(
+        invoiceLines.map((row) => ({ quantityThousandths: quantityOf(row), unitPriceCents: row.unitPriceCents, vatRate: row.vatRate })),
+      );
       const credited: { vat_rate: string; net: string }[] = await manager.query(
         `SELECT l.vat_rate, sum(l.net_cents) AS net FROM credit_note_lines l JOIN credit_notes c ON c.id = l.credit_note_id WHERE c.invoice_id = $1 GROUP BY l.vat_rate`,
         [invoice.id],
       );
       for (const share of totals.vat) {
         const available =
-          (invoiced.vat.find((v) => v.vatRate === share.vatRate)?.netCents ?? 0n) - BigInt(credited.find((c) => c.vat_rate === share.vatRate)?.net ?? 0);
+          (invoiced.vat.find((v) => v.vatRate === share.vatRate)?.netCents ?? 0n) -
+          BigInt(credited.find((c) => c.vat_rate === share.vatRate)?.net ?? 0);
         if (share.netCents > available) {
-          throw badUserInput(`The credit at ${share.vatRate} (${share.netCents} cents excl. VAT) exceeds what the invoice has left at that rate (${available})`, "input.lines");
+          throw badUserInput(
+            `The credit at ${share.vatRate} (${share.netCents} cents excl. VAT) exceeds what the invoice has left at that rate (${available})`,
+            "input.lines",
+          );
         }
       }
     }
@@ -80,7 +93,9 @@ export async function issueCreditNote(db: DataSource, cooperativeId: string, act
     await insertLines(manager, "creditNote", creditNote.id, rows);
     invoice.creditedCents += totals.totalCents;
     invoice.status = settledStatus(invoice);
-    await manager.getRepository(InvoiceEntity).update({ id: invoice.id }, { creditedCents: invoice.creditedCents, status: invoice.status, updatedAt: new Date() });
+    await manager
+      .getRepository(InvoiceEntity)
+      .update({ id: invoice.id }, { creditedCents: invoice.creditedCents, status: invoice.status, updatedAt: new Date() });
     await recordAudit(manager, actor, {
       action: "issueCreditNote",
       entityType: "CreditNote",

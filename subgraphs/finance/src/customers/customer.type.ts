@@ -5,7 +5,8 @@ import type { CustomerKind as CustomerKindValue } from "./customer.entity";
 export const CustomerKind = { BUSINESS: "BUSINESS", PRIVATE: "PRIVATE" } as const;
 registerEnumType(CustomerKind, {
   name: "CustomerKind",
-  description: "Whether a customer is a business (professionnel: late penalties and the recovery fee apply) or a private person (particulier).",
+  description:
+    "Whether a customer is a business (professionnel: late penalties and the recovery fee apply) or a private person (particulier).",
 });
 
 @ObjectType({ description: "A customer of an activity (client)." })

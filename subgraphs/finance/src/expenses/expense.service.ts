@@ -10,7 +10,8 @@ const MAX_CENTS = 100_000_000_000n;
 
 export async function recordExpense(db: DataSource, cooperativeId: string, actor: Caller, input: RecordExpenseInput) {
   if (input.netCents <= 0n || input.netCents > MAX_CENTS) throw badUserInput("netCents must be above 0", "input.netCents");
-  if (input.vatCents < 0n || input.vatCents > input.netCents) throw badUserInput("vatCents must be between 0 and the net amount", "input.vatCents");
+  if (input.vatCents < 0n || input.vatCents > input.netCents)
+    throw badUserInput("vatCents must be between 0 and the net amount", "input.vatCents");
   const values = {
     spentOn: input.spentOn,
     category: input.category,
@@ -24,7 +25,12 @@ export async function recordExpense(db: DataSource, cooperativeId: string, actor
     await assertMonthOpen(manager, account.id, input.spentOn, "input.spentOn");
     const repository = manager.getRepository(ExpenseEntity);
     const expense = await repository.save(repository.create({ ...values, accountId: account.id }));
-    await recordAudit(manager, actor, { action: "recordExpense", entityType: "Expense", entityId: encodeId(cooperativeId, expense.id), details: { ...input } });
+    await recordAudit(manager, actor, {
+      action: "recordExpense",
+      entityType: "Expense",
+      entityId: encodeId(cooperativeId, expense.id),
+      details: { ...input },
+    });
     return expense;
   });
 }

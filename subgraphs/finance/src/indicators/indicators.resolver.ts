@@ -11,7 +11,11 @@ export class FinanceIndicatorsResolver {
   @FieldResolver(() => FinanceIndicators, {
     description: "The cooperative's finance aggregates for a period, computed in SQL from its own books (sums and counts only).",
   })
-  async financeIndicators(@Root() _cooperative: Cooperative, @Args(() => FinanceIndicatorsArgs) args: FinanceIndicatorsArgs, @Ctx() ctx: FinanceContext) {
+  async financeIndicators(
+    @Root() _cooperative: Cooperative,
+    @Args(() => FinanceIndicatorsArgs) args: FinanceIndicatorsArgs,
+    @Ctx() ctx: FinanceContext,
+  ) {
     return financeIndicators(ctx.db, args.from, args.to);
   }
 }

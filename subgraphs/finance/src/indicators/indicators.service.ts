@@ -12,7 +12,10 @@ const REVENUE = `
       FROM credit_notes WHERE issued_on BETWEEN $1 AND $2
   )`;
 
-type MonthRow = Record<"month" | "revenue_invoiced" | "revenue_collected" | "contributions" | "invoices" | "credit_notes" | "activities" | "largest", string>;
+type MonthRow = Record<
+  "month" | "revenue_invoiced" | "revenue_collected" | "contributions" | "invoices" | "credit_notes" | "activities" | "largest",
+  string
+>;
 
 /** Two grouped statements over the whole cooperative, whatever the period: no row is loaded. */
 export async function financeIndicators(db: DataSource, from: string, to: string): Promise<FinanceIndicators> {

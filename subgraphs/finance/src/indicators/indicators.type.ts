@@ -66,9 +66,13 @@ export class FinanceIndicators {
   @Field(() => Int, { description: "Activity accounts whose revenue invoiced in the period is above 0." })
   activitiesWithRevenue: number;
 
-  @Field(() => CentsScalar, { description: "The biggest single account's revenue invoiced in the period (for the 85 % dominance rule); 0 when none." })
+  @Field(() => CentsScalar, {
+    description: "The biggest single account's revenue invoiced in the period (for the 85 % dominance rule); 0 when none.",
+  })
   largestActivityRevenueCents: bigint;
 
-  @Field(() => [FinanceMonth], { description: "One row per calendar month overlapping the period, in order; months with nothing give zeros." })
+  @Field(() => [FinanceMonth], {
+    description: "One row per calendar month overlapping the period, in order; months with nothing give zeros.",
+  })
   monthly: FinanceMonth[];
 }

@@ -10,9 +10,13 @@ import { InvoiceEntity, InvoiceLineEntity } from "./invoice.entity";
 export function createInvoiceLoaders(db: DataSource) {
   const ids = (keys: readonly string[]) => In([...keys]);
   return {
-    invoiceById: loaderByKey((keys: readonly string[]) => db.getRepository(InvoiceEntity).findBy({ id: ids(keys) }), (row) => row.id),
+    invoiceById: loaderByKey(
+      (keys: readonly string[]) => db.getRepository(InvoiceEntity).findBy({ id: ids(keys) }),
+      (row) => row.id,
+    ),
     invoiceLinesByInvoice: loaderOfLists(
-      (keys: readonly string[]) => db.getRepository(InvoiceLineEntity).find({ where: { invoiceId: ids(keys) }, order: { position: "ASC" } }),
+      (keys: readonly string[]) =>
+        db.getRepository(InvoiceLineEntity).find({ where: { invoiceId: ids(keys) }, order: { position: "ASC" } }),
       (row) => row.invoiceId,
     ),
     paymentsByInvoice: loaderOfLists(
@@ -24,10 +28,17 @@ export function createInvoiceLoaders(db: DataSource) {
       (row) => row.invoiceId,
     ),
     creditNoteLinesByCreditNote: loaderOfLists(
-      (keys: readonly string[]) => db.getRepository(CreditNoteLineEntity).find({ where: { creditNoteId: ids(keys) }, order: { position: "ASC" } }),
+      (keys: readonly string[]) =>
+        db.getRepository(CreditNoteLineEntity).find({ where: { creditNoteId: ids(keys) }, order: { position: "ASC" } }),
       (row) => row.creditNoteId,
     ),
-    customerById: loaderByKey((keys: readonly string[]) => db.getRepository(CustomerEntity).findBy({ id: ids(keys) }), (row) => row.id),
-    settingsById: loaderByKey((keys: readonly string[]) => db.getRepository(FinanceSettingsEntity).findBy({ id: ids(keys) }), (row) => row.id),
+    customerById: loaderByKey(
+      (keys: readonly string[]) => db.getRepository(CustomerEntity).findBy({ id: ids(keys) }),
+      (row) => row.id,
+    ),
+    settingsById: loaderByKey(
+      (keys: readonly string[]) => db.getRepository(FinanceSettingsEntity).findBy({ id: ids(keys) }),
+      (row) => row.id,
+    ),
   };
 }

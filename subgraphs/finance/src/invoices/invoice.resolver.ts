@@ -27,7 +27,10 @@ async function accountOf(ctx: FinanceContext, accountId: string) {
   return account;
 }
 
-async function mentionsOf(ctx: FinanceContext, doc: { settingsId: string | null; customerId: string; lines: string; terms: { paymentTermsDays: number; dueOn: string } | null }) {
+async function mentionsOf(
+  ctx: FinanceContext,
+  doc: { settingsId: string | null; customerId: string; lines: string; terms: { paymentTermsDays: number; dueOn: string } | null },
+) {
   if (!doc.settingsId) return null;
   const [settings, customer, lines] = await Promise.all([
     ctx.loaders.settingsById.load(doc.settingsId),
@@ -73,13 +76,15 @@ export class InvoiceResolver {
 
   @FieldResolver(() => DocumentMentions, { nullable: true, description: "The mandatory mentions; null for a draft." })
   async mentions(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<DocumentMentions | null> {
-    const terms = invoice.dueOn && invoice.paymentTermsDays !== null ? { paymentTermsDays: invoice.paymentTermsDays, dueOn: invoice.dueOn } : null;
+    const terms =
+      invoice.dueOn && invoice.paymentTermsDays !== null ? { paymentTermsDays: invoice.paymentTermsDays, dueOn: invoice.dueOn } : null;
     return mentionsOf(ctx, { settingsId: invoice.settingsId, customerId: invoice.customerId, lines: invoice.localId, terms });
   }
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "The printable invoice with its mandatory mentions: a PDF, base64-encoded. Null for a draft, which is not a legal document.",
+    description:
+      "The printable invoice with its mandatory mentions: a PDF, base64-encoded. Null for a draft, which is not a legal document.",
   })
   async pdf(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<string | null> {
     const mentions = await this.mentions(invoice, ctx);
@@ -110,19 +115,28 @@ export class InvoiceResolver {
 
   @Authorized(STAFF)
   @Mutation(() => Invoice, { description: "Creates a draft invoice for an activity." })
-  async createInvoiceDraft(@Arg("input", () => CreateInvoiceDraftInput) input: CreateInvoiceDraftInput, @Ctx() ctx: FinanceContext): Promise<Invoice> {
+  async createInvoiceDraft(
+    @Arg("input", () => CreateInvoiceDraftInput) input: CreateInvoiceDraftInput,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<Invoice> {
     return toInvoice(await createInvoiceDraft(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }
 
   @Authorized(STAFF)
   @Mutation(() => Invoice, { description: "Changes a draft invoice; an issued one is refused (CONFLICT)." })
-  async updateInvoiceDraft(@Arg("input", () => UpdateInvoiceDraftInput) input: UpdateInvoiceDraftInput, @Ctx() ctx: FinanceContext): Promise<Invoice> {
+  async updateInvoiceDraft(
+    @Arg("input", () => UpdateInvoiceDraftInput) input: UpdateInvoiceDraftInput,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<Invoice> {
     return toInvoice(await updateInvoiceDraft(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }
 
   @Authorized(STAFF)
   @Mutation(() => ID, { description: "Deletes a draft invoice and gives its ID; an issued one is refused (CONFLICT)." })
-  async deleteInvoiceDraft(@Arg("input", () => DeleteInvoiceDraftInput) input: DeleteInvoiceDraftInput, @Ctx() ctx: FinanceContext): Promise<string> {
+  async deleteInvoiceDraft(
+    @Arg("input", () => DeleteInvoiceDraftInput) input: DeleteInvoiceDraftInput,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<string> {
     return deleteInvoiceDraft(ctx.db, ctx.cooperativeId, ctx.caller, input);
   }
 
@@ -136,13 +150,20 @@ export class InvoiceResolver {
   }
 
   @Authorized(STAFF)
-  @Mutation(() => CreditNote, { description: "Issues a credit note (avoir) cancelling an issued invoice in full or in part, numbered in its own series." })
-  async issueCreditNote(@Arg("input", () => IssueCreditNoteInput) input: IssueCreditNoteInput, @Ctx() ctx: FinanceContext): Promise<CreditNote> {
+  @Mutation(() => CreditNote, {
+    description: "Issues a credit note (avoir) cancelling an issued invoice in full or in part, numbered in its own series.",
+  })
+  async issueCreditNote(
+    @Arg("input", () => IssueCreditNoteInput) input: IssueCreditNoteInput,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<CreditNote> {
     return toCreditNote(await issueCreditNote(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }
 
   @Authorized(STAFF)
-  @Mutation(() => Payment, { description: "Records a payment of an issued invoice, never more than what is due (BAD_USER_INPUT on input.amountCents)." })
+  @Mutation(() => Payment, {
+    description: "Records a payment of an issued invoice, never more than what is due (BAD_USER_INPUT on input.amountCents).",
+  })
   async recordPayment(@Arg("input", () => RecordPaymentInput) input: RecordPaymentInput, @Ctx() ctx: FinanceContext): Promise<Payment> {
     return toPayment((await recordPayment(ctx.db, ctx.cooperativeId, ctx.caller, input)).payment, ctx.cooperativeId);
   }
@@ -230,7 +251,8 @@ export class CooperativeInvoicesResolver {
   async invoices(@Root() _cooperative: Cooperative, @Args(() => InvoiceFilterArgs) args: InvoiceFilterArgs, @Ctx() ctx: FinanceContext) {
     const query = ctx.db.getRepository(InvoiceEntity).createQueryBuilder("invoice");
     if (args.status) query.andWhere("invoice.status = :status", { status: args.status });
-    if (args.accountId) query.andWhere("invoice.accountId = :accountId", { accountId: ownLocalId(args.accountId, ctx.cooperativeId, "accountId") });
+    if (args.accountId)
+      query.andWhere("invoice.accountId = :accountId", { accountId: ownLocalId(args.accountId, ctx.cooperativeId, "accountId") });
     if (args.issuedFrom) query.andWhere("invoice.issuedOn >= :issuedFrom", { issuedFrom: args.issuedFrom });
     if (args.issuedTo) query.andWhere("invoice.issuedOn <= :issuedTo", { issuedTo: args.issuedTo });
     const page = await pageOfQuery(query, args, [{ column: "invoice.seq", property: "seq" }], "DESC");
@@ -247,8 +269,15 @@ export class CooperativeInvoicesResolver {
   }
 
   @Authorized(PERSONAL_DATA_READERS)
-  @FieldResolver(() => CreditNote, { nullable: true, description: "One credit note by ID: staff, or the entrepreneur whose activity it is." })
-  async creditNote(@Root() _cooperative: Cooperative, @Args(() => IdArgs) args: IdArgs, @Ctx() ctx: FinanceContext): Promise<CreditNote | null> {
+  @FieldResolver(() => CreditNote, {
+    nullable: true,
+    description: "One credit note by ID: staff, or the entrepreneur whose activity it is.",
+  })
+  async creditNote(
+    @Root() _cooperative: Cooperative,
+    @Args(() => IdArgs) args: IdArgs,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<CreditNote | null> {
     const note = await ctx.db.getRepository(CreditNoteEntity).findOneBy({ id: ownLocalId(args.id, ctx.cooperativeId, "id") });
     if (!note) return null;
     assertMayReadAccount(ctx.caller, ctx.cooperativeId, await accountOf(ctx, note.accountId));

@@ -14,7 +14,8 @@ import { takeNextNumber } from "./numbering";
 
 function checkTerms(days: number | null | undefined, field: string): number | null {
   if (days === null || days === undefined) return null;
-  if (!Number.isInteger(days) || days < 0 || days > 60) throw badUserInput("payment terms are 0 to 60 days (Code de commerce L441-10)", field);
+  if (!Number.isInteger(days) || days < 0 || days > 60)
+    throw badUserInput("payment terms are 0 to 60 days (Code de commerce L441-10)", field);
   return days;
 }
 
@@ -33,7 +34,10 @@ export async function lockInvoice(manager: EntityManager, cooperativeId: string,
 async function lockDraft(manager: EntityManager, cooperativeId: string, globalId: string, field: string): Promise<InvoiceEntity> {
   const invoice = await lockInvoice(manager, cooperativeId, globalId, field);
   if (invoice.status !== "DRAFT") {
-    throw conflictOn(`Invoice ${invoice.number} is issued: an issued invoice is never edited nor deleted; cancel it with a credit note`, field);
+    throw conflictOn(
+      `Invoice ${invoice.number} is issued: an issued invoice is never edited nor deleted; cancel it with a credit note`,
+      field,
+    );
   }
   return invoice;
 }
@@ -41,7 +45,15 @@ async function lockDraft(manager: EntityManager, cooperativeId: string, globalId
 export async function insertLines(manager: EntityManager, entity: "invoice" | "quote" | "creditNote", ownerId: string, rows: LineRow[]) {
   const table = { invoice: "invoice_lines", quote: "quote_lines", creditNote: "credit_note_lines" }[entity];
   const owner = { invoice: "invoice_id", quote: "quote_id", creditNote: "credit_note_id" }[entity];
-  const values = rows.flatMap((row) => [ownerId, row.position, row.description, row.quantity, row.unitPriceCents.toString(), row.vatRate, row.netCents.toString()]);
+  const values = rows.flatMap((row) => [
+    ownerId,
+    row.position,
+    row.description,
+    row.quantity,
+    row.unitPriceCents.toString(),
+    row.vatRate,
+    row.netCents.toString(),
+  ]);
   const placeholders = rows.map((_, i) => `(${Array.from({ length: 7 }, (__, j) => `$${i * 7 + j + 1}`).join(", ")})`).join(", ");
   await manager.query(
     `INSERT INTO ${table} (${owner}, position, description, quantity, unit_price_cents, vat_rate, net_cents) VALUES ${placeholders}`,
@@ -55,7 +67,12 @@ export async function createInvoiceDraft(db: DataSource, cooperativeId: string, 
   return db.transaction(async (manager) => {
     const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
     const customer = await requireCustomerOf(manager, cooperativeId, account.id, input.customerId, "input.customerId");
-    const invoice = await saveDraft(manager, { accountId: account.id, customerId: customer.id, quoteId: null, paymentTermsDays }, rows, totals);
+    const invoice = await saveDraft(
+      manager,
+      { accountId: account.id, customerId: customer.id, quoteId: null, paymentTermsDays },
+      rows,
+      totals,
+    );
     await recordAudit(manager, actor, {
       action: "createInvoiceDraft",
       entityType: "Invoice",
@@ -93,7 +110,8 @@ export async function updateInvoiceDraft(db: DataSource, cooperativeId: string, 
   const paymentTermsDays = checkTerms(input.paymentTermsDays, "input.paymentTermsDays");
   return db.transaction(async (manager) => {
     const invoice = await lockDraft(manager, cooperativeId, input.id, "input.id");
-    if (input.customerId) invoice.customerId = (await requireCustomerOf(manager, cooperativeId, invoice.accountId, input.customerId, "input.customerId")).id;
+    if (input.customerId)
+      invoice.customerId = (await requireCustomerOf(manager, cooperativeId, invoice.accountId, input.customerId, "input.customerId")).id;
     if (paymentTermsDays !== null) invoice.paymentTermsDays = paymentTermsDays;
     if (priced) {
       await manager.getRepository(InvoiceLineEntity).delete({ invoiceId: invoice.id });
@@ -107,7 +125,12 @@ export async function updateInvoiceDraft(db: DataSource, cooperativeId: string, 
   });
 }
 
-export async function deleteInvoiceDraft(db: DataSource, cooperativeId: string, actor: Caller, input: DeleteInvoiceDraftInput): Promise<string> {
+export async function deleteInvoiceDraft(
+  db: DataSource,
+  cooperativeId: string,
+  actor: Caller,
+  input: DeleteInvoiceDraftInput,
+): Promise<string> {
   return db.transaction(async (manager) => {
     const invoice = await lockDraft(manager, cooperativeId, input.id, "input.id");
     await manager.getRepository(InvoiceEntity).delete({ id: invoice.id });
@@ -138,7 +161,12 @@ export async function issueInvoice(db: DataSource, cooperativeId: string, actor:
       updatedAt: new Date(),
     });
     await manager.getRepository(InvoiceEntity).save(invoice);
-    await recordAudit(manager, actor, { action: "issueInvoice", entityType: "Invoice", entityId: input.id, details: { ...input, issuedOn, number } });
+    await recordAudit(manager, actor, {
+      action: "issueInvoice",
+      entityType: "Invoice",
+      entityId: input.id,
+      details: { ...input, issuedOn, number },
+    });
     return invoice;
   });
 }

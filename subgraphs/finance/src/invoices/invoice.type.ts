@@ -2,7 +2,13 @@ import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from "type-gra
 import { CentsScalar, connectionType, LocalDateScalar, PageArgs } from "@cae/shared";
 import type { InvoiceStatus as InvoiceStatusValue } from "./invoice.entity";
 
-export const InvoiceStatus = { DRAFT: "DRAFT", ISSUED: "ISSUED", PARTLY_PAID: "PARTLY_PAID", PAID: "PAID", CANCELLED: "CANCELLED" } as const;
+export const InvoiceStatus = {
+  DRAFT: "DRAFT",
+  ISSUED: "ISSUED",
+  PARTLY_PAID: "PARTLY_PAID",
+  PAID: "PAID",
+  CANCELLED: "CANCELLED",
+} as const;
 registerEnumType(InvoiceStatus, {
   name: "InvoiceStatus",
   description: "Where an invoice stands.",
@@ -38,7 +44,10 @@ export class DocumentMentions {
   @Field(() => String, { description: "Late-payment penalties (pénalités de retard)." })
   latePenalties: string;
 
-  @Field(() => String, { nullable: true, description: "The fixed recovery fee of 40 EUR, for a business customer (L441-10, D441-5); null for a private customer." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The fixed recovery fee of 40 EUR, for a business customer (L441-10, D441-5); null for a private customer.",
+  })
   recoveryFee: string | null;
 
   @Field(() => String, { nullable: true, description: "The VAT exemption mention, when a line is exempt." })
@@ -143,4 +152,3 @@ export class IdArgs {
   @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
   id: string;
 }
-

@@ -1,5 +1,13 @@
 import { badUserInput, requiredText } from "@cae/shared";
-import { documentTotals, formatQuantity, parseQuantity, scaledDecimal, QUANTITY_SCALE, type DocumentTotals, type VatRate } from "../money/arithmetic";
+import {
+  documentTotals,
+  formatQuantity,
+  parseQuantity,
+  scaledDecimal,
+  QUANTITY_SCALE,
+  type DocumentTotals,
+  type VatRate,
+} from "../money/arithmetic";
 import type { DocumentLine, DocumentLineInput, VatAmount } from "./line.type";
 
 /** A line as stored (`invoice_lines`, `quote_lines`, `credit_note_lines`). */
@@ -58,5 +66,7 @@ export function toDocumentLine(row: LineRow): DocumentLine {
 
 /** The VAT breakdown of stored lines (the same rule as when they were priced). */
 export function vatBreakdown(rows: readonly LineRow[]): VatAmount[] {
-  return documentTotals(rows.map((row) => ({ quantityThousandths: quantityOf(row), unitPriceCents: row.unitPriceCents, vatRate: row.vatRate }))).vat;
+  return documentTotals(
+    rows.map((row) => ({ quantityThousandths: quantityOf(row), unitPriceCents: row.unitPriceCents, vatRate: row.vatRate })),
+  ).vat;
 }

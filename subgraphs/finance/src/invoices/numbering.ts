@@ -31,7 +31,10 @@ export async function takeNextNumber(
     return day !== null && (max === null || day > max) ? day : max;
   }, null);
   if (latest !== null && issuedOn < latest) {
-    throw conflictOn(`The issue date ${issuedOn} is before the last ${kind === "INVOICE" ? "invoice" : "credit note"} issued (${latest}): numbers follow the dates`, field);
+    throw conflictOn(
+      `The issue date ${issuedOn} is before the last ${kind === "INVOICE" ? "invoice" : "credit note"} issued (${latest}): numbers follow the dates`,
+      field,
+    );
   }
   const [[{ last_number }]] = await manager.query(
     `UPDATE invoice_series SET last_number = last_number + 1, last_issued_on = $3 WHERE kind = $1 AND year = $2 RETURNING last_number`,

@@ -76,7 +76,8 @@ export const formatQuantity = (thousandths: bigint): string => formatScaled(thou
 export const percentOf = (cents: bigint, rate: bigint): bigint => roundDiv(cents * rate, HUNDRED_PERCENT);
 
 /** A line's net excl. VAT: quantity × unit price, rounded half up to the cent. */
-export const lineNet = (quantityThousandths: bigint, unitPriceCents: bigint): bigint => roundDiv(quantityThousandths * unitPriceCents, 1000n);
+export const lineNet = (quantityThousandths: bigint, unitPriceCents: bigint): bigint =>
+  roundDiv(quantityThousandths * unitPriceCents, 1000n);
 
 /** The French VAT rates (CGI art. 278 and following), and exemption. */
 export const VAT_RATES = {
@@ -150,7 +151,8 @@ export function bracketedContribution(brackets: readonly Bracket[], priorCents: 
     const upper = brackets[i + 1]?.fromCents ?? null;
     const lo = start > bracket.fromCents ? start : bracket.fromCents;
     const hi = upper === null || end < upper ? end : upper;
-    if (hi > lo) parts.push({ fromCents: bracket.fromCents, rate: bracket.rate, basisCents: hi - lo, amountCents: percentOf(hi - lo, bracket.rate) });
+    if (hi > lo)
+      parts.push({ fromCents: bracket.fromCents, rate: bracket.rate, basisCents: hi - lo, amountCents: percentOf(hi - lo, bracket.rate) });
   });
   return parts;
 }

@@ -3,7 +3,8 @@ import { badUserInput } from "@cae/shared";
 /** Calendar dates are ISO strings ("2026-03-14"); arithmetic is on UTC day numbers, never local time. */
 const DAY_MS = 86_400_000;
 
-export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** Today in France, where the cooperatives' books are kept. */
 export function todayInFrance(now = new Date()): string {
@@ -27,4 +28,5 @@ export function lastDayOfMonth(date: string): string {
 export const monthOf = (date: string): string => date.slice(0, 7);
 
 /** Dates as PostgreSQL returns them through `pg` with TypeORM (strings for `date`). */
-export const isoDate = (value: string | Date): string => (typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10));
+export const isoDate = (value: string | Date): string =>
+  typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);

@@ -17,18 +17,29 @@ export async function recordPayment(db: DataSource, cooperativeId: string, actor
     if (invoice.status === "CANCELLED") throw conflictOn(`Invoice ${invoice.number} is cancelled by credit notes`, "input.invoiceId");
     const due = invoice.totalCents - invoice.creditedCents - invoice.paidCents;
     if (input.amountCents > due) {
-      throw badUserInput(`The payment (${input.amountCents} cents) exceeds what is due on invoice ${invoice.number} (${due} cents)`, "input.amountCents");
+      throw badUserInput(
+        `The payment (${input.amountCents} cents) exceeds what is due on invoice ${invoice.number} (${due} cents)`,
+        "input.amountCents",
+      );
     }
     if (invoice.issuedOn && input.receivedOn < invoice.issuedOn) {
       throw badUserInput(`A payment cannot be received before its invoice is issued (${invoice.issuedOn})`, "input.receivedOn");
     }
     const repository = manager.getRepository(PaymentEntity);
     const payment = await repository.save(
-      repository.create({ invoiceId: invoice.id, receivedOn: input.receivedOn, amountCents: input.amountCents, method: input.method, reference }),
+      repository.create({
+        invoiceId: invoice.id,
+        receivedOn: input.receivedOn,
+        amountCents: input.amountCents,
+        method: input.method,
+        reference,
+      }),
     );
     invoice.paidCents += input.amountCents;
     invoice.status = settledStatus(invoice);
-    await manager.getRepository(InvoiceEntity).update({ id: invoice.id }, { paidCents: invoice.paidCents, status: invoice.status, updatedAt: new Date() });
+    await manager
+      .getRepository(InvoiceEntity)
+      .update({ id: invoice.id }, { paidCents: invoice.paidCents, status: invoice.status, updatedAt: new Date() });
     await recordAudit(manager, actor, {
       action: "recordPayment",
       entityType: "Payment",

@@ -2,10 +2,18 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql
 import { CentsScalar, LocalDateScalar } from "@cae/shared";
 import type { PaymentMethod as PaymentMethodValue } from "./payment.entity";
 
-export const PaymentMethod = { TRANSFER: "TRANSFER", CHECK: "CHECK", CARD: "CARD", CASH: "CASH", DIRECT_DEBIT: "DIRECT_DEBIT", OTHER: "OTHER" } as const;
+export const PaymentMethod = {
+  TRANSFER: "TRANSFER",
+  CHECK: "CHECK",
+  CARD: "CARD",
+  CASH: "CASH",
+  DIRECT_DEBIT: "DIRECT_DEBIT",
+  OTHER: "OTHER",
+} as const;
 registerEnumType(PaymentMethod, {
   name: "PaymentMethod",
-  description: "How a payment was made (mode de règlement): bank transfer (virement), cheque, card, cash, direct debit (prélèvement), other.",
+  description:
+    "How a payment was made (mode de règlement): bank transfer (virement), cheque, card, cash, direct debit (prélèvement), other.",
 });
 
 @ObjectType({ description: "A payment received for an invoice (règlement)." })

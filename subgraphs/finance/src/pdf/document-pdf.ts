@@ -68,7 +68,9 @@ export function renderDocumentPdf(document: PrintableDocument): Promise<Buffer> 
   pdf.font("Helvetica");
   for (const row of document.lines) {
     const line = toDocumentLine(row);
-    pdf.text(`${line.description} | ${line.quantity} | ${euros(line.unitPriceCents)} | ${vatLabel(line.vatRate)} | ${euros(line.netCents)}`);
+    pdf.text(
+      `${line.description} | ${line.quantity} | ${euros(line.unitPriceCents)} | ${vatLabel(line.vatRate)} | ${euros(line.netCents)}`,
+    );
   }
   pdf.moveDown();
   for (const share of document.vat) {

@@ -1,6 +1,16 @@
 import { In } from "typeorm";
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { encodeId, loaderByKey, loaderOfLists, mapConnection, notFound, PageArgs, pageOfList, PERSONAL_DATA_READERS, STAFF } from "@cae/shared";
+import {
+  encodeId,
+  loaderByKey,
+  loaderOfLists,
+  mapConnection,
+  notFound,
+  PageArgs,
+  pageOfList,
+  PERSONAL_DATA_READERS,
+  STAFF,
+} from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { ActivityAccount } from "../accounts/activity-account.type";
 import type { FinanceContext } from "../context";
@@ -23,7 +33,8 @@ export function createQuoteLoaders(db: DataSource) {
       (row) => row.accountId,
     ),
     quoteLinesByQuote: loaderOfLists(
-      (keys: readonly string[]) => db.getRepository(QuoteLineEntity).find({ where: { quoteId: In([...keys]) }, order: { position: "ASC" } }),
+      (keys: readonly string[]) =>
+        db.getRepository(QuoteLineEntity).find({ where: { quoteId: In([...keys]) }, order: { position: "ASC" } }),
       (row) => row.quoteId,
     ),
     invoiceByQuote: loaderByKey(
@@ -80,7 +91,9 @@ export class QuoteResolver {
   }
 
   @Authorized(STAFF)
-  @Mutation(() => Quote, { description: "Records the acceptance of a pending quote within its validity: it becomes a draft invoice (see `invoice`)." })
+  @Mutation(() => Quote, {
+    description: "Records the acceptance of a pending quote within its validity: it becomes a draft invoice (see `invoice`).",
+  })
   async acceptQuote(@Arg("input", () => DecideQuoteInput) input: DecideQuoteInput, @Ctx() ctx: FinanceContext): Promise<Quote> {
     return toQuote(await acceptQuote(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }
@@ -99,6 +112,9 @@ export class AccountQuotesResolver {
   async quotes(@Root() account: ActivityAccount, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FinanceContext) {
     const entity = await readableAccount(account, ctx);
     const quotes = await ctx.loaders.quotesByAccount.load(entity.id);
-    return mapConnection(pageOfList(quotes, page, (quote) => [quote.seq]), (quote) => toQuote(quote, ctx.cooperativeId));
+    return mapConnection(
+      pageOfList(quotes, page, (quote) => [quote.seq]),
+      (quote) => toQuote(quote, ctx.cooperativeId),
+    );
   }
 }

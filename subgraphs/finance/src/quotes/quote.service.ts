@@ -31,7 +31,12 @@ export async function createQuote(db: DataSource, cooperativeId: string, actor: 
       }),
     );
     await insertLines(manager, "quote", quote.id, rows);
-    await recordAudit(manager, actor, { action: "createQuote", entityType: "Quote", entityId: encodeId(cooperativeId, quote.id), details: { ...input } });
+    await recordAudit(manager, actor, {
+      action: "createQuote",
+      entityType: "Quote",
+      entityId: encodeId(cooperativeId, quote.id),
+      details: { ...input },
+    });
     return quote;
   });
 }
@@ -56,7 +61,12 @@ export async function acceptQuote(db: DataSource, cooperativeId: string, actor: 
     const quote = await lockPending(manager, cooperativeId, input.id, decidedOn);
     if (decidedOn > quote.validUntil) throw conflictOn(`The quote expired on ${quote.validUntil}`, "input.decidedOn");
     const lines = await manager.getRepository(QuoteLineEntity).find({ where: { quoteId: quote.id }, order: { position: "ASC" } });
-    const invoice = await saveDraft(manager, { accountId: quote.accountId, customerId: quote.customerId, quoteId: quote.id, paymentTermsDays: null }, lines, quote);
+    const invoice = await saveDraft(
+      manager,
+      { accountId: quote.accountId, customerId: quote.customerId, quoteId: quote.id, paymentTermsDays: null },
+      lines,
+      quote,
+    );
     await manager.getRepository(QuoteEntity).update({ id: quote.id }, { status: "ACCEPTED", decidedOn });
     await recordAudit(manager, actor, {
       action: "acceptQuote",

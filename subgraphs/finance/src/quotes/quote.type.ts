@@ -6,10 +6,13 @@ import type { QuoteStatus as QuoteStatusValue } from "./quote.entity";
 export const QuoteStatus = { PENDING: "PENDING", ACCEPTED: "ACCEPTED", REFUSED: "REFUSED" } as const;
 registerEnumType(QuoteStatus, {
   name: "QuoteStatus",
-  description: "Where a quote stands: awaiting the customer (en attente), accepted (accepté: it became a draft invoice) or refused (refusé).",
+  description:
+    "Where a quote stands: awaiting the customer (en attente), accepted (accepté: it became a draft invoice) or refused (refusé).",
 });
 
-@ObjectType({ description: "A quote (devis) of an activity: lines priced like an invoice's, valid until a date; accepted, it becomes a draft invoice." })
+@ObjectType({
+  description: "A quote (devis) of an activity: lines priced like an invoice's, valid until a date; accepted, it becomes a draft invoice.",
+})
 export class Quote {
   @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
   id: string;
@@ -64,6 +67,9 @@ export class DecideQuoteInput {
   @Field(() => ID, { description: "The quote." })
   id: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Day of the answer, today in France by default; an acceptance must fall within the validity." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Day of the answer, today in France by default; an acceptance must fall within the validity.",
+  })
   decidedOn?: string | null;
 }

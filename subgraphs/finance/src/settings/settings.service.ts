@@ -25,7 +25,8 @@ export async function settingsOn(manager: EntityManager | DataSource, date: stri
 
 export async function requireSettingsOn(manager: EntityManager, date: string): Promise<FinanceSettingsEntity> {
   const settings = await settingsOn(manager, date);
-  if (!settings) throw conflict(`The cooperative has no finance settings in force on ${date}: its admin sets them first (updateFinanceSettings)`);
+  if (!settings)
+    throw conflict(`The cooperative has no finance settings in force on ${date}: its admin sets them first (updateFinanceSettings)`);
   return settings;
 }
 
@@ -37,7 +38,10 @@ export async function updateFinanceSettings(db: DataSource, cooperativeId: strin
   if (!isValidSiret(siret)) throw badUserInput(`"${input.siret}" is not a valid SIRET (14 digits with a valid check key)`, "input.siret");
   const vatNumber = input.vatNumber.replace(/\s/g, "").toUpperCase();
   if (vatNumber !== vatNumberOf(siret.slice(0, 9))) {
-    throw badUserInput(`"${input.vatNumber}" is not the VAT number of SIREN ${siret.slice(0, 9)} (${vatNumberOf(siret.slice(0, 9))})`, "input.vatNumber");
+    throw badUserInput(
+      `"${input.vatNumber}" is not the VAT number of SIREN ${siret.slice(0, 9)} (${vatNumberOf(siret.slice(0, 9))})`,
+      "input.vatNumber",
+    );
   }
   if (!PREFIX.test(input.invoicePrefix)) throw badUserInput("invoicePrefix must be 1 to 6 capital letters", "input.invoicePrefix");
   if (!PREFIX.test(input.creditNotePrefix) || input.creditNotePrefix === input.invoicePrefix) {
@@ -56,7 +60,8 @@ export async function updateFinanceSettings(db: DataSource, cooperativeId: strin
     parseRate(bracket.rate, `${field}.rate`);
   });
   const recoveryFeeCents = input.recoveryFeeCents ?? LEGAL_RECOVERY_FEE_CENTS;
-  if (recoveryFeeCents < LEGAL_RECOVERY_FEE_CENTS) throw badUserInput("the recovery fee is at least 40 EUR (4000)", "input.recoveryFeeCents");
+  if (recoveryFeeCents < LEGAL_RECOVERY_FEE_CENTS)
+    throw badUserInput("the recovery fee is at least 40 EUR (4000)", "input.recoveryFeeCents");
   const version = {
     effectiveFrom: input.effectiveFrom,
     legalName: requiredText(input.legalName, "input.legalName", 200),
@@ -73,7 +78,9 @@ export async function updateFinanceSettings(db: DataSource, cooperativeId: strin
     paymentTermsDays: input.paymentTermsDays,
     latePenaltyRate: formatRate(parseRate(input.latePenaltyRate, "input.latePenaltyRate")),
     recoveryFeeCents,
-    vatExemptionMention: input.vatExemptionMention?.trim() ? requiredText(input.vatExemptionMention, "input.vatExemptionMention", 300) : DEFAULT_VAT_EXEMPTION_MENTION,
+    vatExemptionMention: input.vatExemptionMention?.trim()
+      ? requiredText(input.vatExemptionMention, "input.vatExemptionMention", 300)
+      : DEFAULT_VAT_EXEMPTION_MENTION,
     employerChargeRate: formatRate(parseRate(input.employerChargeRate, "input.employerChargeRate")),
     employeeChargeRate: formatRate(parseRate(input.employeeChargeRate, "input.employeeChargeRate")),
   };
@@ -105,4 +112,3 @@ export async function updateFinanceSettings(db: DataSource, cooperativeId: strin
     return saved;
   });
 }
-

@@ -44,7 +44,9 @@ export class FinanceSettings {
   @Field(() => ContributionBasis, { description: "What the contribution is a share of." })
   contributionBasis: ContributionBasisValue;
 
-  @Field(() => [ContributionBracket], { description: "The contribution's rates by cumulative basis of the year; one bracket for a flat rate." })
+  @Field(() => [ContributionBracket], {
+    description: "The contribution's rates by cumulative basis of the year; one bracket for a flat rate.",
+  })
   contributionBrackets: ContributionBracket[];
 
   @Field(() => String, { description: 'Prefix of invoice numbers ("F" gives "F2026-000123").' })
@@ -59,10 +61,14 @@ export class FinanceSettings {
   @Field(() => DecimalScalar, { description: "Late-payment penalty rate, percent a year (pénalités de retard, Code de commerce L441-10)." })
   latePenaltyRate: string;
 
-  @Field(() => CentsScalar, { description: "Fixed recovery fee owed by a business customer paying late (indemnité forfaitaire, D441-5: 40 EUR)." })
+  @Field(() => CentsScalar, {
+    description: "Fixed recovery fee owed by a business customer paying late (indemnité forfaitaire, D441-5: 40 EUR).",
+  })
   recoveryFeeCents: bigint;
 
-  @Field(() => String, { description: 'The legal mention printed when a line is exempt of VAT ("Exonération de TVA, art. 261-4-4° du CGI").' })
+  @Field(() => String, {
+    description: 'The legal mention printed when a line is exempt of VAT ("Exonération de TVA, art. 261-4-4° du CGI").',
+  })
   vatExemptionMention: string;
 
   @Field(() => DecimalScalar, { description: "Estimated employer charges, percent of gross pay, used by the pay simulation." })

@@ -30,7 +30,13 @@ export function simulatePay(input: PaySimulationInput): PaySimulation {
   const step = (label: string, detail: string, amountCents: bigint | null) => steps.push({ label, detail, amountCents });
 
   const basisCents = input.basis === "REVENUE" ? input.revenueCents : input.revenueCents - input.expensesCents;
-  step("Contribution basis", input.basis === "REVENUE" ? "monthly revenue excl. VAT" : `revenue ${euros(input.revenueCents)} - expenses ${euros(input.expensesCents)}`, basisCents);
+  step(
+    "Contribution basis",
+    input.basis === "REVENUE"
+      ? "monthly revenue excl. VAT"
+      : `revenue ${euros(input.revenueCents)} - expenses ${euros(input.expensesCents)}`,
+    basisCents,
+  );
   // One bracket: the rate on the month. Several: the brackets on a year of such months, a twelfth of it.
   let contributionCents: bigint;
   if (input.brackets.length === 1) {
@@ -42,9 +48,18 @@ export function simulatePay(input: PaySimulationInput): PaySimulation {
     step("Contribution", `brackets applied to 12 months of ${euros(basisCents)} = ${euros(yearly)} a year, a twelfth`, contributionCents);
   }
   const availableCents = input.revenueCents - input.expensesCents - contributionCents;
-  step("Available for pay", `revenue ${euros(input.revenueCents)} - expenses ${euros(input.expensesCents)} - contribution ${euros(contributionCents)}`, availableCents);
-  const grossMonthlyPayCents = availableCents > 0n ? floorDiv(availableCents * HUNDRED_PERCENT, HUNDRED_PERCENT + input.employerChargeRate) : 0n;
-  step("Gross monthly pay", `${euros(availableCents > 0n ? availableCents : 0n)} / (1 + ${formatRate(input.employerChargeRate)} %), rounded down`, grossMonthlyPayCents);
+  step(
+    "Available for pay",
+    `revenue ${euros(input.revenueCents)} - expenses ${euros(input.expensesCents)} - contribution ${euros(contributionCents)}`,
+    availableCents,
+  );
+  const grossMonthlyPayCents =
+    availableCents > 0n ? floorDiv(availableCents * HUNDRED_PERCENT, HUNDRED_PERCENT + input.employerChargeRate) : 0n;
+  step(
+    "Gross monthly pay",
+    `${euros(availableCents > 0n ? availableCents : 0n)} / (1 + ${formatRate(input.employerChargeRate)} %), rounded down`,
+    grossMonthlyPayCents,
+  );
   const employerChargesCents = percentOf(grossMonthlyPayCents, input.employerChargeRate);
   step("Employer charges (estimate)", `${formatRate(input.employerChargeRate)} % of the gross pay`, employerChargesCents);
   const employerCostCents = grossMonthlyPayCents + employerChargesCents;
@@ -63,7 +78,11 @@ export function simulatePay(input: PaySimulationInput): PaySimulation {
     null,
   );
   const hourlyGrossCents = hundredths > 0 ? floorDiv(grossMonthlyPayCents * 100n, BigInt(hundredths)) : 0n;
-  step("Gross hourly pay", hundredths > 0 ? "gross pay / hours, rounded down: never below the SMIC" : "no hours: the activity cannot pay a salary yet", hourlyGrossCents);
+  step(
+    "Gross hourly pay",
+    hundredths > 0 ? "gross pay / hours, rounded down: never below the SMIC" : "no hours: the activity cannot pay a salary yet",
+    hourlyGrossCents,
+  );
   return {
     on: input.on,
     monthlyRevenueCents: input.revenueCents,

@@ -30,7 +30,9 @@ export class ActivityStatement {
   @Field(() => CentsScalar, { description: "Revenue excl. VAT (chiffre d'affaires HT) = invoiced - credited." })
   revenueInvoicedCents: bigint;
 
-  @Field(() => CentsScalar, { description: "VAT of the invoices issued minus that of the credit notes (collected for the State, not revenue)." })
+  @Field(() => CentsScalar, {
+    description: "VAT of the invoices issued minus that of the credit notes (collected for the State, not revenue).",
+  })
   vatInvoicedCents: bigint;
 
   @Field(() => CentsScalar, { description: "Payments received in the period, VAT included (encaissements)." })
