@@ -6,6 +6,8 @@ import { conflictOn } from "../errors";
  * that month may change its revenue or expenses any more (figures of the past do not move).
  */
 export async function assertMonthOpen(manager: EntityManager, accountId: string, date: string, field: string): Promise<void> {
+  // Writers of dated figures share this lock; recording a month's contributions takes a stronger one and waits for them.
+  await manager.query("LOCK TABLE contribution_entries IN SHARE MODE");
   const [closed] = await manager.query(
     `SELECT 1 FROM contribution_entries WHERE account_id = $1 AND month = date_trunc('month', $2::date)::date`,
     [accountId, date],

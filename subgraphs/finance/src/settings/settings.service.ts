@@ -23,7 +23,13 @@ export async function settingsOn(manager: EntityManager | DataSource, date: stri
     .getOne();
 }
 
+/**
+ * The version in force on a day, for a figure about to be recorded with it. The SHARE lock lets
+ * concurrent issuers through together but waits for (and holds off) a new version, so that none
+ * is inserted before a date this transaction is recording.
+ */
 export async function requireSettingsOn(manager: EntityManager, date: string): Promise<FinanceSettingsEntity> {
+  await manager.query("LOCK TABLE finance_settings IN SHARE MODE");
   const settings = await settingsOn(manager, date);
   if (!settings)
     throw conflict(`The cooperative has no finance settings in force on ${date}: its admin sets them first (updateFinanceSettings)`);
