@@ -221,14 +221,28 @@ describe.each(databaseBackends())("invoices, credit notes and payments on %s Pos
     expect(full.data?.issueCreditNote).toMatchObject({ number: "AV2026-000003", totalCents: "1200", invoice: { status: "CANCELLED" } });
   });
 
-  it("lets an entrepreneur read their own invoices only, and only staff change them", async () => {
+  it("lets an entrepreneur read their own invoices and prepare drafts, while only staff issue them", async () => {
     const { id } = await issued(server, accountId, business, "2026-03-20");
     const own = testCaller("ENTREPRENEUR", COOP, personId);
     expect((await invoice(id, own)).invoice).toMatchObject({ id });
     const other = testCaller("ENTREPRENEUR", COOP, `${COOP}:00000000-0000-4000-8000-999999999999`);
     expect((await invoice(id, other)).result.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
     const drafted = await execute(server, CREATE_DRAFT, { input: { accountId, customerId: business, lines: [line("1", "100")] } }, own);
-    expect(drafted.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
+    const draftId = (drafted.data?.createInvoiceDraft as { id: string }).id;
+    expect(drafted.errors).toBeUndefined();
+    const invoices = await count(server, "invoices");
+    const foreign = await execute(server, CREATE_DRAFT, { input: { accountId, customerId: business, lines: [line("1", "100")] } }, other);
+    expect(foreign.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
+    const deleted = await execute(
+      server,
+      `mutation ($input: DeleteInvoiceDraftInput!) { deleteInvoiceDraft(input: $input) }`,
+      { input: { id: draftId } },
+      other,
+    );
+    expect(deleted.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
+    expect(await count(server, "invoices")).toBe(invoices);
+    const issuing = await execute(server, ISSUE, { input: { id: draftId, issuedOn: "2026-03-20" } }, own);
+    expect(issuing.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
     const analyst = await execute(
       server,
       INVOICE,
@@ -236,6 +250,14 @@ describe.each(databaseBackends())("invoices, credit notes and payments on %s Pos
       testCaller("NETWORK_ANALYST"),
     );
     expect(analyst.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
+    const analystDraft = await execute(
+      server,
+      CREATE_DRAFT,
+      { input: { accountId, customerId: business, lines: [line("1", "100")] } },
+      testCaller("NETWORK_ADMIN"),
+    );
+    expect(analystDraft.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
+    await ok(server, `mutation ($input: DeleteInvoiceDraftInput!) { deleteInvoiceDraft(input: $input) }`, { input: { id: draftId } }, own);
   });
 
   it("refuses bad lines with the offending field and writes nothing", async () => {

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { localIdOfReference, mapConnection, notFound, PageArgs, pageOfList, PERSONAL_DATA_READERS, STAFF } from "@cae/shared";
+import { localIdOfReference, mapConnection, notFound, PageArgs, pageOfList, PERSONAL_DATA_READERS } from "@cae/shared";
 import { assertMayReadAccount } from "../accounts/account-access";
 import { ActivityAccount } from "../accounts/activity-account.type";
 import type { FinanceContext } from "../context";
@@ -42,8 +42,8 @@ export class AccountCustomersResolver {
     );
   }
 
-  @Authorized(STAFF)
-  @Mutation(() => Customer, { description: "Records a customer of an activity." })
+  @Authorized(PERSONAL_DATA_READERS)
+  @Mutation(() => Customer, { description: "Records a customer of an activity (staff, or the activity's entrepreneur)." })
   async createCustomer(@Arg("input", () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: FinanceContext): Promise<Customer> {
     return toCustomer(await createCustomer(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }

@@ -1,7 +1,7 @@
 import { badUserInput, encodeId, notFound, optionalEmail, optionalText, ownLocalId, requiredText, type Caller } from "@cae/shared";
 import { recordAudit } from "../audit";
 import type { DataSource, EntityManager } from "typeorm";
-import { requireAccount } from "../accounts/account-access";
+import { assertMayDraftFor, requireAccount } from "../accounts/account-access";
 import { isValidSiret } from "../settings/siret";
 import { CustomerEntity } from "./customer.entity";
 import type { CreateCustomerInput } from "./customer.type";
@@ -20,6 +20,7 @@ export async function createCustomer(db: DataSource, cooperativeId: string, acto
   };
   return db.transaction(async (manager) => {
     const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
+    assertMayDraftFor(actor, cooperativeId, account);
     const repository = manager.getRepository(CustomerEntity);
     const customer = await repository.save(repository.create({ ...values, accountId: account.id }));
     await recordAudit(manager, actor, {

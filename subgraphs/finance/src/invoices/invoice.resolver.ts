@@ -113,8 +113,10 @@ export class InvoiceResolver {
     return pdf.toString("base64");
   }
 
-  @Authorized(STAFF)
-  @Mutation(() => Invoice, { description: "Creates a draft invoice for an activity." })
+  @Authorized(PERSONAL_DATA_READERS)
+  @Mutation(() => Invoice, {
+    description: "Creates a draft invoice for an activity (staff, or the activity's entrepreneur; only staff issue it).",
+  })
   async createInvoiceDraft(
     @Arg("input", () => CreateInvoiceDraftInput) input: CreateInvoiceDraftInput,
     @Ctx() ctx: FinanceContext,
@@ -122,8 +124,10 @@ export class InvoiceResolver {
     return toInvoice(await createInvoiceDraft(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }
 
-  @Authorized(STAFF)
-  @Mutation(() => Invoice, { description: "Changes a draft invoice; an issued one is refused (CONFLICT)." })
+  @Authorized(PERSONAL_DATA_READERS)
+  @Mutation(() => Invoice, {
+    description: "Changes a draft invoice (staff, or the activity's entrepreneur); an issued one is refused (CONFLICT).",
+  })
   async updateInvoiceDraft(
     @Arg("input", () => UpdateInvoiceDraftInput) input: UpdateInvoiceDraftInput,
     @Ctx() ctx: FinanceContext,
@@ -131,8 +135,10 @@ export class InvoiceResolver {
     return toInvoice(await updateInvoiceDraft(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }
 
-  @Authorized(STAFF)
-  @Mutation(() => ID, { description: "Deletes a draft invoice and gives its ID; an issued one is refused (CONFLICT)." })
+  @Authorized(PERSONAL_DATA_READERS)
+  @Mutation(() => ID, {
+    description: "Deletes a draft invoice and gives its ID (staff, or the activity's entrepreneur); an issued one is refused (CONFLICT).",
+  })
   async deleteInvoiceDraft(
     @Arg("input", () => DeleteInvoiceDraftInput) input: DeleteInvoiceDraftInput,
     @Ctx() ctx: FinanceContext,

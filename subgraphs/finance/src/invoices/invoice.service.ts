@@ -1,7 +1,8 @@
 import { badUserInput, encodeId, notFound, ownLocalId, type Caller } from "@cae/shared";
 import { recordAudit } from "../audit";
 import type { DataSource, EntityManager } from "typeorm";
-import { requireAccount } from "../accounts/account-access";
+import { assertMayDraftFor, requireAccount } from "../accounts/account-access";
+import { ActivityAccountEntity } from "../accounts/activity-account.entity";
 import { assertMonthOpen } from "../contributions/closed-month";
 import { requireCustomerOf } from "../customers/customer.service";
 import { conflictOn } from "../errors";
@@ -31,8 +32,16 @@ export async function lockInvoice(manager: EntityManager, cooperativeId: string,
   return invoice;
 }
 
-async function lockDraft(manager: EntityManager, cooperativeId: string, globalId: string, field: string): Promise<InvoiceEntity> {
+async function lockDraft(
+  manager: EntityManager,
+  cooperativeId: string,
+  globalId: string,
+  field: string,
+  actor: Caller,
+): Promise<InvoiceEntity> {
   const invoice = await lockInvoice(manager, cooperativeId, globalId, field);
+  const account = await manager.getRepository(ActivityAccountEntity).findOneByOrFail({ id: invoice.accountId });
+  assertMayDraftFor(actor, cooperativeId, account);
   if (invoice.status !== "DRAFT") {
     throw conflictOn(
       `Invoice ${invoice.number} is issued: an issued invoice is never edited nor deleted; cancel it with a credit note`,
@@ -66,6 +75,7 @@ export async function createInvoiceDraft(db: DataSource, cooperativeId: string, 
   const paymentTermsDays = checkTerms(input.paymentTermsDays, "input.paymentTermsDays");
   return db.transaction(async (manager) => {
     const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
+    assertMayDraftFor(actor, cooperativeId, account);
     const customer = await requireCustomerOf(manager, cooperativeId, account.id, input.customerId, "input.customerId");
     const invoice = await saveDraft(
       manager,
@@ -109,7 +119,7 @@ export async function updateInvoiceDraft(db: DataSource, cooperativeId: string, 
   const priced = input.lines ? priceLines(input.lines, "input.lines") : null;
   const paymentTermsDays = checkTerms(input.paymentTermsDays, "input.paymentTermsDays");
   return db.transaction(async (manager) => {
-    const invoice = await lockDraft(manager, cooperativeId, input.id, "input.id");
+    const invoice = await lockDraft(manager, cooperativeId, input.id, "input.id", actor);
     if (input.customerId)
       invoice.customerId = (await requireCustomerOf(manager, cooperativeId, invoice.accountId, input.customerId, "input.customerId")).id;
     if (paymentTermsDays !== null) invoice.paymentTermsDays = paymentTermsDays;
@@ -132,7 +142,7 @@ export async function deleteInvoiceDraft(
   input: DeleteInvoiceDraftInput,
 ): Promise<string> {
   return db.transaction(async (manager) => {
-    const invoice = await lockDraft(manager, cooperativeId, input.id, "input.id");
+    const invoice = await lockDraft(manager, cooperativeId, input.id, "input.id", actor);
     await manager.getRepository(InvoiceEntity).delete({ id: invoice.id });
     await recordAudit(manager, actor, { action: "deleteInvoiceDraft", entityType: "Invoice", entityId: input.id, details: { ...input } });
     return input.id;
@@ -146,7 +156,7 @@ export async function deleteInvoiceDraft(
 export async function issueInvoice(db: DataSource, cooperativeId: string, actor: Caller, input: IssueInvoiceInput) {
   const issuedOn = input.issuedOn ?? todayInFrance();
   return db.transaction(async (manager) => {
-    const invoice = await lockDraft(manager, cooperativeId, input.id, "input.id");
+    const invoice = await lockDraft(manager, cooperativeId, input.id, "input.id", actor);
     const settings = await requireSettingsOn(manager, issuedOn);
     await assertMonthOpen(manager, invoice.accountId, issuedOn, "input.issuedOn");
     const number = await takeNextNumber(manager, "INVOICE", issuedOn, settings.invoicePrefix);

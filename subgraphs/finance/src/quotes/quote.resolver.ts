@@ -84,8 +84,8 @@ export class QuoteResolver {
     return invoice && toInvoice(invoice, ctx.cooperativeId);
   }
 
-  @Authorized(STAFF)
-  @Mutation(() => Quote, { description: "Makes a quote (devis) for a customer of an activity." })
+  @Authorized(PERSONAL_DATA_READERS)
+  @Mutation(() => Quote, { description: "Makes a quote (devis) for a customer of an activity (staff, or the activity's entrepreneur)." })
   async createQuote(@Arg("input", () => CreateQuoteInput) input: CreateQuoteInput, @Ctx() ctx: FinanceContext): Promise<Quote> {
     return toQuote(await createQuote(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }

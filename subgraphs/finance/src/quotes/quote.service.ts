@@ -1,6 +1,6 @@
 import { badUserInput, encodeId, notFound, ownLocalId, type Caller } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
-import { requireAccount } from "../accounts/account-access";
+import { assertMayDraftFor, requireAccount } from "../accounts/account-access";
 import { recordAudit } from "../audit";
 import { requireCustomerOf } from "../customers/customer.service";
 import { conflictOn } from "../errors";
@@ -15,6 +15,7 @@ export async function createQuote(db: DataSource, cooperativeId: string, actor: 
   if (input.validUntil < input.issuedOn) throw badUserInput("validUntil must not be before issuedOn", "input.validUntil");
   return db.transaction(async (manager) => {
     const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
+    assertMayDraftFor(actor, cooperativeId, account);
     const customer = await requireCustomerOf(manager, cooperativeId, account.id, input.customerId, "input.customerId");
     const repository = manager.getRepository(QuoteEntity);
     const quote = await repository.save(
