@@ -26,7 +26,8 @@ describe("the finance subgraph through the gateway", () => {
   const ISSUE = `mutation ($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id number status dueOn } }`;
 
   beforeAll(async () => {
-    network = await startTestNetwork([COOP, "bretagne-cooperer"]);
+    // 50 issues at once queue on the embedded database's single connection: a generous per-cooperative deadline.
+    network = await startTestNetwork([COOP], { timeoutMs: 30_000 });
     counselor = await network.token({ sub: "counselor-g", role: "COUNSELOR", coop: COOP });
     const [account] = await network
       .subgraph(COOP, "finance")
@@ -39,7 +40,7 @@ describe("the finance subgraph through the gateway", () => {
       }),
       "createCustomer",
     ).id;
-  });
+  }, 180_000);
   afterAll(() => network?.stop());
 
   it("drafts, issues 50 invoices at once without a gap, and refuses edits and earlier dates", async () => {
