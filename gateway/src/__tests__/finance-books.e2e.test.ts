@@ -1,6 +1,4 @@
-// Through the real gateway: this test imports the gateway's test network, so it is left out of the
-// finance package's own compilation (tsconfig.json `exclude`) and runs under Jest only.
-import { startTestNetwork, type GraphQLResult, type TestNetwork } from "../../../../gateway/src/testing/network";
+import { startTestNetwork, type GraphQLResult, type TestNetwork } from "../testing/network";
 
 const COOP = "garonne-activites";
 
