@@ -63,6 +63,10 @@ export function minimumWageTableFromEnv(env: NodeJS.ProcessEnv = process.env): M
 
 export const DEFAULT_MINIMUM_WAGE: MinimumWageTable = parseMinimumWageTable(DEFAULT_TABLE, "minimum-wage.json");
 
+let configured: MinimumWageTable | undefined;
+/** The table this process runs with, read once from its environment (checked at start by the subgraph's configuration). */
+export const configuredMinimumWage = (): MinimumWageTable => (configured ??= minimumWageTableFromEnv());
+
 /** The gross hourly minimum in force on `date`; `null` before the table's first rate (nothing is guessed). */
 export function minimumCentsPerHourOn(table: MinimumWageTable, date: string, territory: Territory = "metropolitan"): bigint | null {
   let found: bigint | null = null;

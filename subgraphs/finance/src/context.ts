@@ -4,9 +4,16 @@ import { createActivityAccountLoaders } from "./accounts/activity-account.loader
 import { createAccountListLoaders } from "./customers/customer.loaders";
 import { createInvoiceLoaders } from "./invoices/invoice.loaders";
 import { createQuoteLoaders } from "./quotes/quote.resolver";
+import { createStatementLoaders } from "./statement/statement.loaders";
 
 export function createLoaders(db: DataSource) {
-  return { ...createActivityAccountLoaders(db), ...createInvoiceLoaders(db), ...createAccountListLoaders(db), ...createQuoteLoaders(db) };
+  return {
+    ...createActivityAccountLoaders(db),
+    ...createInvoiceLoaders(db),
+    ...createAccountListLoaders(db),
+    ...createQuoteLoaders(db),
+    ...createStatementLoaders(db),
+  };
 }
 
 export type FinanceLoaders = ReturnType<typeof createLoaders>;

@@ -2,7 +2,7 @@ import {
   badUserInput,
   conflict,
   encodeId,
-  minimumWageTableFromEnv,
+  configuredMinimumWage,
   notFound,
   optionalText,
   ownLocalId,
@@ -50,9 +50,8 @@ export interface ChangeContext {
   today?: string;
 }
 
-let configuredMinimumWage: MinimumWageTable | undefined;
-/** The dated SMIC table, read once from the configuration (`MINIMUM_WAGE_FILE` or the bundled table). */
-const minimumWage = (): MinimumWageTable => (configuredMinimumWage ??= minimumWageTableFromEnv());
+/** The dated SMIC table of the configuration (`MINIMUM_WAGE_FILE` or the bundled table). */
+const minimumWage = configuredMinimumWage;
 
 const TEXT_MAX = 2000;
 

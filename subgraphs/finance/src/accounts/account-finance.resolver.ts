@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from "type-graphql";
 import {
   DecimalScalar,
-  DEFAULT_MINIMUM_WAGE,
+  configuredMinimumWage,
   mapConnection,
   ownLocalId,
   PageArgs,
@@ -34,7 +34,6 @@ import { simulatePay } from "../simulation/pay-simulation";
 import { PaySimulation, PaySimulationArgs } from "../simulation/pay-simulation.type";
 import { bracketsOf } from "../settings/settings.mapper";
 import { settingsOn } from "../settings/settings.service";
-import { activityStatement } from "../statement/statement.service";
 import { ActivityStatement, PeriodArgs } from "../statement/statement.type";
 import { requireAccount } from "./account-access";
 import { ActivityAccountEntity } from "./activity-account.entity";
@@ -62,7 +61,7 @@ async function paySimulation(db: DataSource, args: PaySimulationArgs, accountRat
   }
   const settings = await settingsOn(db, on);
   if (!settings) throw conflictOn(`The cooperative has no finance settings in force on ${on}`, "on");
-  if (DEFAULT_MINIMUM_WAGE.metropolitan[0].from > on) throw badUserInput(`No legal minimum wage is known on ${on}`, "on");
+  if (configuredMinimumWage().metropolitan[0].from > on) throw badUserInput(`No legal minimum wage is known on ${on}`, "on");
   return simulatePay({
     on,
     revenueCents: args.monthlyRevenueCents,
@@ -71,7 +70,7 @@ async function paySimulation(db: DataSource, args: PaySimulationArgs, accountRat
     brackets: accountBrackets(accountRate, bracketsOf(settings)),
     employerChargeRate: parseRate(settings.employerChargeRate, "employerChargeRate"),
     employeeChargeRate: parseRate(settings.employeeChargeRate, "employeeChargeRate"),
-    minimumWage: DEFAULT_MINIMUM_WAGE,
+    minimumWage: configuredMinimumWage(),
   });
 }
 
@@ -135,7 +134,8 @@ export class AccountFinanceResolver {
   })
   async statement(@Root() account: ActivityAccount, @Args(() => PeriodArgs) args: PeriodArgs, @Ctx() ctx: FinanceContext) {
     const entity = await readableAccount(account, ctx);
-    return activityStatement(ctx.db, entity.id, args.from, args.to);
+    if (args.from > args.to) throw badUserInput("from must not be after to", "from");
+    return ctx.loaders.statementFor(args.from, args.to).load(entity.id);
   }
 
   @Authorized(PERSONAL_DATA_READERS)

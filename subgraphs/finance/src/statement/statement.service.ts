@@ -2,30 +2,41 @@ import { badUserInput } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import type { ActivityStatement } from "./statement.type";
 
-/** The statement of one account: one SQL statement of sums. */
+/** The statement of one account (see `statementsOf` for many at once). */
 export async function activityStatement(db: DataSource, accountId: string, from: string, to: string): Promise<ActivityStatement> {
+  return (await statementsOf(db, [accountId], from, to))[0];
+}
+
+/** The statements of many accounts for one period: one SQL statement of sums, whatever their number. */
+export async function statementsOf(db: DataSource, accountIds: readonly string[], from: string, to: string): Promise<ActivityStatement[]> {
   if (from > to) throw badUserInput("from must not be after to", "from");
-  const [row]: Record<string, string>[] = await db.query(
-    `SELECT
-      (SELECT coalesce(sum(net_cents), 0) FROM invoices WHERE account_id = $1 AND status <> 'DRAFT' AND issued_on BETWEEN $2 AND $3)::text AS invoiced_net,
-      (SELECT coalesce(sum(vat_cents), 0) FROM invoices WHERE account_id = $1 AND status <> 'DRAFT' AND issued_on BETWEEN $2 AND $3)::text AS invoiced_vat,
-      (SELECT coalesce(sum(net_cents), 0) FROM credit_notes WHERE account_id = $1 AND issued_on BETWEEN $2 AND $3)::text AS credited_net,
-      (SELECT coalesce(sum(vat_cents), 0) FROM credit_notes WHERE account_id = $1 AND issued_on BETWEEN $2 AND $3)::text AS credited_vat,
+  const rows: (Record<string, string> & { account_id: string })[] = await db.query(
+    `SELECT ids.account_id,
+      (SELECT coalesce(sum(net_cents), 0) FROM invoices WHERE account_id = ids.account_id AND status <> 'DRAFT' AND issued_on BETWEEN $2 AND $3)::text AS invoiced_net,
+      (SELECT coalesce(sum(vat_cents), 0) FROM invoices WHERE account_id = ids.account_id AND status <> 'DRAFT' AND issued_on BETWEEN $2 AND $3)::text AS invoiced_vat,
+      (SELECT coalesce(sum(net_cents), 0) FROM credit_notes WHERE account_id = ids.account_id AND issued_on BETWEEN $2 AND $3)::text AS credited_net,
+      (SELECT coalesce(sum(vat_cents), 0) FROM credit_notes WHERE account_id = ids.account_id AND issued_on BETWEEN $2 AND $3)::text AS credited_vat,
       (SELECT coalesce(sum(amount), 0) FROM (
-         SELECT p.received_on, p.amount_cents AS amount FROM payments p JOIN invoices i ON i.id = p.invoice_id WHERE i.account_id = $1
+         SELECT p.received_on, p.amount_cents AS amount FROM payments p JOIN invoices i ON i.id = p.invoice_id WHERE i.account_id = ids.account_id
        ) paid WHERE received_on BETWEEN $2 AND $3)::text AS collected,
       (SELECT coalesce(sum(net), 0) FROM (
          SELECT p.received_on,
                 round((sum(p.amount_cents) OVER w) * i.net_cents::numeric / i.total_cents)
               - round((sum(p.amount_cents) OVER w - p.amount_cents) * i.net_cents::numeric / i.total_cents) AS net
-           FROM payments p JOIN invoices i ON i.id = p.invoice_id WHERE i.account_id = $1
+           FROM payments p JOIN invoices i ON i.id = p.invoice_id WHERE i.account_id = ids.account_id
          WINDOW w AS (PARTITION BY p.invoice_id ORDER BY p.received_on, p.seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
        ) shares WHERE received_on BETWEEN $2 AND $3)::text AS collected_net,
-      (SELECT coalesce(sum(amount_cents), 0) FROM contribution_entries WHERE account_id = $1 AND month BETWEEN $2 AND $3)::text AS contribution,
-      (SELECT coalesce(sum(net_cents), 0) FROM expenses WHERE account_id = $1 AND spent_on BETWEEN $2 AND $3)::text AS expenses,
-      (SELECT coalesce(sum(amount_cents), 0) FROM salary_costs WHERE account_id = $1 AND month BETWEEN $2 AND $3)::text AS salary`,
-    [accountId, from, to],
+      (SELECT coalesce(sum(amount_cents), 0) FROM contribution_entries WHERE account_id = ids.account_id AND month BETWEEN $2 AND $3)::text AS contribution,
+      (SELECT coalesce(sum(net_cents), 0) FROM expenses WHERE account_id = ids.account_id AND spent_on BETWEEN $2 AND $3)::text AS expenses,
+      (SELECT coalesce(sum(amount_cents), 0) FROM salary_costs WHERE account_id = ids.account_id AND month BETWEEN $2 AND $3)::text AS salary
+    FROM unnest($1::uuid[]) AS ids(account_id)`,
+    [[...accountIds], from, to],
   );
+  const byAccount = new Map(rows.map((row) => [row.account_id, row]));
+  return accountIds.map((accountId) => statementOfRow(byAccount.get(accountId)!, from, to));
+}
+
+function statementOfRow(row: Record<string, string>, from: string, to: string): ActivityStatement {
   const cents = (key: string) => BigInt(row[key]);
   const revenueInvoicedCents = cents("invoiced_net") - cents("credited_net");
   return {
