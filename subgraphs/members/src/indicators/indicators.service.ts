@@ -1,13 +1,29 @@
+import type { ContractKind } from "@cae/shared";
 import type { DataSource } from "typeorm";
-import type { MembersIndicators } from "./indicators.type";
+import { PathStage } from "../people/path-stage";
+import type { DaysSum, MembersIndicators } from "./indicators.type";
 
 type Row = Record<string, string | number | null>;
 const count = (value: unknown) => Number(value ?? 0);
+const daysSum = (n: unknown, days: unknown): DaysSum => ({ count: count(n), totalDays: count(days) });
 
-/** Every figure is one grouped SQL statement over the whole cooperative: no person is loaded. */
-export async function membersIndicators(db: DataSource, from: string, to: string): Promise<MembersIndicators> {
-  const q = (sql: string): Promise<Row[]> => db.query(sql, [from, to]);
-  const [totals] = await q(`SELECT
+/** The contracts subgraph's part, received through `@requires`: local person IDs, never names. */
+export interface ContractFacts {
+  /** Local person ID → furthest contract signed. */
+  furthest: ReadonlyMap<string, ContractKind>;
+  /** Local person ID → start of the first signed employment contract. */
+  employmentOn: ReadonlyMap<string, string>;
+}
+
+/**
+ * Every figure is a grouped SQL statement over the whole cooperative (seven in all): no person is
+ * loaded. Durations are sums and counts, so that the network can add cooperatives exactly.
+ */
+export async function membersIndicators(db: DataSource, from: string, to: string, contracts: ContractFacts): Promise<MembersIndicators> {
+  const q = (sql: string, extra: unknown[] = []): Promise<Row[]> => db.query(sql, [from, to, ...extra]);
+  const employment = [...contracts.employmentOn];
+  const [totals] = await q(
+    `SELECT
       (SELECT count(*) FROM people WHERE first_contact_on <= $2) AS people,
       (SELECT count(*) FROM receptions WHERE received_on BETWEEN $1 AND $2) AS receptions,
       (SELECT count(*) FROM receptions WHERE decision = 'ADMITTED' AND decided_on BETWEEN $1 AND $2) AS admissions,
@@ -15,11 +31,36 @@ export async function membersIndicators(db: DataSource, from: string, to: string
       (SELECT count(*) FROM associates WHERE admitted_on <= $2 AND (ended_on IS NULL OR ended_on > $2)) AS associates,
       (SELECT count(*) FROM people WHERE first_contact_on <= $2 AND gender = 'FEMALE') AS women,
       (SELECT count(*) FROM people WHERE first_contact_on <= $2 AND gender <> 'UNDISCLOSED') AS gender_declared,
-      (SELECT round(avg(decided_on - received_on)) FROM receptions WHERE decision = 'ADMITTED' AND decided_on BETWEEN $1 AND $2) AS to_admission,
-      (SELECT round(avg(a.admitted_on - r.received_on)) FROM associates a JOIN receptions r ON r.person_id = a.person_id
-         WHERE a.admitted_on BETWEEN $1 AND $2) AS to_associate`);
+      (SELECT count(*) FROM receptions WHERE decision = 'ADMITTED' AND decided_on BETWEEN $1 AND $2) AS to_admission_count,
+      (SELECT coalesce(sum(decided_on - received_on), 0) FROM receptions WHERE decision = 'ADMITTED' AND decided_on BETWEEN $1 AND $2)
+        AS to_admission_days,
+      (SELECT count(*) FROM associates a JOIN receptions r ON r.person_id = a.person_id WHERE a.admitted_on BETWEEN $1 AND $2)
+        AS to_associate_count,
+      (SELECT coalesce(sum(a.admitted_on - r.received_on), 0) FROM associates a JOIN receptions r ON r.person_id = a.person_id
+         WHERE a.admitted_on BETWEEN $1 AND $2) AS to_associate_days,
+      (SELECT count(*) FROM unnest($3::uuid[], $4::date[]) AS e(person_id, starts_on) JOIN receptions r ON r.person_id = e.person_id
+         WHERE e.starts_on BETWEEN $1 AND $2) AS to_employment_count,
+      (SELECT coalesce(sum(e.starts_on - r.received_on), 0) FROM unnest($3::uuid[], $4::date[]) AS e(person_id, starts_on)
+         JOIN receptions r ON r.person_id = e.person_id WHERE e.starts_on BETWEEN $1 AND $2) AS to_employment_days`,
+    [employment.map(([id]) => id), employment.map(([, on]) => on)],
+  );
+  const ofKind = (kind: ContractKind) => [...contracts.furthest].filter(([, furthest]) => furthest === kind).map(([id]) => id);
+  // The same precedence as `pathStage`: exit, associate, furthest contract, welcome.
+  const stageRows = await db.query(
+    `SELECT CASE
+        WHEN p.id IN (SELECT person_id FROM exits) THEN 'EXITED'
+        WHEN p.id IN (SELECT person_id FROM associates) THEN 'ASSOCIATE'
+        WHEN p.id = ANY($2::uuid[]) THEN 'EMPLOYMENT_CONTRACT'
+        WHEN p.id = ANY($3::uuid[]) THEN 'SUPPORT_AGREEMENT'
+        WHEN p.id = ANY($4::uuid[]) THEN 'OBJECTIVE_CONTRACT'
+        ELSE p.welcome_stage END AS stage, count(*)::int AS count
+      FROM people p WHERE p.first_contact_on <= $1 GROUP BY 1`,
+    [to, ofKind("EMPLOYMENT"), ofKind("SUPPORT_AGREEMENT"), ofKind("OBJECTIVE")],
+  );
+  const byStage = new Map((stageRows as { stage: string; count: number }[]).map((row) => [row.stage, row.count]));
   const stages = await db.query(
-    `SELECT welcome_stage AS stage, count(*)::int AS count FROM people GROUP BY welcome_stage ORDER BY welcome_stage`,
+    `SELECT welcome_stage AS stage, count(*)::int AS count FROM people WHERE first_contact_on <= $1 GROUP BY welcome_stage ORDER BY welcome_stage`,
+    [to],
   );
   const exits = await q(
     `SELECT reason, count(*)::int AS count FROM exits WHERE exited_on BETWEEN $1 AND $2 GROUP BY reason ORDER BY reason`,
@@ -36,12 +77,22 @@ export async function membersIndicators(db: DataSource, from: string, to: string
   const sectors = await atEnd(
     `SELECT sector, count(*)::int AS count FROM activities WHERE started_on <= $1 GROUP BY sector ORDER BY sector`,
   );
-  const average = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  // Each month cut to the period, so that the months add up to the period's figures.
+  const monthly = await q(`
+    SELECT to_char(m.start, 'YYYY-MM') AS month,
+      (SELECT count(*)::int FROM receptions WHERE received_on BETWEEN m.first AND m.last) AS receptions,
+      (SELECT count(*)::int FROM receptions WHERE decision = 'ADMITTED' AND decided_on BETWEEN m.first AND m.last) AS admissions,
+      (SELECT count(*)::int FROM receptions WHERE decision = 'ORIENTED' AND decided_on BETWEEN m.first AND m.last) AS orientations,
+      (SELECT count(*)::int FROM exits WHERE exited_on BETWEEN m.first AND m.last) AS exits
+    FROM (SELECT start, greatest(start, $1::date) AS first, least((start + interval '1 month - 1 day')::date, $2::date) AS last
+          FROM generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month') AS s(start)) AS m
+    ORDER BY m.start`);
   return {
     from,
     to,
     people: count(totals.people),
     peopleByWelcomeStage: stages as MembersIndicators["peopleByWelcomeStage"],
+    peopleByPathStage: Object.values(PathStage).map((stage) => ({ stage, count: byStage.get(stage) ?? 0 })),
     receptions: count(totals.receptions),
     admissions: count(totals.admissions),
     orientations: count(totals.orientations),
@@ -51,7 +102,9 @@ export async function membersIndicators(db: DataSource, from: string, to: string
     genderDeclared: count(totals.gender_declared),
     ageBrackets: ages as unknown as MembersIndicators["ageBrackets"],
     activitiesBySector: sectors as unknown as MembersIndicators["activitiesBySector"],
-    averageDaysReceptionToAdmission: average(totals.to_admission),
-    averageDaysReceptionToAssociate: average(totals.to_associate),
+    receptionToAdmission: daysSum(totals.to_admission_count, totals.to_admission_days),
+    receptionToAssociate: daysSum(totals.to_associate_count, totals.to_associate_days),
+    receptionToEmploymentContract: daysSum(totals.to_employment_count, totals.to_employment_days),
+    monthly: monthly as unknown as MembersIndicators["monthly"],
   };
 }
