@@ -22,3 +22,4 @@ export * from "./auth";
 export * from "./audit";
 export * from "./path";
 export * from "./legal/minimum-wage";
+export * from "./dates";

@@ -1,8 +1,8 @@
 import { AuditEventEntity, auditTrailResolver, buildFederatedSchema, ownCooperativeReference, type SubgraphDefinition } from "@cae/shared";
 import { createLoaders, type ContractsLoaders } from "./context";
-import { ContractEntity } from "./contracts/contract.entity";
+import { AmendmentEntity, CommitmentEntity, ContractEntity, RenewalEntity } from "./contracts/contract.entity";
 import { resolveContractReference, resolvePersonReference } from "./contracts/contract.reference";
-import { PersonContractsResolver } from "./contracts/contract.resolver";
+import { ContractResolver, PersonContractsResolver } from "./contracts/contract.resolver";
 import { CooperativeMilestonesResolver } from "./contracts/milestones.resolver";
 import { Contract, Cooperative } from "./contracts/contract.type";
 import { migrations } from "./migrations";
@@ -13,11 +13,11 @@ export type { ContractsContext } from "./context";
 /** The contracts subgraph: the objective contract, support agreement (CAPE) and employment contract (CESA). */
 export const contracts: SubgraphDefinition<ContractsLoaders> = {
   name: "contracts",
-  entities: [ContractEntity, AuditEventEntity],
+  entities: [ContractEntity, RenewalEntity, AmendmentEntity, CommitmentEntity, AuditEventEntity],
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [PersonContractsResolver, CooperativeMilestonesResolver, auditTrailResolver(Cooperative, "contracts")],
+      resolvers: [PersonContractsResolver, ContractResolver, CooperativeMilestonesResolver, auditTrailResolver(Cooperative, "contracts")],
       orphanedTypes: [Contract, Cooperative],
       referenceResolvers: {
         Contract: { __resolveReference: resolveContractReference },

@@ -11,7 +11,7 @@ describe.each(databaseBackends())("the contracts subgraph on %s PostgreSQL", (ba
   });
   afterAll(() => server?.stop());
 
-  it("lists the contracts of many people in one statement, in path order, with exact pay", async () => {
+  it("lists the contracts of many people with their terms, renewals, amendments and commitments in four statements, in path order", async () => {
     const rows: { person_id: string }[] = await server.database.dataSource.query(
       "SELECT DISTINCT person_id FROM contracts ORDER BY person_id",
     );
@@ -20,14 +20,15 @@ describe.each(databaseBackends())("the contracts subgraph on %s PostgreSQL", (ba
     const result = await execute(
       server,
       ENTITIES_QUERY(
-        "... on Person { id contracts(first: 10) { totalCount edges { node { id kind startsOn monthlyHours fixedMonthlyPay person { id } } } } }",
+        "... on Person { id contracts(first: 10) { totalCount edges { node { id kind startsOn monthlyHours fixedMonthlyPay person { id } objective { commitments { kind } } supportAgreement { renewals { number } } employment { associateDeadline amendments { number } } } } } }",
       ),
       {
         representations,
       },
     );
     expect(result.errors).toBeUndefined();
-    expect(server.database.statementCount - before).toBe(1);
+    // Contracts, then one batch each of commitments, renewals and amendments, for every person at once.
+    expect(server.database.statementCount - before).toBe(4);
     type Node = { kind: string; startsOn: string; monthlyHours: string | null; fixedMonthlyPay: string | null; person: { id: string } };
     const people = result.data?._entities as { id: string; contracts: { totalCount: number; edges: { node: Node }[] } }[];
     expect(people).toHaveLength(rows.length);

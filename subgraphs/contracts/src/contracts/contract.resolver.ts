@@ -1,9 +1,34 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { assertMayReadPerson, ContractKind, localIdOfReference, mapConnection, PageArgs, pageOfList } from "@cae/shared";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import {
+  assertMayReadPerson,
+  CentsScalar,
+  ContractKind,
+  DecimalScalar,
+  encodeId,
+  localIdOfReference,
+  mapConnection,
+  PageArgs,
+  pageOfList,
+  STAFF,
+  todayInFrance,
+} from "@cae/shared";
 import type { ContractsContext } from "../context";
+import {
+  AmendEmploymentContractInput,
+  CancelContractInput,
+  CompleteCommitmentInput,
+  DraftEmploymentContractInput,
+  DraftObjectiveContractInput,
+  DraftSupportAgreementInput,
+  EndContractInput,
+  RenewSupportAgreementInput,
+  SignContractInput,
+  UpdateContractDraftInput,
+} from "./contract.inputs";
 import { toContract } from "./contract.mapper";
-import { furthestContractKind } from "./contract.rules";
-import { ContractConnection, Person } from "./contract.type";
+import { associateDeadline, furthestContractKind, statusOn, supportDaysBefore, termsOn, trialPeriodLatestEnd } from "./contract.rules";
+import * as service from "./contract.service";
+import { Contract, ContractConnection, EmploymentTerms, ObjectiveTerms, Person, SupportAgreementTerms } from "./contract.type";
 
 @Resolver(() => Person)
 export class PersonContractsResolver {
@@ -20,6 +45,23 @@ export class PersonContractsResolver {
     return mapConnection(connection, (contract) => toContract(contract, ctx.cooperativeId));
   }
 
+  @FieldResolver(() => Contract, {
+    nullable: true,
+    description:
+      "The contract in force today: the running employment contract, else the running support agreement, else the running objective contract; null when none runs.",
+  })
+  async currentContract(@Root() person: Person, @Ctx() ctx: ContractsContext): Promise<Contract | null> {
+    assertMayReadPerson(ctx.caller, person.id);
+    const localId = localIdOfReference(person.id, ctx.cooperativeId);
+    const today = todayInFrance();
+    const running = (localId ? await ctx.loaders.contractsByPerson.load(localId) : []).filter(
+      (contract) => statusOn(contract, today) === "RUNNING",
+    );
+    const furthest = furthestContractKind(running.map((contract) => ({ kind: contract.kind, state: "SIGNED" as const })));
+    const current = running.filter((contract) => contract.kind === furthest).pop();
+    return current ? toContract(current, ctx.cooperativeId, today) : null;
+  }
+
   @FieldResolver(() => ContractKind, {
     nullable: true,
     description: "The furthest contract of the person's path signed so far (signed, running or ended); null when none was.",
@@ -29,4 +71,172 @@ export class PersonContractsResolver {
     const localId = localIdOfReference(person.id, ctx.cooperativeId);
     return furthestContractKind(localId ? await ctx.loaders.contractsByPerson.load(localId) : []);
   }
+}
+
+@Resolver(() => Contract)
+export class ContractResolver {
+  @FieldResolver(() => DecimalScalar, { nullable: true })
+  async monthlyHours(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<string | null> {
+    return (await termsToday(contract, ctx))?.monthlyHours ?? null;
+  }
+
+  @FieldResolver(() => CentsScalar, { nullable: true })
+  async fixedMonthlyPay(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<bigint | null> {
+    return (await termsToday(contract, ctx))?.fixedMonthlyPayCents ?? null;
+  }
+
+  @FieldResolver(() => ObjectiveTerms, {
+    nullable: true,
+    description: "Objective contracts: the review date and the commitments; null for other kinds.",
+  })
+  async objective(@Root() { record }: Contract, @Ctx() ctx: ContractsContext): Promise<ObjectiveTerms | null> {
+    if (record.kind !== "OBJECTIVE") return null;
+    const commitments = await ctx.loaders.commitmentsByContract.load(record.id);
+    return {
+      reviewOn: record.reviewOn!,
+      commitments: commitments.map(({ id, party, kind, description, dueOn, doneOn }) => ({
+        id: encodeId(ctx.cooperativeId, id),
+        party,
+        kind,
+        description,
+        dueOn,
+        doneOn,
+      })),
+    };
+  }
+
+  @FieldResolver(() => SupportAgreementTerms, {
+    nullable: true,
+    description: "Support agreements (CAPE): their terms and renewals; null for other kinds.",
+  })
+  async supportAgreement(@Root() { record }: Contract, @Ctx() ctx: ContractsContext): Promise<SupportAgreementTerms | null> {
+    if (record.kind !== "SUPPORT_AGREEMENT") return null;
+    const renewals = await ctx.loaders.renewalsByContract.load(record.id);
+    return {
+      supportGiven: record.supportGiven!,
+      revenueGoal: record.revenueGoalCents,
+      initialEndsOn: renewals[0]?.previousEndsOn ?? record.endsOn!,
+      renewals: renewals.map(({ number, previousEndsOn, endsOn, decidedOn }) => ({ number, previousEndsOn, endsOn, decidedOn })),
+    };
+  }
+
+  @FieldResolver(() => EmploymentTerms, {
+    nullable: true,
+    description: "Employment contracts (CESA): their terms, trial period, associate deadline and amendments; null for other kinds.",
+  })
+  async employment(@Root() { record }: Contract, @Ctx() ctx: ContractsContext): Promise<EmploymentTerms | null> {
+    if (record.kind !== "EMPLOYMENT") return null;
+    const [amendments, personContracts] = await Promise.all([
+      ctx.loaders.amendmentsByContract.load(record.id),
+      ctx.loaders.contractsByPerson.load(record.personId),
+    ]);
+    const supportDays = supportDaysBefore(personContracts, record.startsOn);
+    return {
+      type: record.employmentType!,
+      initialMonthlyHours: record.monthlyHours!,
+      initialFixedMonthlyPay: record.fixedMonthlyPayCents!,
+      variablePay: record.variablePay!,
+      trialPeriodEndsOn: record.trialPeriodEndsOn,
+      trialPeriodLatestEnd: trialPeriodLatestEnd(record.startsOn, supportDays),
+      supportDaysBefore: supportDays,
+      associateDeadline: associateDeadline(record.startsOn, supportDays),
+      directHireReason: record.directHireReason,
+      amendments: amendments.map(({ id, number, effectiveOn, monthlyHours, fixedMonthlyPayCents, reason }) => ({
+        id: encodeId(ctx.cooperativeId, id),
+        number,
+        effectiveOn,
+        monthlyHours,
+        fixedMonthlyPay: fixedMonthlyPayCents,
+        reason,
+      })),
+    };
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Contract, { description: "Drafts an objective contract (contrat d'objectif) with its reciprocal commitments." })
+  async draftObjectiveContract(
+    @Arg("input", () => DraftObjectiveContractInput) input: DraftObjectiveContractInput,
+    @Ctx() ctx: ContractsContext,
+  ) {
+    return toContract(await service.draftObjectiveContract(change(ctx), input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Contract, { description: "Drafts a support agreement (CAPE): 12 months at most, one at a time per person." })
+  async draftSupportAgreement(
+    @Arg("input", () => DraftSupportAgreementInput) input: DraftSupportAgreementInput,
+    @Ctx() ctx: ContractsContext,
+  ) {
+    return toContract(await service.draftSupportAgreement(change(ctx), input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Contract, {
+    description:
+      "Drafts an employment contract (CESA): hours up to full time, pay never below the SMIC, after a support agreement unless the direct hire is explained.",
+  })
+  async draftEmploymentContract(
+    @Arg("input", () => DraftEmploymentContractInput) input: DraftEmploymentContractInput,
+    @Ctx() ctx: ContractsContext,
+  ) {
+    return toContract(await service.draftEmploymentContract(change(ctx), input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Contract, { description: "Changes a draft; CONFLICT for a signed contract, which is amended or ended instead." })
+  async updateContractDraft(@Arg("input", () => UpdateContractDraftInput) input: UpdateContractDraftInput, @Ctx() ctx: ContractsContext) {
+    return toContract(await service.updateContractDraft(change(ctx), input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Contract, { description: "Signs a draft; its rules are checked again against the person's signed contracts." })
+  async signContract(@Arg("input", () => SignContractInput) input: SignContractInput, @Ctx() ctx: ContractsContext) {
+    return toContract(await service.signContract(change(ctx), input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Contract, { description: "Renews a support agreement: twice at most, 12 months each, 36 months in all." })
+  async renewSupportAgreement(
+    @Arg("input", () => RenewSupportAgreementInput) input: RenewSupportAgreementInput,
+    @Ctx() ctx: ContractsContext,
+  ) {
+    return toContract(await service.renewSupportAgreement(change(ctx), input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Contract, {
+    description: "Amends an employment contract (avenant): numbered, each after the previous, never below the SMIC.",
+  })
+  async amendEmploymentContract(
+    @Arg("input", () => AmendEmploymentContractInput) input: AmendEmploymentContractInput,
+    @Ctx() ctx: ContractsContext,
+  ) {
+    return toContract(await service.amendEmploymentContract(change(ctx), input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Contract, { description: "Records the end of a signed contract, with its reason." })
+  async endContract(@Arg("input", () => EndContractInput) input: EndContractInput, @Ctx() ctx: ContractsContext) {
+    return toContract(await service.endContract(change(ctx), input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Contract, { description: "Cancels a draft; CONFLICT for a signed contract, which is ended instead." })
+  async cancelContract(@Arg("input", () => CancelContractInput) input: CancelContractInput, @Ctx() ctx: ContractsContext) {
+    return toContract(await service.cancelContract(change(ctx), input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Contract, { description: "Marks a commitment of a signed objective contract as done; returns the contract." })
+  async completeCommitment(@Arg("input", () => CompleteCommitmentInput) input: CompleteCommitmentInput, @Ctx() ctx: ContractsContext) {
+    return toContract(await service.completeCommitment(change(ctx), input), ctx.cooperativeId);
+  }
+}
+
+const change = (ctx: ContractsContext): service.ChangeContext => ({ db: ctx.db, cooperativeId: ctx.cooperativeId, actor: ctx.caller });
+
+async function termsToday({ record }: Contract, ctx: ContractsContext) {
+  if (record.kind !== "EMPLOYMENT") return null;
+  const amendments = await ctx.loaders.amendmentsByContract.load(record.id);
+  return termsOn({ monthlyHours: record.monthlyHours!, fixedMonthlyPayCents: record.fixedMonthlyPayCents! }, amendments, todayInFrance());
 }

@@ -1,4 +1,4 @@
-import { Authorized, Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Authorized, Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   CentsScalar,
   PERSONAL_DATA_READERS,
@@ -9,6 +9,13 @@ import {
   type ContractKind as ContractKindValue,
   type ContractStatus as ContractStatusValue,
 } from "@cae/shared";
+import type {
+  CommitmentKind as CommitmentKindValue,
+  CommitmentParty as CommitmentPartyValue,
+  ContractEndReason as ContractEndReasonValue,
+  ContractEntity,
+  EmploymentType as EmploymentTypeValue,
+} from "./contract.entity";
 
 export const ContractStatus = {
   DRAFT: "DRAFT",
@@ -43,6 +50,203 @@ export class Person {
   id: string;
 }
 
+export const EmploymentType = { OPEN_ENDED: "OPEN_ENDED", FIXED_TERM: "FIXED_TERM" } as const satisfies Record<
+  EmploymentTypeValue,
+  EmploymentTypeValue
+>;
+registerEnumType(EmploymentType, {
+  name: "EmploymentType",
+  description: "How long an employment contract (CESA) lasts.",
+  valuesConfig: {
+    OPEN_ENDED: { description: "Open-ended (contrat à durée indéterminée, CDI)." },
+    FIXED_TERM: { description: "Fixed-term (contrat à durée déterminée, CDD), with its end date." },
+  },
+});
+
+export const ContractEndReason = {
+  TERM_REACHED: "TERM_REACHED",
+  NEXT_CONTRACT: "NEXT_CONTRACT",
+  RESIGNATION: "RESIGNATION",
+  MUTUAL_AGREEMENT: "MUTUAL_AGREEMENT",
+  DISMISSAL: "DISMISSAL",
+  TRIAL_PERIOD: "TRIAL_PERIOD",
+  ASSOCIATE_DEADLINE: "ASSOCIATE_DEADLINE",
+  PROJECT_ABANDONED: "PROJECT_ABANDONED",
+  OWN_COMPANY: "OWN_COMPANY",
+  OTHER: "OTHER",
+} as const satisfies Record<ContractEndReasonValue, ContractEndReasonValue>;
+registerEnumType(ContractEndReason, {
+  name: "ContractEndReason",
+  description: "Why a contract ended (motif de fin).",
+  valuesConfig: {
+    TERM_REACHED: { description: "It reached its planned end (terme)." },
+    NEXT_CONTRACT: { description: "The next contract of the path replaced it (CAPE followed by a CESA, for instance)." },
+    RESIGNATION: { description: "The entrepreneur resigned (démission)." },
+    MUTUAL_AGREEMENT: { description: "Ended by mutual agreement (rupture conventionnelle)." },
+    DISMISSAL: { description: "Dismissal (licenciement)." },
+    TRIAL_PERIOD: { description: "Ended during the trial period (rupture de la période d'essai)." },
+    ASSOCIATE_DEADLINE: { description: "Not an associate within the legal deadline (L7331-3 Code du travail)." },
+    PROJECT_ABANDONED: { description: "The project was abandoned (abandon du projet)." },
+    OWN_COMPANY: { description: "The entrepreneur created their own company (création d'entreprise)." },
+    OTHER: { description: "Another reason." },
+  },
+});
+
+export const CommitmentParty = { ENTREPRENEUR: "ENTREPRENEUR", COOPERATIVE: "COOPERATIVE" } as const satisfies Record<
+  CommitmentPartyValue,
+  CommitmentPartyValue
+>;
+registerEnumType(CommitmentParty, { name: "CommitmentParty", description: "Who commits to something in an objective contract." });
+
+export const CommitmentKind = {
+  SKILLS: "SKILLS",
+  OFFER_AND_PRICES: "OFFER_AND_PRICES",
+  MARKET_STUDY: "MARKET_STUDY",
+  LEGAL_INFORMATION: "LEGAL_INFORMATION",
+  OTHER: "OTHER",
+} as const satisfies Record<CommitmentKindValue, CommitmentKindValue>;
+registerEnumType(CommitmentKind, {
+  name: "CommitmentKind",
+  description: "What a commitment of an objective contract is about.",
+  valuesConfig: {
+    SKILLS: { description: "Skills check and skills to acquire (bilan et compétences à acquérir)." },
+    OFFER_AND_PRICES: { description: "Defining the offer and its prices (offre et tarifs)." },
+    MARKET_STUDY: { description: "Market pre-study (pré-étude de marché)." },
+    LEGAL_INFORMATION: { description: "Legal information (information juridique, statut d'entrepreneur salarié)." },
+    OTHER: { description: "Another commitment." },
+  },
+});
+
+@ObjectType({ description: "A reciprocal commitment of an objective contract (engagement réciproque du contrat d'objectif)." })
+export class Commitment {
+  @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
+  id: string;
+
+  @Field(() => CommitmentParty, { description: "Who commits: the entrepreneur or the cooperative." })
+  party: CommitmentPartyValue;
+
+  @Field(() => CommitmentKind, { description: "What the commitment is about." })
+  kind: CommitmentKindValue;
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @Field(() => String, { description: "The commitment in words." })
+  description: string;
+
+  @Field(() => LocalDateScalar, { description: "When it is due (échéance)." })
+  dueOn: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "When it was done; null while it is not." })
+  doneOn: string | null;
+}
+
+@ObjectType({ description: "The terms of an objective contract (contrat d'objectif)." })
+export class ObjectiveTerms {
+  @Field(() => LocalDateScalar, { description: "When the commitments are reviewed together (date de bilan)." })
+  reviewOn: string;
+
+  @Field(() => [Commitment], { description: "The reciprocal commitments, in the contract's order." })
+  commitments: Commitment[];
+}
+
+@ObjectType({ description: "A renewal of a support agreement (renouvellement de la CAPE)." })
+export class Renewal {
+  @Field(() => Int, { description: "1 or 2: a support agreement is renewed twice at most." })
+  number: number;
+
+  @Field(() => LocalDateScalar, { description: "The agreement's last day before this renewal." })
+  previousEndsOn: string;
+
+  @Field(() => LocalDateScalar, { description: "The agreement's last day after it." })
+  endsOn: string;
+
+  @Field(() => LocalDateScalar, { description: "When the renewal was decided." })
+  decidedOn: string;
+}
+
+@ObjectType({ description: "The terms of a support agreement (convention d'appui au projet d'entreprise, CAPE)." })
+export class SupportAgreementTerms {
+  @Authorized(PERSONAL_DATA_READERS)
+  @Field(() => String, { description: "The support the cooperative gives (accompagnement, moyens mis à disposition)." })
+  supportGiven: string;
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @Field(() => CentsScalar, { nullable: true, description: "The revenue goal, when one was set (objectif de chiffre d'affaires)." })
+  revenueGoal: bigint | null;
+
+  @Field(() => LocalDateScalar, { description: "The last day first agreed, before any renewal." })
+  initialEndsOn: string;
+
+  @Field(() => [Renewal], { description: "The renewals, in order (two at most, 36 months in all)." })
+  renewals: Renewal[];
+}
+
+@ObjectType({ description: "An amendment of an employment contract (avenant): new hours and pay from a date." })
+export class Amendment {
+  @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
+  id: string;
+
+  @Field(() => Int, { description: "Its number: 1 for the first amendment of the contract, then 2..." })
+  number: number;
+
+  @Field(() => LocalDateScalar, { description: "From when it applies (date d'effet)." })
+  effectiveOn: string;
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @Field(() => DecimalScalar, { description: "Monthly hours from that date." })
+  monthlyHours: string;
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @Field(() => CentsScalar, { description: "Fixed gross monthly pay from that date." })
+  fixedMonthlyPay: bigint;
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @Field(() => String, { description: "Why the terms change (growth of the activity, for instance)." })
+  reason: string;
+}
+
+@ObjectType({ description: "The terms of an employment contract (contrat d'entrepreneur salarié associé, CESA; L7331-2 Code du travail)." })
+export class EmploymentTerms {
+  @Field(() => EmploymentType, { description: "Open-ended or fixed-term." })
+  type: EmploymentTypeValue;
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @Field(() => DecimalScalar, { description: "Monthly hours at signature (the current ones are the contract's monthlyHours)." })
+  initialMonthlyHours: string;
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @Field(() => CentsScalar, { description: "Fixed gross monthly pay at signature." })
+  initialFixedMonthlyPay: bigint;
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @Field(() => String, { description: "How the variable part of the pay is computed from the activity's result (L7332-3)." })
+  variablePay: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Last day of the trial period (période d'essai), if there is one." })
+  trialPeriodEndsOn: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The latest last day the trial period may have: 8 months minus the time already spent in a support agreement (L7332-1).",
+  })
+  trialPeriodLatestEnd: string | null;
+
+  @Field(() => Int, { description: "Days the person spent in support agreements (CAPE) before this contract." })
+  supportDaysBefore: number;
+
+  @Field(() => LocalDateScalar, {
+    description:
+      "The date by which the person becomes an associate, or the contract ends: 3 years from the start minus the support-agreement time (L7331-3). Computed.",
+  })
+  associateDeadline: string;
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @Field(() => String, { nullable: true, description: "Why the person is hired without a prior support agreement (embauche directe)." })
+  directHireReason: string | null;
+
+  @Field(() => [Amendment], { description: "The amendments (avenants), in order: the history of the terms." })
+  amendments: Amendment[];
+}
+
 @ObjectType({ description: "A contract of a person's path: objective contract, support agreement (CAPE) or employment contract (CESA)." })
 @Directive('@key(fields: "id")')
 export class Contract {
@@ -52,28 +256,46 @@ export class Contract {
   @Field(() => ContractKind, { description: "Which contract of the path this is." })
   kind: ContractKindValue;
 
-  @Field(() => ContractStatus, { description: "Where the contract stands in its lifecycle." })
+  @Field(() => ContractStatus, { description: "Where the contract stands today: a signed contract runs from its first day to its last." })
   status: ContractStatusValue;
 
   @Field(() => LocalDateScalar, { description: "First day of the contract (date de début)." })
   startsOn: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Last day of the contract (date de fin), when it has one." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Planned last day (date de fin), renewals included; null when open-ended." })
   endsOn: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "When it was signed; null for a draft or a cancelled contract." })
+  signedOn: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Its actual last day, once ended (early, or at its term)." })
+  endedOn: string | null;
+
+  @Field(() => ContractEndReason, { nullable: true, description: "Why it ended, once ended." })
+  endReason: ContractEndReasonValue | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "When the draft was cancelled." })
+  cancelledOn: string | null;
 
   @Authorized(PERSONAL_DATA_READERS)
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: "Employment contracts: monthly hours (heures mensuelles), at most 151.67 (full time).",
+    description: "Employment contracts: monthly hours in force today (heures mensuelles, latest effective amendment), at most 151.67.",
   })
   monthlyHours: string | null;
 
   @Authorized(PERSONAL_DATA_READERS)
-  @Field(() => CentsScalar, { nullable: true, description: "Employment contracts: fixed gross monthly pay (part fixe du salaire brut)." })
+  @Field(() => CentsScalar, {
+    nullable: true,
+    description: "Employment contracts: fixed gross monthly pay in force today (part fixe du salaire brut, latest effective amendment).",
+  })
   fixedMonthlyPay: bigint | null;
 
   @Field(() => Person, { description: "The person the contract binds to the cooperative." })
   person: Person;
+
+  /** The stored row, for the field resolvers of each kind's terms. */
+  record: ContractEntity;
 }
 
 /**

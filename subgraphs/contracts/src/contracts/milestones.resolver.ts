@@ -2,7 +2,7 @@ import { Authorized, Ctx, Directive, FieldResolver, Resolver } from "type-graphq
 import { encodeId, type ContractKind } from "@cae/shared";
 import type { ContractsContext } from "../context";
 import { ContractMilestones, Cooperative } from "./contract.type";
-import { REACHED_STATUSES } from "./contract.rules";
+import { REACHED_STATES } from "./contract.rules";
 
 interface MilestoneRow {
   person_id: string;
@@ -27,7 +27,7 @@ export class CooperativeMilestonesResolver {
               to_char(min(starts_on) FILTER (WHERE kind = 'SUPPORT_AGREEMENT'), 'YYYY-MM-DD') AS support_on,
               to_char(min(starts_on) FILTER (WHERE kind = 'EMPLOYMENT'), 'YYYY-MM-DD') AS employment_on
          FROM contracts WHERE status = ANY($1) GROUP BY person_id ORDER BY person_id`,
-      [REACHED_STATUSES],
+      [REACHED_STATES],
     );
     return rows.map((row) => ({
       personId: encodeId(ctx.cooperativeId, row.person_id),

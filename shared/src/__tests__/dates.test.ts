@@ -1,0 +1,28 @@
+import { addDays, addMonths, daysBetween, monthsOverlapping, todayInFrance } from "../dates";
+
+describe("calendar dates", () => {
+  it("adds months, clamping to the month's end", () => {
+    expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
+    expect(addMonths("2028-01-31", 1)).toBe("2028-02-29");
+    expect(addMonths("2026-03-15", 12)).toBe("2027-03-15");
+    expect(addMonths("2026-03-15", -3)).toBe("2025-12-15");
+  });
+
+  it("adds and counts days across month, year and DST changes", () => {
+    expect(addDays("2026-03-28", 2)).toBe("2026-03-30");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(daysBetween("2026-01-01", "2027-01-01")).toBe(365);
+    expect(daysBetween("2026-03-10", "2026-03-01")).toBe(-9);
+  });
+
+  it("takes today in France, not in UTC", () => {
+    // 23:30 UTC on 31 December is already 1 January in Paris (UTC+1 in winter).
+    expect(todayInFrance(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
+    expect(todayInFrance(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01");
+  });
+
+  it("lists the months a period overlaps", () => {
+    expect(monthsOverlapping("2026-11-15", "2027-02-01")).toEqual(["2026-11", "2026-12", "2027-01", "2027-02"]);
+    expect(monthsOverlapping("2026-03-01", "2026-03-31")).toEqual(["2026-03"]);
+  });
+});

@@ -1,0 +1,463 @@
+import {
+  badUserInput,
+  conflict,
+  encodeId,
+  minimumWageTableFromEnv,
+  notFound,
+  optionalText,
+  ownLocalId,
+  recordAudit,
+  requiredText,
+  todayInFrance,
+  type Caller,
+  type ContractKind,
+  type MinimumWageTable,
+} from "@cae/shared";
+import type { DataSource, EntityManager } from "typeorm";
+import { AmendmentEntity, CommitmentEntity, ContractEntity, RenewalEntity } from "./contract.entity";
+import type {
+  AmendEmploymentContractInput,
+  CancelContractInput,
+  CommitmentInput,
+  CompleteCommitmentInput,
+  DraftEmploymentContractInput,
+  DraftObjectiveContractInput,
+  DraftSupportAgreementInput,
+  EndContractInput,
+  RenewSupportAgreementInput,
+  SignContractInput,
+  UpdateContractDraftInput,
+} from "./contract.inputs";
+import {
+  hoursRefusal,
+  lastDayOf,
+  payRefusal,
+  periodsOverlap,
+  REACHED_STATES,
+  renewalRefusal,
+  statusOn,
+  supportAgreementLatestEnd,
+  supportDaysBefore,
+  termsOn,
+  trialPeriodLatestEnd,
+} from "./contract.rules";
+
+/** Who changes what, where, and on which day (today in France unless a test says otherwise). */
+export interface ChangeContext {
+  db: DataSource;
+  cooperativeId: string;
+  actor: Caller;
+  today?: string;
+}
+
+let configuredMinimumWage: MinimumWageTable | undefined;
+/** The dated SMIC table, read once from the configuration (`MINIMUM_WAGE_FILE` or the bundled table). */
+const minimumWage = (): MinimumWageTable => (configuredMinimumWage ??= minimumWageTableFromEnv());
+
+const TEXT_MAX = 2000;
+
+type Draft = Omit<ContractEntity, "id" | "createdAt">;
+
+/** Every field a draft of its kind needs, checked against the person's other contracts; throws the first refusal. */
+function checkDraft(draft: Draft, others: readonly ContractEntity[], table: MinimumWageTable): void {
+  if (draft.endsOn !== null && draft.endsOn < draft.startsOn) {
+    throw badUserInput(`endsOn ${draft.endsOn} is before startsOn ${draft.startsOn}`, "input.endsOn");
+  }
+  const signedOfKind = (kind: ContractKind) => others.filter((other) => other.kind === kind && REACHED_STATES.includes(other.state));
+  if (draft.kind === "OBJECTIVE") {
+    if (draft.reviewOn! < draft.startsOn)
+      throw badUserInput(`reviewOn ${draft.reviewOn} is before startsOn ${draft.startsOn}`, "input.reviewOn");
+    return;
+  }
+  const period = { startsOn: draft.startsOn, last: draft.endsOn };
+  const overlapping = signedOfKind(draft.kind).find((other) =>
+    periodsOverlap(period, { startsOn: other.startsOn, last: lastDayOf(other) }),
+  );
+  if (draft.kind === "SUPPORT_AGREEMENT") {
+    const latest = supportAgreementLatestEnd(draft.startsOn);
+    if (draft.endsOn! > latest) {
+      throw badUserInput(`A support agreement lasts 12 months at most: from ${draft.startsOn}, ${latest} at the latest`, "input.endsOn");
+    }
+    if (overlapping) {
+      throw conflict(
+        `The person has a support agreement from ${overlapping.startsOn} to ${lastDayOf(overlapping)}: one at a time, and this one would overlap it`,
+      );
+    }
+    return;
+  }
+  // Employment contract (CESA).
+  if (draft.employmentType === "FIXED_TERM" && draft.endsOn === null) {
+    throw badUserInput("A fixed-term employment contract needs its last day (endsOn)", "input.endsOn");
+  }
+  if (draft.employmentType === "OPEN_ENDED" && draft.endsOn !== null) {
+    throw badUserInput("An open-ended employment contract has no last day: leave endsOn out", "input.endsOn");
+  }
+  const hoursProblem = hoursRefusal(draft.monthlyHours!);
+  if (hoursProblem) throw badUserInput(hoursProblem, "input.monthlyHours");
+  const payProblem = payRefusal(table, draft.startsOn, draft.monthlyHours!, draft.fixedMonthlyPayCents!);
+  if (payProblem) throw badUserInput(payProblem, "input.fixedMonthlyPay");
+  if (overlapping) {
+    throw conflict(`The person has an employment contract from ${overlapping.startsOn}: one at a time, and this one would overlap it`);
+  }
+  const priorSupport = signedOfKind("SUPPORT_AGREEMENT").some((agreement) => agreement.startsOn < draft.startsOn);
+  if (!priorSupport && draft.directHireReason === null) {
+    throw badUserInput(
+      "An employment contract follows a signed support agreement (CAPE); record directHireReason for a direct hire",
+      "input.directHireReason",
+    );
+  }
+  if (draft.trialPeriodEndsOn !== null) {
+    const latest = trialPeriodLatestEnd(draft.startsOn, supportDaysBefore(others, draft.startsOn));
+    if (draft.trialPeriodEndsOn < draft.startsOn)
+      throw badUserInput("The trial period ends before the contract starts", "input.trialPeriodEndsOn");
+    if (latest === null || draft.trialPeriodEndsOn > latest) {
+      throw badUserInput(
+        latest === null
+          ? "No trial period is left: the time already spent in support agreements is 8 months or more (L7332-1)"
+          : `The trial period lasts 8 months at most minus the time spent in support agreements (L7332-1): ${latest} at the latest`,
+        "input.trialPeriodEndsOn",
+      );
+    }
+  }
+}
+
+function commitmentRows(contractId: string, commitments: readonly CommitmentInput[]): Omit<CommitmentEntity, "id">[] {
+  if (commitments.length === 0) throw badUserInput("An objective contract needs at least one commitment", "input.commitments");
+  if (commitments.length > 50) throw badUserInput("An objective contract has at most 50 commitments", "input.commitments");
+  return commitments.map((commitment, position) => ({
+    contractId,
+    party: commitment.party,
+    kind: commitment.kind,
+    description: requiredText(commitment.description, `input.commitments[${position}].description`, TEXT_MAX),
+    dueOn: commitment.dueOn,
+    doneOn: null,
+    position,
+  }));
+}
+
+/** The person's contracts, with their changes serialised: two drafts for one person never race past the overlap checks. */
+async function lockPersonContracts(manager: EntityManager, personId: string): Promise<ContractEntity[]> {
+  await manager.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`contracts:${personId}`]);
+  return manager.getRepository(ContractEntity).find({ where: { personId }, order: { startsOn: "ASC" } });
+}
+
+/** The contract, with the person's contracts locked; NOT_FOUND when this cooperative has no such contract. */
+async function lockContract(manager: EntityManager, cooperativeId: string, contractId: string, field = "input.contractId") {
+  const localId = ownLocalId(contractId, cooperativeId, field);
+  const found = await manager.getRepository(ContractEntity).findOneBy({ id: localId });
+  if (!found) throw notFound(`No contract ${contractId} in this cooperative`);
+  const personContracts = await lockPersonContracts(manager, found.personId);
+  const contract = personContracts.find((candidate) => candidate.id === localId)!;
+  return { contract, others: personContracts.filter((other) => other.id !== localId) };
+}
+
+const EMPTY_DRAFT = {
+  state: "DRAFT",
+  endsOn: null,
+  signedOn: null,
+  endedOn: null,
+  endReason: null,
+  endNote: null,
+  cancelledOn: null,
+  cancelReason: null,
+  reviewOn: null,
+  supportGiven: null,
+  revenueGoalCents: null,
+  employmentType: null,
+  monthlyHours: null,
+  fixedMonthlyPayCents: null,
+  variablePay: null,
+  trialPeriodEndsOn: null,
+  directHireReason: null,
+} as const satisfies Partial<Draft>;
+
+async function insertDraft(
+  change: ChangeContext,
+  personGlobalId: string,
+  draftOf: (personId: string) => Draft,
+  action: string,
+  commitments?: readonly CommitmentInput[],
+): Promise<ContractEntity> {
+  const personId = ownLocalId(personGlobalId, change.cooperativeId, "input.personId");
+  const draft = draftOf(personId);
+  if (draft.revenueGoalCents !== null && draft.revenueGoalCents < 0n)
+    throw badUserInput("revenueGoal must not be negative", "input.revenueGoal");
+  return change.db.transaction(async (manager) => {
+    checkDraft(draft, await lockPersonContracts(manager, personId), minimumWage());
+    const contract = await manager.getRepository(ContractEntity).save(manager.getRepository(ContractEntity).create(draft));
+    if (commitments) await manager.getRepository(CommitmentEntity).insert(commitmentRows(contract.id, commitments));
+    await audit(manager, change, action, contract, { ...draft, commitments });
+    return contract;
+  });
+}
+
+export const draftObjectiveContract = (change: ChangeContext, input: DraftObjectiveContractInput) =>
+  insertDraft(
+    change,
+    input.personId,
+    (personId) => ({
+      ...EMPTY_DRAFT,
+      personId,
+      kind: "OBJECTIVE",
+      startsOn: input.startsOn,
+      endsOn: input.endsOn ?? null,
+      reviewOn: input.reviewOn,
+    }),
+    "draftObjectiveContract",
+    input.commitments,
+  );
+
+export const draftSupportAgreement = (change: ChangeContext, input: DraftSupportAgreementInput) =>
+  insertDraft(
+    change,
+    input.personId,
+    (personId) => ({
+      ...EMPTY_DRAFT,
+      personId,
+      kind: "SUPPORT_AGREEMENT",
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      supportGiven: requiredText(input.supportGiven, "input.supportGiven", TEXT_MAX),
+      revenueGoalCents: input.revenueGoal ?? null,
+    }),
+    "draftSupportAgreement",
+  );
+
+export const draftEmploymentContract = (change: ChangeContext, input: DraftEmploymentContractInput) =>
+  insertDraft(
+    change,
+    input.personId,
+    (personId) => ({
+      ...EMPTY_DRAFT,
+      personId,
+      kind: "EMPLOYMENT",
+      employmentType: input.type,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn ?? null,
+      monthlyHours: input.monthlyHours,
+      fixedMonthlyPayCents: input.fixedMonthlyPay,
+      variablePay: requiredText(input.variablePay, "input.variablePay", TEXT_MAX),
+      trialPeriodEndsOn: input.trialPeriodEndsOn ?? null,
+      directHireReason: optionalText(input.directHireReason, "input.directHireReason", TEXT_MAX),
+    }),
+    "draftEmploymentContract",
+  );
+
+/** Fields of `input` that apply to another kind of contract are refused by name rather than ignored. */
+const FIELDS_OF_KIND: Record<ContractKind, readonly (keyof UpdateContractDraftInput)[]> = {
+  OBJECTIVE: ["reviewOn", "commitments"],
+  SUPPORT_AGREEMENT: ["supportGiven", "revenueGoal"],
+  EMPLOYMENT: ["type", "monthlyHours", "fixedMonthlyPay", "variablePay", "trialPeriodEndsOn", "directHireReason"],
+};
+
+export async function updateContractDraft(change: ChangeContext, input: UpdateContractDraftInput): Promise<ContractEntity> {
+  return change.db.transaction(async (manager) => {
+    const { contract, others } = await lockContract(manager, change.cooperativeId, input.contractId);
+    const status = statusOn(contract, change.today ?? todayInFrance());
+    if (status !== "DRAFT") throw conflict(`The contract is ${status}: only a draft is edited; a signed contract is amended or ended`);
+    for (const [kind, fields] of Object.entries(FIELDS_OF_KIND)) {
+      const misplaced = kind === contract.kind ? undefined : fields.find((field) => input[field] !== undefined && input[field] !== null);
+      if (misplaced) throw badUserInput(`${misplaced} does not apply to a contract of kind ${contract.kind}`, `input.${misplaced}`);
+    }
+    const given = <T>(value: T | null | undefined, current: T): T => (value === undefined || value === null ? current : value);
+    const updated: ContractEntity = {
+      ...contract,
+      startsOn: given(input.startsOn, contract.startsOn),
+      endsOn: input.endsOn === undefined ? contract.endsOn : input.endsOn,
+      reviewOn: given(input.reviewOn, contract.reviewOn),
+      supportGiven: input.supportGiven ? requiredText(input.supportGiven, "input.supportGiven", TEXT_MAX) : contract.supportGiven,
+      revenueGoalCents: input.revenueGoal === undefined ? contract.revenueGoalCents : input.revenueGoal,
+      employmentType: given(input.type, contract.employmentType),
+      monthlyHours: given(input.monthlyHours, contract.monthlyHours),
+      fixedMonthlyPayCents: given(input.fixedMonthlyPay, contract.fixedMonthlyPayCents),
+      variablePay: input.variablePay ? requiredText(input.variablePay, "input.variablePay", TEXT_MAX) : contract.variablePay,
+      trialPeriodEndsOn: input.trialPeriodEndsOn === undefined ? contract.trialPeriodEndsOn : input.trialPeriodEndsOn,
+      directHireReason:
+        input.directHireReason === undefined
+          ? contract.directHireReason
+          : optionalText(input.directHireReason, "input.directHireReason", TEXT_MAX),
+    };
+    checkDraft(updated, others, minimumWage());
+    await manager.getRepository(ContractEntity).save(updated);
+    if (input.commitments) {
+      await manager.getRepository(CommitmentEntity).delete({ contractId: contract.id });
+      await manager.getRepository(CommitmentEntity).insert(commitmentRows(contract.id, input.commitments));
+    }
+    await audit(manager, change, "updateContractDraft", contract, { ...input });
+    return updated;
+  });
+}
+
+export async function signContract(change: ChangeContext, input: SignContractInput): Promise<ContractEntity> {
+  const today = change.today ?? todayInFrance();
+  if (input.signedOn > today)
+    throw badUserInput(`signedOn ${input.signedOn} is in the future: a contract is signed once it is`, "input.signedOn");
+  return change.db.transaction(async (manager) => {
+    const { contract, others } = await lockContract(manager, change.cooperativeId, input.contractId);
+    const status = statusOn(contract, today);
+    if (status !== "DRAFT") throw conflict(`The contract is ${status}: only a draft is signed`);
+    if (input.signedOn > contract.startsOn) {
+      throw badUserInput(
+        `signedOn ${input.signedOn} is after the first day (${contract.startsOn}): a contract is signed before it starts`,
+        "input.signedOn",
+      );
+    }
+    // The person's path may have moved since the draft: its rules are checked again against what is signed now.
+    checkDraft(contract, others, minimumWage());
+    await manager.getRepository(ContractEntity).update({ id: contract.id }, { state: "SIGNED", signedOn: input.signedOn });
+    await audit(manager, change, "signContract", contract, { signedOn: input.signedOn });
+    return { ...contract, state: "SIGNED", signedOn: input.signedOn };
+  });
+}
+
+/** A signed contract that is neither over nor cancelled: the only kind that is renewed, amended or ended. */
+function requireInForce(contract: ContractEntity, today: string, action: string): void {
+  const status = statusOn(contract, today);
+  if (status !== "SIGNED" && status !== "RUNNING")
+    throw conflict(`The contract is ${status}: only a signed or running contract is ${action}`);
+  if (contract.endedOn) throw conflict(`The contract's end is already recorded, on ${contract.endedOn}: it is no longer ${action}`);
+}
+
+export async function renewSupportAgreement(change: ChangeContext, input: RenewSupportAgreementInput): Promise<ContractEntity> {
+  return change.db.transaction(async (manager) => {
+    const { contract } = await lockContract(manager, change.cooperativeId, input.contractId);
+    if (contract.kind !== "SUPPORT_AGREEMENT")
+      throw badUserInput(`Only a support agreement is renewed; this is ${contract.kind}`, "input.contractId");
+    requireInForce(contract, change.today ?? todayInFrance(), "renewed");
+    const renewals = manager.getRepository(RenewalEntity);
+    const count = await renewals.countBy({ contractId: contract.id });
+    const refusal = renewalRefusal({ startsOn: contract.startsOn, endsOn: contract.endsOn! }, count, input.endsOn);
+    if (refusal) throw count >= 2 ? conflict(refusal) : badUserInput(refusal, "input.endsOn");
+    if (input.decidedOn > contract.endsOn! || input.decidedOn < contract.startsOn) {
+      throw badUserInput(
+        `A renewal is decided while the agreement runs, from ${contract.startsOn} to ${contract.endsOn}`,
+        "input.decidedOn",
+      );
+    }
+    await renewals.insert({
+      contractId: contract.id,
+      number: count + 1,
+      previousEndsOn: contract.endsOn!,
+      endsOn: input.endsOn,
+      decidedOn: input.decidedOn,
+    });
+    await manager.getRepository(ContractEntity).update({ id: contract.id }, { endsOn: input.endsOn });
+    await audit(manager, change, "renewSupportAgreement", contract, {
+      number: count + 1,
+      endsOn: input.endsOn,
+      decidedOn: input.decidedOn,
+    });
+    return { ...contract, endsOn: input.endsOn };
+  });
+}
+
+export async function amendEmploymentContract(change: ChangeContext, input: AmendEmploymentContractInput): Promise<ContractEntity> {
+  const reason = requiredText(input.reason, "input.reason", TEXT_MAX);
+  if (input.monthlyHours == null && input.fixedMonthlyPay == null) {
+    throw badUserInput("An amendment changes the hours, the pay or both: give monthlyHours or fixedMonthlyPay", "input.monthlyHours");
+  }
+  return change.db.transaction(async (manager) => {
+    const { contract } = await lockContract(manager, change.cooperativeId, input.contractId);
+    if (contract.kind !== "EMPLOYMENT")
+      throw badUserInput(`Only an employment contract is amended; this is ${contract.kind}`, "input.contractId");
+    requireInForce(contract, change.today ?? todayInFrance(), "amended");
+    const amendments = await manager.getRepository(AmendmentEntity).find({ where: { contractId: contract.id }, order: { number: "ASC" } });
+    const previous = amendments[amendments.length - 1];
+    if (input.effectiveOn <= contract.startsOn) {
+      throw badUserInput(`An amendment takes effect after the contract's first day (${contract.startsOn})`, "input.effectiveOn");
+    }
+    if (previous && input.effectiveOn <= previous.effectiveOn) {
+      throw badUserInput(
+        `An amendment takes effect after the previous one (number ${previous.number}, effective ${previous.effectiveOn})`,
+        "input.effectiveOn",
+      );
+    }
+    if (contract.endsOn && input.effectiveOn > contract.endsOn) {
+      throw badUserInput(`The contract ends on ${contract.endsOn}: an amendment cannot take effect after that`, "input.effectiveOn");
+    }
+    const before = termsOn(
+      { monthlyHours: contract.monthlyHours!, fixedMonthlyPayCents: contract.fixedMonthlyPayCents! },
+      amendments,
+      input.effectiveOn,
+    );
+    const terms = {
+      monthlyHours: input.monthlyHours ?? before.monthlyHours,
+      fixedMonthlyPayCents: input.fixedMonthlyPay ?? before.fixedMonthlyPayCents,
+    };
+    const hoursProblem = hoursRefusal(terms.monthlyHours);
+    if (hoursProblem) throw badUserInput(hoursProblem, "input.monthlyHours");
+    const payProblem = payRefusal(minimumWage(), input.effectiveOn, terms.monthlyHours, terms.fixedMonthlyPayCents);
+    if (payProblem) throw badUserInput(payProblem, input.fixedMonthlyPay == null ? "input.monthlyHours" : "input.fixedMonthlyPay");
+    const number = amendments.length + 1;
+    await manager
+      .getRepository(AmendmentEntity)
+      .insert({ contractId: contract.id, number, effectiveOn: input.effectiveOn, ...terms, reason });
+    await audit(manager, change, "amendEmploymentContract", contract, {
+      number,
+      effectiveOn: input.effectiveOn,
+      monthlyHours: terms.monthlyHours,
+      fixedMonthlyPayCents: terms.fixedMonthlyPayCents,
+      reason,
+    });
+    return contract;
+  });
+}
+
+export async function endContract(change: ChangeContext, input: EndContractInput): Promise<ContractEntity> {
+  const note = optionalText(input.note, "input.note", TEXT_MAX);
+  return change.db.transaction(async (manager) => {
+    const { contract } = await lockContract(manager, change.cooperativeId, input.contractId);
+    requireInForce(contract, change.today ?? todayInFrance(), "ended");
+    if (input.endedOn < contract.startsOn)
+      throw badUserInput(`endedOn ${input.endedOn} is before the first day (${contract.startsOn})`, "input.endedOn");
+    if (contract.endsOn && input.endedOn > contract.endsOn) {
+      throw badUserInput(`endedOn ${input.endedOn} is after the planned last day (${contract.endsOn})`, "input.endedOn");
+    }
+    const ended = { state: "ENDED" as const, endedOn: input.endedOn, endReason: input.reason, endNote: note };
+    await manager.getRepository(ContractEntity).update({ id: contract.id }, ended);
+    await audit(manager, change, "endContract", contract, { endedOn: input.endedOn, reason: input.reason, note });
+    return { ...contract, ...ended };
+  });
+}
+
+export async function cancelContract(change: ChangeContext, input: CancelContractInput): Promise<ContractEntity> {
+  const reason = requiredText(input.reason, "input.reason", TEXT_MAX);
+  const today = change.today ?? todayInFrance();
+  return change.db.transaction(async (manager) => {
+    const { contract } = await lockContract(manager, change.cooperativeId, input.contractId);
+    const status = statusOn(contract, today);
+    if (status !== "DRAFT") throw conflict(`The contract is ${status}: only a draft is cancelled; a signed contract is ended`);
+    const cancelled = { state: "CANCELLED" as const, cancelledOn: today, cancelReason: reason };
+    await manager.getRepository(ContractEntity).update({ id: contract.id }, cancelled);
+    await audit(manager, change, "cancelContract", contract, { reason });
+    return { ...contract, ...cancelled };
+  });
+}
+
+export async function completeCommitment(change: ChangeContext, input: CompleteCommitmentInput): Promise<ContractEntity> {
+  const commitmentId = ownLocalId(input.commitmentId, change.cooperativeId, "input.commitmentId");
+  return change.db.transaction(async (manager) => {
+    const commitment = await manager.getRepository(CommitmentEntity).findOneBy({ id: commitmentId });
+    if (!commitment) throw notFound(`No commitment ${input.commitmentId} in this cooperative`);
+    const { contract } = await lockContract(manager, change.cooperativeId, encodeId(change.cooperativeId, commitment.contractId));
+    const status = statusOn(contract, change.today ?? todayInFrance());
+    if (status === "DRAFT" || status === "CANCELLED")
+      throw conflict(`The objective contract is ${status}: commitments are done once it is signed`);
+    if (commitment.doneOn) throw conflict(`The commitment was already done, on ${commitment.doneOn}`);
+    if (input.doneOn < contract.startsOn)
+      throw badUserInput(`doneOn ${input.doneOn} is before the contract's first day (${contract.startsOn})`, "input.doneOn");
+    await manager.getRepository(CommitmentEntity).update({ id: commitmentId }, { doneOn: input.doneOn });
+    await audit(manager, change, "completeCommitment", contract, { commitmentId: input.commitmentId, doneOn: input.doneOn });
+    return contract;
+  });
+}
+
+function audit(manager: EntityManager, change: ChangeContext, action: string, contract: ContractEntity, details: Record<string, unknown>) {
+  return recordAudit(manager, change.actor, {
+    action,
+    entityType: "Contract",
+    entityId: encodeId(change.cooperativeId, contract.id),
+    // Amounts are bigint: the audit stores them as strings of cents.
+    details: JSON.parse(JSON.stringify(details, (_key, value) => (typeof value === "bigint" ? value.toString() : value))),
+  });
+}
