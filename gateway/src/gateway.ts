@@ -11,6 +11,7 @@ import { networkSchema } from "./network";
 import { queryLimitsPlugin } from "./limits/limits";
 import { loadRegistry, type Registry } from "./registry/registry";
 import { ShardedDataSource } from "./routing/sharded-data-source";
+import { mountDashboard } from "./dashboard/dashboard";
 import { MemoryCache, RedisCache } from "./indicators/cache";
 import { SOURCES, SOURCE_SELECTIONS } from "./indicators/figures";
 import { DEFAULT_INDICATORS_CONFIG, IndicatorsService, type IndicatorsConfig } from "./indicators/indicators.service";
@@ -77,6 +78,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
     health: () => networkHealth(options.registry, Math.min(options.cooperativeTimeoutMs, 2000)),
   });
+  mountDashboard(http.server);
   return {
     ...http,
     apollo,

@@ -1,0 +1,539 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends {
+    [key: string]: unknown;
+}> = {
+    [K in keyof T]: T[K];
+};
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | {
+    [P in keyof T]?: P extends " $fragmentName" | "__typename" ? T[P] : never;
+};
+import type { TypedDocumentNode as DocumentNode } from "@graphql-typed-document-node/core";
+/** The kinds of contract of a person's path, in path order. */
+export type ContractKind = 
+/** Objective contract (contrat d'objectif): reciprocal commitments to prepare a prospection test. */
+"OBJECTIVE"
+/** Support agreement (convention d'accompagnement, CAPE, Code de commerce L127-1): the prospection test. */
+ | "SUPPORT_AGREEMENT"
+/** Employment contract of an entrepreneur-employee (CESA, Code du travail L7331-1). */
+ | "EMPLOYMENT";
+/** Where a contract stands in its lifecycle. */
+export type ContractStatus = 
+/** Being prepared (brouillon); may still be cancelled. */
+"DRAFT"
+/** Signed, not yet started. */
+ | "SIGNED"
+/** In force (en cours). */
+ | "RUNNING"
+/** Ended (terminé). */
+ | "ENDED"
+/** Cancelled before signature (annulé). */
+ | "CANCELLED";
+/** Sector of an activity (secteur d'activité), as the network's indicators count them. */
+export type Sector = 
+/** Services (services aux entreprises et aux particuliers). */
+"SERVICES"
+/** Crafts (artisanat). */
+ | "CRAFTS"
+/** Mobile trade (commerce ambulant). */
+ | "MOBILE_TRADE"
+/** Training (formation). */
+ | "TRAINING"
+/** Building trades (bâtiment). */
+ | "BUILDING"
+/** Agriculture. */
+ | "AGRICULTURE"
+/** Other sectors (autre). */
+ | "OTHER";
+/** An activity account to open for a person. */
+export type OpenActivityAccountInput = {
+    /** The person whose activity it is; the request goes to this person's cooperative. */
+    personId: string | number;
+    /** Name of the activity. */
+    label: string;
+    /** Sector of the activity. */
+    sector: Sector;
+    /** Date the account opens. */
+    openedOn: string;
+};
+/** Gender as the person declares it (genre), for the network's indicators; UNDISCLOSED when not given. */
+export type Gender = "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
+/** Where the person stands in the welcome (accueil): before the contracts of the path. */
+export type WelcomeStage = 
+/** Attended an information meeting (réunion d'information collective), not yet received. */
+"PROSPECT"
+/** Received individually (accueil individuel); the decision is pending. */
+ | "RECEIVED"
+/** Admitted into the cooperative after the reception's pre-analysis. */
+ | "ADMITTED"
+/** Referred to a partner (orientation) instead of joining. */
+ | "ORIENTED";
+/** A person to register at their first contact with the cooperative (a prospect). */
+export type RegisterPersonInput = {
+    /** First name (prénom). */
+    firstName: string;
+    /** Last name (nom). */
+    lastName: string;
+    /** Email address, unique in the cooperative. */
+    email?: string | null | undefined;
+    /** Phone number. */
+    phone?: string | null | undefined;
+    /** Declared gender; UNDISCLOSED when not given. */
+    gender?: Gender | null | undefined;
+    /** Year of birth. */
+    birthYear?: number | null | undefined;
+    /** Postcode of residence, 5 digits. */
+    postcode?: string | null | undefined;
+    /** The cooperative that welcomes the person: the request is sent to it. */
+    cooperativeId: string | number;
+    /** Date of the first contact (the information meeting attended). */
+    firstContactOn: string;
+};
+/** Why a figure is not given (secret statistique, or a source that does not answer). */
+export type SuppressionReason = 
+/** A count of people below the network's threshold (INDICATORS_MIN_COUNT, 5 by default). */
+"BELOW_MIN_COUNT"
+/** An amount made of fewer than 3 activities. */
+ | "FEW_ACTIVITIES"
+/** An amount more than 85 % of which comes from one activity. */
+ | "DOMINANT_ACTIVITY"
+/** Hidden so that another hidden figure cannot be recovered by subtraction from the visible totals (secret secondaire), or made of hidden figures. */
+ | "SECONDARY"
+/** The subgraph that computes this figure is not part of the network's schema yet. */
+ | "UNAVAILABLE";
+export type PersonSummaryFragment = {
+    id: string;
+    firstName: string;
+    lastName: string;
+    welcomeStage: WelcomeStage;
+};
+export type PageInfoFieldsFragment = {
+    hasNextPage: boolean;
+    endCursor: string | null;
+};
+export type NetworkCooperativesQueryVariables = Exact<{
+    region?: string | null | undefined;
+    first?: number | null | undefined;
+    after?: string | null | undefined;
+}>;
+export type NetworkCooperativesQuery = {
+    cooperatives: {
+        totalCount: number;
+        edges: Array<{
+            cursor: string;
+            node: {
+                id: string;
+                name: string;
+                region: string;
+                people: {
+                    totalCount: number;
+                } | null;
+            };
+        }>;
+        pageInfo: {
+            hasNextPage: boolean;
+            endCursor: string | null;
+        };
+    };
+};
+export type CooperativePeopleQueryVariables = Exact<{
+    cooperativeId: string | number;
+    first?: number | null | undefined;
+    after?: string | null | undefined;
+}>;
+export type CooperativePeopleQuery = {
+    cooperative: {
+        id: string;
+        name: string;
+        people: {
+            totalCount: number;
+            edges: Array<{
+                cursor: string;
+                node: {
+                    id: string;
+                    firstName: string;
+                    lastName: string;
+                    welcomeStage: WelcomeStage;
+                    cooperative: {
+                        id: string;
+                        name: string;
+                    };
+                };
+            }>;
+            pageInfo: {
+                hasNextPage: boolean;
+                endCursor: string | null;
+            };
+        } | null;
+    } | null;
+};
+export type PersonPathQueryVariables = Exact<{
+    id: string | number;
+}>;
+export type PersonPathQuery = {
+    person: {
+        firstContactOn: string;
+        receivedOn: string | null;
+        id: string;
+        firstName: string;
+        lastName: string;
+        welcomeStage: WelcomeStage;
+        cooperative: {
+            id: string;
+            name: string;
+        };
+        contracts: {
+            totalCount: number;
+            edges: Array<{
+                node: {
+                    id: string;
+                    kind: ContractKind;
+                    status: ContractStatus;
+                    startsOn: string;
+                    endsOn: string | null;
+                    monthlyHours: string | null;
+                    fixedMonthlyPay: string | null;
+                };
+            }>;
+            pageInfo: {
+                hasNextPage: boolean;
+                endCursor: string | null;
+            };
+        } | null;
+        activityAccounts: {
+            totalCount: number;
+            edges: Array<{
+                node: {
+                    id: string;
+                    analyticCode: string;
+                    label: string;
+                    sector: Sector;
+                    openedOn: string;
+                };
+            }>;
+            pageInfo: {
+                hasNextPage: boolean;
+                endCursor: string | null;
+            };
+        } | null;
+    } | null;
+};
+export type RegisterPersonMutationVariables = Exact<{
+    input: RegisterPersonInput;
+}>;
+export type RegisterPersonMutation = {
+    registerPerson: {
+        firstContactOn: string;
+        id: string;
+        firstName: string;
+        lastName: string;
+        welcomeStage: WelcomeStage;
+    };
+};
+export type OpenActivityAccountMutationVariables = Exact<{
+    input: OpenActivityAccountInput;
+}>;
+export type OpenActivityAccountMutation = {
+    openActivityAccount: {
+        id: string;
+        analyticCode: string;
+        label: string;
+        sector: Sector;
+        openedOn: string;
+        person: {
+            id: string;
+        };
+    };
+};
+export type CountFieldsFragment = {
+    value: number | null;
+    suppressed: boolean;
+    reason: SuppressionReason | null;
+};
+export type DashboardFiguresFragment = {
+    cooperatives: number;
+    people: {
+        value: number | null;
+        suppressed: boolean;
+        reason: SuppressionReason | null;
+    };
+    peopleByStage: Array<{
+        key: string;
+        value: number | null;
+        suppressed: boolean;
+        reason: SuppressionReason | null;
+    }>;
+    receptions: {
+        value: number | null;
+        suppressed: boolean;
+        reason: SuppressionReason | null;
+    };
+    exits: {
+        value: number | null;
+        suppressed: boolean;
+        reason: SuppressionReason | null;
+    };
+    associates: {
+        value: number | null;
+        suppressed: boolean;
+        reason: SuppressionReason | null;
+    };
+    womenShare: {
+        value: string | null;
+        suppressed: boolean;
+        reason: SuppressionReason | null;
+    };
+    contractsSigned: {
+        value: number | null;
+        suppressed: boolean;
+        reason: SuppressionReason | null;
+    };
+    fullTimeEquivalent: {
+        value: string | null;
+        suppressed: boolean;
+        reason: SuppressionReason | null;
+    };
+    revenueExcludingVat: {
+        value: string | null;
+        suppressed: boolean;
+        reason: SuppressionReason | null;
+    };
+    receptionToEmploymentContract: {
+        averageDays: {
+            value: string | null;
+            suppressed: boolean;
+            reason: SuppressionReason | null;
+        };
+    };
+};
+export type NetworkIndicatorsQueryVariables = Exact<{
+    from: string;
+    to: string;
+    regions?: Array<string> | string | null | undefined;
+    cooperativeIds?: Array<string | number> | string | number | null | undefined;
+}>;
+export type NetworkIndicatorsQuery = {
+    network: {
+        indicators: {
+            from: string;
+            to: string;
+            generatedAt: string;
+            ageSeconds: number;
+            complete: boolean;
+            unavailableSources: Array<string>;
+            disclosureControl: boolean;
+            minCount: number;
+            missingCooperatives: Array<{
+                id: string;
+                name: string;
+                reason: string;
+            }>;
+            totals: {
+                cooperatives: number;
+                people: {
+                    value: number | null;
+                    suppressed: boolean;
+                    reason: SuppressionReason | null;
+                };
+                peopleByStage: Array<{
+                    key: string;
+                    value: number | null;
+                    suppressed: boolean;
+                    reason: SuppressionReason | null;
+                }>;
+                receptions: {
+                    value: number | null;
+                    suppressed: boolean;
+                    reason: SuppressionReason | null;
+                };
+                exits: {
+                    value: number | null;
+                    suppressed: boolean;
+                    reason: SuppressionReason | null;
+                };
+                associates: {
+                    value: number | null;
+                    suppressed: boolean;
+                    reason: SuppressionReason | null;
+                };
+                womenShare: {
+                    value: string | null;
+                    suppressed: boolean;
+                    reason: SuppressionReason | null;
+                };
+                contractsSigned: {
+                    value: number | null;
+                    suppressed: boolean;
+                    reason: SuppressionReason | null;
+                };
+                fullTimeEquivalent: {
+                    value: string | null;
+                    suppressed: boolean;
+                    reason: SuppressionReason | null;
+                };
+                revenueExcludingVat: {
+                    value: string | null;
+                    suppressed: boolean;
+                    reason: SuppressionReason | null;
+                };
+                receptionToEmploymentContract: {
+                    averageDays: {
+                        value: string | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                };
+            };
+            byCooperative: Array<{
+                id: string;
+                name: string;
+                region: string;
+                indicators: {
+                    cooperatives: number;
+                    people: {
+                        value: number | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    peopleByStage: Array<{
+                        key: string;
+                        value: number | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    }>;
+                    receptions: {
+                        value: number | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    exits: {
+                        value: number | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    associates: {
+                        value: number | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    womenShare: {
+                        value: string | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    contractsSigned: {
+                        value: number | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    fullTimeEquivalent: {
+                        value: string | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    revenueExcludingVat: {
+                        value: string | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    receptionToEmploymentContract: {
+                        averageDays: {
+                            value: string | null;
+                            suppressed: boolean;
+                            reason: SuppressionReason | null;
+                        };
+                    };
+                };
+            }>;
+            byRegion: Array<{
+                region: string;
+                cooperativeIds: Array<string>;
+                indicators: {
+                    cooperatives: number;
+                    people: {
+                        value: number | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    peopleByStage: Array<{
+                        key: string;
+                        value: number | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    }>;
+                    receptions: {
+                        value: number | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    exits: {
+                        value: number | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    associates: {
+                        value: number | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    womenShare: {
+                        value: string | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    contractsSigned: {
+                        value: number | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    fullTimeEquivalent: {
+                        value: string | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    revenueExcludingVat: {
+                        value: string | null;
+                        suppressed: boolean;
+                        reason: SuppressionReason | null;
+                    };
+                    receptionToEmploymentContract: {
+                        averageDays: {
+                            value: string | null;
+                            suppressed: boolean;
+                            reason: SuppressionReason | null;
+                        };
+                    };
+                };
+            }>;
+            monthly: Array<{
+                month: string;
+                receptions: {
+                    value: number | null;
+                    suppressed: boolean;
+                    reason: SuppressionReason | null;
+                };
+                exits: {
+                    value: number | null;
+                    suppressed: boolean;
+                    reason: SuppressionReason | null;
+                };
+                contractsSigned: {
+                    value: number | null;
+                    suppressed: boolean;
+                    reason: SuppressionReason | null;
+                };
+            }>;
+        };
+    };
+};
+export declare const PersonSummaryFragmentDoc: DocumentNode<PersonSummaryFragment, unknown>;
+export declare const PageInfoFieldsFragmentDoc: DocumentNode<PageInfoFieldsFragment, unknown>;
+export declare const CountFieldsFragmentDoc: DocumentNode<CountFieldsFragment, unknown>;
+export declare const DashboardFiguresFragmentDoc: DocumentNode<DashboardFiguresFragment, unknown>;
+export declare const NetworkCooperativesDocument: DocumentNode<NetworkCooperativesQuery, NetworkCooperativesQueryVariables>;
+export declare const CooperativePeopleDocument: DocumentNode<CooperativePeopleQuery, CooperativePeopleQueryVariables>;
+export declare const PersonPathDocument: DocumentNode<PersonPathQuery, PersonPathQueryVariables>;
+export declare const RegisterPersonDocument: DocumentNode<RegisterPersonMutation, RegisterPersonMutationVariables>;
+export declare const OpenActivityAccountDocument: DocumentNode<OpenActivityAccountMutation, OpenActivityAccountMutationVariables>;
+export declare const NetworkIndicatorsDocument: DocumentNode<NetworkIndicatorsQuery, NetworkIndicatorsQueryVariables>;
+export {};
