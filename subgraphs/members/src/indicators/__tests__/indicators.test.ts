@@ -43,7 +43,7 @@ describe.each(databaseBackends())("the members indicators on %s PostgreSQL", (ba
     const representations = [{ __typename: "Cooperative", id: COOP, contractMilestones }];
     const result = await execute(server, INDICATORS, { representations, from, to }, caller);
     expect(result.errors).toBeUndefined();
-    expect(server.database.statementCount - before).toBe(7);
+    expect(server.database.statementCount - before).toBe(1);
     return (result.data?._entities as { membersIndicators: Indicators }[])[0].membersIndicators;
   };
 
