@@ -25,6 +25,8 @@ const { createTestAuth } = require("../gateway/dist/testing/auth.js");
 const { Client } = require("pg");
 const { readFileSync } = require("node:fs");
 
+// Every subgraph adds its own signal handlers: 90 of them are expected here.
+process.setMaxListeners(0);
 const quick = process.argv.includes("--quick");
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : quick ? [1, 3] : [1, 10, 30];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (quick ? 5 : 15));
