@@ -3,6 +3,7 @@ import type { DatabaseConfig } from "./database";
 import { AUTH_ENV, authConfigFromEnv, type AuthConfig } from "./auth/verify";
 import { ConfigError } from "./errors";
 import { isCooperativeSlug } from "./ids";
+import { minimumWageTableFromEnv } from "./legal/minimum-wage";
 
 export type SubgraphName = "members" | "contracts" | "finance";
 export const SUBGRAPH_NAMES: readonly SubgraphName[] = ["members", "contracts", "finance"];
@@ -30,11 +31,14 @@ export const SUBGRAPH_ENV = [
   "SEED_DEMO",
   "NODE_ENV",
   "PGLITE_TEMPLATE",
+  "MINIMUM_WAGE_FILE",
   ...AUTH_ENV,
 ] as const;
 
 export function subgraphConfigFromEnv(subgraph: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
   const production = env.NODE_ENV === "production";
+  // A malformed minimum-wage table stops the start, rather than the first contract that needs it.
+  minimumWageTableFromEnv(env);
   const cooperativeId = env.COOPERATIVE_ID ?? "";
   if (!isCooperativeSlug(cooperativeId)) {
     throw new ConfigError(`COOPERATIVE_ID must be a cooperative slug (lowercase letters, digits and dashes), got "${cooperativeId}"`);

@@ -222,7 +222,7 @@ describe("the federated network, end to end over HTTP", () => {
     expect(contractsDb.statementCount - before[1]).toBe(2);
 
     const signed: { person_id: string; kind: string }[] = await contractsDb.dataSource.query(
-      "SELECT person_id, kind FROM contracts WHERE status IN ('SIGNED', 'RUNNING', 'ENDED')",
+      "SELECT person_id, kind FROM contracts WHERE status IN ('SIGNED', 'ENDED')",
     );
     const rank = { OBJECTIVE: 1, SUPPORT_AGREEMENT: 2, EMPLOYMENT: 3 } as Record<string, number>;
     const stageOf = {
@@ -291,7 +291,9 @@ describe("the federated network, end to end over HTTP", () => {
   it("moves the path stage to associate, then to exited, as the counselor records them", async () => {
     const employed: { person_id: string }[] = await network
       .subgraph(BRETAGNE, "contracts")
-      .database.dataSource.query("SELECT person_id FROM contracts WHERE kind = 'EMPLOYMENT' AND status = 'RUNNING' ORDER BY person_id");
+      .database.dataSource.query(
+        "SELECT person_id FROM contracts WHERE kind = 'EMPLOYMENT' AND status = 'SIGNED' AND starts_on <= CURRENT_DATE AND ends_on IS NULL ORDER BY person_id",
+      );
     const [{ id: localId }] = await network
       .subgraph(BRETAGNE, "members")
       .database.dataSource.query(

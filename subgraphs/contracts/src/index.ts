@@ -4,6 +4,8 @@ import { AmendmentEntity, CommitmentEntity, ContractEntity, RenewalEntity } from
 import { resolveContractReference, resolvePersonReference } from "./contracts/contract.reference";
 import { ContractResolver, PersonContractsResolver } from "./contracts/contract.resolver";
 import { CooperativeMilestonesResolver } from "./contracts/milestones.resolver";
+import { ContractsIndicatorsResolver } from "./indicators/indicators.resolver";
+import { ContractDeadlinesResolver } from "./deadlines/deadlines.resolver";
 import { Contract, Cooperative } from "./contracts/contract.type";
 import { migrations } from "./migrations";
 import { seedDemo } from "./seed";
@@ -17,7 +19,14 @@ export const contracts: SubgraphDefinition<ContractsLoaders> = {
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [PersonContractsResolver, ContractResolver, CooperativeMilestonesResolver, auditTrailResolver(Cooperative, "contracts")],
+      resolvers: [
+        PersonContractsResolver,
+        ContractResolver,
+        CooperativeMilestonesResolver,
+        ContractsIndicatorsResolver,
+        ContractDeadlinesResolver,
+        auditTrailResolver(Cooperative, "contracts"),
+      ],
       orphanedTypes: [Contract, Cooperative],
       referenceResolvers: {
         Contract: { __resolveReference: resolveContractReference },

@@ -4,6 +4,7 @@ import {
   addMonths,
   DEFAULT_MINIMUM_WAGE,
   demoProfile,
+  demoUuid,
   FULL_TIME_MONTHLY_HOURS_HUNDREDTHS,
   generateDemoCooperative,
   hoursToHundredths,
@@ -135,8 +136,30 @@ export function demoContractRecords(cooperativeId: string): DemoContractRecords 
         });
       }
       kept.push(contract);
+      // Now and then a support agreement was first drafted on other dates, then cancelled.
+      if (contract.kind === "SUPPORT_AGREEMENT" && signed && draw(contract.id, "cancelled") < 0.08) {
+        const draftedOn = addDays(contract.startsOn, -40);
+        kept.push({
+          ...contract,
+          id: demoUuid(cooperativeId, "cancelled-contract", contract.id),
+          state: "CANCELLED",
+          startsOn: addDays(contract.startsOn, 14),
+          endsOn: addDays(addMonths(contract.startsOn, 12), 13),
+          signedOn: null,
+          cancelledOn: addDays(draftedOn, 10),
+          cancelReason: "Dates revues avec l'entrepreneur : convention refaite.",
+          revenueGoalCents: null,
+          createdAt: new Date(`${draftedOn}T09:00:00Z`),
+        });
+      }
     }
     records.contracts.push(...kept);
+  }
+  // Every cooperative shows a draft: if chance left none, the latest contract yet to start is still being prepared.
+  if (!records.contracts.some((contract) => contract.state === "DRAFT")) {
+    const upcoming = records.contracts.filter((contract) => contract.state === "SIGNED" && contract.startsOn > DEMO_TODAY);
+    const latest = upcoming.sort((a, b) => a.startsOn.localeCompare(b.startsOn)).at(-1);
+    if (latest) Object.assign(latest, { state: "DRAFT", signedOn: null });
   }
   return records;
 }

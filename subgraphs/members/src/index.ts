@@ -11,12 +11,18 @@ import { migrations } from "./migrations";
 import { CooperativeProfileEntity } from "./profile/profile";
 import { CooperativeProfileResolver } from "./profile/profile.resolver";
 import { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support/support.entity";
-import { CounselorResolver, FollowUpResolver } from "./support/support.resolver";
+import {
+  CooperativeSupportSessionsResolver,
+  CounselorResolver,
+  FollowUpResolver,
+  SupportSessionResolver,
+} from "./support/support.resolver";
 import { PartnerEntity, ReceptionEntity } from "./welcome/welcome.entity";
 import { PartnerResolver, ReceptionResolver } from "./welcome/welcome.resolver";
 import { PersonEntity } from "./people/person.entity";
 import { resolvePersonReference } from "./people/person.reference";
 import { CooperativePeopleResolver, PersonResolver } from "./people/person.resolver";
+import { CooperativeFollowUpResolver } from "./support/follow-up.resolver";
 import { Cooperative } from "./people/person.type";
 import { seedDemo } from "./seed";
 
@@ -51,11 +57,14 @@ export const members: SubgraphDefinition<MembersLoaders> = {
         ActivityResolver,
         FollowUpResolver,
         CounselorResolver,
+        SupportSessionResolver,
+        CooperativeSupportSessionsResolver,
         InformationMeetingResolver,
         CooperativeMeetingsResolver,
         MembersIndicatorsResolver,
         CooperativeProfileResolver,
         CooperativePeopleResolver,
+        CooperativeFollowUpResolver,
         auditTrailResolver(Cooperative, "members"),
       ],
       referenceResolvers: {

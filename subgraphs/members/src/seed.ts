@@ -29,7 +29,7 @@ const yearsBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(
 /**
  * Associates and exits, derived from the demo contracts so that the three subgraphs tell one story:
  * people whose every contract has ended left on the last end date; half of those employed for more
- * than a year became associates a year after their hire.
+ * than a year, and all those employed for over two and a half years, became associates a year after their hire.
  */
 export function demoMembership(contracts: DemoContract[], today = "2026-11-01") {
   const byPerson = new Map<string, DemoContract[]>();
@@ -47,7 +47,10 @@ export function demoMembership(contracts: DemoContract[], today = "2026-11-01") 
       return;
     }
     const employment = own.find((contract) => contract.kind === "EMPLOYMENT" && contract.status === "RUNNING");
-    if (employment && yearsBetween(employment.startsOn, today) > 1 && index % 2 === 0) {
+    // Half of those employed for over a year are associates, and everyone nearing the legal
+    // deadline (3 years, L7331-3) is: a CESA does not run on past it without membership.
+    const years = employment ? yearsBetween(employment.startsOn, today) : 0;
+    if (employment && ((years > 1 && index % 2 === 0) || years > 2.5)) {
       const admittedOn = new Date(Date.parse(employment.startsOn) + 365 * 86_400_000).toISOString().slice(0, 10);
       associates.push({ personId, admittedOn, shares: 1 + (index % 8), shareValueCents: SHARE_VALUE_CENTS });
     }

@@ -21,6 +21,7 @@ export function toContract(entity: ContractEntity, cooperativeId: string, today 
     monthlyHours: null,
     fixedMonthlyPay: null,
     person: { id: encodeId(cooperativeId, entity.personId) },
+    cooperative: { id: cooperativeId },
     record: entity,
   };
 }

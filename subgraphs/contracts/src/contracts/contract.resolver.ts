@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import {
   assertMayReadPerson,
   CentsScalar,
@@ -9,6 +9,7 @@ import {
   mapConnection,
   PageArgs,
   pageOfList,
+  PERSONAL_DATA_READERS,
   STAFF,
   todayInFrance,
 } from "@cae/shared";
@@ -25,6 +26,7 @@ import {
   SignContractInput,
   UpdateContractDraftInput,
 } from "./contract.inputs";
+import { renderContractDocument } from "../documents/contract-document";
 import { toContract } from "./contract.mapper";
 import { associateDeadline, furthestContractKind, statusOn, supportDaysBefore, termsOn, trialPeriodLatestEnd } from "./contract.rules";
 import * as service from "./contract.service";
@@ -150,6 +152,32 @@ export class ContractResolver {
         reason,
       })),
     };
+  }
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @FieldResolver(() => String, {
+    description:
+      "The contract as a document to print and sign (HTML, French): the cooperative's identity, the parties, the terms, renewals and amendments. Names and identity come from the members service.",
+  })
+  @Directive('@requires(fields: "person { firstName lastName } cooperative { profile { legalName siret address } }")')
+  async document(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<string> {
+    assertMayReadPerson(ctx.caller, contract.person.id);
+    const { record } = contract;
+    const [commitments, renewals, amendments, personContracts] = await Promise.all([
+      ctx.loaders.commitmentsByContract.load(record.id),
+      ctx.loaders.renewalsByContract.load(record.id),
+      ctx.loaders.amendmentsByContract.load(record.id),
+      ctx.loaders.contractsByPerson.load(record.personId),
+    ]);
+    return renderContractDocument({
+      contract: record,
+      cooperative: contract.cooperative.profile ?? null,
+      person: { firstName: contract.person.firstName ?? "", lastName: contract.person.lastName ?? "" },
+      commitments,
+      renewals,
+      amendments,
+      supportDays: supportDaysBefore(personContracts, record.startsOn),
+    });
   }
 
   @Authorized(STAFF)

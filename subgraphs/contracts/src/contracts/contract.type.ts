@@ -36,11 +36,49 @@ registerEnumType(ContractStatus, {
   },
 });
 
+/** The members subgraph's identity of the cooperative, for the printed contract (`@requires`). */
+@ObjectType({ description: "The cooperative's legal identity (members subgraph)." })
+@Directive("@external")
+export class CooperativeProfile {
+  @Field(() => String, { description: "Legal name (raison sociale)." })
+  legalName: string;
+
+  @Field(() => String, { description: "SIRET number." })
+  siret: string;
+
+  @Field(() => String, { description: "Registered office address." })
+  address: string;
+}
+
+/** The members subgraph's follow-up of one person, received through `@requires` (never shown to clients). */
+@ObjectType({ description: "How one person is followed: their counselor, and whether they are an associate." })
+@Directive("@inaccessible")
+@Directive("@external")
+export class PersonFollowUp {
+  @Field(() => ID, { description: 'The person\'s global ID, "<cooperative>:<uuid>".' })
+  personId: string;
+
+  @Field(() => ID, { nullable: true, description: "The counselor who follows them, if any." })
+  counselorId: string | null;
+
+  @Field(() => Boolean, { description: "Whether they are an associate today." })
+  isAssociate: boolean;
+}
+
 @ObjectType({ description: "A cooperative of the network, as its contracts service sees it." })
 @Directive('@key(fields: "id")')
 export class Cooperative {
   @Field(() => ID, { description: "The cooperative's slug." })
   id: string;
+
+  /** Owned by the members subgraph; present when a field of this subgraph `@requires` it. */
+  @Directive("@external")
+  @Field(() => [PersonFollowUp], { description: "Each person's counselor and membership (members subgraph; inaccessible to clients)." })
+  peopleFollowUp?: PersonFollowUp[];
+
+  @Directive("@external")
+  @Field(() => CooperativeProfile, { nullable: true, description: "The cooperative's legal identity (members subgraph)." })
+  profile?: CooperativeProfile | null;
 }
 
 @ObjectType({ description: "A person, as the contracts service sees it." })
@@ -48,6 +86,15 @@ export class Cooperative {
 export class Person {
   @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
   id: string;
+
+  /** The members subgraph's; received when a contract's document `@requires` them. */
+  @Directive("@external")
+  @Field(() => String, { description: "First name (members subgraph)." })
+  firstName?: string;
+
+  @Directive("@external")
+  @Field(() => String, { description: "Last name (members subgraph)." })
+  lastName?: string;
 }
 
 export const EmploymentType = { OPEN_ENDED: "OPEN_ENDED", FIXED_TERM: "FIXED_TERM" } as const satisfies Record<
@@ -293,6 +340,9 @@ export class Contract {
 
   @Field(() => Person, { description: "The person the contract binds to the cooperative." })
   person: Person;
+
+  @Field(() => Cooperative, { description: "The cooperative, the other party." })
+  cooperative: Cooperative;
 
   /** The stored row, for the field resolvers of each kind's terms. */
   record: ContractEntity;

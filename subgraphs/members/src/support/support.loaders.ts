@@ -16,6 +16,16 @@ export interface SessionOfPerson {
 
 export function createSupportLoaders(db: DataSource) {
   return {
+    /** The people of each session, in one statement for every session of the request. */
+    peopleBySession: loaderOfLists(
+      (sessionIds: readonly string[]): Promise<{ sessionId: string; personId: string }[]> =>
+        db.query(
+          `SELECT session_id AS "sessionId", person_id AS "personId" FROM support_session_people
+            WHERE session_id = ANY($1::uuid[]) ORDER BY person_id`,
+          [[...sessionIds]],
+        ),
+      (row) => row.sessionId,
+    ),
     counselorById: loaderByKey(
       (ids: readonly string[]) => db.getRepository(CounselorEntity).findBy({ id: In([...ids]) }),
       (counselor) => counselor.id,

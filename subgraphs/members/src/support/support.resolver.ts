@@ -1,11 +1,23 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { encodeId, localIdOfReference, mapConnection, PageArgs, pageOfList, pageOfQuery, PERSONAL_DATA_READERS, STAFF } from "@cae/shared";
+import {
+  badUserInput,
+  encodeId,
+  localIdOfReference,
+  mapConnection,
+  ownLocalId,
+  PageArgs,
+  pageOfList,
+  pageOfQuery,
+  PERSONAL_DATA_READERS,
+  STAFF,
+} from "@cae/shared";
 import type { MembersContext } from "../context";
 import { toPerson } from "../people/person.mapper";
 import { Cooperative, Person } from "../people/person.type";
 import { Partner } from "../welcome/welcome.type";
 import { toPartner } from "../welcome/welcome.mapper";
-import { CounselorEntity } from "./support.entity";
+import { CounselorEntity, SupportSessionEntity } from "./support.entity";
+import type { PersonEntity } from "../people/person.entity";
 import { toCounselor } from "./support.mapper";
 import type { SessionOfPerson } from "./support.loaders";
 import { addCounselor, assignFollowUp, recordSupportSession } from "./support.service";
@@ -17,9 +29,12 @@ import {
   RecordSupportSessionInput,
   SupportSession,
   SupportSessionConnection,
+  SupportSessionsArgs,
 } from "./support.type";
 
-async function toSession(session: Omit<SessionOfPerson, "personId">, ctx: MembersContext): Promise<SupportSession> {
+type SessionRoot = Omit<SupportSession, "people">;
+
+async function toSession(session: Omit<SessionOfPerson, "personId">, ctx: MembersContext): Promise<SessionRoot> {
   const counselor = (await ctx.loaders.counselorById.load(session.counselorId))!;
   return {
     id: encodeId(ctx.cooperativeId, session.id),
@@ -30,6 +45,56 @@ async function toSession(session: Omit<SessionOfPerson, "personId">, ctx: Member
     notes: session.notes,
     counselor: toCounselor(counselor, ctx.cooperativeId),
   };
+}
+
+@Resolver(() => SupportSession)
+export class SupportSessionResolver {
+  @FieldResolver(() => [Person])
+  async people(@Root() session: SessionRoot, @Ctx() ctx: MembersContext): Promise<Person[]> {
+    const rows = await ctx.loaders.peopleBySession.load(localIdOfReference(session.id, ctx.cooperativeId)!);
+    const people = await ctx.loaders.personById.loadMany(rows.map((row) => row.personId));
+    return people
+      .filter((person): person is PersonEntity => person !== null && !(person instanceof Error))
+      .map((person) => toPerson(person, ctx.cooperativeId));
+  }
+}
+
+@Resolver(() => Cooperative)
+export class CooperativeSupportSessionsResolver {
+  // Sessions name people and carry notes: the cooperative's staff only.
+  @Authorized(STAFF)
+  @FieldResolver(() => SupportSessionConnection, {
+    nullable: true,
+    description: "The cooperative's support sessions (accompagnements), newest first, filtered by period, counselor, topic or kind.",
+  })
+  async supportSessions(
+    @Root() _cooperative: Cooperative,
+    @Args(() => SupportSessionsArgs) args: SupportSessionsArgs,
+    @Ctx() ctx: MembersContext,
+  ) {
+    if (args.from && args.to && args.from > args.to) throw badUserInput("from must not be after to", "from");
+    const query = ctx.db.getRepository(SupportSessionEntity).createQueryBuilder("session");
+    if (args.from) query.andWhere("session.heldOn >= :from", { from: args.from });
+    if (args.to) query.andWhere("session.heldOn <= :to", { to: args.to });
+    if (args.counselorId) {
+      query.andWhere("session.counselorId = :counselorId", { counselorId: ownLocalId(args.counselorId, ctx.cooperativeId, "counselorId") });
+    }
+    if (args.topic) query.andWhere("session.topic = :topic", { topic: args.topic });
+    if (args.kind) query.andWhere("session.kind = :kind", { kind: args.kind });
+    const connection = await pageOfQuery(
+      query,
+      args,
+      [
+        { column: "session.heldOn", property: "heldOn" },
+        { column: "session.id", property: "id" },
+      ],
+      "DESC",
+    );
+    return {
+      ...connection,
+      edges: await Promise.all(connection.edges.map(async (edge) => ({ cursor: edge.cursor, node: await toSession(edge.node, ctx) }))),
+    };
+  }
 }
 
 @Resolver(() => Person)
@@ -60,7 +125,7 @@ export class FollowUpResolver {
 
   @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => SupportSession, { nullable: true, description: "The person's latest support session." })
-  async lastSupportSession(@Root() person: Person, @Ctx() ctx: MembersContext): Promise<SupportSession | null> {
+  async lastSupportSession(@Root() person: Person, @Ctx() ctx: MembersContext): Promise<SessionRoot | null> {
     const localId = localIdOfReference(person.id, ctx.cooperativeId);
     const [last] = localId ? await ctx.loaders.sessionsByPerson.load(localId) : [];
     return last ? toSession(last, ctx) : null;
@@ -77,7 +142,7 @@ export class FollowUpResolver {
   async recordSupportSession(
     @Arg("input", () => RecordSupportSessionInput) input: RecordSupportSessionInput,
     @Ctx() ctx: MembersContext,
-  ): Promise<SupportSession> {
+  ): Promise<SessionRoot> {
     return toSession(await recordSupportSession(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx);
   }
 }

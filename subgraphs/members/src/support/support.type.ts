@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { connectionType, LocalDateScalar } from "@cae/shared";
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { connectionType, LocalDateScalar, PageArgs } from "@cae/shared";
+import { Person } from "../people/person.type";
 
 export const SessionTopic = {
   MARKETING: "MARKETING",
@@ -64,9 +65,30 @@ export class SupportSession {
 
   @Field(() => Counselor, { description: "The counselor who held it." })
   counselor: Counselor;
+
+  @Field(() => [Person], { description: "The people who took part: one for an individual interview, several for a workshop." })
+  people: Person[];
 }
 
 export const SupportSessionConnection = connectionType(SupportSession, "SupportSession", "support session");
+
+@ArgsType()
+export class SupportSessionsArgs extends PageArgs {
+  @Field(() => LocalDateScalar, { nullable: true, description: "Only the sessions on or after this day." })
+  from?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Only the sessions on or before this day." })
+  to?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only the sessions this counselor held." })
+  counselorId?: string | null;
+
+  @Field(() => SessionTopic, { nullable: true, description: "Only the sessions on this topic." })
+  topic?: SessionTopic | null;
+
+  @Field(() => SessionKind, { nullable: true, description: "Only individual interviews, or only workshops." })
+  kind?: SessionKind | null;
+}
 
 @InputType({ description: "A counselor joining the cooperative's staff." })
 export class AddCounselorInput {

@@ -89,4 +89,51 @@ describe.each(databaseBackends())("counselors and support sessions on %s Postgre
     expect(await cost(rows.length)).toBe(ten);
     expect(ten).toBeLessThanOrEqual(6);
   });
+
+  it("lists the cooperative's sessions newest first, filtered, each with its people, in a bounded number of statements", async () => {
+    const LIST = `query ($representations: [_Any!]!, $first: Int, $counselorId: ID, $topic: SessionTopic, $kind: SessionKind, $from: Date, $to: Date) {
+      _entities(representations: $representations) { ... on Cooperative {
+        supportSessions(first: $first, counselorId: $counselorId, topic: $topic, kind: $kind, from: $from, to: $to) {
+          totalCount edges { node { id heldOn topic kind counselor { id } people { id } } } } } } }`;
+    type Node = { id: string; heldOn: string; topic: string; kind: string; counselor: { id: string }; people: { id: string }[] };
+    const list = async (variables: Record<string, unknown>, caller = testCaller("COUNSELOR", COOP)) => {
+      const result = await execute(server, LIST, { representations: [{ __typename: "Cooperative", id: COOP }], ...variables }, caller);
+      return {
+        result,
+        page: (result.data?._entities as { supportSessions: { totalCount: number; edges: { node: Node }[] } }[] | undefined)?.[0]
+          ?.supportSessions,
+      };
+    };
+    const rows: { id: string; held_on: string; topic: string; kind: string; counselor_id: string; people: number }[] =
+      await server.database.dataSource.query(
+        `SELECT s.id, s.held_on::text, s.topic, s.kind, s.counselor_id, (SELECT count(*)::int FROM support_session_people p WHERE p.session_id = s.id) AS people
+         FROM support_sessions s ORDER BY s.held_on DESC, s.id DESC`,
+      );
+    expect(rows.length).toBeGreaterThan(40);
+    const statements = async (first: number) => {
+      const before = server.database.statementCount;
+      const { result, page } = await list({ first });
+      expect(result.errors).toBeUndefined();
+      expect(page!.edges.map(({ node }) => node.id)).toEqual(rows.slice(0, first).map((row) => `${COOP}:${row.id}`));
+      expect(page!.edges.map(({ node }) => node.people.length)).toEqual(rows.slice(0, first).map((row) => row.people));
+      return server.database.statementCount - before;
+    };
+    expect(await statements(40)).toBe(await statements(5));
+
+    const workshop = rows.find((row) => row.kind === "WORKSHOP")!;
+    const filtered = await list({ first: 100, counselorId: `${COOP}:${workshop.counselor_id}`, topic: workshop.topic, kind: "WORKSHOP" });
+    const expected = rows.filter(
+      (row) => row.counselor_id === workshop.counselor_id && row.topic === workshop.topic && row.kind === "WORKSHOP",
+    );
+    expect(filtered.page!.totalCount).toBe(expected.length);
+    expect(filtered.page!.edges.map(({ node }) => node.id)).toEqual(expected.map((row) => `${COOP}:${row.id}`));
+    const period = await list({ first: 100, from: "2026-01-01", to: "2026-03-31" });
+    expect(period.page!.totalCount).toBe(rows.filter((row) => row.held_on >= "2026-01-01" && row.held_on <= "2026-03-31").length);
+
+    expect((await list({ first: 5, from: "2026-03-31", to: "2026-01-01" })).result.errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "from",
+    });
+    expect((await list({ first: 5 }, testCaller("NETWORK_ANALYST"))).result.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
 });

@@ -1,0 +1,48 @@
+import { Args, Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { badUserInput, encodeId, localIdOfReference, ownLocalId, STAFF, todayInFrance } from "@cae/shared";
+import { In } from "typeorm";
+import type { ContractsContext } from "../context";
+import { ContractEntity } from "../contracts/contract.entity";
+import { toContract } from "../contracts/contract.mapper";
+import { Cooperative } from "../contracts/contract.type";
+import { daysLeft, deadlinesOf } from "./deadlines.service";
+import { ContractDeadline, DeadlinesArgs } from "./deadlines.type";
+
+@Resolver(() => Cooperative)
+export class ContractDeadlinesResolver {
+  @Authorized(STAFF)
+  @FieldResolver(() => [ContractDeadline], {
+    description:
+      "Contract deadlines from today to withinDays ahead, soonest first: support agreements ending, trial periods and fixed terms ending, associate deadlines (L7331-3), for the whole cooperative or one counselor's people.",
+  })
+  // The members subgraph says who follows whom and who is already an associate.
+  @Directive('@requires(fields: "peopleFollowUp { personId counselorId isAssociate }")')
+  async contractDeadlines(@Root() cooperative: Cooperative, @Args(() => DeadlinesArgs) args: DeadlinesArgs, @Ctx() ctx: ContractsContext) {
+    if (!Number.isInteger(args.withinDays) || args.withinDays < 0 || args.withinDays > 1100) {
+      throw badUserInput("withinDays must be a whole number of days from 0 to 1100 (three years)", "withinDays");
+    }
+    const counselor = args.counselorId ? encodeId(ctx.cooperativeId, ownLocalId(args.counselorId, ctx.cooperativeId, "counselorId")) : null;
+    const followUps = cooperative.peopleFollowUp ?? [];
+    const associates = new Set(
+      followUps.filter((followUp) => followUp.isAssociate).map((followUp) => localIdOfReference(followUp.personId, ctx.cooperativeId)),
+    );
+    const followed = counselor
+      ? followUps
+          .filter((followUp) => followUp.counselorId === counselor)
+          .map((followUp) => localIdOfReference(followUp.personId, ctx.cooperativeId)!)
+      : null;
+    const today = todayInFrance();
+    // Contracts that may still be in force, and every contract of their people (support time): one statement.
+    const contracts: ContractEntity[] = await ctx.db.getRepository(ContractEntity).find({
+      where: followed ? { personId: In(followed) } : {},
+      order: { startsOn: "ASC" },
+    });
+    return deadlinesOf(contracts, (personId) => associates.has(personId), today, args.withinDays).map(({ kind, dueOn, contract }) => ({
+      kind,
+      dueOn,
+      daysLeft: daysLeft(today, dueOn),
+      contract: toContract(contract, ctx.cooperativeId, today),
+      person: { id: encodeId(ctx.cooperativeId, contract.personId) },
+    }));
+  }
+}

@@ -1,0 +1,25 @@
+import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { badUserInput } from "@cae/shared";
+import type { ContractsContext } from "../context";
+import { Cooperative } from "../contracts/contract.type";
+import { contractsIndicators } from "./indicators.service";
+import { ContractsIndicators, ContractsIndicatorsArgs } from "./indicators.type";
+
+@Resolver(() => Cooperative)
+export class ContractsIndicatorsResolver {
+  // Aggregates: the cooperative's staff and the network's roles; disclosure control is the network's.
+  @Authorized(["COUNSELOR", "COOP_ADMIN", "NETWORK_ANALYST", "NETWORK_ADMIN"])
+  @FieldResolver(() => ContractsIndicators, {
+    nullable: true,
+    description:
+      "The cooperative's aggregates from its contracts for a period (counts and sums only). Null when its service does not answer.",
+  })
+  async contractsIndicators(
+    @Root() _cooperative: Cooperative,
+    @Args(() => ContractsIndicatorsArgs) args: ContractsIndicatorsArgs,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<ContractsIndicators> {
+    if (args.from > args.to) throw badUserInput("from must not be after to", "from");
+    return contractsIndicators(ctx.db, args.from, args.to);
+  }
+}
