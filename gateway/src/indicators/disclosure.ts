@@ -54,8 +54,15 @@ export function suppress(cells: CellInput[], relations: Relation[]): Map<string,
     while (changed) {
       changed = false;
       for (const row of rows) {
-        const unknowns = row.filter(unknown);
-        if (unknowns.length !== 1 || !protectedCell(unknowns[0])) continue;
+        let unknowns = 0;
+        let last = "";
+        for (const key of row) {
+          if (unknown(key)) {
+            unknowns++;
+            last = key;
+          }
+        }
+        if (unknowns !== 1 || !protectedCell(last)) continue;
         const pick = cheapest(row);
         if (pick) {
           suppressed.set(pick, "SECONDARY");
@@ -66,10 +73,16 @@ export function suppress(cells: CellInput[], relations: Relation[]): Map<string,
     // Then the exact check: a cell is recoverable when its unit vector lies in the span of the relations.
     const exposed = recoverable(rows, unknown).filter(protectedCell);
     if (exposed.length === 0) return suppressed;
-    const around = rows.filter((row) => row.includes(exposed[0]));
-    const pick = cheapest(around.flat()) ?? cheapest(rows.filter((row) => row.some((key) => exposed.includes(key))).flat());
-    if (!pick) break;
-    suppressed.set(pick, "SECONDARY");
+    // One more cell around each exposed one, then check again.
+    let picked = 0;
+    for (const cell of exposed) {
+      const pick = cheapest(rows.filter((row) => row.includes(cell)).flat());
+      if (pick) {
+        suppressed.set(pick, "SECONDARY");
+        picked++;
+      }
+    }
+    if (picked === 0) break;
   }
   // Nothing left to hide around an exposed cell: hide the whole table rather than leak.
   for (const cell of cells) if (!cell.hidden && !suppressed.has(cell.key)) suppressed.set(cell.key, "SECONDARY");
@@ -78,12 +91,37 @@ export function suppress(cells: CellInput[], relations: Relation[]): Map<string,
 
 /** The unknown cells that the relations determine, whatever the values of the other unknowns. */
 export function recoverable(rows: string[][], unknown: (key: string) => boolean): string[] {
+  // Unknown cells linked by no relation are solved apart: the matrices stay small.
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(key, root);
+    return root;
+  };
+  const unknownRows = rows.map((row) => row.filter(unknown)).filter((row) => row.length > 0);
+  for (const row of unknownRows) {
+    for (const key of row) if (!parent.has(key)) parent.set(key, key);
+    for (const key of row.slice(1)) parent.set(find(key), find(row[0]));
+  }
+  const components = new Map<string, string[][]>();
+  rows.forEach((row) => {
+    const first = row.find(unknown);
+    if (first === undefined) return;
+    const root = find(first);
+    if (!components.has(root)) components.set(root, []);
+    components.get(root)!.push(row);
+  });
+  return [...components.values()].flatMap((component) => recoverableIn(component, unknown));
+}
+
+function recoverableIn(rows: string[][], unknown: (key: string) => boolean): string[] {
   const columns = [...new Set(rows.flat().filter(unknown))];
   if (columns.length === 0) return [];
   const index = new Map(columns.map((key, i) => [key, i]));
   const matrix = rows
     .map((row) => {
-      const line = new Array<number>(columns.length).fill(0);
+      const line = new Float64Array(columns.length);
       row.forEach((key, position) => {
         if (unknown(key)) line[index.get(key)!] += position === 0 ? 1 : -1;
       });
@@ -103,14 +141,23 @@ export function recoverable(rows: string[][], unknown: (key: string) => boolean)
     for (let r = 0; r < matrix.length; r++) {
       if (r === pivotRow || Math.abs(matrix[r][column]) < epsilon) continue;
       const factor = matrix[r][column];
-      for (let c = column; c < columns.length; c++) matrix[r][c] -= factor * matrix[pivotRow][c];
+      const target = matrix[r];
+      const source = matrix[pivotRow];
+      for (let c = column; c < columns.length; c++) if (source[c] !== 0) target[c] -= factor * source[c];
     }
     pivotRow++;
   }
   const found: string[] = [];
   for (const line of matrix.slice(0, pivotRow)) {
-    const nonZero = line.flatMap((x, c) => (Math.abs(x) > epsilon ? [c] : []));
-    if (nonZero.length === 1) found.push(columns[nonZero[0]]);
+    let nonZero = 0;
+    let at = 0;
+    for (let c = 0; c < line.length && nonZero < 2; c++) {
+      if (Math.abs(line[c]) > epsilon) {
+        nonZero++;
+        at = c;
+      }
+    }
+    if (nonZero === 1) found.push(columns[at]);
   }
   return found;
 }

@@ -208,6 +208,7 @@ export class IndicatorsService {
       level: 2,
       figures: sumFigures(answered.map((a) => a.figures)),
       parts: cooperativeScopes.map((s) => s.key),
+      monthParts: regionScopes.map((s) => s.key),
     };
     const control = visibility.kind === "network";
     const hidden: Map<string, Reason> = control
@@ -215,7 +216,7 @@ export class IndicatorsService {
       : new Map();
 
     const selected = answered.filter((a) => selection.has(a.entry.id));
-    const coopView = (a: (typeof answered)[number]) => scopeView(cooperativeScopes[answered.indexOf(a)], 1, hidden);
+    const coopView = (a: (typeof answered)[number]) => scopeView(cooperativeScopes[answered.indexOf(a)], 1, hidden, control);
     const viewOf = (group: typeof answered): View => {
       if (group.length === answered.length) return scopeView(networkScope, group.length, hidden);
       const region = regionScopes.find((scope) => {

@@ -16,14 +16,19 @@ export interface View {
   cell(month: string, measure: string): { value: bigint | null; reason: Reason | null };
 }
 
-/** The cells of one scope, hidden where the disclosure control says. */
-export function scopeView(scope: Scope, cooperatives: number, hidden: ReadonlyMap<string, Reason>): View {
+/**
+ * The cells of one scope, hidden where the disclosure control says. Under control, a
+ * cooperative's months are no cells of the tables: they are shown to nobody, nor summed into a
+ * selection's months.
+ */
+export function scopeView(scope: Scope, cooperatives: number, hidden: ReadonlyMap<string, Reason>, controlled = false): View {
   return {
     cooperatives,
     cell(month, measure) {
       const measures = month === "" ? scope.figures.period : scope.figures.months.get(month);
       const value = measures?.get(measure);
       if (value === undefined) return { value: null, reason: "UNAVAILABLE" };
+      if (controlled && scope.level === 0 && month !== "") return { value: null, reason: "SECONDARY" };
       const reason = hidden.get(cellKey(scope.key, month, measure)) ?? null;
       return reason ? { value: null, reason } : { value, reason: null };
     },

@@ -17,6 +17,11 @@ export interface Scope {
   figures: Figures;
   /** For regions and the network: the cooperatives' scopes it sums. */
   parts: string[];
+  /**
+   * For the network: the regions' scopes its months sum. A cooperative's months are published to
+   * no network role, so they are no cells of the tables (its region's and the network's are).
+   */
+  monthParts?: string[];
 }
 
 export interface DisclosureRules {
@@ -90,7 +95,7 @@ export function controlledCells(scopes: Scope[], months: string[], rules: Disclo
       month === "" ? scope.figures.period.get(measure) : scope.figures.months.get(month)?.get(measure);
     for (const scope of scopes) {
       for (const measure of family.measures) {
-        for (const month of measure.monthly ? ["", ...months] : [""]) {
+        for (const month of measure.monthly && scope.level > 0 ? ["", ...months] : [""]) {
           const value = valueOf(scope, month, measure.key);
           if (value === undefined) continue;
           const primary = family.revenue ? revenuePrimary(scope, month, rules) : countPrimary(value, rules);
@@ -101,15 +106,16 @@ export function controlledCells(scopes: Scope[], months: string[], rules: Disclo
             hidden: measure.hidden,
             rank: scope.level * 2 + (measure.total ? 1 : 0),
           });
-          if (scope.parts.length > 0) {
+          const parts = month === "" ? scope.parts : (scope.monthParts ?? []);
+          if (parts.length > 0) {
             relations.push({
               total: cellKey(scope.key, month, measure.key),
-              parts: scope.parts.map((part) => cellKey(part, month, measure.key)),
+              parts: parts.map((part) => cellKey(part, month, measure.key)),
             });
           }
         }
         // The months add up to the period only where they do (a reader learns nothing from a relation that does not hold).
-        if (measure.monthly && months.length > 0) {
+        if (measure.monthly && scope.level > 0 && months.length > 0) {
           const period = valueOf(scope, "", measure.key);
           const sum = months.reduce((total, month) => total + (valueOf(scope, month, measure.key) ?? 0n), 0n);
           if (period !== undefined && period === sum) {
@@ -121,7 +127,7 @@ export function controlledCells(scopes: Scope[], months: string[], rules: Disclo
         }
       }
       for (const partition of family.partitions) {
-        for (const month of partition.monthly ? ["", ...months] : [""]) {
+        for (const month of partition.monthly && scope.level > 0 ? ["", ...months] : [""]) {
           relations.push({
             total: cellKey(scope.key, month, partition.total),
             parts: partition.parts.map((part) => cellKey(scope.key, month, part)),
