@@ -75,6 +75,10 @@ async function startCooperative(index, auth) {
       production: true,
       auth,
     });
+    // 90 subgraphs share one PostgreSQL server (max_connections 100, other users too): one
+    // connection each here, where each cooperative would have its own server.
+    const pool = subgraph.database.dataSource.driver.master;
+    if (pool?.options) pool.options.max = 1;
     running.push(subgraph);
     subgraphs[name] = subgraph.url;
   }
