@@ -27,7 +27,7 @@ const QUERY = `query Bench($cooperative: ID!) {
   cooperative(id: $cooperative) {
     people(first: 50) {
       edges { node {
-        id firstName lastName stage
+        id firstName lastName
         contracts(first: 5) { edges { node { kind status startsOn monthlyHours } } }
         activityAccounts(first: 3) { edges { node { analyticCode label } } }
       } }
@@ -43,7 +43,10 @@ const option = (name: string, fallback: number) => {
 };
 const ROUNDS = option("rounds", quick ? 1 : 3);
 const DURATION = option("duration", quick ? 2 : 10);
-const CONNECTIONS = quick ? [1, 20] : [1, 20];
+const CONNECTIONS = [1, 20];
+/** `--profile <dir>`: the project's gateway writes V8 CPU profiles there (open them in Chrome DevTools). */
+const PROFILE_DIR = args.includes("--profile") ? resolve(args[args.indexOf("--profile") + 1]) : null;
+const profiling = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
 
 const children = new Set<ChildProcess>();
 const work = mkdtempSync(join(tmpdir(), "cae-bench-"));
@@ -252,7 +255,7 @@ async function main() {
       name: "project, 1 cooperative",
       requests: oneCooperative,
       start: (port) =>
-        launch("project", process.execPath, [join(ROOT, "gateway/dist/main.js")], {
+        launch("project", process.execPath, [...profiling, join(ROOT, "gateway/dist/main.js")], {
           REGISTRY_FILE: registryOne,
           PORT: String(port),
           NODE_ENV: "production",

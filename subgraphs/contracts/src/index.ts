@@ -4,6 +4,7 @@ import { AmendmentEntity, CommitmentEntity, ContractEntity, RenewalEntity } from
 import { resolveContractReference, resolvePersonReference } from "./contracts/contract.reference";
 import { ContractResolver, PersonContractsResolver } from "./contracts/contract.resolver";
 import { CooperativeMilestonesResolver } from "./contracts/milestones.resolver";
+import { CooperativeContractsResolver } from "./contracts/cooperative-contracts.resolver";
 import { ContractsIndicatorsResolver } from "./indicators/indicators.resolver";
 import { ContractDeadlinesResolver } from "./deadlines/deadlines.resolver";
 import { Contract, Cooperative } from "./contracts/contract.type";
@@ -23,6 +24,7 @@ export const contracts: SubgraphDefinition<ContractsLoaders> = {
         PersonContractsResolver,
         ContractResolver,
         CooperativeMilestonesResolver,
+        CooperativeContractsResolver,
         ContractsIndicatorsResolver,
         ContractDeadlinesResolver,
         auditTrailResolver(Cooperative, "contracts"),

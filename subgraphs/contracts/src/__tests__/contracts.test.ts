@@ -1,4 +1,4 @@
-import { databaseBackends, ENTITIES_QUERY, execute, startTestSubgraph, type SubgraphServer } from "@cae/shared";
+import { databaseBackends, ENTITIES_QUERY, execute, startTestSubgraph, testCaller, type SubgraphServer } from "@cae/shared";
 import { contracts } from "../index";
 
 const COOP = "garonne-activites";
@@ -73,5 +73,50 @@ describe.each(databaseBackends())("the contracts subgraph on %s PostgreSQL", (ba
         "INSERT INTO contracts (person_id, kind, status, starts_on, monthly_hours, fixed_monthly_pay_cents) VALUES (gen_random_uuid(), 'EMPLOYMENT', 'DRAFT', '2026-12-01', 151.68, 200000)",
       ),
     ).rejects.toThrow(/check constraint/);
+  });
+});
+
+describe.each(databaseBackends())("the cooperative's list of contracts on %s PostgreSQL", (backend) => {
+  let server: SubgraphServer<unknown> & { stop(): Promise<void> };
+  beforeAll(async () => {
+    server = (await startTestSubgraph(contracts, COOP, backend)) as typeof server;
+  });
+  afterAll(() => server?.stop());
+
+  const LIST = `query ($representations: [_Any!]!, $kind: ContractKind, $status: ContractStatus, $after: String) {
+    _entities(representations: $representations) { ... on Cooperative {
+      contracts(first: 100, kind: $kind, status: $status, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id kind status startsOn } } } } } }`;
+  type Page = {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; kind: string; status: string; startsOn: string } }[];
+  };
+  const list = async (variables: Record<string, unknown>, caller = testCaller("COUNSELOR", COOP)) => {
+    const result = await execute(server, LIST, { representations: [{ __typename: "Cooperative", id: COOP }], ...variables }, caller);
+    return { result, page: (result.data?._entities as { contracts: Page }[] | undefined)?.[0]?.contracts };
+  };
+
+  it("filters by kind and by today's status, the SQL reading of the dates agreeing with each contract's own status", async () => {
+    const all: Page["edges"] = [];
+    let after: string | null = null;
+    do {
+      const { page } = await list({ after });
+      all.push(...page!.edges);
+      after = page!.pageInfo.hasNextPage ? page!.pageInfo.endCursor : null;
+    } while (after);
+    expect(all.map(({ node }) => node.startsOn)).toEqual([...all.map(({ node }) => node.startsOn)].sort().reverse());
+    const statuses = new Set(all.map(({ node }) => node.status));
+    expect(statuses.size).toBeGreaterThanOrEqual(4);
+    for (const status of statuses) {
+      const { page } = await list({ status });
+      expect(page!.totalCount).toBe(all.filter(({ node }) => node.status === status).length);
+      expect(page!.edges.every(({ node }) => node.status === status)).toBe(true);
+    }
+    const { page } = await list({ kind: "EMPLOYMENT", status: "RUNNING" });
+    expect(page!.totalCount).toBe(all.filter(({ node }) => node.kind === "EMPLOYMENT" && node.status === "RUNNING").length);
+  });
+
+  it("is for the cooperative's staff only", async () => {
+    expect((await list({}, testCaller("NETWORK_ANALYST"))).result.errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
 });

@@ -23,6 +23,10 @@ export class ActivityAccountEntity {
   @Column({ name: "opened_on", type: "date" })
   openedOn: string;
 
+  /** The activity's own contribution rate in percent (numeric), overriding the cooperative's brackets. */
+  @Column({ name: "contribution_rate", type: "numeric", nullable: true })
+  contributionRate: string | null;
+
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;
 }

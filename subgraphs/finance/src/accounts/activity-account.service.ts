@@ -1,4 +1,5 @@
-import { encodeId, ownLocalId, recordAudit, requiredText, type Caller } from "@cae/shared";
+import { encodeId, ownLocalId, requiredText, type Caller } from "@cae/shared";
+import { recordAudit } from "../audit";
 import type { DataSource } from "typeorm";
 import { ActivityAccountEntity } from "./activity-account.entity";
 import type { OpenActivityAccountInput } from "./activity-account.type";

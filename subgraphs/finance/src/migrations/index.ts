@@ -1,5 +1,6 @@
 import { CreateAuditEvents1764400000001 } from "@cae/shared";
 import { CreateActivityAccounts1764400000000 } from "./1764400000000-CreateActivityAccounts";
+import { CreateInvoicing1765200000000 } from "./1765200000000-CreateInvoicing";
 
 /** Every migration of the finance subgraph, oldest first. */
-export const migrations = [CreateActivityAccounts1764400000000, CreateAuditEvents1764400000001];
+export const migrations = [CreateActivityAccounts1764400000000, CreateAuditEvents1764400000001, CreateInvoicing1765200000000];

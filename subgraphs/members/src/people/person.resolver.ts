@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import { localIdOfReference, mapConnection, optionalText, ownLocalId, pageOfQuery, STAFF } from "@cae/shared";
+import type { SelectQueryBuilder } from "typeorm";
 import type { MembersContext } from "../context";
 import { PersonEntity } from "./person.entity";
 import { toPerson } from "./person.mapper";
@@ -17,29 +18,52 @@ export class CooperativePeopleResolver {
     description:
       "The people the cooperative has welcomed, by last and first name, optionally filtered. Null when the cooperative's service does not answer: the error says which.",
   })
-  // The stage filter needs the contracts subgraph's part of the path.
-  @Directive('@requires(fields: "contractMilestones { personId furthestContract }")')
-  async people(@Root() cooperative: Cooperative, @Args(() => PeopleFilterArgs) args: PeopleFilterArgs, @Ctx() ctx: MembersContext) {
-    const query = ctx.db.getRepository(PersonEntity).createQueryBuilder("person");
-    if (args.stage) whereStageIs(query, args.stage, furthestContractsOf(cooperative, ctx.cooperativeId));
-    if (args.welcomeStage) query.andWhere("person.welcomeStage = :welcomeStage", { welcomeStage: args.welcomeStage });
-    if (args.sector) query.andWhere("person.id IN (SELECT person_id FROM receptions WHERE sector = :sector)", { sector: args.sector });
-    if (args.counselorId) {
-      query.andWhere("person.counselorId = :counselorId", { counselorId: ownLocalId(args.counselorId, ctx.cooperativeId, "counselorId") });
-    }
-    const search = optionalText(args.search, "search", 100);
-    if (search) {
-      // The text is matched literally: LIKE's wildcards in it are escaped.
-      const pattern = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-      query.andWhere("(person.firstName ILIKE :pattern OR person.lastName ILIKE :pattern OR person.email ILIKE :pattern)", { pattern });
-    }
-    const connection = await pageOfQuery(query, args, [
-      { column: "person.lastName", property: "lastName" },
-      { column: "person.firstName", property: "firstName" },
-      { column: "person.id", property: "id" },
-    ]);
-    return mapConnection(connection, (person) => toPerson(person, ctx.cooperativeId));
+  async people(@Root() _cooperative: Cooperative, @Args(() => PeopleFilterArgs) args: PeopleFilterArgs, @Ctx() ctx: MembersContext) {
+    return listPeople(ctx, args, (query) => query);
   }
+
+  @Authorized(STAFF)
+  @FieldResolver(() => PersonConnection, {
+    nullable: true,
+    description:
+      "The people at one stage of the whole path (contracts included), by last and first name, with the same filters as people. Null when the cooperative's service does not answer.",
+  })
+  // The contract stages are the contracts subgraph's: the planner brings them, for this field only.
+  @Directive('@requires(fields: "contractMilestones { personId furthestContract }")')
+  async peopleAtStage(
+    @Root() cooperative: Cooperative,
+    @Arg("stage", () => PathStage, { description: "The stage of the path." }) stage: PathStage,
+    @Args(() => PeopleFilterArgs) args: PeopleFilterArgs,
+    @Ctx() ctx: MembersContext,
+  ) {
+    return listPeople(ctx, args, (query) => whereStageIs(query, stage, furthestContractsOf(cooperative, ctx.cooperativeId)));
+  }
+}
+
+/** A page of the cooperative's people with the common filters, narrowed further by `narrow`. */
+async function listPeople(
+  ctx: MembersContext,
+  args: PeopleFilterArgs,
+  narrow: (query: SelectQueryBuilder<PersonEntity>) => SelectQueryBuilder<PersonEntity>,
+) {
+  const query = narrow(ctx.db.getRepository(PersonEntity).createQueryBuilder("person"));
+  if (args.welcomeStage) query.andWhere("person.welcomeStage = :welcomeStage", { welcomeStage: args.welcomeStage });
+  if (args.sector) query.andWhere("person.id IN (SELECT person_id FROM receptions WHERE sector = :sector)", { sector: args.sector });
+  if (args.counselorId) {
+    query.andWhere("person.counselorId = :counselorId", { counselorId: ownLocalId(args.counselorId, ctx.cooperativeId, "counselorId") });
+  }
+  const search = optionalText(args.search, "search", 100);
+  if (search) {
+    // The text is matched literally: LIKE's wildcards in it are escaped.
+    const pattern = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    query.andWhere("(person.firstName ILIKE :pattern OR person.lastName ILIKE :pattern OR person.email ILIKE :pattern)", { pattern });
+  }
+  const connection = await pageOfQuery(query, args, [
+    { column: "person.lastName", property: "lastName" },
+    { column: "person.firstName", property: "firstName" },
+    { column: "person.id", property: "id" },
+  ]);
+  return mapConnection(connection, (person) => toPerson(person, ctx.cooperativeId));
 }
 
 @Resolver(() => Person)

@@ -12,7 +12,6 @@ import {
   type Gender as GenderValue,
   type WelcomeStage as WelcomeStageValue,
 } from "@cae/shared";
-import { PathStage } from "./path-stage";
 
 export const Gender = { FEMALE: "FEMALE", MALE: "MALE", OTHER: "OTHER", UNDISCLOSED: "UNDISCLOSED" } as const satisfies Record<
   GenderValue,
@@ -170,12 +169,6 @@ export class RegisterPersonInput extends ProspectInput {
 
 @ArgsType()
 export class PeopleFilterArgs extends PageArgs {
-  @Field(() => PathStage, {
-    nullable: true,
-    description: "Only the people at this stage of the path (the whole path, contracts included).",
-  })
-  stage?: PathStage | null;
-
   @Field(() => WelcomeStage, { nullable: true, description: "Only the people at this welcome stage." })
   welcomeStage?: WelcomeStageValue | null;
 

@@ -1,0 +1,54 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { connectionType } from "@cae/shared";
+import type { CustomerKind as CustomerKindValue } from "./customer.entity";
+
+export const CustomerKind = { BUSINESS: "BUSINESS", PRIVATE: "PRIVATE" } as const;
+registerEnumType(CustomerKind, {
+  name: "CustomerKind",
+  description:
+    "Whether a customer is a business (professionnel: late penalties and the recovery fee apply) or a private person (particulier).",
+});
+
+@ObjectType({ description: "A customer of an activity (client)." })
+export class Customer {
+  @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
+  id: string;
+
+  @Field(() => String, { description: "Name (raison sociale or the person's name)." })
+  name: string;
+
+  @Field(() => CustomerKind, { description: "Business or private customer." })
+  kind: CustomerKindValue;
+
+  @Field(() => String, { nullable: true, description: "SIRET of a business customer (14 digits)." })
+  siret: string | null;
+
+  @Field(() => String, { description: "Billing address." })
+  address: string;
+
+  @Field(() => String, { nullable: true, description: "Email address." })
+  email: string | null;
+}
+
+export const CustomerConnection = connectionType(Customer, "Customer", "customer");
+
+@InputType({ description: "A new customer of an activity." })
+export class CreateCustomerInput {
+  @Field(() => ID, { description: "The activity account; the request goes to its cooperative." })
+  accountId: string;
+
+  @Field(() => String, { description: "Name." })
+  name: string;
+
+  @Field(() => CustomerKind, { description: "Business or private customer." })
+  kind: CustomerKindValue;
+
+  @Field(() => String, { nullable: true, description: "SIRET (14 digits, checked by its key); businesses only." })
+  siret?: string | null;
+
+  @Field(() => String, { description: "Billing address." })
+  address: string;
+
+  @Field(() => String, { nullable: true, description: "Email address." })
+  email?: string | null;
+}

@@ -1,0 +1,49 @@
+import { badUserInput, encodeId, requiredText, type Caller } from "@cae/shared";
+import type { DataSource } from "typeorm";
+import { requireAccount } from "../accounts/account-access";
+import { recordAudit } from "../audit";
+import { assertMonthOpen } from "../contributions/closed-month";
+import { ExpenseEntity } from "./expense.entity";
+import type { Expense, RecordExpenseInput } from "./expense.type";
+
+const MAX_CENTS = 100_000_000_000n;
+
+export async function recordExpense(db: DataSource, cooperativeId: string, actor: Caller, input: RecordExpenseInput) {
+  if (input.netCents <= 0n || input.netCents > MAX_CENTS) throw badUserInput("netCents must be above 0", "input.netCents");
+  if (input.vatCents < 0n || input.vatCents > input.netCents)
+    throw badUserInput("vatCents must be between 0 and the net amount", "input.vatCents");
+  const values = {
+    spentOn: input.spentOn,
+    category: input.category,
+    description: requiredText(input.description, "input.description", 500),
+    netCents: input.netCents,
+    vatCents: input.vatCents,
+    receiptReference: requiredText(input.receiptReference, "input.receiptReference", 100),
+  };
+  return db.transaction(async (manager) => {
+    const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
+    await assertMonthOpen(manager, account.id, input.spentOn, "input.spentOn");
+    const repository = manager.getRepository(ExpenseEntity);
+    const expense = await repository.save(repository.create({ ...values, accountId: account.id }));
+    await recordAudit(manager, actor, {
+      action: "recordExpense",
+      entityType: "Expense",
+      entityId: encodeId(cooperativeId, expense.id),
+      details: { ...input },
+    });
+    return expense;
+  });
+}
+
+export function toExpense(entity: ExpenseEntity, cooperativeId: string): Expense {
+  return {
+    id: encodeId(cooperativeId, entity.id),
+    spentOn: entity.spentOn,
+    category: entity.category,
+    description: entity.description,
+    netCents: entity.netCents,
+    vatCents: entity.vatCents,
+    totalCents: entity.netCents + entity.vatCents,
+    receiptReference: entity.receiptReference,
+  };
+}

@@ -1,0 +1,292 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { mapConnection, notFound, ownLocalId, pageOfQuery, PERSONAL_DATA_READERS, STAFF } from "@cae/shared";
+import { assertMayReadAccount } from "../accounts/account-access";
+import { toActivityAccount } from "../accounts/activity-account.mapper";
+import { ActivityAccount, Cooperative } from "../accounts/activity-account.type";
+import type { FinanceContext } from "../context";
+import { CreditNoteEntity } from "../credit-notes/credit-note.entity";
+import { issueCreditNote } from "../credit-notes/credit-note.service";
+import { IssueCreditNoteInput } from "../credit-notes/credit-note.input";
+import { toCustomer } from "../customers/customer.mapper";
+import { Customer } from "../customers/customer.type";
+import { recordPayment } from "../payments/payment.service";
+import { Payment, RecordPaymentInput } from "../payments/payment.type";
+import { renderDocumentPdf } from "../pdf/document-pdf";
+import { InvoiceEntity } from "./invoice.entity";
+import { CreateInvoiceDraftInput, DeleteInvoiceDraftInput, IssueInvoiceInput, UpdateInvoiceDraftInput } from "./invoice.input";
+import { toCreditNote, toInvoice, toPayment } from "./invoice.mapper";
+import { createInvoiceDraft, deleteInvoiceDraft, issueInvoice, updateInvoiceDraft } from "./invoice.service";
+import { CreditNote, DocumentMentions, IdArgs, Invoice, InvoiceConnection, InvoiceFilterArgs } from "./invoice.type";
+import { DocumentLine, VatAmount } from "./line.type";
+import { toDocumentLine, vatBreakdown } from "./lines";
+import { documentMentions } from "./mentions";
+
+async function accountOf(ctx: FinanceContext, accountId: string) {
+  const account = await ctx.loaders.activityAccountById.load(accountId);
+  if (!account) throw notFound("The document's activity account is missing");
+  return account;
+}
+
+async function mentionsOf(
+  ctx: FinanceContext,
+  doc: { settingsId: string | null; customerId: string; lines: string; terms: { paymentTermsDays: number; dueOn: string } | null },
+) {
+  if (!doc.settingsId) return null;
+  const [settings, customer, lines] = await Promise.all([
+    ctx.loaders.settingsById.load(doc.settingsId),
+    ctx.loaders.customerById.load(doc.customerId),
+    ctx.loaders.invoiceLinesByInvoice.load(doc.lines),
+  ]);
+  return settings && customer ? documentMentions(settings, customer, lines, doc.terms) : null;
+}
+
+@Resolver(() => Invoice)
+export class InvoiceResolver {
+  @FieldResolver(() => ActivityAccount, { description: "The activity invoiced for." })
+  async account(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<ActivityAccount> {
+    return toActivityAccount(await accountOf(ctx, invoice.accountId), ctx.cooperativeId);
+  }
+
+  @FieldResolver(() => Customer, { description: "The customer invoiced." })
+  async customer(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<Customer> {
+    const customer = await ctx.loaders.customerById.load(invoice.customerId);
+    if (!customer) throw notFound("The invoice's customer is missing");
+    return toCustomer(customer, ctx.cooperativeId);
+  }
+
+  @FieldResolver(() => [DocumentLine], { description: "The lines, in order." })
+  async lines(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<DocumentLine[]> {
+    return (await ctx.loaders.invoiceLinesByInvoice.load(invoice.localId)).map(toDocumentLine);
+  }
+
+  @FieldResolver(() => [VatAmount], { description: "The VAT by rate (ventilation de la TVA)." })
+  async vatBreakdown(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<VatAmount[]> {
+    return vatBreakdown(await ctx.loaders.invoiceLinesByInvoice.load(invoice.localId));
+  }
+
+  @FieldResolver(() => [Payment], { description: "The payments received, oldest first." })
+  async payments(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<Payment[]> {
+    return (await ctx.loaders.paymentsByInvoice.load(invoice.localId)).map((payment) => toPayment(payment, ctx.cooperativeId));
+  }
+
+  @FieldResolver(() => [CreditNote], { description: "The credit notes cancelling it, oldest first." })
+  async creditNotes(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<CreditNote[]> {
+    return (await ctx.loaders.creditNotesByInvoice.load(invoice.localId)).map((note) => toCreditNote(note, ctx.cooperativeId));
+  }
+
+  @FieldResolver(() => DocumentMentions, { nullable: true, description: "The mandatory mentions; null for a draft." })
+  async mentions(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<DocumentMentions | null> {
+    const terms =
+      invoice.dueOn && invoice.paymentTermsDays !== null ? { paymentTermsDays: invoice.paymentTermsDays, dueOn: invoice.dueOn } : null;
+    return mentionsOf(ctx, { settingsId: invoice.settingsId, customerId: invoice.customerId, lines: invoice.localId, terms });
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The printable invoice with its mandatory mentions: a PDF, base64-encoded. Null for a draft, which is not a legal document.",
+  })
+  async pdf(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<string | null> {
+    const mentions = await this.mentions(invoice, ctx);
+    if (!mentions || !invoice.number || !invoice.issuedOn) return null;
+    const [account, customer, lines] = await Promise.all([
+      accountOf(ctx, invoice.accountId),
+      ctx.loaders.customerById.load(invoice.customerId),
+      ctx.loaders.invoiceLinesByInvoice.load(invoice.localId),
+    ]);
+    if (!customer) return null;
+    const pdf = await renderDocumentPdf({
+      kind: "FACTURE",
+      number: invoice.number,
+      issuedOn: invoice.issuedOn,
+      dueOn: invoice.dueOn,
+      activityLabel: account.label,
+      analyticCode: account.analyticCode,
+      customer,
+      lines,
+      vat: vatBreakdown(lines),
+      netCents: invoice.netCents,
+      vatCents: invoice.vatCents,
+      totalCents: invoice.totalCents,
+      mentions,
+    });
+    return pdf.toString("base64");
+  }
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @Mutation(() => Invoice, {
+    description: "Creates a draft invoice for an activity (staff, or the activity's entrepreneur; only staff issue it).",
+  })
+  async createInvoiceDraft(
+    @Arg("input", () => CreateInvoiceDraftInput) input: CreateInvoiceDraftInput,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<Invoice> {
+    return toInvoice(await createInvoiceDraft(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @Mutation(() => Invoice, {
+    description: "Changes a draft invoice (staff, or the activity's entrepreneur); an issued one is refused (CONFLICT).",
+  })
+  async updateInvoiceDraft(
+    @Arg("input", () => UpdateInvoiceDraftInput) input: UpdateInvoiceDraftInput,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<Invoice> {
+    return toInvoice(await updateInvoiceDraft(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @Mutation(() => ID, {
+    description: "Deletes a draft invoice and gives its ID (staff, or the activity's entrepreneur); an issued one is refused (CONFLICT).",
+  })
+  async deleteInvoiceDraft(
+    @Arg("input", () => DeleteInvoiceDraftInput) input: DeleteInvoiceDraftInput,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<string> {
+    return deleteInvoiceDraft(ctx.db, ctx.cooperativeId, ctx.caller, input);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Invoice, {
+    description:
+      "Issues a draft: the next number of the cooperative's invoice series for the issue date's year, unique, chronological and without gaps even when issued concurrently. An issue date before the last invoice's is refused (CONFLICT on input.issuedOn).",
+  })
+  async issueInvoice(@Arg("input", () => IssueInvoiceInput) input: IssueInvoiceInput, @Ctx() ctx: FinanceContext): Promise<Invoice> {
+    return toInvoice(await issueInvoice(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => CreditNote, {
+    description: "Issues a credit note (avoir) cancelling an issued invoice in full or in part, numbered in its own series.",
+  })
+  async issueCreditNote(
+    @Arg("input", () => IssueCreditNoteInput) input: IssueCreditNoteInput,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<CreditNote> {
+    return toCreditNote(await issueCreditNote(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Payment, {
+    description: "Records a payment of an issued invoice, never more than what is due (BAD_USER_INPUT on input.amountCents).",
+  })
+  async recordPayment(@Arg("input", () => RecordPaymentInput) input: RecordPaymentInput, @Ctx() ctx: FinanceContext): Promise<Payment> {
+    return toPayment((await recordPayment(ctx.db, ctx.cooperativeId, ctx.caller, input)).payment, ctx.cooperativeId);
+  }
+}
+
+@Resolver(() => Payment)
+export class PaymentResolver {
+  @FieldResolver(() => Invoice, { description: "The invoice paid, with its status after the payment." })
+  async invoice(@Root() payment: Payment, @Ctx() ctx: FinanceContext): Promise<Invoice> {
+    const invoice = await ctx.loaders.invoiceById.load(payment.invoiceId);
+    if (!invoice) throw notFound("The payment's invoice is missing");
+    return toInvoice(invoice, ctx.cooperativeId);
+  }
+}
+
+@Resolver(() => CreditNote)
+export class CreditNoteResolver {
+  @FieldResolver(() => Invoice, { description: "The invoice it cancels." })
+  async invoice(@Root() note: CreditNote, @Ctx() ctx: FinanceContext): Promise<Invoice> {
+    const invoice = await ctx.loaders.invoiceById.load(note.invoiceId);
+    if (!invoice) throw notFound("The credit note's invoice is missing");
+    return toInvoice(invoice, ctx.cooperativeId);
+  }
+
+  @FieldResolver(() => [DocumentLine], { description: "The lines credited." })
+  async lines(@Root() note: CreditNote, @Ctx() ctx: FinanceContext): Promise<DocumentLine[]> {
+    return (await ctx.loaders.creditNoteLinesByCreditNote.load(note.localId)).map(toDocumentLine);
+  }
+
+  @FieldResolver(() => [VatAmount], { description: "The VAT credited by rate." })
+  async vatBreakdown(@Root() note: CreditNote, @Ctx() ctx: FinanceContext): Promise<VatAmount[]> {
+    return vatBreakdown(await ctx.loaders.creditNoteLinesByCreditNote.load(note.localId));
+  }
+
+  @FieldResolver(() => DocumentMentions, { description: "The mandatory mentions." })
+  async mentions(@Root() note: CreditNote, @Ctx() ctx: FinanceContext): Promise<DocumentMentions> {
+    const [invoice, settings, lines] = await Promise.all([
+      ctx.loaders.invoiceById.load(note.invoiceId),
+      ctx.loaders.settingsById.load(note.settingsId),
+      ctx.loaders.creditNoteLinesByCreditNote.load(note.localId),
+    ]);
+    const customer = invoice && (await ctx.loaders.customerById.load(invoice.customerId));
+    if (!settings || !customer) throw notFound("The credit note's settings or customer are missing");
+    return documentMentions(settings, customer, lines, null);
+  }
+
+  @FieldResolver(() => String, { description: "The printable credit note with its mandatory mentions: a PDF, base64-encoded." })
+  async pdf(@Root() note: CreditNote, @Ctx() ctx: FinanceContext): Promise<string> {
+    const mentions = await this.mentions(note, ctx);
+    const invoice = await ctx.loaders.invoiceById.load(note.invoiceId);
+    const [account, customer, lines] = await Promise.all([
+      accountOf(ctx, note.accountId),
+      invoice ? ctx.loaders.customerById.load(invoice.customerId) : null,
+      ctx.loaders.creditNoteLinesByCreditNote.load(note.localId),
+    ]);
+    if (!customer) throw notFound("The credit note's customer is missing");
+    const pdf = await renderDocumentPdf({
+      kind: "AVOIR",
+      number: note.number,
+      issuedOn: note.issuedOn,
+      dueOn: null,
+      creditedInvoiceNumber: invoice?.number,
+      reason: note.reason,
+      activityLabel: account.label,
+      analyticCode: account.analyticCode,
+      customer,
+      lines,
+      vat: vatBreakdown(lines),
+      netCents: note.netCents,
+      vatCents: note.vatCents,
+      totalCents: note.totalCents,
+      mentions,
+    });
+    return pdf.toString("base64");
+  }
+}
+
+@Resolver(() => Cooperative)
+export class CooperativeInvoicesResolver {
+  @Authorized(STAFF)
+  @FieldResolver(() => InvoiceConnection, {
+    nullable: true,
+    description: "The cooperative's invoices, newest first (staff only). Null when its service does not answer.",
+  })
+  async invoices(@Root() _cooperative: Cooperative, @Args(() => InvoiceFilterArgs) args: InvoiceFilterArgs, @Ctx() ctx: FinanceContext) {
+    const query = ctx.db.getRepository(InvoiceEntity).createQueryBuilder("invoice");
+    if (args.status) query.andWhere("invoice.status = :status", { status: args.status });
+    if (args.accountId)
+      query.andWhere("invoice.accountId = :accountId", { accountId: ownLocalId(args.accountId, ctx.cooperativeId, "accountId") });
+    if (args.issuedFrom) query.andWhere("invoice.issuedOn >= :issuedFrom", { issuedFrom: args.issuedFrom });
+    if (args.issuedTo) query.andWhere("invoice.issuedOn <= :issuedTo", { issuedTo: args.issuedTo });
+    const page = await pageOfQuery(query, args, [{ column: "invoice.seq", property: "seq" }], "DESC");
+    return mapConnection(page, (invoice) => toInvoice(invoice, ctx.cooperativeId));
+  }
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @FieldResolver(() => Invoice, { nullable: true, description: "One invoice by ID: staff, or the entrepreneur whose activity it is." })
+  async invoice(@Root() _cooperative: Cooperative, @Args(() => IdArgs) args: IdArgs, @Ctx() ctx: FinanceContext): Promise<Invoice | null> {
+    const invoice = await ctx.loaders.invoiceById.load(ownLocalId(args.id, ctx.cooperativeId, "id"));
+    if (!invoice) return null;
+    assertMayReadAccount(ctx.caller, ctx.cooperativeId, await accountOf(ctx, invoice.accountId));
+    return toInvoice(invoice, ctx.cooperativeId);
+  }
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @FieldResolver(() => CreditNote, {
+    nullable: true,
+    description: "One credit note by ID: staff, or the entrepreneur whose activity it is.",
+  })
+  async creditNote(
+    @Root() _cooperative: Cooperative,
+    @Args(() => IdArgs) args: IdArgs,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<CreditNote | null> {
+    const note = await ctx.db.getRepository(CreditNoteEntity).findOneBy({ id: ownLocalId(args.id, ctx.cooperativeId, "id") });
+    if (!note) return null;
+    assertMayReadAccount(ctx.caller, ctx.cooperativeId, await accountOf(ctx, note.accountId));
+    return toCreditNote(note, ctx.cooperativeId);
+  }
+}

@@ -1,0 +1,154 @@
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { CentsScalar, connectionType, LocalDateScalar, PageArgs } from "@cae/shared";
+import type { InvoiceStatus as InvoiceStatusValue } from "./invoice.entity";
+
+export const InvoiceStatus = {
+  DRAFT: "DRAFT",
+  ISSUED: "ISSUED",
+  PARTLY_PAID: "PARTLY_PAID",
+  PAID: "PAID",
+  CANCELLED: "CANCELLED",
+} as const;
+registerEnumType(InvoiceStatus, {
+  name: "InvoiceStatus",
+  description: "Where an invoice stands.",
+  valuesConfig: {
+    DRAFT: { description: "Draft (brouillon): no number yet, editable, deletable." },
+    ISSUED: { description: "Issued (émise): numbered and frozen, nothing paid yet." },
+    PARTLY_PAID: { description: "Partly paid (partiellement réglée)." },
+    PAID: { description: "Paid in full (réglée), credit notes deducted." },
+    CANCELLED: { description: "Cancelled in full by credit notes (annulée par avoir)." },
+  },
+});
+
+@ObjectType({
+  description:
+    "The mandatory mentions of an issued invoice or credit note (mentions obligatoires, CGI art. 242 nonies A, Code de commerce L441-9), from the settings in force on its issue date.",
+})
+export class DocumentMentions {
+  @Field(() => String, { description: "The cooperative's legal name: it invoices for every activity." })
+  sellerLegalName: string;
+
+  @Field(() => String, { description: "The cooperative's SIRET." })
+  sellerSiret: string;
+
+  @Field(() => String, { description: "The cooperative's intra-community VAT number." })
+  sellerVatNumber: string;
+
+  @Field(() => String, { description: "The cooperative's address." })
+  sellerAddress: string;
+
+  @Field(() => String, { description: 'Payment terms ("Paiement à 30 jours, au plus tard le 2026-04-13").' })
+  paymentTerms: string;
+
+  @Field(() => String, { description: "Late-payment penalties (pénalités de retard)." })
+  latePenalties: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The fixed recovery fee of 40 EUR, for a business customer (L441-10, D441-5); null for a private customer.",
+  })
+  recoveryFee: string | null;
+
+  @Field(() => String, { nullable: true, description: "The VAT exemption mention, when a line is exempt." })
+  vatExemption: string | null;
+}
+
+@ObjectType({
+  description:
+    "An invoice of an activity, in the cooperative's name (facture). Amounts in cents; each line's net = quantity × unit price rounded half up to the cent, the VAT of each rate = the sum of that rate's nets × the rate rounded half up, the total = nets + VATs. Issued, it is never edited nor deleted.",
+})
+export class Invoice {
+  @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'Number in the cooperative\'s series ("F2026-000123"); null for a draft.' })
+  number: string | null;
+
+  @Field(() => InvoiceStatus, { description: "Where the invoice stands." })
+  status: InvoiceStatusValue;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Issue date (date d'émission); null for a draft." })
+  issuedOn: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Due date (date d'échéance); null for a draft." })
+  dueOn: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Payment terms in days; null on a draft that takes the settings' default." })
+  paymentTermsDays: number | null;
+
+  @Field(() => CentsScalar, { description: "Total excluding VAT (total HT)." })
+  netCents: bigint;
+
+  @Field(() => CentsScalar, { description: "Total VAT (total TVA)." })
+  vatCents: bigint;
+
+  @Field(() => CentsScalar, { description: "Total including VAT (total TTC)." })
+  totalCents: bigint;
+
+  @Field(() => CentsScalar, { description: "Paid so far, VAT included." })
+  paidCents: bigint;
+
+  @Field(() => CentsScalar, { description: "Cancelled by credit notes so far, VAT included." })
+  creditedCents: bigint;
+
+  @Field(() => CentsScalar, { description: "Still due (reste dû) = total - credited - paid." })
+  balanceCents: bigint;
+
+  localId: string;
+  accountId: string;
+  customerId: string;
+  settingsId: string | null;
+}
+
+export const InvoiceConnection = connectionType(Invoice, "Invoice", "invoice");
+
+@ObjectType({ description: "A credit note (avoir): cancels an issued invoice in full or in part, numbered in its own gapless series." })
+export class CreditNote {
+  @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
+  id: string;
+
+  @Field(() => String, { description: 'Number in the credit-note series ("AV2026-000007").' })
+  number: string;
+
+  @Field(() => LocalDateScalar, { description: "Issue date." })
+  issuedOn: string;
+
+  @Field(() => String, { description: "Why (motif)." })
+  reason: string;
+
+  @Field(() => CentsScalar, { description: "Credited excluding VAT." })
+  netCents: bigint;
+
+  @Field(() => CentsScalar, { description: "Credited VAT." })
+  vatCents: bigint;
+
+  @Field(() => CentsScalar, { description: "Credited including VAT." })
+  totalCents: bigint;
+
+  localId: string;
+  invoiceId: string;
+  accountId: string;
+  settingsId: string;
+}
+
+@ArgsType()
+export class InvoiceFilterArgs extends PageArgs {
+  @Field(() => InvoiceStatus, { nullable: true, description: "Only the invoices with this status." })
+  status?: InvoiceStatusValue | null;
+
+  @Field(() => ID, { nullable: true, description: "Only the invoices of this activity account." })
+  accountId?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Only the invoices issued on or after this day." })
+  issuedFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Only the invoices issued on or before this day." })
+  issuedTo?: string | null;
+}
+
+@ArgsType()
+export class IdArgs {
+  @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
+  id: string;
+}

@@ -1,0 +1,33 @@
+import type { CustomerEntity } from "../customers/customer.entity";
+import { euros } from "../money/arithmetic";
+import type { FinanceSettingsEntity } from "../settings/settings.entity";
+import { rateText } from "../settings/settings.mapper";
+import type { LineRow } from "./lines";
+import type { DocumentMentions } from "./invoice.type";
+
+/** "2026-04-13" → "13/04/2026", as French documents write dates. */
+export const frenchDate = (date: string): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+
+/** The mandatory mentions of a document, from the settings version in force on its issue date. */
+export function documentMentions(
+  settings: FinanceSettingsEntity,
+  customer: Pick<CustomerEntity, "kind">,
+  lines: readonly Pick<LineRow, "vatRate">[],
+  terms: { paymentTermsDays: number; dueOn: string } | null,
+): DocumentMentions {
+  return {
+    sellerLegalName: settings.legalName,
+    sellerSiret: settings.siret,
+    sellerVatNumber: settings.vatNumber,
+    sellerAddress: settings.address,
+    paymentTerms: terms
+      ? `Paiement à ${terms.paymentTermsDays} jours, au plus tard le ${frenchDate(terms.dueOn)}. Pas d'escompte pour paiement anticipé.`
+      : "Avoir à imputer sur la facture d'origine ou à rembourser.",
+    latePenalties: `Pénalités de retard : ${rateText(settings.latePenaltyRate)} % par an, exigibles dès le lendemain de l'échéance.`,
+    recoveryFee:
+      customer.kind === "BUSINESS"
+        ? `Indemnité forfaitaire pour frais de recouvrement : ${euros(settings.recoveryFeeCents)} (Code de commerce L441-10 et D441-5).`
+        : null,
+    vatExemption: lines.some((line) => line.vatRate === "EXEMPT") ? settings.vatExemptionMention : null,
+  };
+}

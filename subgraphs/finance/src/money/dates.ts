@@ -1,0 +1,32 @@
+import { badUserInput } from "@cae/shared";
+
+/** Calendar dates are ISO strings ("2026-03-14"); arithmetic is on UTC day numbers, never local time. */
+const DAY_MS = 86_400_000;
+
+export const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** Today in France, where the cooperatives' books are kept. */
+export function todayInFrance(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** A month given as "2026-03": its first and last days. */
+export function parseMonth(value: string, field: string): { month: string; first: string; last: string } {
+  const match = MONTH.exec(value);
+  if (!match) throw badUserInput(`${field} must be a month "YYYY-MM", got "${value}"`, field);
+  return { month: value, first: `${value}-01`, last: lastDayOfMonth(`${value}-01`) };
+}
+
+export function lastDayOfMonth(date: string): string {
+  const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+export const monthOf = (date: string): string => date.slice(0, 7);
+
+/** Dates as PostgreSQL returns them through `pg` with TypeORM (strings for `date`). */
+export const isoDate = (value: string | Date): string =>
+  typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);

@@ -1,0 +1,120 @@
+import { In } from "typeorm";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import {
+  encodeId,
+  loaderByKey,
+  loaderOfLists,
+  mapConnection,
+  notFound,
+  PageArgs,
+  pageOfList,
+  PERSONAL_DATA_READERS,
+  STAFF,
+} from "@cae/shared";
+import type { DataSource } from "typeorm";
+import { ActivityAccount } from "../accounts/activity-account.type";
+import type { FinanceContext } from "../context";
+import { toCustomer } from "../customers/customer.mapper";
+import { readableAccount } from "../customers/customer.resolver";
+import { Customer } from "../customers/customer.type";
+import { InvoiceEntity } from "../invoices/invoice.entity";
+import { toInvoice } from "../invoices/invoice.mapper";
+import { Invoice } from "../invoices/invoice.type";
+import { DocumentLine, VatAmount } from "../invoices/line.type";
+import { toDocumentLine, vatBreakdown } from "../invoices/lines";
+import { QuoteEntity, QuoteLineEntity } from "./quote.entity";
+import { acceptQuote, createQuote, refuseQuote } from "./quote.service";
+import { CreateQuoteInput, DecideQuoteInput, Quote, QuoteConnection } from "./quote.type";
+
+export function createQuoteLoaders(db: DataSource) {
+  return {
+    quotesByAccount: loaderOfLists(
+      (keys: readonly string[]) => db.getRepository(QuoteEntity).find({ where: { accountId: In([...keys]) }, order: { seq: "DESC" } }),
+      (row) => row.accountId,
+    ),
+    quoteLinesByQuote: loaderOfLists(
+      (keys: readonly string[]) =>
+        db.getRepository(QuoteLineEntity).find({ where: { quoteId: In([...keys]) }, order: { position: "ASC" } }),
+      (row) => row.quoteId,
+    ),
+    invoiceByQuote: loaderByKey(
+      (keys: readonly string[]) => db.getRepository(InvoiceEntity).findBy({ quoteId: In([...keys]) }),
+      (row) => row.quoteId as string,
+    ),
+  };
+}
+
+export function toQuote(entity: QuoteEntity, cooperativeId: string): Quote {
+  return {
+    id: encodeId(cooperativeId, entity.id),
+    status: entity.status,
+    issuedOn: entity.issuedOn,
+    validUntil: entity.validUntil,
+    decidedOn: entity.decidedOn,
+    netCents: entity.netCents,
+    vatCents: entity.vatCents,
+    totalCents: entity.totalCents,
+    localId: entity.id,
+    customerId: entity.customerId,
+  };
+}
+
+@Resolver(() => Quote)
+export class QuoteResolver {
+  @FieldResolver(() => Customer, { description: "The customer." })
+  async customer(@Root() quote: Quote, @Ctx() ctx: FinanceContext): Promise<Customer> {
+    const customer = await ctx.loaders.customerById.load(quote.customerId);
+    if (!customer) throw notFound("The quote's customer is missing");
+    return toCustomer(customer, ctx.cooperativeId);
+  }
+
+  @FieldResolver(() => [DocumentLine], { description: "The lines, in order." })
+  async lines(@Root() quote: Quote, @Ctx() ctx: FinanceContext): Promise<DocumentLine[]> {
+    return (await ctx.loaders.quoteLinesByQuote.load(quote.localId)).map(toDocumentLine);
+  }
+
+  @FieldResolver(() => [VatAmount], { description: "The VAT by rate." })
+  async vatBreakdown(@Root() quote: Quote, @Ctx() ctx: FinanceContext): Promise<VatAmount[]> {
+    return vatBreakdown(await ctx.loaders.quoteLinesByQuote.load(quote.localId));
+  }
+
+  @FieldResolver(() => Invoice, { nullable: true, description: "The invoice the accepted quote became." })
+  async invoice(@Root() quote: Quote, @Ctx() ctx: FinanceContext): Promise<Invoice | null> {
+    const invoice = await ctx.loaders.invoiceByQuote.load(quote.localId);
+    return invoice && toInvoice(invoice, ctx.cooperativeId);
+  }
+
+  @Authorized(PERSONAL_DATA_READERS)
+  @Mutation(() => Quote, { description: "Makes a quote (devis) for a customer of an activity (staff, or the activity's entrepreneur)." })
+  async createQuote(@Arg("input", () => CreateQuoteInput) input: CreateQuoteInput, @Ctx() ctx: FinanceContext): Promise<Quote> {
+    return toQuote(await createQuote(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Quote, {
+    description: "Records the acceptance of a pending quote within its validity: it becomes a draft invoice (see `invoice`).",
+  })
+  async acceptQuote(@Arg("input", () => DecideQuoteInput) input: DecideQuoteInput, @Ctx() ctx: FinanceContext): Promise<Quote> {
+    return toQuote(await acceptQuote(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Quote, { description: "Records the refusal of a pending quote." })
+  async refuseQuote(@Arg("input", () => DecideQuoteInput) input: DecideQuoteInput, @Ctx() ctx: FinanceContext): Promise<Quote> {
+    return toQuote(await refuseQuote(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+}
+
+@Resolver(() => ActivityAccount)
+export class AccountQuotesResolver {
+  @Authorized(PERSONAL_DATA_READERS)
+  @FieldResolver(() => QuoteConnection, { nullable: true, description: "The activity's quotes, newest first." })
+  async quotes(@Root() account: ActivityAccount, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FinanceContext) {
+    const entity = await readableAccount(account, ctx);
+    const quotes = await ctx.loaders.quotesByAccount.load(entity.id);
+    return mapConnection(
+      pageOfList(quotes, page, (quote) => [quote.seq]),
+      (quote) => toQuote(quote, ctx.cooperativeId),
+    );
+  }
+}

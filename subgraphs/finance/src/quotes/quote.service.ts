@@ -1,0 +1,90 @@
+import { badUserInput, encodeId, notFound, ownLocalId, type Caller } from "@cae/shared";
+import type { DataSource, EntityManager } from "typeorm";
+import { assertMayDraftFor, requireAccount } from "../accounts/account-access";
+import { recordAudit } from "../audit";
+import { requireCustomerOf } from "../customers/customer.service";
+import { conflictOn } from "../errors";
+import { insertLines, saveDraft } from "../invoices/invoice.service";
+import { priceLines } from "../invoices/lines";
+import { todayInFrance } from "../money/dates";
+import { QuoteEntity, QuoteLineEntity } from "./quote.entity";
+import type { CreateQuoteInput, DecideQuoteInput } from "./quote.type";
+
+export async function createQuote(db: DataSource, cooperativeId: string, actor: Caller, input: CreateQuoteInput) {
+  const { rows, totals } = priceLines(input.lines, "input.lines");
+  if (input.validUntil < input.issuedOn) throw badUserInput("validUntil must not be before issuedOn", "input.validUntil");
+  return db.transaction(async (manager) => {
+    const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
+    assertMayDraftFor(actor, cooperativeId, account);
+    const customer = await requireCustomerOf(manager, cooperativeId, account.id, input.customerId, "input.customerId");
+    const repository = manager.getRepository(QuoteEntity);
+    const quote = await repository.save(
+      repository.create({
+        accountId: account.id,
+        customerId: customer.id,
+        status: "PENDING",
+        issuedOn: input.issuedOn,
+        validUntil: input.validUntil,
+        decidedOn: null,
+        netCents: totals.netCents,
+        vatCents: totals.vatCents,
+        totalCents: totals.totalCents,
+      }),
+    );
+    await insertLines(manager, "quote", quote.id, rows);
+    await recordAudit(manager, actor, {
+      action: "createQuote",
+      entityType: "Quote",
+      entityId: encodeId(cooperativeId, quote.id),
+      details: { ...input },
+    });
+    return quote;
+  });
+}
+
+async function lockPending(manager: EntityManager, cooperativeId: string, globalId: string, decidedOn: string) {
+  const quote = await manager
+    .getRepository(QuoteEntity)
+    .createQueryBuilder("quote")
+    .setLock("pessimistic_write")
+    .where("quote.id = :id", { id: ownLocalId(globalId, cooperativeId, "input.id") })
+    .getOne();
+  if (!quote) throw notFound(`No quote ${globalId}`);
+  if (quote.status !== "PENDING") throw conflictOn(`The quote is already ${quote.status.toLowerCase()}`, "input.id");
+  if (decidedOn < quote.issuedOn) throw badUserInput(`The answer cannot come before the quote (${quote.issuedOn})`, "input.decidedOn");
+  return quote;
+}
+
+/** Accepts a pending quote within its validity: it becomes a draft invoice with the same customer and lines. */
+export async function acceptQuote(db: DataSource, cooperativeId: string, actor: Caller, input: DecideQuoteInput) {
+  const decidedOn = input.decidedOn ?? todayInFrance();
+  return db.transaction(async (manager) => {
+    const quote = await lockPending(manager, cooperativeId, input.id, decidedOn);
+    if (decidedOn > quote.validUntil) throw conflictOn(`The quote expired on ${quote.validUntil}`, "input.decidedOn");
+    const lines = await manager.getRepository(QuoteLineEntity).find({ where: { quoteId: quote.id }, order: { position: "ASC" } });
+    const invoice = await saveDraft(
+      manager,
+      { accountId: quote.accountId, customerId: quote.customerId, quoteId: quote.id, paymentTermsDays: null },
+      lines,
+      quote,
+    );
+    await manager.getRepository(QuoteEntity).update({ id: quote.id }, { status: "ACCEPTED", decidedOn });
+    await recordAudit(manager, actor, {
+      action: "acceptQuote",
+      entityType: "Quote",
+      entityId: input.id,
+      details: { ...input, decidedOn, invoiceId: encodeId(cooperativeId, invoice.id) },
+    });
+    return { ...quote, status: "ACCEPTED" as const, decidedOn };
+  });
+}
+
+export async function refuseQuote(db: DataSource, cooperativeId: string, actor: Caller, input: DecideQuoteInput) {
+  const decidedOn = input.decidedOn ?? todayInFrance();
+  return db.transaction(async (manager) => {
+    const quote = await lockPending(manager, cooperativeId, input.id, decidedOn);
+    await manager.getRepository(QuoteEntity).update({ id: quote.id }, { status: "REFUSED", decidedOn });
+    await recordAudit(manager, actor, { action: "refuseQuote", entityType: "Quote", entityId: input.id, details: { ...input, decidedOn } });
+    return { ...quote, status: "REFUSED" as const, decidedOn };
+  });
+}
