@@ -20,12 +20,13 @@ const SET = `cooperatives people { ${CELL} } peopleByStage { key ${CELL} } recep
   women { ${CELL} } genderDeclared { ${CELL} } womenShare { ${CELL} } ageBrackets { key ${CELL} } activitiesBySector { key ${CELL} }
   receptionToEmploymentContract { count { ${CELL} } averageDays { ${CELL} } } receptionToAdmission { count { ${CELL} } averageDays { ${CELL} } }
   contractsSigned { ${CELL} } contractsSignedByKind { key ${CELL} } amendments { ${CELL} } runningContractsByKind { key ${CELL} }
-  runningEmploymentHours { ${CELL} } fullTimeEquivalent { ${CELL} } supportToEmployment { count { ${CELL} } averageDays { ${CELL} } }`;
+  runningEmploymentHours { ${CELL} } fullTimeEquivalent { ${CELL} } supportToEmployment { count { ${CELL} } averageDays { ${CELL} } }
+  revenueExcludingVat { ${CELL} } revenueCollected { ${CELL} } contributions { ${CELL} } invoicesIssued { ${CELL} } creditNotesIssued { ${CELL} }`;
 const INDICATORS = `query ($from: Date!, $to: Date!, $regions: [String!], $cooperativeIds: [ID!]) {
   network { indicators(from: $from, to: $to, regions: $regions, cooperativeIds: $cooperativeIds) {
     from to generatedAt ageSeconds complete missingCooperatives { id name reason } unavailableSources disclosureControl minCount
     totals { ${SET} } byCooperative { id name region indicators { ${SET} } } byRegion { region cooperativeIds indicators { ${SET} } }
-    monthly { month receptions { ${CELL} } admissions { ${CELL} } exits { ${CELL} } }
+    monthly { month receptions { ${CELL} } admissions { ${CELL} } exits { ${CELL} } revenueExcludingVat { ${CELL} } }
   } } }`;
 
 type Cell = { value: number | null; suppressed: boolean; reason: string | null; key?: string };
@@ -40,10 +41,11 @@ type Answer = {
   complete: boolean;
   missingCooperatives: { id: string; reason: string }[];
   disclosureControl: boolean;
+  unavailableSources: string[];
   totals: IndicatorSet;
   byCooperative: { id: string; region: string; indicators: IndicatorSet }[];
   byRegion: { region: string; cooperativeIds: string[]; indicators: IndicatorSet }[];
-  monthly: { month: string; receptions: Cell; admissions: Cell; exits: Cell }[];
+  monthly: { month: string; receptions: Cell; admissions: Cell; exits: Cell; revenueExcludingVat: { value: string | null } }[];
 };
 
 const SCALARS = [
@@ -147,8 +149,8 @@ describe("the network's indicators, end to end", () => {
       coop: ALPES,
       person: `${ALPES}:00000000-0000-4000-8000-000000000001`,
     });
-    // minCount 1 hides nothing: every figure can be checked against the databases.
-    exact = await gatewayWith({ minCount: 1, cacheSeconds: 0 });
+    // These rules hide nothing: every figure can be checked against the databases.
+    exact = await gatewayWith({ minCount: 1, minActivities: 1, dominancePercent: 100, cacheSeconds: 0 });
     strict = await gatewayWith({ minCount: 20, cacheSeconds: 0 });
     // Three cooperatives' subgraphs seeded on embedded PostgreSQL: slow on a busy 2-core machine.
   }, 300_000);
@@ -227,6 +229,48 @@ describe("the network's indicators, end to end", () => {
     expect(answer!.totals.runningEmploymentHours).toMatchObject({ value: (Number(hundredths) / 100).toFixed(2), suppressed: false });
     expect(answer!.totals.fullTimeEquivalent).toMatchObject({ value: (Number(hundredths) / 15167).toFixed(2) });
     expect(Number(hundredths)).toBeGreaterThan(0);
+  });
+
+  it("adds the finance subgraph's amounts exactly as big integers, period and months", async () => {
+    const { answer } = await ask(exact, {});
+    expect(answer?.unavailableSources).toEqual([]);
+    const query = `query ($r: [_Any!]!, $from: Date!, $to: Date!) { _entities(representations: $r) { ... on Cooperative {
+      financeIndicators(from: $from, to: $to) { revenueInvoicedCents revenueCollectedCents contributionsCents invoicesIssued creditNotesIssued
+        monthly { month revenueInvoicedCents } } } } }`;
+    type Finance = Record<"revenueInvoicedCents" | "revenueCollectedCents" | "contributionsCents", string> & {
+      invoicesIssued: number;
+      creditNotesIssued: number;
+      monthly: { month: string; revenueInvoicedCents: string }[];
+    };
+    const direct = await Promise.all(
+      [ALPES, BRETAGNE, GARONNE].map(async (id) => {
+        const result = await network.querySubgraph(
+          id,
+          "finance",
+          query,
+          { r: [{ __typename: "Cooperative", id }], from: FROM, to: TO },
+          tokens.analyst,
+        );
+        expect(result.errors).toBeUndefined();
+        return (result.data?._entities as { financeIndicators: Finance }[])[0].financeIndicators;
+      }),
+    );
+    const sum = (field: "revenueInvoicedCents" | "revenueCollectedCents" | "contributionsCents") =>
+      direct.reduce((total, f) => total + BigInt(f[field]), 0n).toString();
+    const totals = answer!.totals as unknown as Record<string, Cell>;
+    expect(totals.revenueExcludingVat.value).toBe(sum("revenueInvoicedCents"));
+    expect(totals.revenueCollected.value).toBe(sum("revenueCollectedCents"));
+    expect(totals.contributions.value).toBe(sum("contributionsCents"));
+    expect(totals.invoicesIssued.value).toBe(direct.reduce((total, f) => total + f.invoicesIssued, 0));
+    expect(totals.creditNotesIssued.value).toBe(direct.reduce((total, f) => total + f.creditNotesIssued, 0));
+    expect(BigInt(totals.revenueExcludingVat.value as unknown as string)).toBeGreaterThan(0n);
+    for (const month of answer!.monthly) {
+      const expected = direct.reduce(
+        (total, f) => total + BigInt(f.monthly.find((m) => m.month === month.month)?.revenueInvoicedCents ?? "0"),
+        0n,
+      );
+      expect([month.month, month.revenueExcludingVat.value]).toEqual([month.month, expected.toString()]);
+    }
   });
 
   it("computes averages from sums, never as an average of averages", async () => {
