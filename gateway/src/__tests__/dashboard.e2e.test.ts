@@ -53,6 +53,8 @@ describe("the network dashboard in headless Chromium", () => {
     if (!existsSync(CHROMIUM)) {
       throw new Error(`The dashboard test needs Chromium at ${CHROMIUM} (Debian: apt-get install -y chromium; or set CHROMIUM_PATH)`);
     }
+    const client = join(__dirname, "..", "..", "dist", "dashboard", "browser", "gateway", "src", "dashboard", "client", "app.js");
+    if (!existsSync(client)) throw new Error(`The dashboard's browser code is not built (${client}): run npx tsc --build first`);
     network = await startTestNetwork([ALPES, BRETAGNE], { timeoutMs: 3000 });
     profile = mkdtempSync(join(tmpdir(), "cae-dashboard-chromium-"));
     browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true });
