@@ -91,6 +91,19 @@ export type RegisterPersonInput = {
   firstContactOn: string;
 };
 
+/** Why a figure is not given (secret statistique, or a source that does not answer). */
+export type SuppressionReason =
+  /** A count of people below the network's threshold (INDICATORS_MIN_COUNT, 5 by default). */
+  | "BELOW_MIN_COUNT"
+  /** An amount made of fewer than 3 activities. */
+  | "FEW_ACTIVITIES"
+  /** An amount more than 85 % of which comes from one activity. */
+  | "DOMINANT_ACTIVITY"
+  /** Hidden so that another hidden figure cannot be recovered by subtraction from the visible totals (secret secondaire), or made of hidden figures. */
+  | "SECONDARY"
+  /** The subgraph that computes this figure is not part of the network's schema yet. */
+  | "UNAVAILABLE";
+
 export type PersonSummaryFragment = { id: string; firstName: string; lastName: string; welcomeStage: WelcomeStage };
 
 export type PageInfoFieldsFragment = { hasNextPage: boolean; endCursor: string | null };
@@ -182,6 +195,99 @@ export type OpenActivityAccountMutation = {
   openActivityAccount: { id: string; analyticCode: string; label: string; sector: Sector; openedOn: string; person: { id: string } };
 };
 
+export type CountFieldsFragment = { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+
+export type DashboardFiguresFragment = {
+  cooperatives: number;
+  people: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+  peopleByStage: Array<{ key: string; value: number | null; suppressed: boolean; reason: SuppressionReason | null }>;
+  receptions: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+  exits: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+  associates: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+  womenShare: { value: string | null; suppressed: boolean; reason: SuppressionReason | null };
+  contractsSigned: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+  fullTimeEquivalent: { value: string | null; suppressed: boolean; reason: SuppressionReason | null };
+  revenueExcludingVat: { value: string | null; suppressed: boolean; reason: SuppressionReason | null };
+  receptionToEmploymentContract: { averageDays: { value: string | null; suppressed: boolean; reason: SuppressionReason | null } };
+};
+
+export type NetworkIndicatorsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  regions?: Array<string> | string | null | undefined;
+  cooperativeIds?: Array<string | number> | string | number | null | undefined;
+}>;
+
+export type NetworkIndicatorsQuery = {
+  network: {
+    indicators: {
+      from: string;
+      to: string;
+      generatedAt: string;
+      ageSeconds: number;
+      complete: boolean;
+      unavailableSources: Array<string>;
+      disclosureControl: boolean;
+      minCount: number;
+      missingCooperatives: Array<{ id: string; name: string; reason: string }>;
+      totals: {
+        cooperatives: number;
+        people: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+        peopleByStage: Array<{ key: string; value: number | null; suppressed: boolean; reason: SuppressionReason | null }>;
+        receptions: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+        exits: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+        associates: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+        womenShare: { value: string | null; suppressed: boolean; reason: SuppressionReason | null };
+        contractsSigned: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+        fullTimeEquivalent: { value: string | null; suppressed: boolean; reason: SuppressionReason | null };
+        revenueExcludingVat: { value: string | null; suppressed: boolean; reason: SuppressionReason | null };
+        receptionToEmploymentContract: { averageDays: { value: string | null; suppressed: boolean; reason: SuppressionReason | null } };
+      };
+      byCooperative: Array<{
+        id: string;
+        name: string;
+        region: string;
+        indicators: {
+          cooperatives: number;
+          people: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+          peopleByStage: Array<{ key: string; value: number | null; suppressed: boolean; reason: SuppressionReason | null }>;
+          receptions: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+          exits: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+          associates: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+          womenShare: { value: string | null; suppressed: boolean; reason: SuppressionReason | null };
+          contractsSigned: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+          fullTimeEquivalent: { value: string | null; suppressed: boolean; reason: SuppressionReason | null };
+          revenueExcludingVat: { value: string | null; suppressed: boolean; reason: SuppressionReason | null };
+          receptionToEmploymentContract: { averageDays: { value: string | null; suppressed: boolean; reason: SuppressionReason | null } };
+        };
+      }>;
+      byRegion: Array<{
+        region: string;
+        cooperativeIds: Array<string>;
+        indicators: {
+          cooperatives: number;
+          people: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+          peopleByStage: Array<{ key: string; value: number | null; suppressed: boolean; reason: SuppressionReason | null }>;
+          receptions: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+          exits: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+          associates: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+          womenShare: { value: string | null; suppressed: boolean; reason: SuppressionReason | null };
+          contractsSigned: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+          fullTimeEquivalent: { value: string | null; suppressed: boolean; reason: SuppressionReason | null };
+          revenueExcludingVat: { value: string | null; suppressed: boolean; reason: SuppressionReason | null };
+          receptionToEmploymentContract: { averageDays: { value: string | null; suppressed: boolean; reason: SuppressionReason | null } };
+        };
+      }>;
+      monthly: Array<{
+        month: string;
+        receptions: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+        exits: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+        contractsSigned: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+      }>;
+    };
+  };
+};
+
 export const PersonSummaryFragmentDoc = {
   kind: "Document",
   definitions: [
@@ -218,6 +324,148 @@ export const PageInfoFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<PageInfoFieldsFragment, unknown>;
+export const CountFieldsFragmentDoc = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "CountFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "CountCell" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "value" } },
+          { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+          { kind: "Field", name: { kind: "Name", value: "reason" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CountFieldsFragment, unknown>;
+export const DashboardFiguresFragmentDoc = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "DashboardFigures" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "IndicatorSet" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "cooperatives" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "people" },
+            selectionSet: { kind: "SelectionSet", selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }] },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "peopleByStage" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "key" } },
+                { kind: "Field", name: { kind: "Name", value: "value" } },
+                { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                { kind: "Field", name: { kind: "Name", value: "reason" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "receptions" },
+            selectionSet: { kind: "SelectionSet", selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }] },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "exits" },
+            selectionSet: { kind: "SelectionSet", selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }] },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "associates" },
+            selectionSet: { kind: "SelectionSet", selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }] },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "womenShare" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "value" } },
+                { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                { kind: "Field", name: { kind: "Name", value: "reason" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "contractsSigned" },
+            selectionSet: { kind: "SelectionSet", selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }] },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "fullTimeEquivalent" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "value" } },
+                { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                { kind: "Field", name: { kind: "Name", value: "reason" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "revenueExcludingVat" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "value" } },
+                { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                { kind: "Field", name: { kind: "Name", value: "reason" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "receptionToEmploymentContract" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "averageDays" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "value" } },
+                      { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                      { kind: "Field", name: { kind: "Name", value: "reason" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "CountFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "CountCell" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "value" } },
+          { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+          { kind: "Field", name: { kind: "Name", value: "reason" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DashboardFiguresFragment, unknown>;
 export const NetworkCooperativesDocument = {
   kind: "Document",
   definitions: [
@@ -724,3 +972,300 @@ export const OpenActivityAccountDocument = {
     },
   ],
 } as unknown as DocumentNode<OpenActivityAccountMutation, OpenActivityAccountMutationVariables>;
+export const NetworkIndicatorsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "NetworkIndicators" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "from" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "Date" } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "to" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "Date" } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "regions" } },
+          type: { kind: "ListType", type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "String" } } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "cooperativeIds" } },
+          type: { kind: "ListType", type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "network" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "indicators" },
+                  arguments: [
+                    {
+                      kind: "Argument",
+                      name: { kind: "Name", value: "from" },
+                      value: { kind: "Variable", name: { kind: "Name", value: "from" } },
+                    },
+                    {
+                      kind: "Argument",
+                      name: { kind: "Name", value: "to" },
+                      value: { kind: "Variable", name: { kind: "Name", value: "to" } },
+                    },
+                    {
+                      kind: "Argument",
+                      name: { kind: "Name", value: "regions" },
+                      value: { kind: "Variable", name: { kind: "Name", value: "regions" } },
+                    },
+                    {
+                      kind: "Argument",
+                      name: { kind: "Name", value: "cooperativeIds" },
+                      value: { kind: "Variable", name: { kind: "Name", value: "cooperativeIds" } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "from" } },
+                      { kind: "Field", name: { kind: "Name", value: "to" } },
+                      { kind: "Field", name: { kind: "Name", value: "generatedAt" } },
+                      { kind: "Field", name: { kind: "Name", value: "ageSeconds" } },
+                      { kind: "Field", name: { kind: "Name", value: "complete" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "missingCooperatives" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "id" } },
+                            { kind: "Field", name: { kind: "Name", value: "name" } },
+                            { kind: "Field", name: { kind: "Name", value: "reason" } },
+                          ],
+                        },
+                      },
+                      { kind: "Field", name: { kind: "Name", value: "unavailableSources" } },
+                      { kind: "Field", name: { kind: "Name", value: "disclosureControl" } },
+                      { kind: "Field", name: { kind: "Name", value: "minCount" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "totals" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "DashboardFigures" } }],
+                        },
+                      },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "byCooperative" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "id" } },
+                            { kind: "Field", name: { kind: "Name", value: "name" } },
+                            { kind: "Field", name: { kind: "Name", value: "region" } },
+                            {
+                              kind: "Field",
+                              name: { kind: "Name", value: "indicators" },
+                              selectionSet: {
+                                kind: "SelectionSet",
+                                selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "DashboardFigures" } }],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "byRegion" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "region" } },
+                            { kind: "Field", name: { kind: "Name", value: "cooperativeIds" } },
+                            {
+                              kind: "Field",
+                              name: { kind: "Name", value: "indicators" },
+                              selectionSet: {
+                                kind: "SelectionSet",
+                                selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "DashboardFigures" } }],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "monthly" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "month" } },
+                            {
+                              kind: "Field",
+                              name: { kind: "Name", value: "receptions" },
+                              selectionSet: {
+                                kind: "SelectionSet",
+                                selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }],
+                              },
+                            },
+                            {
+                              kind: "Field",
+                              name: { kind: "Name", value: "exits" },
+                              selectionSet: {
+                                kind: "SelectionSet",
+                                selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }],
+                              },
+                            },
+                            {
+                              kind: "Field",
+                              name: { kind: "Name", value: "contractsSigned" },
+                              selectionSet: {
+                                kind: "SelectionSet",
+                                selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "CountFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "CountCell" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "value" } },
+          { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+          { kind: "Field", name: { kind: "Name", value: "reason" } },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "DashboardFigures" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "IndicatorSet" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "cooperatives" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "people" },
+            selectionSet: { kind: "SelectionSet", selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }] },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "peopleByStage" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "key" } },
+                { kind: "Field", name: { kind: "Name", value: "value" } },
+                { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                { kind: "Field", name: { kind: "Name", value: "reason" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "receptions" },
+            selectionSet: { kind: "SelectionSet", selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }] },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "exits" },
+            selectionSet: { kind: "SelectionSet", selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }] },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "associates" },
+            selectionSet: { kind: "SelectionSet", selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }] },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "womenShare" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "value" } },
+                { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                { kind: "Field", name: { kind: "Name", value: "reason" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "contractsSigned" },
+            selectionSet: { kind: "SelectionSet", selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }] },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "fullTimeEquivalent" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "value" } },
+                { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                { kind: "Field", name: { kind: "Name", value: "reason" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "revenueExcludingVat" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "value" } },
+                { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                { kind: "Field", name: { kind: "Name", value: "reason" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "receptionToEmploymentContract" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "averageDays" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "value" } },
+                      { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                      { kind: "Field", name: { kind: "Name", value: "reason" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NetworkIndicatorsQuery, NetworkIndicatorsQueryVariables>;

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { AUTH_ENV, authConfigFromEnv, ConfigError, DEFAULT_MAX_BODY_BYTES, parsePort, type AuthConfig } from "@cae/shared";
+import { DEFAULT_INDICATORS_CONFIG, type IndicatorsConfig } from "./indicators/indicators.service";
 import { QUERY_LIMITS_ENV, queryLimitsFromEnv, type QueryLimits } from "./limits/limits";
 
 export interface GatewayConfig {
@@ -14,6 +15,8 @@ export interface GatewayConfig {
   auth: AuthConfig;
   limits: QueryLimits;
   maxBodyBytes: number;
+  /** The network's indicators: disclosure rules and cache. */
+  indicators: IndicatorsConfig;
 }
 
 /** Environment variables the gateway reads (README, "Configuration"). */
@@ -25,6 +28,10 @@ export const GATEWAY_ENV = [
   "COOPERATIVE_TIMEOUT_MS",
   "MAX_BODY_BYTES",
   "NODE_ENV",
+  "INDICATORS_MIN_COUNT",
+  "INDICATORS_CACHE_SECONDS",
+  "REDIS_URL",
+  "INDICATORS_CACHE_PREFIX",
   ...AUTH_ENV,
   ...QUERY_LIMITS_ENV,
 ] as const;
@@ -44,6 +51,19 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     throw new ConfigError(`MAX_BODY_BYTES must be a whole number of bytes, at least 1024, got "${env.MAX_BODY_BYTES}"`);
   }
   const production = env.NODE_ENV === "production";
+  const minCount = Number(env.INDICATORS_MIN_COUNT ?? DEFAULT_INDICATORS_CONFIG.minCount);
+  if (!Number.isInteger(minCount) || minCount < 2 || minCount > 1000) {
+    throw new ConfigError(`INDICATORS_MIN_COUNT must be a whole number from 2 to 1000, got "${env.INDICATORS_MIN_COUNT}"`);
+  }
+  const cacheSeconds = Number(env.INDICATORS_CACHE_SECONDS ?? DEFAULT_INDICATORS_CONFIG.cacheSeconds);
+  if (!Number.isInteger(cacheSeconds) || cacheSeconds < 0 || cacheSeconds > 86_400) {
+    throw new ConfigError(
+      `INDICATORS_CACHE_SECONDS must be a whole number of seconds from 0 to 86400, got "${env.INDICATORS_CACHE_SECONDS}"`,
+    );
+  }
+  if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) {
+    throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got "${env.REDIS_URL}"`);
+  }
   return {
     port: parsePort(env.PORT ?? "4000", "PORT"),
     host: env.HOST ?? "127.0.0.1",
@@ -54,5 +74,12 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     auth: authConfigFromEnv(env, production),
     limits: queryLimitsFromEnv(env),
     maxBodyBytes,
+    indicators: {
+      ...DEFAULT_INDICATORS_CONFIG,
+      minCount,
+      cacheSeconds,
+      redisUrl: env.REDIS_URL || undefined,
+      cachePrefix: env.INDICATORS_CACHE_PREFIX ?? DEFAULT_INDICATORS_CONFIG.cachePrefix,
+    },
   };
 }

@@ -1,4 +1,6 @@
+import type { GraphQLFormattedError } from "graphql";
 import type { Caller } from "@cae/shared";
+import type { IndicatorsService } from "./indicators/indicators.service";
 import type { Registry } from "./registry/registry";
 
 /** What the gateway knows of a request: it reaches the network schema's resolvers and every data source. */
@@ -7,4 +9,8 @@ export interface GatewayContext {
   registry: Registry;
   /** The incoming request's headers, for what the data sources forward. */
   headers: Headers;
+  /** The network's indicators (fan-out, control, cache), shared by the gateway's requests. */
+  indicators?: IndicatorsService;
+  /** Errors a resolver adds beside its data (an incomplete answer), appended to the response. */
+  extraErrors?: GraphQLFormattedError[];
 }

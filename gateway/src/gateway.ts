@@ -1,5 +1,6 @@
 import { ApolloGateway, LocalGraphQLDataSource } from "@apollo/gateway";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import type { GraphQLObjectType } from "graphql";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { readFileSync } from "node:fs";
 import { createAuthenticator, serveHttp, type RunningHttpServer, type SubgraphName } from "@cae/shared";
@@ -10,14 +11,21 @@ import { networkSchema } from "./network";
 import { queryLimitsPlugin } from "./limits/limits";
 import { loadRegistry, type Registry } from "./registry/registry";
 import { ShardedDataSource } from "./routing/sharded-data-source";
+import { mountDashboard } from "./dashboard/dashboard";
+import { MemoryCache, RedisCache } from "./indicators/cache";
+import { SOURCES, SOURCE_SELECTIONS } from "./indicators/figures";
+import { DEFAULT_INDICATORS_CONFIG, IndicatorsService, type IndicatorsConfig } from "./indicators/indicators.service";
 
-export interface GatewayOptions extends Omit<GatewayConfig, "registryFile" | "supergraphFile"> {
+export interface GatewayOptions extends Omit<GatewayConfig, "registryFile" | "supergraphFile" | "indicators"> {
   registry: Registry;
   supergraphSdl: string;
+  /** The network's indicators; the defaults of `INDICATORS_*` when absent. */
+  indicators?: Partial<IndicatorsConfig>;
 }
 
 export interface RunningGateway extends RunningHttpServer {
   apollo: ApolloServer<GatewayContext>;
+  indicators: IndicatorsService;
 }
 
 /** Starts the gateway: one supergraph, each subgraph served by a data source sharded over the registry. */
@@ -33,27 +41,69 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
-    plugins: [queryLimitsPlugin(options.limits), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      queryLimitsPlugin(options.limits),
+      extraErrorsPlugin,
+      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
+  const indicatorsConfig: IndicatorsConfig = { ...DEFAULT_INDICATORS_CONFIG, ...options.indicators };
+  // A part whose field the supergraph lacks (a subgraph not merged yet) is said unavailable, never invented.
+  const cooperativeFields = (gateway.schema?.getType("Cooperative") as GraphQLObjectType | undefined)?.getFields() ?? {};
+  const indicators = new IndicatorsService(
+    options.registry,
+    async (query, variables, contextValue) => {
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
+      if (response.body.kind !== "single") return { errors: [{ message: "Unexpected incremental response" }] };
+      return response.body.singleResult;
+    },
+    SOURCES.filter((source) => SOURCE_SELECTIONS[source].field in cooperativeFields),
+    indicatorsConfig,
+    options.cooperativeTimeoutMs,
+    indicatorsConfig.redisUrl ? new RedisCache(indicatorsConfig.redisUrl, indicatorsConfig.cachePrefix) : new MemoryCache(),
+  );
   const http = await serveHttp({
     apollo,
     port: options.port,
     host: options.host,
     maxBodyBytes: options.maxBodyBytes,
     // The gateway checks the token first; every subgraph checks it again, as it may be reached directly.
-    context: async (headers) => ({ caller: await authenticate(headers.get("authorization")), registry: options.registry, headers }),
+    context: async (headers) => ({
+      caller: await authenticate(headers.get("authorization")),
+      registry: options.registry,
+      headers,
+      indicators,
+      extraErrors: [],
+    }),
     health: () => networkHealth(options.registry, Math.min(options.cooperativeTimeoutMs, 2000)),
   });
+  mountDashboard(http.server);
   return {
     ...http,
     apollo,
+    indicators,
     async stop() {
       await http.stop();
       await apollo.stop();
+      await indicators.close();
     },
   };
 }
+
+/** Appends the errors resolvers left beside their data (an incomplete answer names its missing cooperatives). */
+const extraErrorsPlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        const extra = contextValue.extraErrors ?? [];
+        if (extra.length === 0 || response.body.kind !== "single") return;
+        const result = response.body.singleResult;
+        result.errors = [...(result.errors ?? []), ...extra];
+      },
+    };
+  },
+};
 
 export function startGatewayFromConfig(config: GatewayConfig): Promise<RunningGateway> {
   return startGateway({

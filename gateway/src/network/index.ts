@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from "@cae/shared";
 import type { GraphQLSchema } from "graphql";
+import { NetworkIndicatorsResolver } from "../indicators/indicators.resolver";
 import { NetworkResolver, resolveCooperativeReference } from "./network.resolver";
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -7,7 +8,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** The gateway's own subgraph: the registry's cooperatives and the entry points to a cooperative's data. */
 export function networkSchema(): Promise<GraphQLSchema> {
   schema ??= buildFederatedSchema({
-    resolvers: [NetworkResolver],
+    resolvers: [NetworkResolver, NetworkIndicatorsResolver],
     referenceResolvers: { Cooperative: { __resolveReference: resolveCooperativeReference } },
   });
   return schema;

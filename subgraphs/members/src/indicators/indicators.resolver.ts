@@ -1,20 +1,37 @@
-import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { badUserInput } from "@cae/shared";
+import { Args, Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { badUserInput, localIdOfReference, type ContractKind } from "@cae/shared";
 import type { MembersContext } from "../context";
 import { Cooperative } from "../people/person.type";
-import { membersIndicators } from "./indicators.service";
+import { membersIndicators, type ContractFacts } from "./indicators.service";
 import { IndicatorsArgs, MembersIndicators } from "./indicators.type";
 
 @Resolver(() => Cooperative)
 export class MembersIndicatorsResolver {
-  // Aggregates: the cooperative's staff and the network's roles; small-cell suppression is the network's (indicators issue).
+  // Aggregates: the cooperative's staff and the network's roles; small-cell suppression is the network's.
   @Authorized(["COUNSELOR", "COOP_ADMIN", "NETWORK_ANALYST", "NETWORK_ADMIN"])
   @FieldResolver(() => MembersIndicators, {
     nullable: true,
-    description: "The cooperative's aggregates from its members records for a period (counts only). Null when its service does not answer.",
+    description:
+      "The cooperative's aggregates from its members records for a period (counts and sums only). Null when its service does not answer.",
   })
-  async membersIndicators(@Root() _cooperative: Cooperative, @Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() ctx: MembersContext) {
+  // The full path stage and the time to the employment contract need the contracts subgraph's
+  // dates: the planner fetches them from the same cooperative, in transit only.
+  @Directive('@requires(fields: "contractMilestones { personId furthestContract employmentContractOn }")')
+  async membersIndicators(@Root() cooperative: Cooperative, @Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() ctx: MembersContext) {
     if (args.from > args.to) throw badUserInput("from must not be after to", "from");
-    return membersIndicators(ctx.db, args.from, args.to);
+    return membersIndicators(ctx.db, args.from, args.to, contractFactsOf(cooperative, ctx.cooperativeId));
   }
+}
+
+/** The milestones of this cooperative's own people, by local ID (another cooperative's IDs are ignored). */
+export function contractFactsOf(cooperative: Cooperative, cooperativeId: string): ContractFacts {
+  const furthest = new Map<string, ContractKind>();
+  const employmentOn = new Map<string, string>();
+  for (const milestone of cooperative.contractMilestones ?? []) {
+    const localId = localIdOfReference(milestone.personId, cooperativeId);
+    if (!localId) continue;
+    if (milestone.furthestContract) furthest.set(localId, milestone.furthestContract);
+    if (milestone.employmentContractOn) employmentOn.set(localId, milestone.employmentContractOn);
+  }
+  return { furthest, employmentOn };
 }

@@ -1,13 +1,31 @@
+import type { ContractKind } from "@cae/shared";
 import type { DataSource } from "typeorm";
-import type { MembersIndicators } from "./indicators.type";
+import { PathStage } from "../people/path-stage";
+import type { DaysSum, MembersIndicators } from "./indicators.type";
 
-type Row = Record<string, string | number | null>;
+type Row = Record<string, unknown>;
 const count = (value: unknown) => Number(value ?? 0);
+const daysSum = (n: unknown, days: unknown): DaysSum => ({ count: count(n), totalDays: count(days) });
 
-/** Every figure is one grouped SQL statement over the whole cooperative: no person is loaded. */
-export async function membersIndicators(db: DataSource, from: string, to: string): Promise<MembersIndicators> {
-  const q = (sql: string): Promise<Row[]> => db.query(sql, [from, to]);
-  const [totals] = await q(`SELECT
+/** The contracts subgraph's part, received through `@requires`: local person IDs, never names. */
+export interface ContractFacts {
+  /** Local person ID → furthest contract signed. */
+  furthest: ReadonlyMap<string, ContractKind>;
+  /** Local person ID → start of the first signed employment contract. */
+  employmentOn: ReadonlyMap<string, string>;
+}
+
+/**
+ * Every figure in one SQL statement of grouped sub-queries over the whole cooperative: no person is
+ * loaded, and the network's fan-out costs each cooperative one round trip to its database.
+ * Durations are sums and counts, so that the network can add cooperatives exactly.
+ */
+export async function membersIndicators(db: DataSource, from: string, to: string, contracts: ContractFacts): Promise<MembersIndicators> {
+  const employment = [...contracts.employmentOn];
+  const ofKind = (kind: ContractKind) => [...contracts.furthest].filter(([, furthest]) => furthest === kind).map(([id]) => id);
+  const rows = (sql: string) => `(SELECT coalesce(json_agg(row_to_json(r)), '[]') FROM (${sql}) AS r)`;
+  const [totals]: Row[] = await db.query(
+    `SELECT
       (SELECT count(*) FROM people WHERE first_contact_on <= $2) AS people,
       (SELECT count(*) FROM receptions WHERE received_on BETWEEN $1 AND $2) AS receptions,
       (SELECT count(*) FROM receptions WHERE decision = 'ADMITTED' AND decided_on BETWEEN $1 AND $2) AS admissions,
@@ -15,43 +33,76 @@ export async function membersIndicators(db: DataSource, from: string, to: string
       (SELECT count(*) FROM associates WHERE admitted_on <= $2 AND (ended_on IS NULL OR ended_on > $2)) AS associates,
       (SELECT count(*) FROM people WHERE first_contact_on <= $2 AND gender = 'FEMALE') AS women,
       (SELECT count(*) FROM people WHERE first_contact_on <= $2 AND gender <> 'UNDISCLOSED') AS gender_declared,
-      (SELECT round(avg(decided_on - received_on)) FROM receptions WHERE decision = 'ADMITTED' AND decided_on BETWEEN $1 AND $2) AS to_admission,
-      (SELECT round(avg(a.admitted_on - r.received_on)) FROM associates a JOIN receptions r ON r.person_id = a.person_id
-         WHERE a.admitted_on BETWEEN $1 AND $2) AS to_associate`);
-  const stages = await db.query(
-    `SELECT welcome_stage AS stage, count(*)::int AS count FROM people GROUP BY welcome_stage ORDER BY welcome_stage`,
+      (SELECT coalesce(sum(decided_on - received_on), 0) FROM receptions WHERE decision = 'ADMITTED' AND decided_on BETWEEN $1 AND $2)
+        AS to_admission_days,
+      (SELECT count(*) FROM associates a JOIN receptions r ON r.person_id = a.person_id WHERE a.admitted_on BETWEEN $1 AND $2)
+        AS to_associate_count,
+      (SELECT coalesce(sum(a.admitted_on - r.received_on), 0) FROM associates a JOIN receptions r ON r.person_id = a.person_id
+         WHERE a.admitted_on BETWEEN $1 AND $2) AS to_associate_days,
+      (SELECT count(*) FROM unnest($3::uuid[], $4::date[]) AS e(person_id, starts_on) JOIN receptions r ON r.person_id = e.person_id
+         WHERE e.starts_on BETWEEN $1 AND $2) AS to_employment_count,
+      (SELECT coalesce(sum(e.starts_on - r.received_on), 0) FROM unnest($3::uuid[], $4::date[]) AS e(person_id, starts_on)
+         JOIN receptions r ON r.person_id = e.person_id WHERE e.starts_on BETWEEN $1 AND $2) AS to_employment_days,
+      -- The same precedence as pathStage: exit, associate, furthest contract, welcome.
+      ${rows(`SELECT CASE
+          WHEN p.id IN (SELECT person_id FROM exits) THEN 'EXITED'
+          WHEN p.id IN (SELECT person_id FROM associates) THEN 'ASSOCIATE'
+          WHEN p.id = ANY($5::uuid[]) THEN 'EMPLOYMENT_CONTRACT'
+          WHEN p.id = ANY($6::uuid[]) THEN 'SUPPORT_AGREEMENT'
+          WHEN p.id = ANY($7::uuid[]) THEN 'OBJECTIVE_CONTRACT'
+          ELSE p.welcome_stage END AS stage, count(*)::int AS count
+        FROM people p WHERE p.first_contact_on <= $2 GROUP BY 1`)} AS path_stages,
+      ${rows(`SELECT welcome_stage AS stage, count(*)::int AS count FROM people WHERE first_contact_on <= $2
+        GROUP BY welcome_stage ORDER BY welcome_stage`)} AS welcome_stages,
+      ${rows(`SELECT reason, count(*)::int AS count FROM exits WHERE exited_on BETWEEN $1 AND $2 GROUP BY reason ORDER BY reason`)} AS exits,
+      ${rows(`SELECT CASE
+          WHEN birth_year IS NULL THEN 'unknown'
+          WHEN extract(year FROM $2::date) - birth_year < 26 THEN 'under 26'
+          WHEN extract(year FROM $2::date) - birth_year <= 35 THEN '26-35'
+          WHEN extract(year FROM $2::date) - birth_year <= 45 THEN '36-45'
+          WHEN extract(year FROM $2::date) - birth_year <= 55 THEN '46-55'
+          ELSE 'over 55' END AS bracket, count(*)::int AS count
+        FROM people WHERE first_contact_on <= $2 GROUP BY 1 ORDER BY 1`)} AS ages,
+      ${rows(`SELECT sector, count(*)::int AS count FROM activities WHERE started_on <= $2 GROUP BY sector ORDER BY sector`)} AS sectors,
+      -- Each month cut to the period, so that the months add up to the period's figures.
+      ${rows(`SELECT to_char(m.start, 'YYYY-MM') AS month,
+          (SELECT count(*)::int FROM receptions WHERE received_on BETWEEN m.first AND m.last) AS receptions,
+          (SELECT count(*)::int FROM receptions WHERE decision = 'ADMITTED' AND decided_on BETWEEN m.first AND m.last) AS admissions,
+          (SELECT count(*)::int FROM receptions WHERE decision = 'ORIENTED' AND decided_on BETWEEN m.first AND m.last) AS orientations,
+          (SELECT count(*)::int FROM exits WHERE exited_on BETWEEN m.first AND m.last) AS exits
+        FROM (SELECT start, greatest(start, $1::date) AS first, least((start + interval '1 month - 1 day')::date, $2::date) AS last
+              FROM generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month') AS s(start)) AS m
+        ORDER BY m.start`)} AS monthly`,
+    [
+      from,
+      to,
+      employment.map(([id]) => id),
+      employment.map(([, on]) => on),
+      ofKind("EMPLOYMENT"),
+      ofKind("SUPPORT_AGREEMENT"),
+      ofKind("OBJECTIVE"),
+    ],
   );
-  const exits = await q(
-    `SELECT reason, count(*)::int AS count FROM exits WHERE exited_on BETWEEN $1 AND $2 GROUP BY reason ORDER BY reason`,
-  );
-  const atEnd = (sql: string): Promise<Row[]> => db.query(sql, [to]);
-  const ages = await atEnd(`SELECT CASE
-        WHEN birth_year IS NULL THEN 'unknown'
-        WHEN extract(year FROM $1::date) - birth_year < 26 THEN 'under 26'
-        WHEN extract(year FROM $1::date) - birth_year <= 35 THEN '26-35'
-        WHEN extract(year FROM $1::date) - birth_year <= 45 THEN '36-45'
-        WHEN extract(year FROM $1::date) - birth_year <= 55 THEN '46-55'
-        ELSE 'over 55' END AS bracket, count(*)::int AS count
-      FROM people WHERE first_contact_on <= $1 GROUP BY 1 ORDER BY 1`);
-  const sectors = await atEnd(
-    `SELECT sector, count(*)::int AS count FROM activities WHERE started_on <= $1 GROUP BY sector ORDER BY sector`,
-  );
-  const average = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  const list = <T>(value: unknown): T[] => (typeof value === "string" ? JSON.parse(value) : value) as T[];
+  const byStage = new Map(list<{ stage: string; count: number }>(totals.path_stages).map((row) => [row.stage, row.count]));
   return {
     from,
     to,
     people: count(totals.people),
-    peopleByWelcomeStage: stages as MembersIndicators["peopleByWelcomeStage"],
+    peopleByWelcomeStage: list(totals.welcome_stages),
+    peopleByPathStage: Object.values(PathStage).map((stage) => ({ stage, count: byStage.get(stage) ?? 0 })),
     receptions: count(totals.receptions),
     admissions: count(totals.admissions),
     orientations: count(totals.orientations),
-    exitsByReason: exits as unknown as MembersIndicators["exitsByReason"],
+    exitsByReason: list(totals.exits),
     associates: count(totals.associates),
     women: count(totals.women),
     genderDeclared: count(totals.gender_declared),
-    ageBrackets: ages as unknown as MembersIndicators["ageBrackets"],
-    activitiesBySector: sectors as unknown as MembersIndicators["activitiesBySector"],
-    averageDaysReceptionToAdmission: average(totals.to_admission),
-    averageDaysReceptionToAssociate: average(totals.to_associate),
+    ageBrackets: list(totals.ages),
+    activitiesBySector: list(totals.sectors),
+    receptionToAdmission: daysSum(totals.admissions, totals.to_admission_days),
+    receptionToAssociate: daysSum(totals.to_associate_count, totals.to_associate_days),
+    receptionToEmploymentContract: daysSum(totals.to_employment_count, totals.to_employment_days),
+    monthly: list(totals.monthly),
   };
 }

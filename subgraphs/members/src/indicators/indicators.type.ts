@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import { LocalDateScalar, Sector, type Sector as SectorValue } from "@cae/shared";
 import { ExitReason } from "../membership/membership.type";
+import { PathStage } from "../people/path-stage";
 import { WelcomeStage } from "../people/person.type";
 
 @ArgsType()
@@ -19,6 +20,45 @@ export class WelcomeStageCount {
 
   @Field(() => Int, { description: "How many people." })
   count: number;
+}
+
+@ObjectType({ description: "How many people stand at one step of the full path (parcours), contracts included." })
+export class PathStageCount {
+  @Field(() => PathStage, { description: "The furthest step reached." })
+  stage: string;
+
+  @Field(() => Int, { description: "How many people." })
+  count: number;
+}
+
+@ObjectType({
+  description:
+    "A number of intervals and their total length in days: the network divides sums, never averages averages (moyenne = totalDays / count).",
+})
+export class DaysSum {
+  @Field(() => Int, { description: "How many intervals (people)." })
+  count: number;
+
+  @Field(() => Int, { description: "Their total length in days." })
+  totalDays: number;
+}
+
+@ObjectType({ description: "The flows of one calendar month of the period (the first and last months cut to the period)." })
+export class MembersMonth {
+  @Field(() => String, { description: 'The month, "2026-03".' })
+  month: string;
+
+  @Field(() => Int, { description: "Individual receptions (accueils) held in the month." })
+  receptions: number;
+
+  @Field(() => Int, { description: "Admissions decided in the month." })
+  admissions: number;
+
+  @Field(() => Int, { description: "Orientations to a partner decided in the month." })
+  orientations: number;
+
+  @Field(() => Int, { description: "Exits (sorties) in the month." })
+  exits: number;
 }
 
 @ObjectType({ description: "How many exits had one reason." })
@@ -59,8 +99,14 @@ export class MembersIndicators {
   @Field(() => Int, { description: "People welcomed by the end of the period (first contact on or before it)." })
   people: number;
 
-  @Field(() => [WelcomeStageCount], { description: "People by welcome stage, now." })
+  @Field(() => [WelcomeStageCount], { description: "People welcomed by the end of the period, by their welcome stage now." })
   peopleByWelcomeStage: WelcomeStageCount[];
+
+  @Field(() => [PathStageCount], {
+    description:
+      "People welcomed by the end of the period, by the furthest step of the path reached now (welcome, contracts from the contracts service, associate, exit); every stage listed, zeros included.",
+  })
+  peopleByPathStage: PathStageCount[];
 
   @Field(() => Int, { description: "Entries: individual receptions (accueils) held in the period." })
   receptions: number;
@@ -89,12 +135,20 @@ export class MembersIndicators {
   @Field(() => [SectorCount], { description: "Activities started by the end of the period, by sector." })
   activitiesBySector: SectorCount[];
 
-  @Field(() => Int, { nullable: true, description: "Average days from reception to admission, for admissions decided in the period." })
-  averageDaysReceptionToAdmission: number | null;
+  @Field(() => DaysSum, { description: "Days from reception to admission, for admissions decided in the period." })
+  receptionToAdmission: DaysSum;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: "Average days from reception to becoming an associate, for admissions as associates in the period.",
+  @Field(() => DaysSum, {
+    description: "Days from reception to becoming an associate (sociétaire), for associates admitted in the period.",
   })
-  averageDaysReceptionToAssociate: number | null;
+  receptionToAssociate: DaysSum;
+
+  @Field(() => DaysSum, {
+    description:
+      "Days from reception to the start of the first employment contract (CESA), for first employment contracts starting in the period (dates from the contracts service).",
+  })
+  receptionToEmploymentContract: DaysSum;
+
+  @Field(() => [MembersMonth], { description: "One row per calendar month overlapping the period, in order." })
+  monthly: MembersMonth[];
 }

@@ -53,6 +53,9 @@ export class ContractMilestones {
 
   @Field(() => ContractKind, { nullable: true, description: "The furthest kind of contract signed." })
   furthestContract: ContractKindValue | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Start of the first signed employment contract (CESA)." })
+  employmentContractOn?: string | null;
 }
 
 @ObjectType({ description: "A cooperative of the network, as its members service sees it." })

@@ -4,7 +4,9 @@ import { members } from "../../index";
 const COOP = "garonne-activites";
 const INDICATORS = ENTITIES_QUERY(`... on Cooperative { membersIndicators(from: $from, to: $to) {
   people peopleByWelcomeStage { stage count } receptions admissions orientations exitsByReason { reason count } associates women genderDeclared
-  ageBrackets { bracket count } activitiesBySector { sector count } averageDaysReceptionToAdmission averageDaysReceptionToAssociate } }`).replace(
+  ageBrackets { bracket count } activitiesBySector { sector count } peopleByPathStage { stage count }
+  receptionToAdmission { count totalDays } receptionToAssociate { count totalDays } receptionToEmploymentContract { count totalDays }
+  monthly { month receptions admissions orientations exits } } }`).replace(
   "query ($representations: [_Any!]!)",
   "query ($representations: [_Any!]!, $from: Date!, $to: Date!)",
 );
@@ -19,7 +21,13 @@ type Indicators = {
   genderDeclared: number;
   ageBrackets: { count: number }[];
   activitiesBySector: { count: number }[];
+  peopleByPathStage: { stage: string; count: number }[];
+  admissions: number;
+  receptionToAdmission: { count: number; totalDays: number };
+  receptionToEmploymentContract: { count: number; totalDays: number };
+  monthly: { month: string; receptions: number; admissions: number; orientations: number; exits: number }[];
 };
+type Milestone = { personId: string; furthestContract: string | null; employmentContractOn: string | null };
 const sum = (counts: { count: number }[]) => counts.reduce((total, { count }) => total + count, 0);
 
 describe.each(databaseBackends())("the members indicators on %s PostgreSQL", (backend) => {
@@ -30,15 +38,16 @@ describe.each(databaseBackends())("the members indicators on %s PostgreSQL", (ba
   });
   afterAll(() => server?.stop());
 
-  const indicators = async (from: string, to: string, caller = testCaller("COUNSELOR", COOP)) => {
+  const indicators = async (from: string, to: string, caller = testCaller("COUNSELOR", COOP), contractMilestones: Milestone[] = []) => {
     const before = server.database.statementCount;
-    const result = await execute(server, INDICATORS, { representations: [{ __typename: "Cooperative", id: COOP }], from, to }, caller);
+    const representations = [{ __typename: "Cooperative", id: COOP, contractMilestones }];
+    const result = await execute(server, INDICATORS, { representations, from, to }, caller);
     expect(result.errors).toBeUndefined();
-    expect(server.database.statementCount - before).toBe(5);
+    expect(server.database.statementCount - before).toBe(1);
     return (result.data?._entities as { membersIndicators: Indicators }[])[0].membersIndicators;
   };
 
-  it("add up: stages, ages and genders over everyone welcomed", async () => {
+  it("add up: welcome and path stages, ages and genders over everyone welcomed", async () => {
     const all = await indicators("2020-01-01", "2099-12-31");
     expect(sum(all.peopleByWelcomeStage)).toBe(all.people);
     expect(sum(all.ageBrackets)).toBe(all.people);
@@ -46,6 +55,51 @@ describe.each(databaseBackends())("the members indicators on %s PostgreSQL", (ba
     expect(all.genderDeclared).toBeLessThanOrEqual(all.people);
     const [{ n }] = await server.database.dataSource.query("SELECT count(*)::int AS n FROM activities");
     expect(sum(all.activitiesBySector)).toBe(n);
+    expect(sum(all.peopleByPathStage)).toBe(all.people);
+    expect(all.receptionToAdmission.count).toBe(all.admissions);
+  });
+
+  it("place people at their full path stage from the contracts subgraph's milestones, and sum the days to the CESA", async () => {
+    const [person] = await server.database.dataSource.query(
+      `SELECT p.id, r.received_on::text AS received_on FROM people p JOIN receptions r ON r.person_id = p.id
+        WHERE p.welcome_stage = 'ADMITTED' AND p.id NOT IN (SELECT person_id FROM associates) AND p.id NOT IN (SELECT person_id FROM exits)
+        ORDER BY p.id LIMIT 1`,
+    );
+    const employed = (figures: Indicators) => figures.peopleByPathStage.find((row) => row.stage === "EMPLOYMENT_CONTRACT")!.count;
+    const before = await indicators("2026-01-01", "2099-12-31");
+    const startsOn = "2099-01-10";
+    const milestone = { personId: `${COOP}:${person.id}`, furthestContract: "EMPLOYMENT", employmentContractOn: startsOn };
+    const foreign = { personId: `other-coop:${person.id}`, furthestContract: "EMPLOYMENT", employmentContractOn: startsOn };
+    const after = await indicators("2026-01-01", "2099-12-31", undefined, [milestone, foreign]);
+    expect(employed(after)).toBe(employed(before) + 1);
+    expect(sum(after.peopleByPathStage)).toBe(after.people);
+    const days = Math.round((Date.parse(startsOn) - Date.parse(person.received_on)) / 86_400_000);
+    expect(after.receptionToEmploymentContract).toEqual({
+      count: before.receptionToEmploymentContract.count + 1,
+      totalDays: before.receptionToEmploymentContract.totalDays + days,
+    });
+  });
+
+  it("give one row per month, cut to the period, adding up to the period's flows", async () => {
+    const year = await indicators("2025-02-15", "2026-02-10");
+    expect(year.monthly.map((row) => row.month)).toEqual([
+      "2025-02",
+      "2025-03",
+      "2025-04",
+      "2025-05",
+      "2025-06",
+      "2025-07",
+      "2025-08",
+      "2025-09",
+      "2025-10",
+      "2025-11",
+      "2025-12",
+      "2026-01",
+      "2026-02",
+    ]);
+    expect(year.monthly.reduce((total, row) => total + row.receptions, 0)).toBe(year.receptions);
+    expect(year.monthly.reduce((total, row) => total + row.admissions, 0)).toBe(year.admissions);
+    expect(year.monthly.reduce((total, row) => total + row.exits, 0)).toBe(sum(year.exitsByReason));
   });
 
   it("follow the records: a new woman, an exit and an associate move the right figures by one", async () => {

@@ -1,0 +1,148 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse, print, type DefinitionNode } from "graphql";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { startTestNetwork, type TestNetwork } from "../testing/network";
+
+const ALPES = "alpes-entreprendre";
+const BRETAGNE = "bretagne-cooperer";
+/** Debian's chromium: Playwright's own browser download cannot run here. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+type Cell = { value?: string | number | null; suppressed: boolean; reason?: string | null };
+type Figures = Record<string, Cell> & { people: Cell; peopleByStage: Cell[] };
+type Indicators = {
+  disclosureControl: boolean;
+  totals: Figures;
+  byCooperative: { id: string; name: string; indicators: Figures }[];
+  byRegion: { region: string; indicators: Figures }[];
+  monthly: { month: string; receptions: Cell }[];
+};
+
+/** The dashboard's own operation, from the file graphql-codegen generates its typed document from. */
+const OPERATION = (() => {
+  const document = parse(readFileSync(join(__dirname, "..", "..", "..", "examples", "operations.graphql"), "utf8"));
+  const wanted = ["NetworkIndicators", "DashboardFigures", "CountFields"];
+  const named = (definition: DefinitionNode) => ("name" in definition && definition.name ? definition.name.value : "");
+  return print({ ...document, definitions: document.definitions.filter((definition) => wanted.includes(named(definition))) });
+})();
+
+/** What the page must show for a cell, as the API gives it. */
+const expected = (cell: Cell, format: (value: string | number) => string = String) =>
+  cell.value !== null && cell.value !== undefined ? format(cell.value) : cell.reason === "UNAVAILABLE" ? "n/a" : "secret";
+
+describe("the network dashboard in headless Chromium", () => {
+  let network: TestNetwork;
+  let browser: BrowserContext;
+  let profile: string;
+  const year = new Date().getFullYear();
+  const variables = { from: `${year}-01-01`, to: `${year}-12-31` };
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`The dashboard test needs Chromium at ${CHROMIUM} (Debian: apt-get install -y chromium; or set CHROMIUM_PATH)`);
+    }
+    const client = join(__dirname, "..", "..", "dist", "dashboard", "browser", "gateway", "src", "dashboard", "client", "app.js");
+    if (!existsSync(client)) throw new Error(`The dashboard's browser code is not built (${client}): run npx tsc --build first`);
+    network = await startTestNetwork([ALPES, BRETAGNE], { timeoutMs: 3000 });
+    profile = mkdtempSync(join(tmpdir(), "cae-dashboard-chromium-"));
+    browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    await network?.stop();
+  });
+
+  const signIn = async (token: string): Promise<Page> => {
+    const page = await browser.newPage();
+    const failures: string[] = [];
+    page.on("pageerror", (error) => failures.push(error.message));
+    await page.goto(new URL("/dashboard", network.gateway.url).toString());
+    await page.fill("#token", token);
+    await page.click("#signin-button");
+    await page.waitForSelector("body[data-loaded=true]", { timeout: 30_000 }).catch((error: Error) => {
+      throw new Error(`${error.message}; page errors: ${failures.join("; ") || "none"}`);
+    });
+    return page;
+  };
+  const api = async (token: string): Promise<Indicators> => {
+    const result = await network.query(OPERATION, variables, token);
+    return (result.data as { network: { indicators: Indicators } }).network.indicators;
+  };
+  const text = (page: Page, figure: string) => page.textContent(`[data-figure="${figure}"]`);
+
+  it("shows an analyst the same figures as the API: totals, per cooperative, per region, charts and months", async () => {
+    const token = await network.token({ sub: "analyst", role: "NETWORK_ANALYST" });
+    const page = await signIn(token);
+    const indicators = await api(token);
+    expect(indicators.disclosureControl).toBe(true);
+
+    expect(await text(page, "totals.people")).toBe(expected(indicators.totals.people));
+    expect(await text(page, "totals.receptions")).toBe(expected(indicators.totals.receptions));
+    expect(await text(page, "totals.exits")).toBe(expected(indicators.totals.exits));
+    expect(await text(page, "totals.womenShare")).toBe(expected(indicators.totals.womenShare, (v) => `${(Number(v) * 100).toFixed(1)} %`));
+    for (const row of indicators.byCooperative) {
+      expect([row.id, await text(page, `${row.id}.people`)]).toEqual([row.id, expected(row.indicators.people)]);
+      expect([row.id, await text(page, `${row.id}.associates`)]).toEqual([row.id, expected(row.indicators.associates)]);
+      const bar = await page.getAttribute(`svg[data-chart="people-by-cooperative"] g[data-label="${row.name}"]`, "data-value");
+      expect(bar).toBe(row.indicators.people.value === null ? "" : String(row.indicators.people.value));
+    }
+    for (const row of indicators.byRegion) {
+      expect(await text(page, `region:${row.region}.people`)).toBe(expected(row.indicators.people));
+      const bar = await page.getAttribute(`svg[data-chart="people-by-region"] g[data-label="${row.region}"]`, "data-value");
+      expect(bar).toBe(row.indicators.people.value === null ? "" : String(row.indicators.people.value));
+    }
+    const months = await page.$$eval('svg[data-chart="receptions-by-month"] g', (groups) =>
+      groups.map((group) => [group.getAttribute("data-label"), group.getAttribute("data-value")]),
+    );
+    expect(months).toEqual(
+      indicators.monthly.map((month) => [month.month, month.receptions.value === null ? "" : String(month.receptions.value)]),
+    );
+    // Hidden cells are shown as hidden, never as a number.
+    const stages = await page.$$eval('svg[data-chart="stages"] g', (groups) => groups.map((group) => group.getAttribute("data-value")));
+    expect(stages).toEqual(indicators.totals.peopleByStage.map((cell) => (cell.value === null ? "" : String(cell.value))));
+    await page.close();
+  });
+
+  it("shows a cooperative's counselor their own exact figures", async () => {
+    const token = await network.token({ sub: "counselor", role: "COUNSELOR", coop: ALPES });
+    const page = await signIn(token);
+    const indicators = await api(token);
+    expect(indicators.disclosureControl).toBe(false);
+    expect(await text(page, "totals.people")).toBe(String(indicators.totals.people.value));
+    expect(await page.textContent("#status")).toContain("Exact figures of your own cooperative");
+    expect(await page.$$eval("tr[data-row]", (rows) => rows.map((row) => row.getAttribute("data-row")))).toEqual([
+      ALPES,
+      "region:Auvergne-Rhône-Alpes",
+    ]);
+    await page.close();
+  });
+
+  it("says plainly when a token is refused", async () => {
+    const token = await network.token({
+      sub: "e",
+      role: "ENTREPRENEUR",
+      coop: ALPES,
+      person: `${ALPES}:00000000-0000-4000-8000-000000000001`,
+    });
+    const page = await browser.newPage();
+    await page.goto(new URL("/dashboard", network.gateway.url).toString());
+    await page.fill("#token", token);
+    await page.click("#signin-button");
+    await page.locator("#message", { hasText: "Refused" }).waitFor();
+    expect(await page.textContent("#message")).toContain("FORBIDDEN");
+    await page.close();
+  });
+});

@@ -1,0 +1,521 @@
+import { readFileSync } from "node:fs";
+import { Redis } from "ioredis";
+import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
+import { DEFAULT_SUPERGRAPH_FILE } from "../config";
+import { startGateway, type RunningGateway } from "../gateway";
+import { DEFAULT_QUERY_LIMITS } from "../limits/limits";
+import { recoverable } from "../indicators/disclosure";
+import type { IndicatorsConfig } from "../indicators/indicators.service";
+import { startTestNetwork, type GraphQLResult, type TestNetwork } from "../testing/network";
+
+const ALPES = "alpes-entreprendre";
+const GARONNE = "garonne-activites";
+const BRETAGNE = "bretagne-cooperer";
+const FROM = "2025-01-01";
+const TO = "2026-12-31";
+
+const CELL = "value suppressed reason";
+const SET = `cooperatives people { ${CELL} } peopleByStage { key ${CELL} } receptions { ${CELL} } admissions { ${CELL} }
+  orientations { ${CELL} } exits { ${CELL} } exitsByReason { key ${CELL} } associates { ${CELL} } associatesShare { ${CELL} }
+  women { ${CELL} } genderDeclared { ${CELL} } womenShare { ${CELL} } ageBrackets { key ${CELL} } activitiesBySector { key ${CELL} }
+  receptionToEmploymentContract { count { ${CELL} } averageDays { ${CELL} } } receptionToAdmission { count { ${CELL} } averageDays { ${CELL} } }
+  contractsSigned { ${CELL} } contractsSignedByKind { key ${CELL} } amendments { ${CELL} } runningContractsByKind { key ${CELL} }
+  runningEmploymentHours { ${CELL} } fullTimeEquivalent { ${CELL} } supportToEmployment { count { ${CELL} } averageDays { ${CELL} } }
+  revenueExcludingVat { ${CELL} } revenueCollected { ${CELL} } contributions { ${CELL} } invoicesIssued { ${CELL} } creditNotesIssued { ${CELL} }`;
+const INDICATORS = `query ($from: Date!, $to: Date!, $regions: [String!], $cooperativeIds: [ID!]) {
+  network { indicators(from: $from, to: $to, regions: $regions, cooperativeIds: $cooperativeIds) {
+    from to generatedAt ageSeconds complete missingCooperatives { id name reason } unavailableSources disclosureControl minCount
+    totals { ${SET} } byCooperative { id name region indicators { ${SET} } } byRegion { region cooperativeIds indicators { ${SET} } }
+    monthly { month receptions { ${CELL} } admissions { ${CELL} } exits { ${CELL} } revenueExcludingVat { ${CELL} } }
+  } } }`;
+
+type Cell = { value: number | null; suppressed: boolean; reason: string | null; key?: string };
+type IndicatorSet = Record<string, unknown> & {
+  cooperatives: number;
+  people: Cell;
+  receptionToAdmission: { count: Cell; averageDays: { value: string | null } };
+};
+type Answer = {
+  generatedAt: string;
+  ageSeconds: number;
+  complete: boolean;
+  missingCooperatives: { id: string; reason: string }[];
+  disclosureControl: boolean;
+  unavailableSources: string[];
+  totals: IndicatorSet;
+  byCooperative: { id: string; region: string; indicators: IndicatorSet }[];
+  byRegion: { region: string; cooperativeIds: string[]; indicators: IndicatorSet }[];
+  monthly: { month: string; receptions: Cell; admissions: Cell; exits: Cell; revenueExcludingVat: { value: string | null } }[];
+};
+
+const SCALARS = [
+  "people",
+  "receptions",
+  "admissions",
+  "orientations",
+  "exits",
+  "associates",
+  "women",
+  "genderDeclared",
+  "contractsSigned",
+  "amendments",
+];
+const LISTS = ["peopleByStage", "exitsByReason", "ageBrackets", "activitiesBySector", "contractsSignedByKind", "runningContractsByKind"];
+
+/** Every count cell of a set, by a readable name ("people", "peopleByStage.EXITED"). */
+function cellsOf(set: IndicatorSet): Map<string, Cell> {
+  const cells = new Map<string, Cell>();
+  for (const name of SCALARS) cells.set(name, set[name] as Cell);
+  for (const name of LISTS) for (const cell of set[name] as Cell[]) cells.set(`${name}.${cell.key}`, cell);
+  cells.set("receptionToAdmission.count", set.receptionToAdmission.count);
+  cells.set("supportToEmployment.count", (set.supportToEmployment as { count: Cell }).count);
+  return cells;
+}
+
+/** The figures read straight from a cooperative's members database, with the same definitions. */
+async function fromDatabase(network: TestNetwork, cooperativeId: string): Promise<Map<string, number>> {
+  const db = network.subgraph(cooperativeId, "members").database.dataSource;
+  const one = async (sql: string) => Number((await db.query(sql, [FROM, TO]))[0].n);
+  const grouped = async (prefix: string, sql: string) => {
+    for (const row of (await db.query(sql, [FROM, TO])) as { k: string; n: number }[]) figures.set(`${prefix}.${row.k}`, Number(row.n));
+  };
+  const figures = new Map<string, number>();
+  figures.set("people", await one("SELECT count(*) AS n FROM people WHERE first_contact_on <= $2 AND $1::date IS NOT NULL"));
+  figures.set("receptions", await one("SELECT count(*) AS n FROM receptions WHERE received_on BETWEEN $1 AND $2"));
+  figures.set("admissions", await one("SELECT count(*) AS n FROM receptions WHERE decision = 'ADMITTED' AND decided_on BETWEEN $1 AND $2"));
+  figures.set(
+    "orientations",
+    await one("SELECT count(*) AS n FROM receptions WHERE decision = 'ORIENTED' AND decided_on BETWEEN $1 AND $2"),
+  );
+  figures.set("exits", await one("SELECT count(*) AS n FROM exits WHERE exited_on BETWEEN $1 AND $2"));
+  figures.set(
+    "associates",
+    await one(
+      "SELECT count(*) AS n FROM associates WHERE admitted_on <= $2 AND (ended_on IS NULL OR ended_on > $2) AND $1::date IS NOT NULL",
+    ),
+  );
+  figures.set(
+    "women",
+    await one("SELECT count(*) AS n FROM people WHERE first_contact_on <= $2 AND gender = 'FEMALE' AND $1::date IS NOT NULL"),
+  );
+  figures.set(
+    "genderDeclared",
+    await one("SELECT count(*) AS n FROM people WHERE first_contact_on <= $2 AND gender <> 'UNDISCLOSED' AND $1::date IS NOT NULL"),
+  );
+  await grouped("exitsByReason", "SELECT reason AS k, count(*) AS n FROM exits WHERE exited_on BETWEEN $1 AND $2 GROUP BY reason");
+  await grouped(
+    "activitiesBySector",
+    "SELECT sector AS k, count(*) AS n FROM activities WHERE started_on <= $2 AND $1::date IS NOT NULL GROUP BY sector",
+  );
+  return figures;
+}
+
+describe("the network's indicators, end to end", () => {
+  let network: TestNetwork;
+  let exact: RunningGateway;
+  let strict: RunningGateway;
+  const tokens: Record<string, string> = {};
+
+  const gatewayWith = (indicators: Partial<IndicatorsConfig>, registry = network.registry, cooperativeTimeoutMs = 3000) =>
+    startGateway({
+      registry,
+      supergraphSdl: readFileSync(DEFAULT_SUPERGRAPH_FILE, "utf8"),
+      port: 0,
+      host: "127.0.0.1",
+      cooperativeTimeoutMs,
+      production: false,
+      auth: network.auth,
+      limits: DEFAULT_QUERY_LIMITS,
+      maxBodyBytes: 1_000_000,
+      indicators,
+    });
+  const ask = async (gateway: RunningGateway | null, variables: Record<string, unknown>, token = tokens.analyst) => {
+    const response = await fetch(gateway?.url ?? network.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: INDICATORS, variables: { from: FROM, to: TO, ...variables } }),
+    });
+    const result = (await response.json()) as GraphQLResult;
+    return { result, answer: (result.data?.network as { indicators: Answer } | undefined)?.indicators };
+  };
+
+  beforeAll(async () => {
+    network = await startTestNetwork([ALPES, GARONNE, BRETAGNE], { timeoutMs: 3000 });
+    tokens.analyst = await network.token({ sub: "analyst", role: "NETWORK_ANALYST" });
+    tokens.alpes = await network.token({ sub: "counselor-a", role: "COUNSELOR", coop: ALPES });
+    tokens.entrepreneur = await network.token({
+      sub: "e",
+      role: "ENTREPRENEUR",
+      coop: ALPES,
+      person: `${ALPES}:00000000-0000-4000-8000-000000000001`,
+    });
+    // These rules hide nothing: every figure can be checked against the databases.
+    exact = await gatewayWith({ minCount: 1, minActivities: 1, dominancePercent: 100, cacheSeconds: 0 });
+    strict = await gatewayWith({ minCount: 20, cacheSeconds: 0 });
+    // Three cooperatives' subgraphs seeded on embedded PostgreSQL: slow on a busy 2-core machine.
+  }, 300_000);
+  afterAll(async () => {
+    await exact?.stop();
+    await strict?.stop();
+    await network?.stop();
+  });
+
+  it("gives totals equal to the sum of the cooperatives' figures read from their own databases", async () => {
+    const { answer } = await ask(exact, {});
+    expect(answer?.complete).toBe(true);
+    const databases = await Promise.all([ALPES, BRETAGNE, GARONNE].map((id) => fromDatabase(network, id)));
+    const totals = cellsOf(answer!.totals);
+    for (const name of new Set(databases.flatMap((figures) => [...figures.keys()]))) {
+      const sum = databases.reduce((total, figures) => total + (figures.get(name) ?? 0), 0);
+      expect([name, totals.get(name)?.value]).toEqual([name, sum]);
+    }
+    // Each cooperative's row is its own database's figures, and the totals are their sums, cell by cell.
+    expect(answer!.byCooperative.map((row) => row.id)).toEqual([ALPES, BRETAGNE, GARONNE]);
+    answer!.byCooperative.forEach((row, i) => {
+      for (const [name, value] of databases[i])
+        expect([row.id, name, cellsOf(row.indicators).get(name)?.value]).toEqual([row.id, name, value]);
+    });
+    for (const [name, cell] of totals) {
+      const sum = answer!.byCooperative.reduce((total, row) => total + cellsOf(row.indicators).get(name)!.value!, 0);
+      expect([name, cell.value]).toEqual([name, sum]);
+    }
+    // Stages and ages add up to the people; the months to the period.
+    const list = (key: string) => (answer!.totals[key] as Cell[]).reduce((total, cell) => total + cell.value!, 0);
+    expect(list("peopleByStage")).toBe(answer!.totals.people.value);
+    expect(list("ageBrackets")).toBe(answer!.totals.people.value);
+    expect(answer!.monthly).toHaveLength(24);
+    expect(answer!.monthly.reduce((total, month) => total + month.receptions.value!, 0)).toBe(totals.get("receptions")!.value);
+  });
+
+  it("adds the contracts subgraph's aggregates exactly, and computes the full-time equivalent from the summed hours", async () => {
+    const { answer } = await ask(exact, {});
+    const query = `query ($r: [_Any!]!, $from: Date!, $to: Date!) { _entities(representations: $r) { ... on Cooperative {
+      contractsIndicators(from: $from, to: $to) { signedByKind { kind count } runningByKind { kind count } runningEmploymentHours amendments
+        supportToEmployment { count totalDays } } } } }`;
+    type Contracts = {
+      signedByKind: { kind: string; count: number }[];
+      runningByKind: { kind: string; count: number }[];
+      runningEmploymentHours: string;
+      amendments: number;
+      supportToEmployment: { count: number; totalDays: number };
+    };
+    const direct = await Promise.all(
+      [ALPES, BRETAGNE, GARONNE].map(async (id) => {
+        const result = await network.querySubgraph(
+          id,
+          "contracts",
+          query,
+          { r: [{ __typename: "Cooperative", id }], from: FROM, to: TO },
+          tokens.analyst,
+        );
+        expect(result.errors).toBeUndefined();
+        return (result.data?._entities as { contractsIndicators: Contracts }[])[0].contractsIndicators;
+      }),
+    );
+    const totals = cellsOf(answer!.totals);
+    for (const kind of ["OBJECTIVE", "SUPPORT_AGREEMENT", "EMPLOYMENT"]) {
+      const signed = direct.reduce((total, c) => total + c.signedByKind.find((row) => row.kind === kind)!.count, 0);
+      const running = direct.reduce((total, c) => total + c.runningByKind.find((row) => row.kind === kind)!.count, 0);
+      expect([kind, totals.get(`contractsSignedByKind.${kind}`)?.value, totals.get(`runningContractsByKind.${kind}`)?.value]).toEqual([
+        kind,
+        signed,
+        running,
+      ]);
+    }
+    expect(totals.get("amendments")?.value).toBe(direct.reduce((total, c) => total + c.amendments, 0));
+    expect(totals.get("supportToEmployment.count")?.value).toBe(direct.reduce((total, c) => total + c.supportToEmployment.count, 0));
+    // Hours summed in hundredths, exactly; the FTE divides the sum, never averages per cooperative.
+    const hundredths = direct.reduce((total, c) => total + BigInt(Math.round(Number(c.runningEmploymentHours) * 100)), 0n);
+    expect(answer!.totals.runningEmploymentHours).toMatchObject({ value: (Number(hundredths) / 100).toFixed(2), suppressed: false });
+    expect(answer!.totals.fullTimeEquivalent).toMatchObject({ value: (Number(hundredths) / 15167).toFixed(2) });
+    expect(Number(hundredths)).toBeGreaterThan(0);
+  });
+
+  it("adds the finance subgraph's amounts exactly as big integers, period and months", async () => {
+    const { answer } = await ask(exact, {});
+    expect(answer?.unavailableSources).toEqual([]);
+    const query = `query ($r: [_Any!]!, $from: Date!, $to: Date!) { _entities(representations: $r) { ... on Cooperative {
+      financeIndicators(from: $from, to: $to) { revenueInvoicedCents revenueCollectedCents contributionsCents invoicesIssued creditNotesIssued
+        monthly { month revenueInvoicedCents } } } } }`;
+    type Finance = Record<"revenueInvoicedCents" | "revenueCollectedCents" | "contributionsCents", string> & {
+      invoicesIssued: number;
+      creditNotesIssued: number;
+      monthly: { month: string; revenueInvoicedCents: string }[];
+    };
+    const direct = await Promise.all(
+      [ALPES, BRETAGNE, GARONNE].map(async (id) => {
+        const result = await network.querySubgraph(
+          id,
+          "finance",
+          query,
+          { r: [{ __typename: "Cooperative", id }], from: FROM, to: TO },
+          tokens.analyst,
+        );
+        expect(result.errors).toBeUndefined();
+        return (result.data?._entities as { financeIndicators: Finance }[])[0].financeIndicators;
+      }),
+    );
+    const sum = (field: "revenueInvoicedCents" | "revenueCollectedCents" | "contributionsCents") =>
+      direct.reduce((total, f) => total + BigInt(f[field]), 0n).toString();
+    const totals = answer!.totals as unknown as Record<string, Cell>;
+    expect(totals.revenueExcludingVat.value).toBe(sum("revenueInvoicedCents"));
+    expect(totals.revenueCollected.value).toBe(sum("revenueCollectedCents"));
+    expect(totals.contributions.value).toBe(sum("contributionsCents"));
+    expect(totals.invoicesIssued.value).toBe(direct.reduce((total, f) => total + f.invoicesIssued, 0));
+    expect(totals.creditNotesIssued.value).toBe(direct.reduce((total, f) => total + f.creditNotesIssued, 0));
+    expect(BigInt(totals.revenueExcludingVat.value as unknown as string)).toBeGreaterThan(0n);
+    for (const month of answer!.monthly) {
+      const expected = direct.reduce(
+        (total, f) => total + BigInt(f.monthly.find((m) => m.month === month.month)?.revenueInvoicedCents ?? "0"),
+        0n,
+      );
+      expect([month.month, month.revenueExcludingVat.value]).toEqual([month.month, expected.toString()]);
+    }
+  });
+
+  it("computes averages from sums, never as an average of averages", async () => {
+    const { answer } = await ask(exact, {});
+    const databases = await Promise.all(
+      [ALPES, BRETAGNE, GARONNE].map((id) =>
+        network
+          .subgraph(id, "members")
+          .database.dataSource.query(
+            "SELECT count(*)::int AS n, coalesce(sum(decided_on - received_on), 0)::int AS days FROM receptions WHERE decision = 'ADMITTED' AND decided_on BETWEEN $1 AND $2",
+            [FROM, TO],
+          ),
+      ),
+    );
+    const n = databases.reduce((total, [row]) => total + row.n, 0);
+    const days = databases.reduce((total, [row]) => total + row.days, 0);
+    expect(answer!.totals.receptionToAdmission.count.value).toBe(n);
+    expect(answer!.totals.receptionToAdmission.averageDays.value).toBe((Math.round((days / n) * 10) / 10).toFixed(1));
+  });
+
+  it("places people at their full path stage with the contracts subgraph's milestones (@requires through the plan)", async () => {
+    const { answer } = await ask(exact, { cooperativeIds: [ALPES] });
+    const stages = new Map((answer!.byCooperative[0].indicators.peopleByStage as Cell[]).map((cell) => [cell.key, cell.value]));
+    const contracts = network.subgraph(ALPES, "contracts").database.dataSource;
+    const [{ n }] = await contracts.query(
+      "SELECT count(DISTINCT person_id)::int AS n FROM contracts WHERE kind = 'EMPLOYMENT' AND status <> 'DRAFT'",
+    );
+    // Everyone with a CESA is employed, an associate or gone: the employed stage cannot be empty when CESA exist.
+    expect(n).toBeGreaterThan(0);
+    expect(stages.get("EMPLOYMENT_CONTRACT")! + stages.get("ASSOCIATE")! + stages.get("EXITED")!).toBeGreaterThan(0);
+    expect(stages.get("EMPLOYMENT_CONTRACT")).toBeGreaterThan(0);
+  });
+
+  it("suppresses small cells for an analyst, so that no hidden cell can be recovered from the visible ones", async () => {
+    const { answer } = await ask(strict, {});
+    expect(answer?.disclosureControl).toBe(true);
+    const { answer: truth } = await ask(exact, {});
+    const sets = [
+      ["N", answer!.totals, truth!.totals],
+      ...answer!.byCooperative.map((row, i) => [`C:${row.id}`, row.indicators, truth!.byCooperative[i].indicators]),
+      ...answer!.byRegion.map((row, i) => [`R:${row.region}`, row.indicators, truth!.byRegion[i].indicators]),
+    ] as [string, IndicatorSet, IndicatorSet][];
+    const known = new Map<string, number>();
+    const hidden = new Set<string>();
+    let primary = 0;
+    for (const [scope, shown, real] of sets) {
+      const realCells = cellsOf(real);
+      for (const [name, cell] of cellsOf(shown)) {
+        const key = `${scope}|${name}`;
+        const value = realCells.get(name)!.value!;
+        if (cell.suppressed) {
+          hidden.add(key);
+          expect(cell.value).toBeNull();
+          if (cell.reason === "BELOW_MIN_COUNT") {
+            primary++;
+            expect([key, value > 0 && value < 20]).toEqual([key, true]);
+          } else expect(cell.reason).toBe("SECONDARY");
+        } else {
+          expect([key, cell.value]).toEqual([key, value]);
+          // A visible count is never a small one.
+          expect([key, value === 0 || value >= 20]).toEqual([key, true]);
+          known.set(key, value);
+        }
+      }
+    }
+    expect(primary).toBeGreaterThan(0);
+    // What a reader knows: totals are sums of the cooperatives', regions of their cooperatives, and the breakdowns of people.
+    const relations: string[][] = [];
+    const coops = answer!.byCooperative.map((row) => `C:${row.id}`);
+    for (const name of cellsOf(answer!.totals).keys()) {
+      relations.push([`N|${name}`, ...coops.map((c) => `${c}|${name}`)]);
+      for (const row of answer!.byRegion) relations.push([`R:${row.region}|${name}`, ...row.cooperativeIds.map((id) => `C:${id}|${name}`)]);
+    }
+    for (const [scope] of sets) {
+      for (const list of ["peopleByStage", "ageBrackets"]) {
+        relations.push([
+          `${scope}|people`,
+          ...[...cellsOf(answer!.totals).keys()].filter((k) => k.startsWith(`${list}.`)).map((k) => `${scope}|${k}`),
+        ]);
+      }
+      relations.push([
+        `${scope}|exits`,
+        ...[...cellsOf(answer!.totals).keys()].filter((k) => k.startsWith("exitsByReason.")).map((k) => `${scope}|${k}`),
+      ]);
+    }
+    // Subtraction, repeated: any relation with one unknown left gives it away.
+    const learnt = new Map(known);
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const [total, ...parts] of relations) {
+        const unknown = [total, ...parts].filter((key) => !learnt.has(key));
+        if (unknown.length !== 1) continue;
+        const sum = parts.reduce((s, key) => s + (learnt.get(key) ?? 0), 0);
+        learnt.set(unknown[0], unknown[0] === total ? sum : learnt.get(total)! - (sum - 0));
+        changed = true;
+      }
+    }
+    expect([...hidden].filter((key) => learnt.has(key))).toEqual([]);
+    // And no combination of relations at all (linear algebra over the unknown cells).
+    expect(recoverable(relations, (key) => hidden.has(key))).toEqual([]);
+  });
+
+  it("gives a cooperative's staff their own exact figures, and refuses them any other cooperative", async () => {
+    const { answer } = await ask(null, { cooperativeIds: [ALPES] }, tokens.alpes);
+    expect(answer).toMatchObject({ disclosureControl: false, complete: true, totals: { cooperatives: 1 } });
+    const own = await fromDatabase(network, ALPES);
+    const shown = cellsOf(answer!.totals);
+    for (const [name, value] of own) expect([name, shown.get(name)?.value]).toEqual([name, value]);
+    expect([...shown.values()].some((cell) => cell.suppressed)).toBe(false);
+    const byDefault = await ask(null, {}, tokens.alpes);
+    expect(byDefault.answer?.byCooperative.map((row) => row.id)).toEqual([ALPES]);
+    const other = await ask(null, { cooperativeIds: [BRETAGNE] }, tokens.alpes);
+    expect(other.result.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(other.answer).toBeUndefined();
+    const entrepreneur = await ask(null, {}, tokens.entrepreneur);
+    expect(entrepreneur.result.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("filters by region and by cooperative", async () => {
+    const { answer } = await ask(exact, { regions: ["Auvergne-Rhône-Alpes"] });
+    expect(answer!.byCooperative.map((row) => row.id)).toEqual([ALPES, GARONNE]);
+    expect(answer!.byRegion.map((row) => row.region)).toEqual(["Auvergne-Rhône-Alpes"]);
+    const sum = answer!.byCooperative.reduce((total, row) => total + row.indicators.people.value!, 0);
+    expect(answer!.totals.people.value).toBe(sum);
+    expect(answer!.byRegion[0].indicators.people.value).toBe(sum);
+    const one = await ask(exact, { cooperativeIds: [GARONNE], regions: ["Auvergne-Rhône-Alpes"] });
+    expect(one.answer!.byCooperative.map((row) => row.id)).toEqual([GARONNE]);
+  });
+
+  it("refuses bad input with a clear error naming the argument", async () => {
+    const reversed = await ask(null, { from: "2026-12-31", to: "2026-01-01" });
+    expect(reversed.result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "from" });
+    const unknownCoop = await ask(null, { cooperativeIds: ["nowhere-coop"] });
+    expect(unknownCoop.result.errors?.[0]).toMatchObject({
+      message: expect.stringContaining("nowhere-coop"),
+      extensions: { code: "BAD_USER_INPUT", field: "cooperativeIds" },
+    });
+    const unknownRegion = await ask(null, { regions: ["Atlantis"] });
+    expect(unknownRegion.result.errors?.[0]).toMatchObject({
+      message: expect.stringContaining("Atlantis"),
+      extensions: { code: "BAD_USER_INPUT", field: "regions" },
+    });
+    const tooLong = await ask(null, { from: "2020-01-01", to: "2026-12-31" });
+    expect(tooLong.result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "to" });
+  });
+
+  it("caches an answer and says how old it is, without asking the cooperatives again", async () => {
+    const statements = () => network.subgraph(ALPES, "members").database.statementCount;
+    const first = await ask(null, { from: "2026-02-01", to: "2026-04-30" });
+    expect(first.answer?.ageSeconds).toBe(0);
+    const before = statements();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = await ask(null, { from: "2026-02-01", to: "2026-04-30" });
+    expect(statements()).toBe(before);
+    expect(second.answer?.generatedAt).toBe(first.answer?.generatedAt);
+    expect(second.answer?.ageSeconds).toBeGreaterThan(0);
+    expect(second.answer?.totals).toEqual(first.answer?.totals);
+    // The caller's visibility is part of the key: a counselor does not get the analyst's answer.
+    const counselor = await ask(null, { from: "2026-02-01", to: "2026-04-30" }, tokens.alpes);
+    expect(counselor.answer?.disclosureControl).toBe(false);
+    expect(counselor.answer?.ageSeconds).toBe(0);
+  });
+
+  it("shares the cache between two gateways through Redis", async () => {
+    const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+    const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2000 });
+    probe.on("error", () => undefined);
+    await probe.ping().catch((error: Error) => {
+      throw new Error(
+        `This test needs Redis at ${redisUrl} (set TEST_REDIS_URL; Debian: apt-get install -y redis-server): ${error.message}`,
+      );
+    });
+    probe.disconnect();
+    const prefix = `cae-indicators-test-${process.pid}-${Date.now()}:`;
+    const one = await gatewayWith({ redisUrl, cachePrefix: prefix, cacheSeconds: 60 });
+    const two = await gatewayWith({ redisUrl, cachePrefix: prefix, cacheSeconds: 60 });
+    try {
+      const first = await ask(one, { from: "2026-05-01", to: "2026-06-30" });
+      expect(first.answer?.ageSeconds).toBe(0);
+      const second = await ask(two, { from: "2026-05-01", to: "2026-06-30" });
+      expect(two.indicators.fanOuts).toBe(0);
+      expect(second.answer?.generatedAt).toBe(first.answer?.generatedAt);
+      expect(second.answer?.totals).toEqual(first.answer?.totals);
+    } finally {
+      await one.stop();
+      await two.stop();
+    }
+  });
+
+  describe("with a cooperative down or slow", () => {
+    let silent: Server;
+    let withSilent: RunningGateway;
+    const sockets: Socket[] = [];
+
+    beforeAll(async () => {
+      // A cooperative that accepts connections and never answers.
+      silent = createServer((socket) => sockets.push(socket)).listen(0, "127.0.0.1");
+      await new Promise((resolve) => silent.once("listening", resolve));
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/graphql`;
+      withSilent = await gatewayWith(
+        {},
+        {
+          cooperatives: [
+            ...network.registry.cooperatives,
+            { id: "silent-coop", name: "Silent", region: "Normandie", subgraphs: { members: url, contracts: url, finance: url } },
+          ],
+        },
+        1000,
+      );
+    });
+    afterAll(async () => {
+      await withSilent?.stop();
+      sockets.forEach((socket) => socket.destroy());
+      silent?.close();
+    });
+
+    it("answers within the deadline without the silent cooperative, names it, and does not cache the incomplete answer", async () => {
+      // The silent cooperative never answers: an answer at all shows the deadline ended the wait (no duration is bounded here).
+      const { result, answer } = await ask(withSilent, {});
+      expect(answer!.complete).toBe(false);
+      expect(answer!.missingCooperatives).toEqual([{ id: "silent-coop", name: "Silent", reason: "no answer within 1000 ms" }]);
+      const incomplete = (result.errors ?? []).filter((error) => error.extensions?.code === "INCOMPLETE_INDICATORS");
+      expect(incomplete.map((error) => error.extensions?.cooperativeId)).toEqual(["silent-coop"]);
+      expect(incomplete[0].message).toMatch(/silent-coop/);
+      expect(answer!.totals.cooperatives).toBe(3);
+      expect(answer!.byCooperative.map((row) => row.id)).toEqual([ALPES, BRETAGNE, GARONNE]);
+      const again = await ask(withSilent, {});
+      expect(again.answer!.ageSeconds).toBe(0);
+      expect(again.answer!.generatedAt).not.toBe(answer!.generatedAt);
+    });
+
+    it("names a stopped cooperative as missing, and totals only the others", async () => {
+      await network.subgraph(BRETAGNE, "members").stop();
+      const { result, answer } = await ask(exact, { regions: ["Bretagne", "Auvergne-Rhône-Alpes"] });
+      expect(answer!.complete).toBe(false);
+      expect(answer!.missingCooperatives.map((missing) => missing.id)).toEqual([BRETAGNE]);
+      expect(answer!.missingCooperatives[0].reason).toMatch(/members/);
+      const named = (result.errors ?? [])
+        .filter((e) => e.extensions?.code === "INCOMPLETE_INDICATORS")
+        .map((e) => e.extensions?.cooperativeId);
+      expect(named).toEqual([BRETAGNE]);
+      expect(answer!.totals.cooperatives).toBe(2);
+      expect(answer!.byCooperative.map((row) => row.id)).toEqual([ALPES, GARONNE]);
+      const sum = answer!.byCooperative.reduce((total, row) => total + row.indicators.people.value!, 0);
+      expect(answer!.totals.people.value).toBe(sum);
+    });
+  });
+});

@@ -1,0 +1,335 @@
+import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { CentsScalar, DateTimeScalar, DecimalScalar, LocalDateScalar } from "@cae/shared";
+
+export const SuppressionReasonValues = {
+  BELOW_MIN_COUNT: "BELOW_MIN_COUNT",
+  FEW_ACTIVITIES: "FEW_ACTIVITIES",
+  DOMINANT_ACTIVITY: "DOMINANT_ACTIVITY",
+  SECONDARY: "SECONDARY",
+  UNAVAILABLE: "UNAVAILABLE",
+} as const;
+registerEnumType(SuppressionReasonValues, {
+  name: "SuppressionReason",
+  description: "Why a figure is not given (secret statistique, or a source that does not answer).",
+  valuesConfig: {
+    BELOW_MIN_COUNT: { description: "A count of people below the network's threshold (INDICATORS_MIN_COUNT, 5 by default)." },
+    FEW_ACTIVITIES: { description: "An amount made of fewer than 3 activities." },
+    DOMINANT_ACTIVITY: { description: "An amount more than 85 % of which comes from one activity." },
+    SECONDARY: {
+      description:
+        "Hidden so that another hidden figure cannot be recovered by subtraction from the visible totals (secret secondaire), or made of hidden figures.",
+    },
+    UNAVAILABLE: { description: "The subgraph that computes this figure is not part of the network's schema yet." },
+  },
+});
+
+@ObjectType({ description: "A count: the value, or null with the reason it is hidden." })
+export class CountCell {
+  @Field(() => Int, { nullable: true, description: "The count; null when suppressed or unavailable." })
+  value: number | null;
+
+  @Field(() => Boolean, { description: "True when the count is hidden by the disclosure control (secret statistique)." })
+  suppressed: boolean;
+
+  @Field(() => SuppressionReasonValues, { nullable: true, description: "Why the value is null." })
+  reason: string | null;
+}
+
+@ObjectType({ description: "A count in one category (a stage, a reason, a bracket, a sector, a kind of contract)." })
+export class KeyedCountCell extends CountCell {
+  @Field(() => String, { description: 'The category ("EMPLOYMENT_CONTRACT", "TRAINING", "26-35", "SERVICES", "EMPLOYMENT"...).' })
+  key: string;
+}
+
+@ObjectType({ description: "An amount of money in cents, or null with the reason it is hidden." })
+export class AmountCell {
+  @Field(() => CentsScalar, { nullable: true, description: "The exact amount in euro cents; null when suppressed or unavailable." })
+  value: string | null;
+
+  @Field(() => Boolean, { description: "True when the amount is hidden by the disclosure control." })
+  suppressed: boolean;
+
+  @Field(() => SuppressionReasonValues, { nullable: true, description: "Why the value is null." })
+  reason: string | null;
+}
+
+@ObjectType({ description: "A decimal figure (a share, hours, a full-time equivalent, an average), or null with the reason." })
+export class DecimalCell {
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "The figure, computed from exact sums; null when suppressed, unavailable or undefined (a share of nobody).",
+  })
+  value: string | null;
+
+  @Field(() => Boolean, { description: "True when the figure is hidden because a figure it is computed from is." })
+  suppressed: boolean;
+
+  @Field(() => SuppressionReasonValues, { nullable: true, description: "Why the value is null, when it is hidden." })
+  reason: string | null;
+}
+
+@ObjectType({
+  description: "A duration over several people: how many, and the average computed from the sum of days (never an average of averages).",
+})
+export class DurationIndicator {
+  @Field(() => CountCell, { description: "How many people the average is over." })
+  count: CountCell;
+
+  @Field(() => DecimalCell, { description: "Average days (total days / count), one decimal." })
+  averageDays: DecimalCell;
+}
+
+@ObjectType({ description: "The indicators of a set of cooperatives (one, a region, a selection or the network) for a period." })
+export class IndicatorSet {
+  @Field(() => Int, { description: "How many cooperatives these figures are made of (those that answered)." })
+  cooperatives: number;
+
+  @Field(() => CountCell, { description: "People welcomed by the end of the period (porteurs de projet and entrepreneurs)." })
+  people: CountCell;
+
+  @Field(() => [KeyedCountCell], {
+    description:
+      "People welcomed by the end of the period, by the furthest step of the path (parcours) reached now; keys are PathStage values.",
+  })
+  peopleByStage: KeyedCountCell[];
+
+  @Field(() => CountCell, { description: "Entries: individual receptions (accueils individuels) held in the period." })
+  receptions: CountCell;
+
+  @Field(() => CountCell, { description: "Admissions decided in the period." })
+  admissions: CountCell;
+
+  @Field(() => CountCell, { description: "Orientations to a partner decided in the period." })
+  orientations: CountCell;
+
+  @Field(() => CountCell, { description: "Exits (sorties) in the period." })
+  exits: CountCell;
+
+  @Field(() => [KeyedCountCell], { description: "Exits in the period by reason; keys are ExitReason values." })
+  exitsByReason: KeyedCountCell[];
+
+  @Field(() => CountCell, { description: "Associates (sociétaires) at the end of the period." })
+  associates: CountCell;
+
+  @Field(() => DecimalCell, {
+    description:
+      "Share of associates among the people employed or associates (path stages ASSOCIATE / (EMPLOYMENT_CONTRACT + ASSOCIATE)), from 0 to 1.",
+  })
+  associatesShare: DecimalCell;
+
+  @Field(() => CountCell, { description: "Women among the people welcomed by the end of the period." })
+  women: CountCell;
+
+  @Field(() => CountCell, {
+    description: "People welcomed by the end of the period who declared a gender (the base of the women's share).",
+  })
+  genderDeclared: CountCell;
+
+  @Field(() => DecimalCell, { description: "Women's share (part des femmes): women / gender declared, from 0 to 1." })
+  womenShare: DecimalCell;
+
+  @Field(() => [KeyedCountCell], {
+    description: 'People by age at the end of the period: "under 26", "26-35", "36-45", "46-55", "over 55", "unknown".',
+  })
+  ageBrackets: KeyedCountCell[];
+
+  @Field(() => [KeyedCountCell], {
+    description: "Activities started by the end of the period, by sector (secteur); keys are Sector values.",
+  })
+  activitiesBySector: KeyedCountCell[];
+
+  @Field(() => CountCell, { description: "Contracts signed in the period (all kinds)." })
+  contractsSigned: CountCell;
+
+  @Field(() => [KeyedCountCell], { description: "Contracts signed in the period by kind; keys are ContractKind values." })
+  contractsSignedByKind: KeyedCountCell[];
+
+  @Field(() => CountCell, { description: "Amendments (avenants) effective in the period." })
+  amendments: CountCell;
+
+  @Field(() => [KeyedCountCell], { description: "Contracts running at the end of the period by kind (EMPLOYMENT: the running CESA)." })
+  runningContractsByKind: KeyedCountCell[];
+
+  @Field(() => DecimalCell, { description: "Monthly hours of the employment contracts running at the end of the period (exact sum)." })
+  runningEmploymentHours: DecimalCell;
+
+  @Field(() => DecimalCell, {
+    description: "Full-time equivalent (équivalent temps plein) of those contracts: hours / 151.67, two decimals.",
+  })
+  fullTimeEquivalent: DecimalCell;
+
+  @Field(() => AmountCell, { description: "Revenue excluding VAT invoiced in the period (chiffre d'affaires HT), credit notes deducted." })
+  revenueExcludingVat: AmountCell;
+
+  @Field(() => AmountCell, { description: "Revenue collected in the period (encaissements)." })
+  revenueCollected: AmountCell;
+
+  @Field(() => AmountCell, { description: "Cooperative contributions (contribution coopérative) of the period." })
+  contributions: AmountCell;
+
+  @Field(() => CountCell, { description: "Invoices issued in the period (hidden with the revenue they carry)." })
+  invoicesIssued: CountCell;
+
+  @Field(() => CountCell, { description: "Credit notes (avoirs) issued in the period (hidden with the revenue)." })
+  creditNotesIssued: CountCell;
+
+  @Field(() => DurationIndicator, {
+    description: "Time from the reception (accueil) to the first employment contract (CESA), for first CESA starting in the period.",
+  })
+  receptionToEmploymentContract: DurationIndicator;
+
+  @Field(() => DurationIndicator, { description: "Time from the reception to the admission, for admissions decided in the period." })
+  receptionToAdmission: DurationIndicator;
+
+  @Field(() => DurationIndicator, {
+    description: "Time from the first support agreement (CAPE) to the CESA, for CESA starting in the period after a CAPE.",
+  })
+  supportToEmployment: DurationIndicator;
+}
+
+@ObjectType({ description: "The flows of one calendar month (the first and last months cut to the period)." })
+export class MonthIndicators {
+  @Field(() => String, { description: 'The month, "2026-03".' })
+  month: string;
+
+  @Field(() => CountCell, { description: "Receptions held in the month." })
+  receptions: CountCell;
+
+  @Field(() => CountCell, { description: "Admissions decided in the month." })
+  admissions: CountCell;
+
+  @Field(() => CountCell, { description: "Orientations decided in the month." })
+  orientations: CountCell;
+
+  @Field(() => CountCell, { description: "Exits in the month." })
+  exits: CountCell;
+
+  @Field(() => CountCell, { description: "Contracts signed in the month." })
+  contractsSigned: CountCell;
+
+  @Field(() => [KeyedCountCell], { description: "Contracts signed in the month by kind." })
+  contractsSignedByKind: KeyedCountCell[];
+
+  @Field(() => CountCell, { description: "Amendments (avenants) effective in the month." })
+  amendments: CountCell;
+
+  @Field(() => AmountCell, { description: "Revenue excluding VAT invoiced in the month." })
+  revenueExcludingVat: AmountCell;
+
+  @Field(() => AmountCell, { description: "Cooperative contributions of the month." })
+  contributions: AmountCell;
+
+  @Field(() => CountCell, { description: "Invoices issued in the month." })
+  invoicesIssued: CountCell;
+}
+
+@ObjectType({ description: "One cooperative's indicators." })
+export class CooperativeIndicators {
+  @Field(() => ID, { description: "The cooperative's slug." })
+  id: string;
+
+  @Field(() => String, { description: "Its name." })
+  name: string;
+
+  @Field(() => String, { description: "Its region (région)." })
+  region: string;
+
+  @Field(() => IndicatorSet, { description: "Its figures, controlled for network roles." })
+  indicators: IndicatorSet;
+}
+
+@ObjectType({ description: "The indicators of the selected cooperatives of one region." })
+export class RegionIndicators {
+  @Field(() => String, { description: "The region (région)." })
+  region: string;
+
+  @Field(() => [ID], { description: "The cooperatives of the region these figures are made of." })
+  cooperativeIds: string[];
+
+  @Field(() => IndicatorSet, { description: "Their figures." })
+  indicators: IndicatorSet;
+}
+
+@ObjectType({ description: "A cooperative whose figures are missing from an incomplete answer." })
+export class MissingCooperative {
+  @Field(() => ID, { description: "The cooperative's slug." })
+  id: string;
+
+  @Field(() => String, { description: "Its name." })
+  name: string;
+
+  @Field(() => String, { description: 'Why: "no answer within 2000 ms", a refused connection, an error of one of its subgraphs.' })
+  reason: string;
+}
+
+@ObjectType({ description: "The network's indicators (indicateurs du réseau) for a period: only aggregates leave the cooperatives." })
+export class NetworkIndicators {
+  @Field(() => LocalDateScalar, { description: "First day of the period." })
+  from: string;
+
+  @Field(() => LocalDateScalar, { description: "Last day of the period." })
+  to: string;
+
+  @Field(() => DateTimeScalar, { description: "When the cooperatives were asked (the figures may come from the cache)." })
+  generatedAt: Date;
+
+  @Field(() => Float, { description: "How old the figures are, in seconds (0 when just computed)." })
+  ageSeconds: number;
+
+  @Field(() => Boolean, {
+    description: "False when a selected cooperative did not answer: the totals are then over the answering cooperatives only.",
+  })
+  complete: boolean;
+
+  @Field(() => [MissingCooperative], { description: "The selected cooperatives whose figures are missing, and why." })
+  missingCooperatives: MissingCooperative[];
+
+  @Field(() => [String], {
+    description: 'Parts of the figures no cooperative can give yet (a subgraph whose field is not in the schema: "finance").',
+  })
+  unavailableSources: string[];
+
+  @Field(() => Boolean, {
+    description: "True when small cells are suppressed (network roles); false for a cooperative's staff reading its own exact figures.",
+  })
+  disclosureControl: boolean;
+
+  @Field(() => Int, { description: "The threshold below which a count of people is suppressed." })
+  minCount: number;
+
+  @Field(() => IndicatorSet, { description: "The totals of the selection (answering cooperatives only when incomplete)." })
+  totals: IndicatorSet;
+
+  @Field(() => [CooperativeIndicators], { description: "The same figures per answering cooperative, by ID." })
+  byCooperative: CooperativeIndicators[];
+
+  @Field(() => [RegionIndicators], { description: "The same figures per region, by name." })
+  byRegion: RegionIndicators[];
+
+  @Field(() => [MonthIndicators], { description: "The selection's monthly series, one row per calendar month of the period, in order." })
+  monthly: MonthIndicators[];
+}
+
+@ArgsType()
+export class NetworkIndicatorsArgs {
+  @Field(() => LocalDateScalar, { description: "First day of the period." })
+  from: string;
+
+  @Field(() => LocalDateScalar, { description: "Last day of the period (at most 36 months after from); stocks are taken at its end." })
+  to: string;
+
+  @Field(() => [String], { nullable: true, description: "Only the cooperatives of these regions." })
+  regions?: string[] | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Only these cooperatives (a cooperative's staff: their own only, the default for them).",
+  })
+  cooperativeIds?: string[] | null;
+}
+
+@ObjectType({ description: "The network as a whole: its indicators across cooperatives." })
+export class Network {
+  /** Marker: the type's only field is resolved by `NetworkIndicatorsResolver`. */
+  readonly kind = "network";
+}

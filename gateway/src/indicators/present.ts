@@ -1,0 +1,162 @@
+import { AGE_BRACKETS, CONTRACT_KINDS, EXIT_REASONS, PATH_STAGES, SECTORS } from "./figures";
+import type {
+  AmountCell,
+  CountCell,
+  DecimalCell,
+  DurationIndicator,
+  IndicatorSet,
+  KeyedCountCell,
+  MonthIndicators,
+} from "./indicators.type";
+import { cellKey, type Reason, type Scope } from "./tables";
+
+/** A readable set of cells: one scope of the tables, or the sum of several cooperatives' scopes. */
+export interface View {
+  cooperatives: number;
+  cell(month: string, measure: string): { value: bigint | null; reason: Reason | null };
+}
+
+/**
+ * The cells of one scope, hidden where the disclosure control says. Under control, a
+ * cooperative's months are no cells of the tables: they are shown to nobody, nor summed into a
+ * selection's months.
+ */
+export function scopeView(scope: Scope, cooperatives: number, hidden: ReadonlyMap<string, Reason>, controlled = false): View {
+  return {
+    cooperatives,
+    cell(month, measure) {
+      const measures = month === "" ? scope.figures.period : scope.figures.months.get(month);
+      const value = measures?.get(measure);
+      if (value === undefined) return { value: null, reason: "UNAVAILABLE" };
+      if (controlled && scope.level === 0 && month !== "") return { value: null, reason: "SECONDARY" };
+      const reason = hidden.get(cellKey(scope.key, month, measure)) ?? null;
+      return reason ? { value: null, reason } : { value, reason: null };
+    },
+  };
+}
+
+/** A sum of cooperatives that is no scope of the tables: shown only where every part is shown, so that it tells nothing new. */
+export function sumView(parts: View[]): View {
+  return {
+    cooperatives: parts.reduce((total, part) => total + part.cooperatives, 0),
+    cell(month, measure) {
+      let value = 0n;
+      for (const part of parts) {
+        const cell = part.cell(month, measure);
+        if (cell.reason === "UNAVAILABLE") return cell;
+        if (cell.value === null) return { value: null, reason: "SECONDARY" };
+        value += cell.value;
+      }
+      return { value, reason: null };
+    },
+  };
+}
+
+const count = (view: View, month: string, measure: string): CountCell => {
+  const { value, reason } = view.cell(month, measure);
+  return { value: value === null ? null : Number(value), suppressed: reason !== null && reason !== "UNAVAILABLE", reason };
+};
+const keyed = (view: View, month: string, prefix: string, keys: readonly string[]): KeyedCountCell[] =>
+  keys.map((key) => ({ key, ...count(view, month, `${prefix}:${key}`) }));
+const amount = (view: View, month: string, measure: string, revenueOf = "revenueCents"): AmountCell => {
+  // Every finance figure of a cell is hidden with the revenue cell it would give away.
+  const revenue = view.cell(month, revenueOf);
+  const own = view.cell(month, measure);
+  const reason = own.reason ?? revenue.reason;
+  return { value: reason ? null : own.value!.toString(), suppressed: reason !== null && reason !== "UNAVAILABLE", reason };
+};
+const financeCount = (view: View, month: string, measure: string): CountCell => {
+  const cell = amount(view, month, measure);
+  return { value: cell.value === null ? null : Number(cell.value), suppressed: cell.suppressed, reason: cell.reason };
+};
+
+/** A decimal computed from exact integers: `numerator / denominator` rounded half up to `places`. */
+export function divide(numerator: bigint, denominator: bigint, places: number): string | null {
+  if (denominator === 0n) return null;
+  const negative = numerator < 0n !== denominator < 0n && numerator !== 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const scale = 10n ** BigInt(places);
+  const rounded = (n * scale * 2n + d) / (2n * d);
+  const whole = (rounded / scale).toString();
+  const fraction = places > 0 ? `.${(rounded % scale).toString().padStart(places, "0")}` : "";
+  return `${negative ? "-" : ""}${whole}${fraction}`;
+}
+
+const decimal = (
+  cells: { value: bigint | null; reason: Reason | null }[],
+  compute: (...values: bigint[]) => string | null,
+): DecimalCell => {
+  const hidden = cells.find((cell) => cell.reason !== null);
+  if (hidden)
+    return {
+      value: null,
+      suppressed: hidden.reason !== "UNAVAILABLE",
+      reason: hidden.reason === "UNAVAILABLE" ? "UNAVAILABLE" : "SECONDARY",
+    };
+  return { value: compute(...cells.map((cell) => cell.value!)), suppressed: false, reason: null };
+};
+
+const duration = (view: View, prefix: string): DurationIndicator => ({
+  count: count(view, "", `${prefix}.count`),
+  averageDays: decimal([view.cell("", `${prefix}.count`), view.cell("", `${prefix}.days`)], (n, days) => divide(days, n, 1)),
+});
+
+/** Hours per month of a full-time employee (35 h a week): the FTE divisor. */
+const FULL_TIME_HUNDREDTHS = 15167n;
+
+export function indicatorSet(view: View): IndicatorSet {
+  const running = view.cell("", "running:EMPLOYMENT");
+  const hours = view.cell("", "runningEmploymentHundredths");
+  // Hours are hidden with the count of running CESA they are the hours of.
+  const hoursCells = [running, hours];
+  return {
+    cooperatives: view.cooperatives,
+    people: count(view, "", "people"),
+    peopleByStage: keyed(view, "", "stage", PATH_STAGES),
+    receptions: count(view, "", "receptions"),
+    admissions: count(view, "", "admissions"),
+    orientations: count(view, "", "orientations"),
+    exits: count(view, "", "exits"),
+    exitsByReason: keyed(view, "", "exit", EXIT_REASONS),
+    associates: count(view, "", "associates"),
+    associatesShare: decimal([view.cell("", "stage:ASSOCIATE"), view.cell("", "stage:EMPLOYMENT_CONTRACT")], (associates, employed) =>
+      divide(associates, associates + employed, 4),
+    ),
+    women: count(view, "", "women"),
+    genderDeclared: count(view, "", "genderDeclared"),
+    womenShare: decimal([view.cell("", "women"), view.cell("", "genderDeclared")], (women, declared) => divide(women, declared, 4)),
+    ageBrackets: keyed(view, "", "age", AGE_BRACKETS),
+    activitiesBySector: keyed(view, "", "sector", SECTORS),
+    contractsSigned: count(view, "", "signed"),
+    contractsSignedByKind: keyed(view, "", "signed", CONTRACT_KINDS),
+    amendments: count(view, "", "amendments"),
+    runningContractsByKind: keyed(view, "", "running", CONTRACT_KINDS),
+    runningEmploymentHours: decimal(hoursCells, (_, h) => divide(h, 100n, 2)),
+    fullTimeEquivalent: decimal(hoursCells, (_, h) => divide(h, FULL_TIME_HUNDREDTHS, 2)),
+    revenueExcludingVat: amount(view, "", "revenueCents"),
+    revenueCollected: amount(view, "", "collectedCents"),
+    contributions: amount(view, "", "contributionsCents"),
+    invoicesIssued: financeCount(view, "", "invoices"),
+    creditNotesIssued: financeCount(view, "", "creditNotes"),
+    receptionToEmploymentContract: duration(view, "toEmployment"),
+    receptionToAdmission: duration(view, "toAdmission"),
+    supportToEmployment: duration(view, "supportToEmployment"),
+  };
+}
+
+export function monthIndicators(view: View, month: string): MonthIndicators {
+  return {
+    month,
+    receptions: count(view, month, "receptions"),
+    admissions: count(view, month, "admissions"),
+    orientations: count(view, month, "orientations"),
+    exits: count(view, month, "exits"),
+    contractsSigned: count(view, month, "signed"),
+    contractsSignedByKind: keyed(view, month, "signed", CONTRACT_KINDS),
+    amendments: count(view, month, "amendments"),
+    revenueExcludingVat: amount(view, month, "revenueCents"),
+    contributions: amount(view, month, "contributionsCents"),
+    invoicesIssued: financeCount(view, month, "invoices"),
+  };
+}
