@@ -1,4 +1,4 @@
-import { ApolloGateway, LocalGraphQLDataSource } from "@apollo/gateway";
+import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLObjectType } from "graphql";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -8,6 +8,7 @@ import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { networkHealth } from "./health";
 import { networkSchema } from "./network";
+import { CachedLocalDataSource } from "./network/local-data-source";
 import { queryLimitsPlugin } from "./limits/limits";
 import { loadRegistry, type Registry } from "./registry/registry";
 import { ShardedDataSource } from "./routing/sharded-data-source";
@@ -31,7 +32,7 @@ export interface RunningGateway extends RunningHttpServer {
 /** Starts the gateway: one supergraph, each subgraph served by a data source sharded over the registry. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const authenticate = await createAuthenticator(options.auth);
-  const network = new LocalGraphQLDataSource(await networkSchema());
+  const network = new CachedLocalDataSource<GatewayContext>(await networkSchema());
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) =>

@@ -6,6 +6,7 @@ import { parse, type GraphQLFormattedError } from "graphql";
 import type { SubgraphName } from "@cae/shared";
 import type { GatewayContext } from "../context";
 import type { Registry } from "../registry/registry";
+import { pooledFetcher } from "./http-client";
 import { groupRepresentations, isEntitiesFetch, operationOf, routeOperation } from "./route";
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
@@ -15,12 +16,9 @@ type SendResult = { response: GatewayGraphQLResponse } | { failure: string };
 
 /** One cooperative's instance of a subgraph: a remote data source whose every call has a deadline. */
 class CooperativeDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, timeoutMs: number) {
-    super({
-      url,
-      // The deadline covers connecting, the subgraph's work and reading the body: never a hang.
-      fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
-    });
+  constructor(url: string, fetcher: ReturnType<typeof pooledFetcher>) {
+    // The fetcher's deadline covers connecting, the subgraph's work and reading the body: never a hang.
+    super({ url, fetcher: fetcher as never });
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]) {
@@ -44,7 +42,8 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
     registry: Registry,
     private readonly timeoutMs: number,
   ) {
-    this.shards = new Map(registry.cooperatives.map((c) => [c.id, new CooperativeDataSource(c.subgraphs[subgraph], timeoutMs)]));
+    const fetcher = pooledFetcher(timeoutMs);
+    this.shards = new Map(registry.cooperatives.map((c) => [c.id, new CooperativeDataSource(c.subgraphs[subgraph], fetcher)]));
   }
 
   async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {

@@ -85,4 +85,27 @@ describe("the verification settings", () => {
     });
     await expect(authenticate(token)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
   });
+
+  it("remember a verified token for a minute at most, and never past its expiry", async () => {
+    const keys = await ensureKeyPair(join(dir, "remember"));
+    const authenticate = await createAuthenticator(
+      authConfigFromEnv({ AUTH_PUBLIC_KEY_FILE: keys.publicKeyFile, AUTH_ISSUER: DEVELOPMENT_ISSUER }, false),
+    );
+    const now = Date.now();
+    const token = await signToken(
+      keys.privateKeyFile,
+      { sub: "c", role: "COUNSELOR", coop: "alpes-entreprendre" },
+      { expiresIn: Math.floor(now / 1000) + 30 },
+    );
+    jest.useFakeTimers({ now, doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] });
+    try {
+      await expect(authenticate(`Bearer ${token}`)).resolves.toMatchObject({ subject: "c" });
+      jest.setSystemTime(now + 20_000);
+      await expect(authenticate(`Bearer ${token}`)).resolves.toMatchObject({ subject: "c" });
+      jest.setSystemTime(now + 31_000); // expired: the remembered verification does not outlive it
+      await expect(authenticate(`Bearer ${token}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

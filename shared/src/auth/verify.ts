@@ -65,9 +65,14 @@ export async function createAuthenticator(config: AuthConfig): Promise<Authentic
     const pem = config.key.pem.slice(config.key.pem.indexOf("-----BEGIN"));
     key = await importPublicKey(pem, config.key.source);
   }
+  // Clients send the same token with every request for hours: a signature once verified is
+  // remembered for a minute at most (never past the token's expiry), for a bounded number of tokens.
+  const verified = new Map<string, { caller: Caller; until: number }>();
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
     if (!match) throw unauthenticatedRequest('send a token as "Authorization: Bearer <token>"');
+    const known = verified.get(match[1]);
+    if (known && known.until > Date.now()) return known.caller;
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(match[1], key as KeyLike, {
@@ -81,9 +86,14 @@ export async function createAuthenticator(config: AuthConfig): Promise<Authentic
     }
     const caller = callerFromClaims(payload);
     if (typeof caller === "string") throw unauthenticatedRequest(caller);
+    if (verified.size >= VERIFIED_TOKENS_KEPT) verified.clear();
+    verified.set(match[1], { caller, until: Math.min(Date.now() + VERIFIED_TOKEN_MS, (payload.exp as number) * 1000) });
     return caller;
   };
 }
+
+const VERIFIED_TOKENS_KEPT = 10_000;
+const VERIFIED_TOKEN_MS = 60_000;
 
 async function importPublicKey(pem: string, source: string): Promise<KeyLike> {
   for (const algorithm of TOKEN_ALGORITHMS) {

@@ -1,0 +1,74 @@
+import { Agent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+
+/**
+ * The HTTP client of the gateway's calls to subgraphs: node:http with keep-alive pools (one per
+ * cooperative's subgraph), the body read as one buffer and parsed once. Node's `fetch` goes
+ * through WHATWG streams and costs a measurable share of the gateway's CPU per request
+ * (docs/benchmarks.md); this is what the gateway's data sources need of it, and no more.
+ */
+export interface SubgraphResponse {
+  ok: boolean;
+  status: number;
+  statusText: string;
+  url: string;
+  headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+}
+
+/** A fetch-like function for `RemoteGraphQLDataSource`, with a deadline covering the whole exchange. */
+export function pooledFetcher(timeoutMs: number, maxSockets = 64) {
+  const agents = { http: new Agent({ keepAlive: true, maxSockets }), https: new HttpsAgent({ keepAlive: true, maxSockets }) };
+  return (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<SubgraphResponse> =>
+    new Promise((resolve, reject) => {
+      const target = new URL(url);
+      const secure = target.protocol === "https:";
+      const body = init.body === undefined ? undefined : Buffer.from(init.body);
+      const call = (secure ? httpsRequest : httpRequest)(
+        target,
+        {
+          method: init.method ?? "GET",
+          agent: secure ? agents.https : agents.http,
+          headers: { ...init.headers, ...(body && { "content-length": String(body.length) }) },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("error", fail);
+          response.on("aborted", () => fail(new Error("the subgraph closed the connection mid-answer")));
+          response.on("end", () => {
+            clearTimeout(timer);
+            const text = Buffer.concat(chunks).toString("utf8");
+            const status = response.statusCode ?? 0;
+            resolve({
+              ok: status >= 200 && status < 300,
+              status,
+              statusText: response.statusMessage ?? "",
+              url,
+              headers: { get: (name) => headerValue(response.headers, name) },
+              json: async () => JSON.parse(text) as unknown,
+              text: async () => text,
+            });
+          });
+        },
+      );
+      function fail(error: Error) {
+        clearTimeout(timer);
+        call.destroy();
+        reject(error);
+      }
+      const timer = setTimeout(() => {
+        const error = new Error(`no answer within ${timeoutMs} ms`);
+        error.name = "TimeoutError";
+        fail(error);
+      }, timeoutMs);
+      call.on("error", fail);
+      call.end(body);
+    });
+}
+
+function headerValue(headers: IncomingHttpHeaders, name: string): string | null {
+  const value = headers[name.toLowerCase()];
+  return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+}
