@@ -16,7 +16,9 @@ export class MembersIndicatorsResolver {
   })
   // The full path stage and the time to the employment contract need the contracts subgraph's
   // dates: the planner fetches them from the same cooperative, in transit only.
-  @Directive('@requires(fields: "contractMilestones { personId furthestContract employmentContractOn }")')
+  @Directive(
+    '@requires(fields: "contractMilestones { personId furthestContract objectiveContractOn supportAgreementOn employmentContractOn }")',
+  )
   async membersIndicators(@Root() cooperative: Cooperative, @Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() ctx: MembersContext) {
     if (args.from > args.to) throw badUserInput("from must not be after to", "from");
     return membersIndicators(ctx.db, args.from, args.to, contractFactsOf(cooperative, ctx.cooperativeId));
@@ -27,11 +29,15 @@ export class MembersIndicatorsResolver {
 export function contractFactsOf(cooperative: Cooperative, cooperativeId: string): ContractFacts {
   const furthest = new Map<string, ContractKind>();
   const employmentOn = new Map<string, string>();
+  const objectiveOn = new Map<string, string>();
+  const supportOn = new Map<string, string>();
   for (const milestone of cooperative.contractMilestones ?? []) {
     const localId = localIdOfReference(milestone.personId, cooperativeId);
     if (!localId) continue;
     if (milestone.furthestContract) furthest.set(localId, milestone.furthestContract);
     if (milestone.employmentContractOn) employmentOn.set(localId, milestone.employmentContractOn);
+    if (milestone.objectiveContractOn) objectiveOn.set(localId, milestone.objectiveContractOn);
+    if (milestone.supportAgreementOn) supportOn.set(localId, milestone.supportAgreementOn);
   }
-  return { furthest, employmentOn };
+  return { furthest, employmentOn, objectiveOn, supportOn };
 }

@@ -6,6 +6,10 @@ import type { DaysSum, MembersIndicators } from "./indicators.type";
 type Row = Record<string, unknown>;
 const count = (value: unknown) => Number(value ?? 0);
 const daysSum = (n: unknown, days: unknown): DaysSum => ({ count: count(n), totalDays: count(days) });
+const stepDays = (value: unknown): DaysSum => {
+  const { count: n, days } = (typeof value === "string" ? JSON.parse(value) : value) as { count: unknown; days: unknown };
+  return daysSum(n, days);
+};
 
 /** The contracts subgraph's part, received through `@requires`: local person IDs, never names. */
 export interface ContractFacts {
@@ -13,7 +17,17 @@ export interface ContractFacts {
   furthest: ReadonlyMap<string, ContractKind>;
   /** Local person ID → start of the first signed employment contract. */
   employmentOn: ReadonlyMap<string, string>;
+  /** Local person ID → start of the first signed objective contract. */
+  objectiveOn?: ReadonlyMap<string, string>;
+  /** Local person ID → start of the first signed support agreement. */
+  supportOn?: ReadonlyMap<string, string>;
 }
+
+/** Count and total days from reception to a step whose dates come as the ($n, $n+1) pair of arrays, for steps in the period. */
+const receptionTo = (ids: number) =>
+  `(SELECT json_build_object('count', count(*), 'days', coalesce(sum(e.starts_on - r.received_on), 0))
+      FROM unnest($${ids}::uuid[], $${ids + 1}::date[]) AS e(person_id, starts_on) JOIN receptions r ON r.person_id = e.person_id
+     WHERE e.starts_on BETWEEN $1 AND $2)`;
 
 /**
  * Every figure in one SQL statement of grouped sub-queries over the whole cooperative: no person is
@@ -22,6 +36,7 @@ export interface ContractFacts {
  */
 export async function membersIndicators(db: DataSource, from: string, to: string, contracts: ContractFacts): Promise<MembersIndicators> {
   const employment = [...contracts.employmentOn];
+  const pairs = (dates: ReadonlyMap<string, string> = new Map()) => [[...dates.keys()], [...dates.values()]];
   const ofKind = (kind: ContractKind) => [...contracts.furthest].filter(([, furthest]) => furthest === kind).map(([id]) => id);
   const rows = (sql: string) => `(SELECT coalesce(json_agg(row_to_json(r)), '[]') FROM (${sql}) AS r)`;
   const [totals]: Row[] = await db.query(
@@ -39,10 +54,9 @@ export async function membersIndicators(db: DataSource, from: string, to: string
         AS to_associate_count,
       (SELECT coalesce(sum(a.admitted_on - r.received_on), 0) FROM associates a JOIN receptions r ON r.person_id = a.person_id
          WHERE a.admitted_on BETWEEN $1 AND $2) AS to_associate_days,
-      (SELECT count(*) FROM unnest($3::uuid[], $4::date[]) AS e(person_id, starts_on) JOIN receptions r ON r.person_id = e.person_id
-         WHERE e.starts_on BETWEEN $1 AND $2) AS to_employment_count,
-      (SELECT coalesce(sum(e.starts_on - r.received_on), 0) FROM unnest($3::uuid[], $4::date[]) AS e(person_id, starts_on)
-         JOIN receptions r ON r.person_id = e.person_id WHERE e.starts_on BETWEEN $1 AND $2) AS to_employment_days,
+      ${receptionTo(3)} AS to_employment,
+      ${receptionTo(8)} AS to_objective,
+      ${receptionTo(10)} AS to_support,
       -- The same precedence as pathStage: exit, associate, furthest contract, welcome.
       ${rows(`SELECT CASE
           WHEN p.id IN (SELECT person_id FROM exits) THEN 'EXITED'
@@ -81,6 +95,8 @@ export async function membersIndicators(db: DataSource, from: string, to: string
       ofKind("EMPLOYMENT"),
       ofKind("SUPPORT_AGREEMENT"),
       ofKind("OBJECTIVE"),
+      ...pairs(contracts.objectiveOn),
+      ...pairs(contracts.supportOn),
     ],
   );
   const list = <T>(value: unknown): T[] => (typeof value === "string" ? JSON.parse(value) : value) as T[];
@@ -102,7 +118,9 @@ export async function membersIndicators(db: DataSource, from: string, to: string
     activitiesBySector: list(totals.sectors),
     receptionToAdmission: daysSum(totals.admissions, totals.to_admission_days),
     receptionToAssociate: daysSum(totals.to_associate_count, totals.to_associate_days),
-    receptionToEmploymentContract: daysSum(totals.to_employment_count, totals.to_employment_days),
+    receptionToObjectiveContract: stepDays(totals.to_objective),
+    receptionToSupportAgreement: stepDays(totals.to_support),
+    receptionToEmploymentContract: stepDays(totals.to_employment),
     monthly: list(totals.monthly),
   };
 }

@@ -145,6 +145,18 @@ export class MembersIndicators {
 
   @Field(() => DaysSum, {
     description:
+      "Days from reception to the start of the first objective contract, for first objective contracts starting in the period (dates from the contracts service).",
+  })
+  receptionToObjectiveContract: DaysSum;
+
+  @Field(() => DaysSum, {
+    description:
+      "Days from reception to the start of the first support agreement (CAPE), for first support agreements starting in the period (dates from the contracts service).",
+  })
+  receptionToSupportAgreement: DaysSum;
+
+  @Field(() => DaysSum, {
+    description:
       "Days from reception to the start of the first employment contract (CESA), for first employment contracts starting in the period (dates from the contracts service).",
   })
   receptionToEmploymentContract: DaysSum;

@@ -54,6 +54,12 @@ export class ContractMilestones {
   @Field(() => ContractKind, { nullable: true, description: "The furthest kind of contract signed." })
   furthestContract: ContractKindValue | null;
 
+  @Field(() => LocalDateScalar, { nullable: true, description: "Start of the first signed objective contract." })
+  objectiveContractOn?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Start of the first signed support agreement (CAPE)." })
+  supportAgreementOn?: string | null;
+
   @Field(() => LocalDateScalar, { nullable: true, description: "Start of the first signed employment contract (CESA)." })
   employmentContractOn?: string | null;
 }

@@ -6,6 +6,7 @@ const INDICATORS = ENTITIES_QUERY(`... on Cooperative { membersIndicators(from: 
   people peopleByWelcomeStage { stage count } receptions admissions orientations exitsByReason { reason count } associates women genderDeclared
   ageBrackets { bracket count } activitiesBySector { sector count } peopleByPathStage { stage count }
   receptionToAdmission { count totalDays } receptionToAssociate { count totalDays } receptionToEmploymentContract { count totalDays }
+  receptionToObjectiveContract { count totalDays } receptionToSupportAgreement { count totalDays }
   monthly { month receptions admissions orientations exits } } }`).replace(
   "query ($representations: [_Any!]!)",
   "query ($representations: [_Any!]!, $from: Date!, $to: Date!)",
@@ -25,9 +26,17 @@ type Indicators = {
   admissions: number;
   receptionToAdmission: { count: number; totalDays: number };
   receptionToEmploymentContract: { count: number; totalDays: number };
+  receptionToObjectiveContract: { count: number; totalDays: number };
+  receptionToSupportAgreement: { count: number; totalDays: number };
   monthly: { month: string; receptions: number; admissions: number; orientations: number; exits: number }[];
 };
-type Milestone = { personId: string; furthestContract: string | null; employmentContractOn: string | null };
+type Milestone = {
+  personId: string;
+  furthestContract: string | null;
+  employmentContractOn: string | null;
+  objectiveContractOn?: string | null;
+  supportAgreementOn?: string | null;
+};
 const sum = (counts: { count: number }[]) => counts.reduce((total, { count }) => total + count, 0);
 
 describe.each(databaseBackends())("the members indicators on %s PostgreSQL", (backend) => {
@@ -68,7 +77,14 @@ describe.each(databaseBackends())("the members indicators on %s PostgreSQL", (ba
     const employed = (figures: Indicators) => figures.peopleByPathStage.find((row) => row.stage === "EMPLOYMENT_CONTRACT")!.count;
     const before = await indicators("2026-01-01", "2099-12-31");
     const startsOn = "2099-01-10";
-    const milestone = { personId: `${COOP}:${person.id}`, furthestContract: "EMPLOYMENT", employmentContractOn: startsOn };
+    const [objectiveOn, supportOn] = ["2098-01-05", "2098-03-01"];
+    const milestone = {
+      personId: `${COOP}:${person.id}`,
+      furthestContract: "EMPLOYMENT",
+      employmentContractOn: startsOn,
+      objectiveContractOn: objectiveOn,
+      supportAgreementOn: supportOn,
+    };
     const foreign = { personId: `other-coop:${person.id}`, furthestContract: "EMPLOYMENT", employmentContractOn: startsOn };
     const after = await indicators("2026-01-01", "2099-12-31", undefined, [milestone, foreign]);
     expect(employed(after)).toBe(employed(before) + 1);
@@ -77,6 +93,16 @@ describe.each(databaseBackends())("the members indicators on %s PostgreSQL", (ba
     expect(after.receptionToEmploymentContract).toEqual({
       count: before.receptionToEmploymentContract.count + 1,
       totalDays: before.receptionToEmploymentContract.totalDays + days,
+    });
+    // Each step counts from the same reception, in the period of its own start.
+    const daysTo = (on: string) => Math.round((Date.parse(on) - Date.parse(person.received_on)) / 86_400_000);
+    expect(after.receptionToObjectiveContract).toEqual({
+      count: before.receptionToObjectiveContract.count + 1,
+      totalDays: before.receptionToObjectiveContract.totalDays + daysTo(objectiveOn),
+    });
+    expect(after.receptionToSupportAgreement).toEqual({
+      count: before.receptionToSupportAgreement.count + 1,
+      totalDays: before.receptionToSupportAgreement.totalDays + daysTo(supportOn),
     });
   });
 
