@@ -88,8 +88,11 @@ export async function openDatabase(config: DatabaseConfig, options: DatabaseOpti
     uuidExtension: "pgcrypto",
     logging: ["query"],
     logger: counter,
-    // PGlite serves one session: a single connection serializes transactions safely.
-    extra: embedded ? { max: 1 } : { max: 10 },
+    // PGlite serves one session: a single connection serializes transactions safely. It is kept
+    // open for good: pg closes idle clients after 10 s by default, and the reconnection could reach
+    // the socket server before it has let the old session go, which it refuses (one connection at
+    // a time): "Connection terminated unexpectedly" on the next query after a pause.
+    extra: embedded ? { max: 1, idleTimeoutMillis: 0 } : { max: 10 },
   });
   try {
     await dataSource.initialize();
