@@ -22,4 +22,5 @@ export * from "./auth";
 export * from "./audit";
 export * from "./path";
 export * from "./legal/minimum-wage";
+export * from "./legal/siret";
 export * from "./dates";

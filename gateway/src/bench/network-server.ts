@@ -1,6 +1,5 @@
 import { ApolloServer } from "@apollo/server";
-import { createAuthenticator, parsePort, serveHttp } from "@cae/shared";
-import { authConfigFromEnv } from "@cae/shared";
+import { authConfigFromEnv, createAuthenticator, parsePort, serveHttp } from "@cae/shared";
 import type { GatewayContext } from "../context";
 import { networkSchema } from "../network";
 import { loadRegistry } from "../registry/registry";

@@ -7,7 +7,7 @@ export interface AuditedChange {
   entityType: string;
   /** The entity's global ID. */
   entityId: string;
-  /** What changed: the input as accepted. */
+  /** What changed: the input as accepted. Amounts (bigint) are kept as strings of digits, exact. */
   details: Record<string, unknown>;
 }
 
@@ -15,6 +15,9 @@ export interface AuditedChange {
 export async function recordAudit(manager: EntityManager, actor: Caller, change: AuditedChange): Promise<void> {
   await manager.query(
     "INSERT INTO audit_events (actor_subject, actor_role, action, entity_type, entity_id, details) VALUES ($1, $2, $3, $4, $5, $6)",
-    [actor.subject, actor.role, change.action, change.entityType, change.entityId, JSON.stringify(change.details)],
+    [actor.subject, actor.role, change.action, change.entityType, change.entityId, JSON.stringify(change.details, exactAmounts)],
   );
 }
+
+/** JSON has no bigint: cents are written as the strings of digits the API shows. */
+const exactAmounts = (_key: string, value: unknown): unknown => (typeof value === "bigint" ? value.toString() : value);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DEMO_TODAY, demoProfile, demoUuid, generateDemoCooperative, type DemoCooperative, type Sector } from "@cae/shared";
+import { addDays, DEMO_TODAY, demoProfile, demoUuid, generateDemoCooperative, type DemoCooperative, type Sector } from "@cae/shared";
 import { accountBrackets, monthlyContribution, type MonthFigures } from "./contributions/contribution.compute";
 import type { StoredPart } from "./contributions/contribution.entity";
 import type { CustomerKind } from "./customers/customer.entity";
@@ -8,10 +8,10 @@ import { settledStatus, type InvoiceStatus } from "./invoices/invoice.entity";
 import type { LineRow } from "./invoices/lines";
 import { formatNumber } from "./invoices/numbering";
 import { documentTotals, formatQuantity, formatRate, parseRate, type Bracket, type VatRate } from "./money/arithmetic";
-import { addDays, lastDayOfMonth } from "./money/dates";
+import { lastDayOfMonth } from "./money/dates";
 import type { PaymentMethod } from "./payments/payment.entity";
 import type { ContributionBasis, StoredBracket } from "./settings/settings.entity";
-import { vatNumberOf } from "./settings/siret";
+import { vatNumberOf } from "./settings/vat-number";
 
 /**
  * The finance demo of a cooperative: a year of books (November 2025 to October 2026, before the

@@ -59,7 +59,8 @@ export class PersonContractsResolver {
     const running = (localId ? await ctx.loaders.contractsByPerson.load(localId) : []).filter(
       (contract) => statusOn(contract, today) === "RUNNING",
     );
-    const furthest = furthestContractKind(running.map((contract) => ({ kind: contract.kind, state: "SIGNED" as const })));
+    // A running contract is a signed one: the furthest of them in path order is the one in force.
+    const furthest = furthestContractKind(running);
     const current = running.filter((contract) => contract.kind === furthest).pop();
     return current ? toContract(current, ctx.cooperativeId, today) : null;
   }

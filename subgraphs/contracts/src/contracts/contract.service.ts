@@ -50,9 +50,6 @@ export interface ChangeContext {
   today?: string;
 }
 
-/** The dated SMIC table of the configuration (`MINIMUM_WAGE_FILE` or the bundled table). */
-const minimumWage = configuredMinimumWage;
-
 const TEXT_MAX = 2000;
 
 type Draft = Omit<ContractEntity, "id" | "createdAt">;
@@ -182,7 +179,7 @@ async function insertDraft(
   if (draft.revenueGoalCents !== null && draft.revenueGoalCents < 0n)
     throw badUserInput("revenueGoal must not be negative", "input.revenueGoal");
   return change.db.transaction(async (manager) => {
-    checkDraft(draft, await lockPersonContracts(manager, personId), minimumWage());
+    checkDraft(draft, await lockPersonContracts(manager, personId), configuredMinimumWage());
     const contract = await manager.getRepository(ContractEntity).save(manager.getRepository(ContractEntity).create(draft));
     if (commitments) await manager.getRepository(CommitmentEntity).insert(commitmentRows(contract.id, commitments));
     await audit(manager, change, action, contract, { ...draft, commitments });
@@ -276,7 +273,7 @@ export async function updateContractDraft(change: ChangeContext, input: UpdateCo
           ? contract.directHireReason
           : optionalText(input.directHireReason, "input.directHireReason", TEXT_MAX),
     };
-    checkDraft(updated, others, minimumWage());
+    checkDraft(updated, others, configuredMinimumWage());
     await manager.getRepository(ContractEntity).save(updated);
     if (input.commitments) {
       await manager.getRepository(CommitmentEntity).delete({ contractId: contract.id });
@@ -302,7 +299,7 @@ export async function signContract(change: ChangeContext, input: SignContractInp
       );
     }
     // The person's path may have moved since the draft: its rules are checked again against what is signed now.
-    checkDraft(contract, others, minimumWage());
+    checkDraft(contract, others, configuredMinimumWage());
     await manager.getRepository(ContractEntity).update({ id: contract.id }, { state: "SIGNED", signedOn: input.signedOn });
     await audit(manager, change, "signContract", contract, { signedOn: input.signedOn });
     return { ...contract, state: "SIGNED", signedOn: input.signedOn };
@@ -385,7 +382,7 @@ export async function amendEmploymentContract(change: ChangeContext, input: Amen
     };
     const hoursProblem = hoursRefusal(terms.monthlyHours);
     if (hoursProblem) throw badUserInput(hoursProblem, "input.monthlyHours");
-    const payProblem = payRefusal(minimumWage(), input.effectiveOn, terms.monthlyHours, terms.fixedMonthlyPayCents);
+    const payProblem = payRefusal(configuredMinimumWage(), input.effectiveOn, terms.monthlyHours, terms.fixedMonthlyPayCents);
     if (payProblem) throw badUserInput(payProblem, input.fixedMonthlyPay == null ? "input.monthlyHours" : "input.fixedMonthlyPay");
     const number = amendments.length + 1;
     await manager
@@ -456,7 +453,6 @@ function audit(manager: EntityManager, change: ChangeContext, action: string, co
     action,
     entityType: "Contract",
     entityId: encodeId(change.cooperativeId, contract.id),
-    // Amounts are bigint: the audit stores them as strings of cents.
-    details: JSON.parse(JSON.stringify(details, (_key, value) => (typeof value === "bigint" ? value.toString() : value))),
+    details,
   });
 }

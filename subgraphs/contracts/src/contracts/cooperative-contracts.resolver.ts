@@ -13,6 +13,7 @@ import type { SelectQueryBuilder } from "typeorm";
 import type { ContractsContext } from "../context";
 import { ContractEntity } from "./contract.entity";
 import { toContract } from "./contract.mapper";
+import { lastDaySql, runningOnSql, signedSql } from "./contract.sql";
 import { ContractConnection, ContractStatus, Cooperative } from "./contract.type";
 
 @ArgsType()
@@ -24,16 +25,12 @@ export class CooperativeContractsArgs extends PageArgs {
   status?: ContractStatusValue | null;
 }
 
-/** A signed contract's last day in SQL: its early end, else its planned end (LEAST skips nulls). */
-const LAST_DAY = "LEAST(contract.endedOn, contract.endsOn)";
-
 /** Narrows a query of contracts to those whose `statusOn(today)` is `status`: the same reading of the dates, in SQL. */
 export function whereStatusIs(query: SelectQueryBuilder<ContractEntity>, status: ContractStatusValue, today: string) {
   if (status === "DRAFT" || status === "CANCELLED") return query.andWhere("contract.state = :state", { state: status });
-  query.andWhere("contract.state IN ('SIGNED', 'ENDED')");
-  if (status === "SIGNED") return query.andWhere("contract.startsOn > :today", { today });
-  if (status === "ENDED") return query.andWhere(`${LAST_DAY} < :today`, { today });
-  return query.andWhere(`contract.startsOn <= :today AND (${LAST_DAY} IS NULL OR ${LAST_DAY} >= :today)`, { today });
+  if (status === "SIGNED") return query.andWhere(`${signedSql("contract")} AND contract.starts_on > :today`, { today });
+  if (status === "ENDED") return query.andWhere(`${signedSql("contract")} AND ${lastDaySql("contract")} < :today`, { today });
+  return query.andWhere(runningOnSql("contract", ":today"), { today });
 }
 
 @Resolver(() => Cooperative)

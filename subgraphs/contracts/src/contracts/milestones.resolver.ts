@@ -2,7 +2,7 @@ import { Authorized, Ctx, Directive, FieldResolver, Resolver } from "type-graphq
 import { encodeId, type ContractKind } from "@cae/shared";
 import type { ContractsContext } from "../context";
 import { ContractMilestones, Cooperative } from "./contract.type";
-import { REACHED_STATES } from "./contract.rules";
+import { signedSql } from "./contract.sql";
 
 interface MilestoneRow {
   person_id: string;
@@ -26,8 +26,7 @@ export class CooperativeMilestonesResolver {
               to_char(min(starts_on) FILTER (WHERE kind = 'OBJECTIVE'), 'YYYY-MM-DD') AS objective_on,
               to_char(min(starts_on) FILTER (WHERE kind = 'SUPPORT_AGREEMENT'), 'YYYY-MM-DD') AS support_on,
               to_char(min(starts_on) FILTER (WHERE kind = 'EMPLOYMENT'), 'YYYY-MM-DD') AS employment_on
-         FROM contracts WHERE status = ANY($1) GROUP BY person_id ORDER BY person_id`,
-      [REACHED_STATES],
+         FROM contracts c WHERE ${signedSql("c")} GROUP BY person_id ORDER BY person_id`,
     );
     return rows.map((row) => ({
       personId: encodeId(ctx.cooperativeId, row.person_id),

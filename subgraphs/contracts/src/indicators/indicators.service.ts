@@ -1,11 +1,11 @@
 import { CONTRACT_KINDS_IN_PATH_ORDER, monthsOverlapping, todayInFrance, type ContractKind } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import type { ContractEndReason } from "../contracts/contract.entity";
+import { lastDaySql, runningOnSql, signedSql } from "../contracts/contract.sql";
 import type { ContractKindCount, ContractsIndicators } from "./indicators.type";
 
-/** A signed contract's last day: its recorded early end, else its planned end (LEAST skips nulls). */
-const LAST_DAY = "LEAST(c.ended_on, c.ends_on)";
-const SIGNED = "c.status IN ('SIGNED', 'ENDED')";
+const LAST_DAY = lastDaySql("c");
+const SIGNED = signedSql("c");
 /** Hours in force on $1: the latest amendment effective by then, else the contract's own. */
 const HOURS_ON = `COALESCE((SELECT a.monthly_hours FROM contract_amendments a
   WHERE a.contract_id = c.id AND a.effective_on <= $1 ORDER BY a.number DESC LIMIT 1), c.monthly_hours)`;
@@ -23,7 +23,7 @@ export async function contractsIndicators(db: DataSource, from: string, to: stri
     ) as Promise<{ kind: ContractKind; month: string; count: number }[]>,
     db.query(
       `SELECT c.kind, count(*)::int AS count, COALESCE(sum(${HOURS_ON}), 0)::text AS hours FROM contracts c
-        WHERE ${SIGNED} AND c.starts_on <= $1 AND (${LAST_DAY} IS NULL OR ${LAST_DAY} >= $1)
+        WHERE ${runningOnSql("c", "$1")}
         GROUP BY c.kind`,
       [to],
     ) as Promise<{ kind: ContractKind; count: number; hours: string }[]>,
@@ -44,7 +44,7 @@ export async function contractsIndicators(db: DataSource, from: string, to: stri
          JOIN (SELECT person_id, min(starts_on) AS first_start FROM contracts c
                 WHERE c.kind = 'SUPPORT_AGREEMENT' AND ${SIGNED} GROUP BY person_id) s
            ON s.person_id = e.person_id AND s.first_start < e.starts_on
-        WHERE e.kind = 'EMPLOYMENT' AND e.status IN ('SIGNED', 'ENDED') AND e.starts_on BETWEEN $1 AND $2`,
+        WHERE e.kind = 'EMPLOYMENT' AND ${signedSql("e")} AND e.starts_on BETWEEN $1 AND $2`,
       [from, to],
     ) as Promise<{ count: number; totalDays: number }[]>,
   ]);

@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutati
 import {
   DecimalScalar,
   configuredMinimumWage,
+  todayInFrance,
   mapConnection,
   ownLocalId,
   PageArgs,
@@ -11,9 +12,9 @@ import {
   badUserInput,
   encodeId,
   type Caller,
+  recordAudit,
 } from "@cae/shared";
 import type { DataSource } from "typeorm";
-import { recordAudit } from "../audit";
 import { accountBrackets } from "../contributions/contribution.compute";
 import { recordMonthlyContributions, recordSalaryCost, toContributionEntry } from "../contributions/contribution.service";
 import {
@@ -29,7 +30,6 @@ import { recordExpense, toExpense } from "../expenses/expense.service";
 import { Expense, ExpenseConnection, RecordExpenseInput } from "../expenses/expense.type";
 import { conflictOn } from "../errors";
 import { formatRate, parseRate } from "../money/arithmetic";
-import { todayInFrance } from "../money/dates";
 import { simulatePay } from "../simulation/pay-simulation";
 import { PaySimulation, PaySimulationArgs } from "../simulation/pay-simulation.type";
 import { bracketsOf } from "../settings/settings.mapper";

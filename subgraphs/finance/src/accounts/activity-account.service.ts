@@ -1,5 +1,4 @@
-import { encodeId, ownLocalId, requiredText, type Caller } from "@cae/shared";
-import { recordAudit } from "../audit";
+import { encodeId, ownLocalId, requiredText, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { ActivityAccountEntity } from "./activity-account.entity";
 import type { OpenActivityAccountInput } from "./activity-account.type";

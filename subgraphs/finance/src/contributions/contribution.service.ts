@@ -1,10 +1,9 @@
-import { badUserInput, encodeId, notFound, ownLocalId, requireOwnCooperative, type Caller } from "@cae/shared";
+import { badUserInput, encodeId, notFound, ownLocalId, requireOwnCooperative, todayInFrance, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { requireAccount } from "../accounts/account-access";
-import { recordAudit } from "../audit";
 import { conflictOn } from "../errors";
 import { formatRate, parseRate } from "../money/arithmetic";
-import { isoDate, parseMonth, todayInFrance } from "../money/dates";
+import { isoDate, parseMonth } from "../money/dates";
 import { bracketsOf } from "../settings/settings.mapper";
 import { requireSettingsOn } from "../settings/settings.service";
 import { accountBrackets, explain, monthlyContribution, type MonthFigures } from "./contribution.compute";

@@ -1,5 +1,4 @@
-import { badUserInput, encodeId, requiredText, type Caller } from "@cae/shared";
-import { recordAudit } from "../audit";
+import { badUserInput, encodeId, requiredText, todayInFrance, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { assertMonthOpen } from "../contributions/closed-month";
 import { conflictOn } from "../errors";
@@ -8,7 +7,6 @@ import { insertLines, lockInvoice } from "../invoices/invoice.service";
 import { priceLines, quantityOf, type LineRow } from "../invoices/lines";
 import { takeNextNumber } from "../invoices/numbering";
 import { documentTotals } from "../money/arithmetic";
-import { todayInFrance } from "../money/dates";
 import { requireSettingsOn } from "../settings/settings.service";
 import { CreditNoteEntity } from "./credit-note.entity";
 import type { IssueCreditNoteInput } from "./credit-note.input";

@@ -1,8 +1,17 @@
-import { badUserInput, encodeId, notFound, optionalEmail, optionalText, ownLocalId, requiredText, type Caller } from "@cae/shared";
-import { recordAudit } from "../audit";
+import {
+  badUserInput,
+  encodeId,
+  isValidSiret,
+  notFound,
+  optionalEmail,
+  optionalText,
+  ownLocalId,
+  requiredText,
+  type Caller,
+  recordAudit,
+} from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { assertMayDraftFor, requireAccount } from "../accounts/account-access";
-import { isValidSiret } from "../settings/siret";
 import { CustomerEntity } from "./customer.entity";
 import type { CreateCustomerInput } from "./customer.type";
 

@@ -1,7 +1,6 @@
-import { badUserInput, encodeId, requiredText, type Caller } from "@cae/shared";
+import { badUserInput, encodeId, requiredText, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { requireAccount } from "../accounts/account-access";
-import { recordAudit } from "../audit";
 import { assertMonthOpen } from "../contributions/closed-month";
 import { ExpenseEntity } from "./expense.entity";
 import type { Expense, RecordExpenseInput } from "./expense.type";

@@ -1,12 +1,10 @@
-import { badUserInput, encodeId, notFound, ownLocalId, type Caller } from "@cae/shared";
-import { recordAudit } from "../audit";
+import { addDays, badUserInput, encodeId, notFound, ownLocalId, todayInFrance, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { assertMayDraftFor, requireAccount } from "../accounts/account-access";
 import { ActivityAccountEntity } from "../accounts/activity-account.entity";
 import { assertMonthOpen } from "../contributions/closed-month";
 import { requireCustomerOf } from "../customers/customer.service";
 import { conflictOn } from "../errors";
-import { addDays, todayInFrance } from "../money/dates";
 import { requireSettingsOn } from "../settings/settings.service";
 import { InvoiceEntity, InvoiceLineEntity } from "./invoice.entity";
 import type { CreateInvoiceDraftInput, DeleteInvoiceDraftInput, IssueInvoiceInput, UpdateInvoiceDraftInput } from "./invoice.input";

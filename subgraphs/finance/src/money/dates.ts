@@ -1,15 +1,6 @@
 import { badUserInput } from "@cae/shared";
 
-/** Calendar dates are ISO strings ("2026-03-14"); arithmetic is on UTC day numbers, never local time. */
-const DAY_MS = 86_400_000;
-
-export const addDays = (date: string, days: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-
-/** Today in France, where the cooperatives' books are kept. */
-export function todayInFrance(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+/** Months of the books; day arithmetic and today in France are `@cae/shared`'s (`addDays`, `todayInFrance`). */
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 

@@ -1,5 +1,4 @@
-import { badUserInput, encodeId, optionalText, type Caller } from "@cae/shared";
-import { recordAudit } from "../audit";
+import { badUserInput, encodeId, optionalText, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { conflictOn } from "../errors";
 import { InvoiceEntity, settledStatus } from "../invoices/invoice.entity";

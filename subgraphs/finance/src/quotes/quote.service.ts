@@ -1,12 +1,10 @@
-import { badUserInput, encodeId, notFound, ownLocalId, type Caller } from "@cae/shared";
+import { badUserInput, encodeId, notFound, ownLocalId, todayInFrance, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { assertMayDraftFor, requireAccount } from "../accounts/account-access";
-import { recordAudit } from "../audit";
 import { requireCustomerOf } from "../customers/customer.service";
 import { conflictOn } from "../errors";
 import { insertLines, saveDraft } from "../invoices/invoice.service";
 import { priceLines } from "../invoices/lines";
-import { todayInFrance } from "../money/dates";
 import { QuoteEntity, QuoteLineEntity } from "./quote.entity";
 import type { CreateQuoteInput, DecideQuoteInput } from "./quote.type";
 

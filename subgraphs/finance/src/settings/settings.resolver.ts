@@ -1,8 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { PERSONAL_DATA_READERS } from "@cae/shared";
+import { PERSONAL_DATA_READERS, todayInFrance } from "@cae/shared";
 import { Cooperative } from "../accounts/activity-account.type";
 import type { FinanceContext } from "../context";
-import { todayInFrance } from "../money/dates";
 import { toFinanceSettings } from "./settings.mapper";
 import { settingsOn, updateFinanceSettings } from "./settings.service";
 import { FinanceSettings, SettingsOnArgs, UpdateFinanceSettingsInput } from "./settings.type";

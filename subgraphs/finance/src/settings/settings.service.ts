@@ -1,12 +1,11 @@
-import { badUserInput, conflict, requiredText, requireOwnCooperative, type Caller } from "@cae/shared";
-import { recordAudit } from "../audit";
+import { badUserInput, conflict, isValidSiret, requiredText, requireOwnCooperative, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { conflictOn } from "../errors";
 import { formatRate, parseRate } from "../money/arithmetic";
 import { isoDate, lastDayOfMonth } from "../money/dates";
 import { FinanceSettingsEntity } from "./settings.entity";
 import type { UpdateFinanceSettingsInput } from "./settings.type";
-import { isValidSiret, vatNumberOf } from "./siret";
+import { vatNumberOf } from "./vat-number";
 
 export const DEFAULT_VAT_EXEMPTION_MENTION = "Exonération de TVA, art. 261-4-4° a du CGI (formation professionnelle continue)";
 /** The fixed recovery fee of Code de commerce D441-5. */

@@ -1,6 +1,6 @@
 import type { ContractKind } from "@cae/shared";
 import type { DataSource } from "typeorm";
-import { PathStage } from "../people/path-stage";
+import { PathStage, pathStageSql, peopleByFurthestContract } from "../people/path-stage";
 import type { DaysSum, MembersIndicators } from "./indicators.type";
 
 type Row = Record<string, unknown>;
@@ -37,7 +37,7 @@ const receptionTo = (ids: number) =>
 export async function membersIndicators(db: DataSource, from: string, to: string, contracts: ContractFacts): Promise<MembersIndicators> {
   const employment = [...contracts.employmentOn];
   const pairs = (dates: ReadonlyMap<string, string> = new Map()) => [[...dates.keys()], [...dates.values()]];
-  const ofKind = (kind: ContractKind) => [...contracts.furthest].filter(([, furthest]) => furthest === kind).map(([id]) => id);
+  const furthest = peopleByFurthestContract(contracts.furthest);
   const rows = (sql: string) => `(SELECT coalesce(json_agg(row_to_json(r)), '[]') FROM (${sql}) AS r)`;
   const [totals]: Row[] = await db.query(
     `SELECT
@@ -57,14 +57,8 @@ export async function membersIndicators(db: DataSource, from: string, to: string
       ${receptionTo(3)} AS to_employment,
       ${receptionTo(8)} AS to_objective,
       ${receptionTo(10)} AS to_support,
-      -- The same precedence as pathStage: exit, associate, furthest contract, welcome.
-      ${rows(`SELECT CASE
-          WHEN p.id IN (SELECT person_id FROM exits) THEN 'EXITED'
-          WHEN p.id IN (SELECT person_id FROM associates) THEN 'ASSOCIATE'
-          WHEN p.id = ANY($5::uuid[]) THEN 'EMPLOYMENT_CONTRACT'
-          WHEN p.id = ANY($6::uuid[]) THEN 'SUPPORT_AGREEMENT'
-          WHEN p.id = ANY($7::uuid[]) THEN 'OBJECTIVE_CONTRACT'
-          ELSE p.welcome_stage END AS stage, count(*)::int AS count
+      ${rows(`SELECT ${pathStageSql("p", { EMPLOYMENT: "$5::uuid[]", SUPPORT_AGREEMENT: "$6::uuid[]", OBJECTIVE: "$7::uuid[]" })} AS stage,
+          count(*)::int AS count
         FROM people p WHERE p.first_contact_on <= $2 GROUP BY 1`)} AS path_stages,
       ${rows(`SELECT welcome_stage AS stage, count(*)::int AS count FROM people WHERE first_contact_on <= $2
         GROUP BY welcome_stage ORDER BY welcome_stage`)} AS welcome_stages,
@@ -92,9 +86,9 @@ export async function membersIndicators(db: DataSource, from: string, to: string
       to,
       employment.map(([id]) => id),
       employment.map(([, on]) => on),
-      ofKind("EMPLOYMENT"),
-      ofKind("SUPPORT_AGREEMENT"),
-      ofKind("OBJECTIVE"),
+      furthest.EMPLOYMENT,
+      furthest.SUPPORT_AGREEMENT,
+      furthest.OBJECTIVE,
       ...pairs(contracts.objectiveOn),
       ...pairs(contracts.supportOn),
     ],

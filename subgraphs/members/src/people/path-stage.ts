@@ -53,28 +53,45 @@ export function pathStage(facts: PathFacts): PathStage {
 }
 
 /**
- * Narrows a query of people (alias `person`) to those whose `pathStage` is `stage`, in SQL, with
- * the same precedence as `pathStage`: exit, associate, furthest contract, welcome.
- * `furthestContracts` maps local person IDs to the furthest contract signed (contracts subgraph).
+ * `pathStage` in SQL, for a people table under `alias`, with the same precedence: exit, associate,
+ * furthest contract, welcome. `furthest` gives, for each contract kind, an SQL expression of the
+ * uuid[] of the people whose furthest signed contract is of that kind (contracts subgraph).
  */
+export function pathStageSql(alias: string, furthest: Record<ContractKind, string>): string {
+  return `CASE
+    WHEN ${alias}.id IN (SELECT person_id FROM exits) THEN 'EXITED'
+    WHEN ${alias}.id IN (SELECT person_id FROM associates) THEN 'ASSOCIATE'
+    WHEN ${alias}.id = ANY(${furthest.EMPLOYMENT}) THEN '${STAGE_OF_CONTRACT.EMPLOYMENT}'
+    WHEN ${alias}.id = ANY(${furthest.SUPPORT_AGREEMENT}) THEN '${STAGE_OF_CONTRACT.SUPPORT_AGREEMENT}'
+    WHEN ${alias}.id = ANY(${furthest.OBJECTIVE}) THEN '${STAGE_OF_CONTRACT.OBJECTIVE}'
+    ELSE ${alias}.welcome_stage END`;
+}
+
+/** The people of each contract kind in `furthestContracts` (local ID → furthest contract signed). */
+export function peopleByFurthestContract(furthestContracts: ReadonlyMap<string, ContractKind>): Record<ContractKind, string[]> {
+  const people: Record<ContractKind, string[]> = { OBJECTIVE: [], SUPPORT_AGREEMENT: [], EMPLOYMENT: [] };
+  for (const [personId, kind] of furthestContracts) people[kind].push(personId);
+  return people;
+}
+
+/** Narrows a query of people (alias `person`) to those whose `pathStage` is `stage`, in SQL. */
 export function whereStageIs<Entity extends object>(
   query: SelectQueryBuilder<Entity>,
   stage: PathStage,
   furthestContracts: ReadonlyMap<string, ContractKind>,
 ): SelectQueryBuilder<Entity> {
-  const exited = "person.id IN (SELECT person_id FROM exits)";
-  if (stage === "EXITED") return query.andWhere(exited);
-  query.andWhere(`NOT ${exited}`);
-  const associate = "person.id IN (SELECT person_id FROM associates)";
-  if (stage === "ASSOCIATE") return query.andWhere(associate);
-  query.andWhere(`NOT ${associate}`);
-  const withContractOf = (kinds: readonly ContractKind[]) =>
-    [...furthestContracts].filter(([, kind]) => kinds.includes(kind)).map(([personId]) => personId);
-  const contractKind = (Object.keys(STAGE_OF_CONTRACT) as ContractKind[]).find((kind) => STAGE_OF_CONTRACT[kind] === stage);
-  if (contractKind) return query.andWhere("person.id = ANY(:stagePeople)", { stagePeople: withContractOf([contractKind]) });
-  return query
-    .andWhere("person.welcomeStage = :stageWelcome", { stageWelcome: stage })
-    .andWhere("NOT (person.id = ANY(:peopleWithContracts))", { peopleWithContracts: [...furthestContracts.keys()] });
+  const people = peopleByFurthestContract(furthestContracts);
+  const stageSql = pathStageSql("person", {
+    EMPLOYMENT: ":stageEmployment::uuid[]",
+    SUPPORT_AGREEMENT: ":stageSupport::uuid[]",
+    OBJECTIVE: ":stageObjective::uuid[]",
+  });
+  return query.andWhere(`(${stageSql}) = :stage`, {
+    stageEmployment: people.EMPLOYMENT,
+    stageSupport: people.SUPPORT_AGREEMENT,
+    stageObjective: people.OBJECTIVE,
+    stage,
+  });
 }
 
 /** Local person ID → furthest contract, from the milestones the contracts subgraph sent (`@requires`). */

@@ -1,8 +1,7 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, InputType, ObjectType, registerEnumType } from "type-graphql";
-import { badUserInput, recordAudit, requiredText, requireOwnCooperative, type Caller } from "@cae/shared";
+import { badUserInput, isValidSiret, recordAudit, requiredText, requireOwnCooperative, type Caller } from "@cae/shared";
 import type { DataSource } from "typeorm";
-import { isValidSiret } from "./siret";
 
 export const LegalForm = {
   SCOP_SA: "SCOP_SA",

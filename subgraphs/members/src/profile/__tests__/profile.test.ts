@@ -1,6 +1,6 @@
 import { databaseBackends, ENTITIES_QUERY, execute, startTestSubgraph, testCaller, type SubgraphServer } from "@cae/shared";
 import { members } from "../../index";
-import { isValidSiret } from "../siret";
+import { isValidSiret } from "@cae/shared";
 
 const COOP = "garonne-activites";
 

@@ -1,6 +1,7 @@
 /**
  * Whether a SIRET is valid: 14 digits whose Luhn sum is a multiple of 10 (INSEE). La Poste's
  * establishments (SIREN 356 000 000) follow their own rule: the digits add up to a multiple of 5.
+ * Shared: the members subgraph checks the cooperative's profile with it, finance its settings and customers.
  */
 export function isValidSiret(siret: string): boolean {
   if (!/^\d{14}$/.test(siret)) return false;
