@@ -24,3 +24,4 @@ export * from "./path";
 export * from "./legal/minimum-wage";
 export * from "./legal/siret";
 export * from "./dates";
+export * from "./aggregates";

@@ -3,12 +3,16 @@ import { GraphQLScalarType, Kind } from "graphql";
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DECIMAL = /^-?\d{1,12}(\.\d{1,4})?$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Every date in and out of every subgraph goes through here: plain arithmetic, no Date object.
 function parseLocalDate(value: unknown): string {
   const match = typeof value === "string" ? ISO_DATE.exec(value) : null;
   if (match) {
-    const [year, month, day] = match.slice(1).map(Number);
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return value as string;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+    if (days !== undefined && day >= 1 && day <= days) return value as string;
   }
   throw new TypeError(`Date must be a calendar date "YYYY-MM-DD", got ${JSON.stringify(value)}`);
 }

@@ -1,5 +1,5 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { subgraphConfigFromEnv, type SubgraphConfig, type SubgraphName } from "./config";
@@ -59,7 +59,8 @@ export async function createSubgraphServer<Loaders>(
       introspection: !options.production,
       includeStacktraceInErrorResponses: !options.production,
       // The gateway does not report usage to Apollo's cloud, so subgraph traces would go nowhere.
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      // No field has a cache hint, so the per-field cache-control bookkeeping would be work for nothing.
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     });
     await apollo.start();
     const contextFor = (caller: Caller): RequestContext<Loaders> => {

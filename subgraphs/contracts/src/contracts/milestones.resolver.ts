@@ -1,5 +1,5 @@
 import { Authorized, Ctx, Directive, FieldResolver, Resolver } from "type-graphql";
-import { encodeId, type ContractKind } from "@cae/shared";
+import { encodeId, queryPrepared, type ContractKind } from "@cae/shared";
 import type { ContractsContext } from "../context";
 import { ContractMilestones, Cooperative } from "./contract.type";
 import { signedSql } from "./contract.sql";
@@ -11,6 +11,12 @@ interface MilestoneRow {
   employment_on: string | null;
 }
 
+const MILESTONES_SQL = `SELECT person_id,
+    to_char(min(starts_on) FILTER (WHERE kind = 'OBJECTIVE'), 'YYYY-MM-DD') AS objective_on,
+    to_char(min(starts_on) FILTER (WHERE kind = 'SUPPORT_AGREEMENT'), 'YYYY-MM-DD') AS support_on,
+    to_char(min(starts_on) FILTER (WHERE kind = 'EMPLOYMENT'), 'YYYY-MM-DD') AS employment_on
+  FROM contracts c WHERE ${signedSql("c")} GROUP BY person_id ORDER BY person_id`;
+
 @Resolver(() => Cooperative)
 export class CooperativeMilestonesResolver {
   // Read by the planner for the members subgraph's `@requires` (stage filters and aggregates),
@@ -21,13 +27,7 @@ export class CooperativeMilestonesResolver {
     description: "Each person's contract steps (one grouped statement); for the members subgraph, never for clients.",
   })
   async contractMilestones(@Ctx() ctx: ContractsContext): Promise<ContractMilestones[]> {
-    const rows: MilestoneRow[] = await ctx.db.query(
-      `SELECT person_id,
-              to_char(min(starts_on) FILTER (WHERE kind = 'OBJECTIVE'), 'YYYY-MM-DD') AS objective_on,
-              to_char(min(starts_on) FILTER (WHERE kind = 'SUPPORT_AGREEMENT'), 'YYYY-MM-DD') AS support_on,
-              to_char(min(starts_on) FILTER (WHERE kind = 'EMPLOYMENT'), 'YYYY-MM-DD') AS employment_on
-         FROM contracts c WHERE ${signedSql("c")} GROUP BY person_id ORDER BY person_id`,
-    );
+    const rows = await queryPrepared<MilestoneRow>(ctx.db, "contract_milestones", MILESTONES_SQL, []);
     return rows.map((row) => ({
       personId: encodeId(ctx.cooperativeId, row.person_id),
       furthestContract: furthestOf(row),

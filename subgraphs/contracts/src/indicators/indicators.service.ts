@@ -1,4 +1,13 @@
-import { CONTRACT_KINDS_IN_PATH_ORDER, monthsOverlapping, todayInFrance, type ContractKind } from "@cae/shared";
+import {
+  CONTRACT_KINDS_IN_PATH_ORDER,
+  fromJson,
+  jsonRow,
+  jsonRows,
+  monthsOverlapping,
+  queryPrepared,
+  todayInFrance,
+  type ContractKind,
+} from "@cae/shared";
 import type { DataSource } from "typeorm";
 import type { ContractEndReason } from "../contracts/contract.entity";
 import { lastDaySql, runningOnSql, signedSql } from "../contracts/contract.sql";
@@ -6,48 +15,41 @@ import type { ContractKindCount, ContractsIndicators } from "./indicators.type";
 
 const LAST_DAY = lastDaySql("c");
 const SIGNED = signedSql("c");
-/** Hours in force on $1: the latest amendment effective by then, else the contract's own. */
-const HOURS_ON = `COALESCE((SELECT a.monthly_hours FROM contract_amendments a
-  WHERE a.contract_id = c.id AND a.effective_on <= $1 ORDER BY a.number DESC LIMIT 1), c.monthly_hours)`;
+/** Hours in force on $2: the latest amendment effective by then, else the contract's own. */
+const HOURS_ON_LAST_DAY = `COALESCE((SELECT a.monthly_hours FROM contract_amendments a
+  WHERE a.contract_id = c.id AND a.effective_on <= $2 ORDER BY a.number DESC LIMIT 1), c.monthly_hours)`;
+
+/** Every figure of the period $1..$2 ($3: today), in one statement. */
+const INDICATORS_SQL = `SELECT
+  ${jsonRows(`SELECT kind, to_char(signed_on, 'YYYY-MM') AS month, count(*)::int AS count FROM contracts
+    WHERE signed_on BETWEEN $1 AND $2 GROUP BY kind, month`)} AS signed,
+  ${jsonRows(`SELECT c.kind, count(*)::int AS count, COALESCE(sum(${HOURS_ON_LAST_DAY}), 0)::text AS hours FROM contracts c
+    WHERE ${runningOnSql("c", "$2")} GROUP BY c.kind`)} AS running,
+  ${jsonRows(`SELECT to_char(effective_on, 'YYYY-MM') AS month, count(*)::int AS count FROM contract_amendments
+    WHERE effective_on BETWEEN $1 AND $2 GROUP BY month`)} AS amendments,
+  ${jsonRows(`SELECT c.kind, COALESCE(c.end_reason, 'TERM_REACHED') AS reason, count(*)::int AS count FROM contracts c
+    WHERE ${SIGNED} AND ${LAST_DAY} BETWEEN $1 AND $2 AND ${LAST_DAY} < $3::date
+    GROUP BY c.kind, reason ORDER BY c.kind, reason`)} AS ends,
+  ${jsonRow(`SELECT count(*)::int AS count, COALESCE(sum(e.starts_on - s.first_start), 0)::int AS "totalDays"
+     FROM contracts e
+     JOIN (SELECT person_id, min(starts_on) AS first_start FROM contracts c
+            WHERE c.kind = 'SUPPORT_AGREEMENT' AND ${SIGNED} GROUP BY person_id) s
+       ON s.person_id = e.person_id AND s.first_start < e.starts_on
+    WHERE e.kind = 'EMPLOYMENT' AND ${signedSql("e")} AND e.starts_on BETWEEN $1 AND $2`)} AS support_to_employment`;
+
+type IndicatorsRow = Record<"signed" | "running" | "amendments" | "ends" | "support_to_employment", unknown>;
 
 const everyKind = (counts: Map<string, number>, prefix = ""): ContractKindCount[] =>
   CONTRACT_KINDS_IN_PATH_ORDER.map((kind) => ({ kind, count: counts.get(prefix + kind) ?? 0 }));
 
-/** Five grouped statements, whatever the number of contracts. */
+/** One statement, whatever the number of contracts. */
 export async function contractsIndicators(db: DataSource, from: string, to: string, today = todayInFrance()): Promise<ContractsIndicators> {
-  const [signed, running, amendments, ends, supportToEmployment] = await Promise.all([
-    db.query(
-      `SELECT kind, to_char(signed_on, 'YYYY-MM') AS month, count(*)::int AS count FROM contracts
-        WHERE signed_on BETWEEN $1 AND $2 GROUP BY kind, month`,
-      [from, to],
-    ) as Promise<{ kind: ContractKind; month: string; count: number }[]>,
-    db.query(
-      `SELECT c.kind, count(*)::int AS count, COALESCE(sum(${HOURS_ON}), 0)::text AS hours FROM contracts c
-        WHERE ${runningOnSql("c", "$1")}
-        GROUP BY c.kind`,
-      [to],
-    ) as Promise<{ kind: ContractKind; count: number; hours: string }[]>,
-    db.query(
-      `SELECT to_char(effective_on, 'YYYY-MM') AS month, count(*)::int AS count FROM contract_amendments
-        WHERE effective_on BETWEEN $1 AND $2 GROUP BY month`,
-      [from, to],
-    ) as Promise<{ month: string; count: number }[]>,
-    db.query(
-      `SELECT c.kind, COALESCE(c.end_reason, 'TERM_REACHED') AS reason, count(*)::int AS count FROM contracts c
-        WHERE ${SIGNED} AND ${LAST_DAY} BETWEEN $1 AND $2 AND ${LAST_DAY} < $3
-        GROUP BY c.kind, reason ORDER BY c.kind, reason`,
-      [from, to, today],
-    ) as Promise<{ kind: ContractKind; reason: ContractEndReason; count: number }[]>,
-    db.query(
-      `SELECT count(*)::int AS count, COALESCE(sum(e.starts_on - s.first_start), 0)::int AS "totalDays"
-         FROM contracts e
-         JOIN (SELECT person_id, min(starts_on) AS first_start FROM contracts c
-                WHERE c.kind = 'SUPPORT_AGREEMENT' AND ${SIGNED} GROUP BY person_id) s
-           ON s.person_id = e.person_id AND s.first_start < e.starts_on
-        WHERE e.kind = 'EMPLOYMENT' AND ${signedSql("e")} AND e.starts_on BETWEEN $1 AND $2`,
-      [from, to],
-    ) as Promise<{ count: number; totalDays: number }[]>,
-  ]);
+  const [row] = await queryPrepared<IndicatorsRow>(db, "contracts_indicators", INDICATORS_SQL, [from, to, today]);
+  const signed = fromJson<{ kind: ContractKind; month: string; count: number }[]>(row.signed);
+  const running = fromJson<{ kind: ContractKind; count: number; hours: string }[]>(row.running);
+  const amendments = fromJson<{ month: string; count: number }[]>(row.amendments);
+  const ends = fromJson<{ kind: ContractKind; reason: ContractEndReason; count: number }[]>(row.ends);
+  const supportToEmployment = fromJson<{ count: number; totalDays: number }>(row.support_to_employment);
 
   const signedCounts = new Map<string, number>();
   for (const row of signed) {
@@ -63,7 +65,7 @@ export async function contractsIndicators(db: DataSource, from: string, to: stri
     runningEmploymentHours: normaliseHours(running.find((row) => row.kind === "EMPLOYMENT")?.hours ?? "0"),
     amendments: amendments.reduce((sum, row) => sum + row.count, 0),
     endsByReason: ends,
-    supportToEmployment: supportToEmployment[0],
+    supportToEmployment,
     monthly: monthsOverlapping(from, to).map((month) => ({
       month,
       signedByKind: everyKind(signedCounts, `${month}/`),

@@ -1,4 +1,4 @@
-import { badUserInput } from "@cae/shared";
+import { badUserInput, queryPrepared } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import type { FinanceIndicators, FinanceMonth } from "./indicators.type";
 
@@ -13,15 +13,26 @@ const REVENUE = `
   )`;
 
 type MonthRow = Record<
-  "month" | "revenue_invoiced" | "revenue_collected" | "contributions" | "invoices" | "credit_notes" | "activities" | "largest",
+  | "month"
+  | "revenue_invoiced"
+  | "revenue_collected"
+  | "contributions"
+  | "invoices"
+  | "credit_notes"
+  | "activities"
+  | "largest"
+  | "period_activities"
+  | "period_largest",
   string
 >;
 
-/** Two grouped statements over the whole cooperative, whatever the period: no row is loaded. */
+/** One grouped statement over the whole cooperative, whatever the period: no row is loaded. */
 export async function financeIndicators(db: DataSource, from: string, to: string): Promise<FinanceIndicators> {
   if (from > to) throw badUserInput("from must not be after to", "from");
   if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10) throw badUserInput("the period spans at most 10 years", "to");
-  const rows: MonthRow[] = await db.query(
+  const rows = await queryPrepared<MonthRow>(
+    db,
+    "finance_indicators",
     `WITH months AS (
         SELECT m::date AS month FROM generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month') AS m
       ),
@@ -47,6 +58,13 @@ export async function financeIndicators(db: DataSource, from: string, to: string
       ),
       contributions AS (
         SELECT month, sum(amount_cents) AS amount FROM contribution_entries WHERE month BETWEEN $1 AND $2 GROUP BY month
+      ),
+      -- The whole period's activities, on every row: an activity counts once, whatever its months.
+      by_account_in_period AS (SELECT account_id, sum(net) AS net FROM revenue GROUP BY account_id),
+      period AS (
+        SELECT count(*) FILTER (WHERE net > 0)::text AS period_activities,
+               coalesce(max(net) FILTER (WHERE net > 0), 0)::text AS period_largest
+          FROM by_account_in_period
       )
     SELECT to_char(m.month, 'YYYY-MM') AS month,
            coalesce(b.net, 0)::text AS revenue_invoiced,
@@ -55,15 +73,11 @@ export async function financeIndicators(db: DataSource, from: string, to: string
            coalesce(b.invoices, 0)::text AS invoices,
            coalesce(b.credit_notes, 0)::text AS credit_notes,
            coalesce(b.activities, 0)::text AS activities,
-           coalesce(b.largest, 0)::text AS largest
+           coalesce(b.largest, 0)::text AS largest,
+           p.period_activities, p.period_largest
       FROM months m LEFT JOIN by_month b USING (month) LEFT JOIN collected c USING (month) LEFT JOIN contributions k USING (month)
+           CROSS JOIN period p
      ORDER BY m.month`,
-    [from, to],
-  );
-  const [period]: { activities: string; largest: string }[] = await db.query(
-    `WITH ${REVENUE},
-      by_account AS (SELECT account_id, sum(net) AS net FROM revenue GROUP BY account_id)
-    SELECT count(*) FILTER (WHERE net > 0)::text AS activities, coalesce(max(net) FILTER (WHERE net > 0), 0)::text AS largest FROM by_account`,
     [from, to],
   );
   const monthly: FinanceMonth[] = rows.map((row) => ({
@@ -85,8 +99,9 @@ export async function financeIndicators(db: DataSource, from: string, to: string
     contributionsCents: total((month) => month.contributionsCents),
     invoicesIssued: monthly.reduce((sum, month) => sum + month.invoicesIssued, 0),
     creditNotesIssued: monthly.reduce((sum, month) => sum + month.creditNotesIssued, 0),
-    activitiesWithRevenue: Number(period.activities),
-    largestActivityRevenueCents: BigInt(period.largest),
+    // A period has at least one month, so at least one row.
+    activitiesWithRevenue: Number(rows[0].period_activities),
+    largestActivityRevenueCents: BigInt(rows[0].period_largest),
     monthly,
   };
 }

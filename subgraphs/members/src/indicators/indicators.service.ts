@@ -1,4 +1,4 @@
-import type { ContractKind } from "@cae/shared";
+import { fromJson, jsonRows, queryPrepared, type ContractKind } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { PathStage, pathStageSql, peopleByFurthestContract } from "../people/path-stage";
 import type { DaysSum, MembersIndicators } from "./indicators.type";
@@ -7,7 +7,7 @@ type Row = Record<string, unknown>;
 const count = (value: unknown) => Number(value ?? 0);
 const daysSum = (n: unknown, days: unknown): DaysSum => ({ count: count(n), totalDays: count(days) });
 const stepDays = (value: unknown): DaysSum => {
-  const { count: n, days } = (typeof value === "string" ? JSON.parse(value) : value) as { count: unknown; days: unknown };
+  const { count: n, days } = fromJson<{ count: unknown; days: unknown }>(value);
   return daysSum(n, days);
 };
 
@@ -29,18 +29,8 @@ const receptionTo = (ids: number) =>
       FROM unnest($${ids}::uuid[], $${ids + 1}::date[]) AS e(person_id, starts_on) JOIN receptions r ON r.person_id = e.person_id
      WHERE e.starts_on BETWEEN $1 AND $2)`;
 
-/**
- * Every figure in one SQL statement of grouped sub-queries over the whole cooperative: no person is
- * loaded, and the network's fan-out costs each cooperative one round trip to its database.
- * Durations are sums and counts, so that the network can add cooperatives exactly.
- */
-export async function membersIndicators(db: DataSource, from: string, to: string, contracts: ContractFacts): Promise<MembersIndicators> {
-  const employment = [...contracts.employmentOn];
-  const pairs = (dates: ReadonlyMap<string, string> = new Map()) => [[...dates.keys()], [...dates.values()]];
-  const furthest = peopleByFurthestContract(contracts.furthest);
-  const rows = (sql: string) => `(SELECT coalesce(json_agg(row_to_json(r)), '[]') FROM (${sql}) AS r)`;
-  const [totals]: Row[] = await db.query(
-    `SELECT
+/** Every figure of the period $1..$2; $3 to $11 are the contracts subgraph's facts, as the parameters below. */
+const INDICATORS_SQL = `SELECT
       (SELECT count(*) FROM people WHERE first_contact_on <= $2) AS people,
       (SELECT count(*) FROM receptions WHERE received_on BETWEEN $1 AND $2) AS receptions,
       (SELECT count(*) FROM receptions WHERE decision = 'ADMITTED' AND decided_on BETWEEN $1 AND $2) AS admissions,
@@ -57,13 +47,13 @@ export async function membersIndicators(db: DataSource, from: string, to: string
       ${receptionTo(3)} AS to_employment,
       ${receptionTo(8)} AS to_objective,
       ${receptionTo(10)} AS to_support,
-      ${rows(`SELECT ${pathStageSql("p", { EMPLOYMENT: "$5::uuid[]", SUPPORT_AGREEMENT: "$6::uuid[]", OBJECTIVE: "$7::uuid[]" })} AS stage,
+      ${jsonRows(`SELECT ${pathStageSql("p", { EMPLOYMENT: "$5::uuid[]", SUPPORT_AGREEMENT: "$6::uuid[]", OBJECTIVE: "$7::uuid[]" })} AS stage,
           count(*)::int AS count
         FROM people p WHERE p.first_contact_on <= $2 GROUP BY 1`)} AS path_stages,
-      ${rows(`SELECT welcome_stage AS stage, count(*)::int AS count FROM people WHERE first_contact_on <= $2
+      ${jsonRows(`SELECT welcome_stage AS stage, count(*)::int AS count FROM people WHERE first_contact_on <= $2
         GROUP BY welcome_stage ORDER BY welcome_stage`)} AS welcome_stages,
-      ${rows(`SELECT reason, count(*)::int AS count FROM exits WHERE exited_on BETWEEN $1 AND $2 GROUP BY reason ORDER BY reason`)} AS exits,
-      ${rows(`SELECT CASE
+      ${jsonRows(`SELECT reason, count(*)::int AS count FROM exits WHERE exited_on BETWEEN $1 AND $2 GROUP BY reason ORDER BY reason`)} AS exits,
+      ${jsonRows(`SELECT CASE
           WHEN birth_year IS NULL THEN 'unknown'
           WHEN extract(year FROM $2::date) - birth_year < 26 THEN 'under 26'
           WHEN extract(year FROM $2::date) - birth_year <= 35 THEN '26-35'
@@ -71,29 +61,38 @@ export async function membersIndicators(db: DataSource, from: string, to: string
           WHEN extract(year FROM $2::date) - birth_year <= 55 THEN '46-55'
           ELSE 'over 55' END AS bracket, count(*)::int AS count
         FROM people WHERE first_contact_on <= $2 GROUP BY 1 ORDER BY 1`)} AS ages,
-      ${rows(`SELECT sector, count(*)::int AS count FROM activities WHERE started_on <= $2 GROUP BY sector ORDER BY sector`)} AS sectors,
+      ${jsonRows(`SELECT sector, count(*)::int AS count FROM activities WHERE started_on <= $2 GROUP BY sector ORDER BY sector`)} AS sectors,
       -- Each month cut to the period, so that the months add up to the period's figures.
-      ${rows(`SELECT to_char(m.start, 'YYYY-MM') AS month,
+      ${jsonRows(`SELECT to_char(m.start, 'YYYY-MM') AS month,
           (SELECT count(*)::int FROM receptions WHERE received_on BETWEEN m.first AND m.last) AS receptions,
           (SELECT count(*)::int FROM receptions WHERE decision = 'ADMITTED' AND decided_on BETWEEN m.first AND m.last) AS admissions,
           (SELECT count(*)::int FROM receptions WHERE decision = 'ORIENTED' AND decided_on BETWEEN m.first AND m.last) AS orientations,
           (SELECT count(*)::int FROM exits WHERE exited_on BETWEEN m.first AND m.last) AS exits
         FROM (SELECT start, greatest(start, $1::date) AS first, least((start + interval '1 month - 1 day')::date, $2::date) AS last
               FROM generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month') AS s(start)) AS m
-        ORDER BY m.start`)} AS monthly`,
-    [
-      from,
-      to,
-      employment.map(([id]) => id),
-      employment.map(([, on]) => on),
-      furthest.EMPLOYMENT,
-      furthest.SUPPORT_AGREEMENT,
-      furthest.OBJECTIVE,
-      ...pairs(contracts.objectiveOn),
-      ...pairs(contracts.supportOn),
-    ],
-  );
-  const list = <T>(value: unknown): T[] => (typeof value === "string" ? JSON.parse(value) : value) as T[];
+        ORDER BY m.start`)} AS monthly`;
+
+/**
+ * Every figure in one SQL statement of grouped sub-queries over the whole cooperative: no person is
+ * loaded, and the network's fan-out costs each cooperative one round trip to its database.
+ * Durations are sums and counts, so that the network can add cooperatives exactly.
+ */
+export async function membersIndicators(db: DataSource, from: string, to: string, contracts: ContractFacts): Promise<MembersIndicators> {
+  const employment = [...contracts.employmentOn];
+  const pairs = (dates: ReadonlyMap<string, string> = new Map()) => [[...dates.keys()], [...dates.values()]];
+  const furthest = peopleByFurthestContract(contracts.furthest);
+  const [totals] = await queryPrepared<Row>(db, "members_indicators", INDICATORS_SQL, [
+    from,
+    to,
+    employment.map(([id]) => id),
+    employment.map(([, on]) => on),
+    furthest.EMPLOYMENT,
+    furthest.SUPPORT_AGREEMENT,
+    furthest.OBJECTIVE,
+    ...pairs(contracts.objectiveOn),
+    ...pairs(contracts.supportOn),
+  ]);
+  const list = <T>(value: unknown): T[] => fromJson<T[]>(value);
   const byStage = new Map(list<{ stage: string; count: number }>(totals.path_stages).map((row) => [row.stage, row.count]));
   return {
     from,
