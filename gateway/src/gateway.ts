@@ -1,7 +1,7 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLObjectType } from "graphql";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { readFileSync } from "node:fs";
 import { createAuthenticator, serveHttp, type RunningHttpServer, type SubgraphName } from "@cae/shared";
 import type { GatewayConfig } from "./config";
@@ -45,6 +45,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       queryLimitsPlugin(options.limits),
       extraErrorsPlugin,
+      // No subgraph gives cache hints: answers carry no Cache-Control, and nothing is computed for one.
+      ApolloServerPluginCacheControlDisabled(),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

@@ -17,7 +17,7 @@ export interface SubgraphResponse {
   text(): Promise<string>;
 }
 
-/** A fetch-like function for `RemoteGraphQLDataSource`, with a deadline covering the whole exchange. */
+/** A fetch-like function for the cooperatives' data sources, with a deadline covering the whole exchange. */
 export function pooledFetcher(timeoutMs: number, maxSockets = 64) {
   const agents = { http: new Agent({ keepAlive: true, maxSockets }), https: new HttpsAgent({ keepAlive: true, maxSockets }) };
   return (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<SubgraphResponse> =>
