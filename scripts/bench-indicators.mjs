@@ -1,35 +1,41 @@
-// Benchmark of the network's indicators (not a test): starts 1, 10 and 30 cooperatives' subgraphs
-// on the local PostgreSQL server (throwaway databases, seeded with the demo generator) and the real
-// gateway, then asks for the network's indicators with a cold cache and a warm one, and with one
-// cooperative made 5 s slow. Prints p50/p95 latencies and the ratio to one cooperative.
+// Benchmark of the network's indicators (not a test): starts 1, 10 and 30 cooperatives, each in a
+// process of its own with its three subgraphs on the local PostgreSQL server (throwaway databases,
+// seeded with the demo generator), and the real gateway in this process; then asks for the
+// network's indicators with a cold cache and a warm one, with 30 ms of network added to every call
+// to a cooperative, and with one cooperative made 5 s slow. Prints p50/p95 latencies, the ratio to
+// one cooperative, and the CPU spent per question by the gateway and by the whole machine.
 //
 //   npm run bench:indicators              # 1, 10, 30 cooperatives
 //   npm run bench:indicators -- --quick   # 1 and 3 cooperatives, fewer rounds (CI)
+//   npm run bench:indicators -- --profile <dir>   # CPU and allocation profiles of the gateway, cold rounds
 //
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is where the
 // databases are created and dropped.
-/* global process, URL, setTimeout, fetch, Buffer, performance, console */
+/* global process, URL, fetch, performance, console, setTimeout, clearTimeout */
 import { createRequire } from "node:module";
-import { createServer } from "node:http";
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { availableParallelism, cpus } from "node:os";
 
+// Deployments run in production mode (graphql-js skips its development checks there).
+process.env.NODE_ENV = "production";
 const require = createRequire(import.meta.url);
 require("reflect-metadata");
-const { startSubgraph, SUBGRAPH_NAMES } = require("@cae/shared");
-const { members } = require("@cae/members");
-const { contracts } = require("@cae/contracts");
-const { finance } = require("@cae/finance");
+const { SUBGRAPH_NAMES } = require("@cae/shared");
 const { startGateway, DEFAULT_SUPERGRAPH_FILE } = require("@cae/gateway");
 const { DEFAULT_QUERY_LIMITS } = require("../gateway/dist/limits/limits.js");
 const { createTestAuth } = require("../gateway/dist/testing/auth.js");
 const { Client } = require("pg");
-const { readFileSync } = require("node:fs");
+const { readFileSync, writeFileSync, mkdirSync } = require("node:fs");
+const { Session } = require("node:inspector/promises");
+const { resolve, dirname } = require("node:path");
+const { fileURLToPath } = require("node:url");
 
-// Every subgraph adds its own signal handlers: 90 of them are expected here.
-process.setMaxListeners(0);
 const quick = process.argv.includes("--quick");
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : quick ? [1, 3] : [1, 10, 30];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (quick ? 5 : 15));
+/** Questions asked before measuring, so that every process has compiled its hot code (a running network has). */
+const WARM_UP = quick ? 2 : 10;
 const SLOW_MS = 5000;
 const TIMEOUT_MS = 2000;
 /** A cooperative's own server is across a network: each call to its subgraphs pays this much more. */
@@ -37,7 +43,11 @@ const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 30);
 const REGIONS = ["Auvergne-Rhône-Alpes", "Bretagne", "Occitanie", "Île-de-France", "Normandie"];
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PREFIX = `cae_bench_${process.pid}`;
-const DEFINITIONS = { members, contracts, finance };
+const COOPERATIVE_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), "bench-cooperative.mjs");
+/** Cooperatives started at once (each seeds its three databases). */
+const STARTING_AT_ONCE = 3;
+/** `--profile <dir>`: a CPU profile and an allocation profile of the gateway in the cold rounds of each size. */
+const PROFILE_DIR = process.argv.includes("--profile") ? resolve(process.argv[process.argv.indexOf("--profile") + 1]) : null;
 
 const QUERY = `query ($from: Date!, $to: Date!) { network { indicators(from: $from, to: $to) {
   generatedAt ageSeconds complete missingCooperatives { id reason }
@@ -50,8 +60,7 @@ const QUERY = `query ($from: Date!, $to: Date!) { network { indicators(from: $fr
 const VARIABLES = { from: "2026-01-01", to: "2026-10-31" };
 
 const admin = new Client({ connectionString: ADMIN_URL });
-const databases = [];
-const running = [];
+const allDatabases = [];
 
 function databaseUrl(name) {
   const url = new URL(ADMIN_URL);
@@ -59,58 +68,30 @@ function databaseUrl(name) {
   return url.toString();
 }
 
+const children = [];
+
+/** Starts cooperative `index` in a process of its own; resolves to its registry entry and proxies' URLs. */
 async function startCooperative(index, auth) {
   const id = `bench-coop-${String(index + 1).padStart(2, "0")}`;
-  const subgraphs = {};
+  const databases = {};
   for (const name of SUBGRAPH_NAMES) {
     const database = `${PREFIX}_${index + 1}_${name}`;
     await admin.query(`CREATE DATABASE ${database}`);
-    databases.push(database);
-    const subgraph = await startSubgraph(DEFINITIONS[name], {
-      cooperativeId: id,
-      port: 0,
-      host: "127.0.0.1",
-      database: { kind: "server", url: databaseUrl(database) },
-      seedDemo: true,
-      production: true,
-      auth,
-    });
-    // 90 subgraphs share one PostgreSQL server (max_connections 100, other users too): one
-    // connection each here, where each cooperative would have its own server.
-    const pool = subgraph.database.dataSource.driver.master;
-    if (pool?.options) pool.options.max = 1;
-    running.push(subgraph);
-    subgraphs[name] = subgraph.url;
+    allDatabases.push(database);
+    databases[name] = databaseUrl(database);
   }
-  return { id, name: `Bench ${index + 1}`, region: REGIONS[index % REGIONS.length], subgraphs };
-}
-
-/** A proxy that holds every request `delayMs` before passing it on: a slow cooperative. */
-async function slowProxy(target, delayMs) {
-  const server = createServer(async (req, res) => {
-    const chunks = [];
-    for await (const chunk of req) chunks.push(chunk);
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
-    try {
-      const response = await fetch(target, {
-        method: req.method,
-        headers: req.headers,
-        body: chunks.length ? Buffer.concat(chunks) : undefined,
-      });
-      res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "application/json" });
-      res.end(Buffer.from(await response.arrayBuffer()));
-    } catch {
-      if (!res.headersSent) res.writeHead(502).end();
-    }
+  // BENCH_PROFILE_COOPERATIVE=<dir>: the first cooperative's process writes a V8 CPU profile there when it stops.
+  const profile =
+    index === 0 && process.env.BENCH_PROFILE_COOPERATIVE ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROFILE_COOPERATIVE] : [];
+  const settings = { id, databases, auth, latencyMs: LATENCY_MS, slowMs: SLOW_MS };
+  const child = spawn(process.execPath, [...profile, COOPERATIVE_SCRIPT, JSON.stringify(settings)], { stdio: ["pipe", "pipe", "inherit"] });
+  children.push(child);
+  const urls = await new Promise((resolveUrls, reject) => {
+    child.once("exit", (code) => reject(new Error(`Cooperative ${id} stopped while starting (exit code ${code})`)));
+    createInterface({ input: child.stdout }).once("line", (line) => resolveUrls(JSON.parse(line)));
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}/graphql`,
-    close: () => {
-      server.closeAllConnections();
-      server.close();
-    },
-  };
+  const entry = { id, name: `Bench ${index + 1}`, region: REGIONS[index % REGIONS.length] };
+  return { entry: { ...entry, subgraphs: urls.subgraphs }, far: { ...entry, subgraphs: urls.far }, slowMembers: urls.slowMembers };
 }
 
 async function gatewayFor(registry, auth, cacheSeconds) {
@@ -147,14 +128,56 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
+/** The query plan, the connections and every process's compiled code, before measuring. */
+async function warmUp(gateway, token) {
+  for (let i = 0; i < WARM_UP; i++) await ask(gateway, token);
+}
+
+/** CPU time (ms) every core of the machine has spent busy since boot: all processes, the database's too. */
+const machineBusyMs = () => cpus().reduce((sum, { times }) => sum + times.user + times.nice + times.sys + times.irq, 0);
+
 async function measure(gateway, token, rounds) {
   const times = [];
   let last;
+  const machineBefore = machineBusyMs();
+  const gatewayBefore = process.cpuUsage();
   for (let i = 0; i < rounds; i++) {
     last = await ask(gateway, token);
     times.push(last.ms);
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95), last: last.indicators };
+  const gatewayCpu = process.cpuUsage(gatewayBefore);
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    last: last.indicators,
+    // This process is the gateway (and the client asking, one question at a time).
+    gatewayCpuMs: (gatewayCpu.user + gatewayCpu.system) / 1000 / rounds,
+    machineCpuMs: (machineBusyMs() - machineBefore) / rounds,
+  };
+}
+
+async function profiled(name, run) {
+  if (!PROFILE_DIR) return run();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  await session.post("HeapProfiler.enable");
+  await session.post("HeapProfiler.startSampling", {
+    samplingInterval: 32768,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    const { profile: heap } = await session.post("HeapProfiler.stopSampling");
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(`${PROFILE_DIR}/indicators-${name}.cpuprofile`, JSON.stringify(profile));
+    writeFileSync(`${PROFILE_DIR}/indicators-${name}.heapprofile`, JSON.stringify(heap));
+    session.disconnect();
+  }
 }
 
 async function main() {
@@ -168,54 +191,51 @@ async function main() {
     process.stderr.write(
       `Starting ${largest} cooperatives (${largest * 3} subgraphs, seeded) on ${ADMIN_URL.replace(/\/[^/]*$/, "")} ...\n`,
     );
-    for (let i = 0; i < largest; i++) {
-      cooperatives.push(await startCooperative(i, auth));
-      process.stderr.write(`  ${i + 1}/${largest}\r`);
+    for (let next = 0; next < largest; next += STARTING_AT_ONCE) {
+      const batch = Array.from({ length: Math.min(STARTING_AT_ONCE, largest - next) }, (_, i) => startCooperative(next + i, auth));
+      cooperatives.push(...(await Promise.all(batch)));
+      process.stderr.write(`  ${cooperatives.length}/${largest}\r`);
     }
     process.stderr.write(`\nReady in ${((Date.now() - started) / 1000).toFixed(0)} s; measuring (${ROUNDS} rounds each) ...\n`);
     const rows = [];
     for (const size of SIZES) {
-      const registry = cooperatives.slice(0, size);
-      const cold = await gatewayFor(registry, auth, 0);
-      await ask(cold, token); // the query plan and connections, once
-      const coldStats = await measure(cold, token, ROUNDS);
+      const chosen = cooperatives.slice(0, size);
+      const cold = await gatewayFor(
+        chosen.map((c) => c.entry),
+        auth,
+        0,
+      );
+      await warmUp(cold, token);
+      const coldStats = await profiled(`cold-${size}`, () => measure(cold, token, ROUNDS));
       await cold.stop();
-      const warm = await gatewayFor(registry, auth, 300);
-      await ask(warm, token);
-      const warmStats = await measure(warm, token, ROUNDS);
-      await warm.stop();
       if (!coldStats.last.complete)
         throw new Error(`Incomplete answer with ${size} cooperatives: ${JSON.stringify(coldStats.last.missingCooperatives)}`);
-      // The same, each subgraph behind a proxy adding the latency of a network between the gateway and the cooperative.
-      const proxies = [];
-      const remote = [];
-      for (const cooperative of registry) {
-        const subgraphs = {};
-        for (const name of SUBGRAPH_NAMES) {
-          const proxy = await slowProxy(cooperative.subgraphs[name], LATENCY_MS);
-          proxies.push(proxy);
-          subgraphs[name] = proxy.url;
-        }
-        remote.push({ ...cooperative, subgraphs });
-      }
-      const far = await gatewayFor(remote, auth, 0);
-      await ask(far, token);
+      const warm = await gatewayFor(
+        chosen.map((c) => c.entry),
+        auth,
+        300,
+      );
+      await warmUp(warm, token);
+      const warmStats = await measure(warm, token, ROUNDS);
+      await warm.stop();
+      // The same, each call to a cooperative through its proxy adding the latency of a network.
+      const far = await gatewayFor(
+        chosen.map((c) => c.far),
+        auth,
+        0,
+      );
+      await warmUp(far, token);
       const farStats = await measure(far, token, ROUNDS);
       await far.stop();
-      proxies.forEach((proxy) => proxy.close());
       rows.push({ size, cold: coldStats, warm: warmStats, far: farStats, people: coldStats.last.totals.people.value });
     }
     // One cooperative made 5 s slow: the answer must come at the deadline, naming it.
     const size = quick ? 3 : 10;
-    const slow = await slowProxy(cooperatives[0].subgraphs.members, SLOW_MS);
-    const registry = [
-      { ...cooperatives[0], subgraphs: { ...cooperatives[0].subgraphs, members: slow.url } },
-      ...cooperatives.slice(1, size),
-    ];
+    const registry = cooperatives.slice(0, size).map((c) => c.entry);
+    registry[0] = { ...registry[0], subgraphs: { ...registry[0].subgraphs, members: cooperatives[0].slowMembers } };
     const gateway = await gatewayFor(registry, auth, 0);
     const slowStats = await measure(gateway, token, quick ? 2 : 5);
     await gateway.stop();
-    slow.close();
 
     const base = rows[0].cold.p50;
     const f = (ms) => `${ms.toFixed(0)} ms`;
@@ -225,14 +245,18 @@ async function main() {
     );
     const farBase = rows[0].far.p50;
     console.log(
-      `| cooperatives | people | cold p50 | cold p95 | cold p50 / 1 cooperative | warm p50 | warm p95 | cold p50, +${LATENCY_MS} ms per call | its ratio to 1 |`,
+      `| cooperatives | people | cold p50 | cold p95 | cold p50 / 1 cooperative | warm p50 | warm p95 | cold p50, +${LATENCY_MS} ms per call | its ratio to 1 | gateway CPU per cold question | machine CPU per cold question |`,
     );
-    console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const row of rows) {
       console.log(
-        `| ${row.size} | ${row.people ?? "secret"} | ${f(row.cold.p50)} | ${f(row.cold.p95)} | ${(row.cold.p50 / base).toFixed(2)}× | ${f(row.warm.p50)} | ${f(row.warm.p95)} | ${f(row.far.p50)} | ${(row.far.p50 / farBase).toFixed(2)}× |`,
+        `| ${row.size} | ${row.people ?? "secret"} | ${f(row.cold.p50)} | ${f(row.cold.p95)} | ${(row.cold.p50 / base).toFixed(2)}× | ${f(row.warm.p50)} | ${f(row.warm.p95)} | ${f(row.far.p50)} | ${(row.far.p50 / farBase).toFixed(2)}× | ${f(row.cold.gatewayCpuMs)} | ${f(row.cold.machineCpuMs)} |`,
       );
     }
+    const largestRow = rows.at(-1);
+    console.log(
+      `\nWith ${largestRow.size} cooperatives a cold question keeps the machine's ${availableParallelism()} cores busy ${f(largestRow.cold.machineCpuMs)} in all (gateway, subgraphs, PostgreSQL): on this machine no answer can come sooner than ${f(largestRow.cold.machineCpuMs / availableParallelism())}, against ${f(3 * base)} for 3× one cooperative.`,
+    );
     const missing = slowStats.last.missingCooperatives.map((m) => `${m.id} (${m.reason})`).join(", ");
     console.log(
       `\nOne cooperative of ${size} made ${SLOW_MS / 1000} s slow, deadline ${TIMEOUT_MS} ms: p50 ${f(slowStats.p50)}, p95 ${f(slowStats.p95)}; complete: ${slowStats.last.complete}; missing: ${missing}`,
@@ -244,8 +268,20 @@ async function main() {
     );
     console.log(`Total run: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   } finally {
-    await Promise.allSettled(running.map((subgraph) => subgraph.stop()));
-    for (const database of databases) await admin.query(`DROP DATABASE IF EXISTS ${database}`).catch(() => undefined);
+    // Closing its standard input stops a cooperative cleanly (Apollo Server answers a signal by
+    // killing its process again, which would lose the profile); a signal if it does not go.
+    await Promise.allSettled(
+      children.map((child) =>
+        child.exitCode === null
+          ? new Promise((done) => {
+              const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
+              child.once("exit", () => done(clearTimeout(kill)));
+              child.stdin.end();
+            })
+          : undefined,
+      ),
+    );
+    for (const database of allDatabases) await admin.query(`DROP DATABASE IF EXISTS ${database}`).catch(() => undefined);
     await admin.end();
     remove();
   }

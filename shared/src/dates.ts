@@ -25,9 +25,16 @@ export function addMonths(iso: string, months: number): string {
 // Built once: a DateTimeFormat with a time zone costs a fraction of a millisecond to build.
 const FRENCH_CALENDAR = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
 
+let lastMinute = NaN;
+let lastDay = "";
+
 /** Today in France (the cooperatives' legal calendar), whatever the server's zone. */
 export function todayInFrance(now: Date = new Date()): string {
-  return FRENCH_CALENDAR.format(now);
+  // France changes day on a whole minute of UTC (its offsets are whole hours): formatting, which
+  // costs tens of microseconds, is done once a minute.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) [lastMinute, lastDay] = [minute, FRENCH_CALENDAR.format(now)];
+  return lastDay;
 }
 
 /** "2026-03" for each calendar month from the one of `from` to the one of `to`, in order. */

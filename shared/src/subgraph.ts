@@ -1,6 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
+import type { Server } from "node:http";
 import type { DataSource } from "typeorm";
 import { subgraphConfigFromEnv, type SubgraphConfig, type SubgraphName } from "./config";
 import type { Caller } from "./auth/caller";
@@ -32,6 +33,8 @@ export interface SubgraphServer<Loaders> {
 
 export interface RunningSubgraph<Loaders> extends SubgraphServer<Loaders> {
   url: string;
+  /** The HTTP server (a benchmark hands it requests from a second, delayed port). */
+  listener: Server;
   stop(): Promise<void>;
 }
 
@@ -105,6 +108,7 @@ export async function startSubgraph<Loaders>(
   return {
     ...server,
     url: http.url,
+    listener: http.server,
     async stop() {
       await http.stop();
       await server.apollo.stop();

@@ -21,6 +21,15 @@ describe("calendar dates", () => {
     expect(todayInFrance(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01");
   });
 
+  it("changes day on the minute France does, whatever the order of the questions", () => {
+    // Midnight in Paris is 22:00 UTC in summer (UTC+2): the last second of the day, then the first.
+    expect(todayInFrance(new Date("2026-07-01T21:59:59.999Z"))).toBe("2026-07-01");
+    expect(todayInFrance(new Date("2026-07-01T22:00:00Z"))).toBe("2026-07-02");
+    expect(todayInFrance(new Date("2026-07-01T22:00:59Z"))).toBe("2026-07-02");
+    expect(todayInFrance(new Date("2026-07-01T21:59:30Z"))).toBe("2026-07-01");
+    expect(todayInFrance(new Date("2026-03-29T00:59:00Z"))).toBe("2026-03-29");
+  });
+
   it("lists the months a period overlaps", () => {
     expect(monthsOverlapping("2026-11-15", "2027-02-01")).toEqual(["2026-11", "2026-12", "2027-01", "2027-02"]);
     expect(monthsOverlapping("2026-03-01", "2026-03-31")).toEqual(["2026-03"]);
