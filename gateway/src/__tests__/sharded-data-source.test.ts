@@ -1,4 +1,6 @@
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { members } from "@cae/members";
 import { startSubgraph, type Caller, type RunningSubgraph } from "@cae/shared";
 import type { GatewayContext } from "../context";
@@ -135,5 +137,71 @@ describe("the sharded data source", () => {
     await expect(
       dataSource.process({ kind: GraphQLDataSourceRequestKind.HEALTH_CHECK, request: { query: "{ __typename }" }, context: {} }),
     ).rejects.toThrow(/serves operations only/);
+  });
+});
+
+describe("a cooperative's data source on the wire", () => {
+  const C = "centre-val-cooperer";
+  let server: Server;
+  let dataSource: ShardedDataSource;
+  let registry: Registry;
+  /** What the next request gets: status, content type and body. */
+  let reply: { status: number; type: string; body: string };
+  const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+
+  beforeAll(async () => {
+    server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      res.writeHead(reply.status, { "content-type": reply.type }).end(reply.body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    registry = { cooperatives: [{ id: C, name: C, region: "R", subgraphs: { members: url, contracts: url, finance: url } }] };
+    dataSource = new ShardedDataSource("members", registry, 1000);
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const ask = () =>
+    dataSource.process({
+      kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+      request: { query: `mutation Register { registerPerson(input: { cooperativeId: "${C}" }) { id } }`, operationName: "Register" },
+      context: {
+        registry,
+        headers: new Headers({ authorization: "Bearer the-token" }),
+        caller: { subject: "admin", role: "COOP_ADMIN", cooperativeId: C },
+      } satisfies GatewayContext,
+      incomingRequestContext: {} as never,
+    });
+
+  it("posts the operation as JSON with the caller's token, and hands back the subgraph's answer", async () => {
+    reply = { status: 200, type: "application/graphql-response+json; charset=utf-8", body: '{"data":{"registerPerson":{"id":"x"}}}' };
+    received.length = 0;
+    await expect(ask()).resolves.toEqual({ data: { registerPerson: { id: "x" } } });
+    expect(received).toHaveLength(1);
+    expect(received[0].headers).toMatchObject({ authorization: "Bearer the-token", "content-type": "application/json" });
+    expect(JSON.parse(received[0].body)).toEqual({
+      query: `mutation Register { registerPerson(input: { cooperativeId: "${C}" }) { id } }`,
+      operationName: "Register",
+      variables: {},
+    });
+  });
+
+  it.each([
+    [{ status: 502, type: "text/html", body: "<h1>Bad gateway</h1>" }, "502: Bad Gateway"],
+    [{ status: 403, type: "application/json", body: '{"errors":[{"message":"no"}]}' }, "403: Forbidden"],
+    [{ status: 200, type: "text/plain", body: "oops" }, "Expected JSON response body, but received: oops"],
+    [{ status: 200, type: "application/json", body: "42" }, "Expected JSON response body, but received: 42"],
+  ])("names the cooperative and what went wrong when it answers %j", async (answer, reason) => {
+    reply = answer;
+    const response = await ask();
+    expect(response.data).toBeUndefined();
+    expect(response.errors).toEqual([
+      {
+        message: `Cooperative "${C}" did not answer for members: ${reason}`,
+        extensions: { code: "COOPERATIVE_UNAVAILABLE", cooperativeId: C, subgraph: "members" },
+      },
+    ]);
   });
 });

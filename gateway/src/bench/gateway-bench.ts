@@ -8,7 +8,8 @@ import { ensureKeyPair, signToken, SUBGRAPH_NAMES, type SubgraphName } from "@ca
 
 /**
  * `npm run bench:gateway`: the project's gateway against plain Apollo Gateway and Hive Gateway on
- * the same subgraphs, seeded, one cooperative; and the project's gateway sharding two. Each
+ * the same subgraphs, seeded, one cooperative; and the project's gateway sharding two (requests
+ * alternating between them, and all for the first). Each
  * gateway runs in a fresh process per round, warmed up, loaded from another process (autocannon)
  * with a distinct token per request; rounds alternate the order of the gateways so that the
  * machine's noise hits all alike; the table gives medians over rounds. A script, not a test.
@@ -285,6 +286,20 @@ async function main() {
       requests: twoCooperatives,
       start: (port) =>
         launch("project-2", process.execPath, [join(ROOT, "gateway/dist/main.js")], {
+          REGISTRY_FILE: registryTwo,
+          PORT: String(port),
+          NODE_ENV: "production",
+          ...auth,
+        }),
+    },
+    {
+      // The same gateway and registry, every request for the first cooperative: what routing
+      // among two cooperatives costs the gateway, without the second one's subgraphs and
+      // databases working on the same cores (in a deployment they have their own servers).
+      name: "project, 2 cooperatives, first only",
+      requests: oneCooperative,
+      start: (port) =>
+        launch("project-2-first", process.execPath, [join(ROOT, "gateway/dist/main.js")], {
           REGISTRY_FILE: registryTwo,
           PORT: String(port),
           NODE_ENV: "production",
