@@ -70,13 +70,17 @@ function databaseUrl(name) {
 
 const children = [];
 
+// Cooperatives start a few at once, but one pg client runs one statement at a time: in turn.
+let creating = Promise.resolve();
+const createDatabase = (name) => (creating = creating.then(() => admin.query(`CREATE DATABASE ${name}`)));
+
 /** Starts cooperative `index` in a process of its own; resolves to its registry entry and proxies' URLs. */
 async function startCooperative(index, auth) {
   const id = `bench-coop-${String(index + 1).padStart(2, "0")}`;
   const databases = {};
   for (const name of SUBGRAPH_NAMES) {
     const database = `${PREFIX}_${index + 1}_${name}`;
-    await admin.query(`CREATE DATABASE ${database}`);
+    await createDatabase(database);
     allDatabases.push(database);
     databases[name] = databaseUrl(database);
   }
