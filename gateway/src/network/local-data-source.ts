@@ -1,8 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { execute, parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from "graphql";
-
-const DOCUMENTS_KEPT = 1000;
+import { KeptByText } from "../kept-by-text";
 
 /**
  * The gateway's own subgraph, executed in the gateway's process. Apollo's LocalGraphQLDataSource
@@ -10,20 +9,17 @@ const DOCUMENTS_KEPT = 1000;
  * operations again and again, so each is parsed and validated once, kept by its text.
  */
 export class CachedLocalDataSource<Context extends object> implements GraphQLDataSource<Context & Record<string, unknown>> {
-  private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  private readonly documents = new KeptByText<DocumentNode | readonly GraphQLError[]>();
 
   constructor(private readonly schema: GraphQLSchema) {}
 
   async process({ request, context }: GraphQLDataSourceProcessOptions<Context & Record<string, unknown>>): Promise<GatewayGraphQLResponse> {
     const query = request.query ?? "";
-    let document = this.documents.get(query);
-    if (!document) {
+    const document = this.documents.get(query, () => {
       const parsed = parse(query);
       const errors = validate(this.schema, parsed);
-      document = errors.length > 0 ? errors : parsed;
-      if (this.documents.size >= DOCUMENTS_KEPT) this.documents.clear();
-      this.documents.set(query, document);
-    }
+      return errors.length > 0 ? errors : parsed;
+    });
     if (!("kind" in document)) return { errors: document.map((error) => error.toJSON()) };
     const result = await execute({
       schema: this.schema,

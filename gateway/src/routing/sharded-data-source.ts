@@ -5,6 +5,7 @@ import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { parse, type DocumentNode, type GraphQLFormattedError, type OperationDefinitionNode } from "graphql";
 import type { SubgraphName } from "@cae/shared";
 import type { GatewayContext } from "../context";
+import { KeptByText } from "../kept-by-text";
 import type { Registry } from "../registry/registry";
 import { pooledFetcher } from "./http-client";
 import { groupRepresentations, isEntitiesFetch, operationOf, routeOperation } from "./route";
@@ -46,9 +47,6 @@ class CooperativeDataSource implements GraphQLDataSource<GatewayContext> {
   }
 }
 
-/** Operations kept by their text: the planner sends the same few again and again. */
-const OPERATIONS_KEPT = 1000;
-
 /**
  * The data source of one subgraph for the whole network. Apollo Federation expects one instance
  * per subgraph; every cooperative runs its own, so each fetch is routed by the cooperative its
@@ -58,7 +56,7 @@ const OPERATIONS_KEPT = 1000;
 export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly shards: Map<string, CooperativeDataSource>;
   /** Each subgraph operation's text, parsed once (the planner does not hand over its document). */
-  private readonly operations = new Map<string, OperationDefinitionNode | undefined>();
+  private readonly operations = new KeptByText<OperationDefinitionNode | undefined>();
 
   constructor(
     private readonly subgraph: SubgraphName,
@@ -93,11 +91,7 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
   private operationOf(document: DocumentNode | undefined, request: Request): OperationDefinitionNode | undefined {
     if (document) return operationOf(document, request.operationName);
     const key = `${request.operationName ?? ""}\n${request.query ?? ""}`;
-    if (this.operations.has(key)) return this.operations.get(key);
-    const operation = operationOf(parse(request.query ?? ""), request.operationName);
-    if (this.operations.size >= OPERATIONS_KEPT) this.operations.clear();
-    this.operations.set(key, operation);
-    return operation;
+    return this.operations.get(key, () => operationOf(parse(request.query ?? ""), request.operationName));
   }
 
   private async fetchEntities(options: ProcessOptions, context: GatewayContext): Promise<GatewayGraphQLResponse> {

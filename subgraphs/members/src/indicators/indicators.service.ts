@@ -92,28 +92,27 @@ export async function membersIndicators(db: DataSource, from: string, to: string
     ...pairs(contracts.objectiveOn),
     ...pairs(contracts.supportOn),
   ]);
-  const list = <T>(value: unknown): T[] => fromJson<T[]>(value);
-  const byStage = new Map(list<{ stage: string; count: number }>(totals.path_stages).map((row) => [row.stage, row.count]));
+  const byStage = new Map(fromJson<{ stage: string; count: number }[]>(totals.path_stages).map((row) => [row.stage, row.count]));
   return {
     from,
     to,
     people: count(totals.people),
-    peopleByWelcomeStage: list(totals.welcome_stages),
+    peopleByWelcomeStage: fromJson(totals.welcome_stages),
     peopleByPathStage: Object.values(PathStage).map((stage) => ({ stage, count: byStage.get(stage) ?? 0 })),
     receptions: count(totals.receptions),
     admissions: count(totals.admissions),
     orientations: count(totals.orientations),
-    exitsByReason: list(totals.exits),
+    exitsByReason: fromJson(totals.exits),
     associates: count(totals.associates),
     women: count(totals.women),
     genderDeclared: count(totals.gender_declared),
-    ageBrackets: list(totals.ages),
-    activitiesBySector: list(totals.sectors),
+    ageBrackets: fromJson(totals.ages),
+    activitiesBySector: fromJson(totals.sectors),
     receptionToAdmission: daysSum(totals.admissions, totals.to_admission_days),
     receptionToAssociate: daysSum(totals.to_associate_count, totals.to_associate_days),
     receptionToObjectiveContract: stepDays(totals.to_objective),
     receptionToSupportAgreement: stepDays(totals.to_support),
     receptionToEmploymentContract: stepDays(totals.to_employment),
-    monthly: list(totals.monthly),
+    monthly: fromJson(totals.monthly),
   };
 }
