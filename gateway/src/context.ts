@@ -11,6 +11,12 @@ export interface GatewayContext {
   headers: Headers;
   /** The network's indicators (fan-out, control, cache), shared by the gateway's requests. */
   indicators?: IndicatorsService;
+  /**
+   * The same request under the gateway's own credential (role NETWORK_SERVICE): the network's
+   * fan-out of raw aggregates for network roles goes through it, since no client's token may read
+   * a cooperative's exact figures.
+   */
+  asNetworkService?: () => GatewayContext;
   /** Errors a resolver adds beside its data (an incomplete answer), appended to the response. */
   extraErrors?: GraphQLFormattedError[];
 }
