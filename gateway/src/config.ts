@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { AUTH_ENV, authConfigFromEnv, ConfigError, DEFAULT_MAX_BODY_BYTES, parsePort, type AuthConfig } from "@cae/shared";
 import { DEFAULT_INDICATORS_CONFIG, type IndicatorsConfig } from "./indicators/indicators.service";
@@ -17,6 +18,12 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   /** The network's indicators: disclosure rules and cache. */
   indicators: IndicatorsConfig;
+  /**
+   * The gateway's own token (role NETWORK_SERVICE, issued by the identity provider): the network's
+   * fan-out reads the cooperatives' exact aggregates with it, never with a client's token. Read
+   * anew at each use, so that a rotated file is picked up. Absent: network roles get no indicators.
+   */
+  serviceToken?: () => string;
 }
 
 /** Environment variables the gateway reads (README, "Configuration"). */
@@ -32,6 +39,7 @@ export const GATEWAY_ENV = [
   "INDICATORS_CACHE_SECONDS",
   "REDIS_URL",
   "INDICATORS_CACHE_PREFIX",
+  "NETWORK_SERVICE_TOKEN_FILE",
   ...AUTH_ENV,
   ...QUERY_LIMITS_ENV,
 ] as const;
@@ -64,7 +72,12 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
   if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) {
     throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got "${env.REDIS_URL}"`);
   }
+  const serviceTokenFile = env.NETWORK_SERVICE_TOKEN_FILE ? resolve(env.NETWORK_SERVICE_TOKEN_FILE) : undefined;
+  if (serviceTokenFile && !existsSync(serviceTokenFile)) {
+    throw new ConfigError(`NETWORK_SERVICE_TOKEN_FILE names "${serviceTokenFile}", which does not exist`);
+  }
   return {
+    serviceToken: serviceTokenFile ? () => readFileSync(serviceTokenFile, "utf8").trim() : undefined,
     port: parsePort(env.PORT ?? "4000", "PORT"),
     host: env.HOST ?? "127.0.0.1",
     registryFile: resolve(env.REGISTRY_FILE),

@@ -66,6 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     options.cooperativeTimeoutMs,
     indicatorsConfig.redisUrl ? new RedisCache(indicatorsConfig.redisUrl, indicatorsConfig.cachePrefix) : new MemoryCache(),
   );
+  const serviceToken = options.serviceToken;
   const http = await serveHttp({
     apollo,
     port: options.port,
@@ -78,6 +79,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       headers,
       indicators,
       extraErrors: [],
+      asNetworkService: serviceToken && (() => asNetworkService(serviceToken(), options.registry, indicators)),
     }),
     health: () => networkHealth(options.registry, Math.min(options.cooperativeTimeoutMs, 2000)),
   });
@@ -91,6 +93,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await apollo.stop();
       await indicators.close();
     },
+  };
+}
+
+/** A request of the gateway itself, under its own credential: what the subgraphs see is that token, not the client's. */
+function asNetworkService(token: string, registry: Registry, indicators: IndicatorsService): GatewayContext {
+  return {
+    caller: { subject: "gateway", role: "NETWORK_SERVICE" },
+    registry,
+    headers: new Headers({ authorization: `Bearer ${token}` }),
+    indicators,
+    extraErrors: [],
   };
 }
 

@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { roleChecker } from "./auth/access";
+import { enforceAccessPolicy, type AccessPolicy } from "./auth/policy";
 import { CentsScalar } from "./money";
 
 /** The federation features every subgraph of the network may use. */
@@ -18,12 +19,14 @@ export interface SubgraphSchemaOptions {
   orphanedTypes?: Function[];
   /** `__resolveReference` of each entity this subgraph can resolve, by type name. */
   referenceResolvers?: GraphQLResolverMap<unknown>;
+  /** Who may read what: every object type of the schema must have its rule (auth/policy.ts). */
+  policy: AccessPolicy;
 }
 
 /**
  * Builds a federated subgraph schema from type-graphql classes: type-graphql builds the types,
  * the SDL is printed with its directives and prefixed with the federation @link, and
- * `buildSubgraphSchema` adds `_service` and `_entities`.
+ * `buildSubgraphSchema` adds `_service` and `_entities`; then the access policy guards every field.
  */
 export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -39,5 +42,5 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference } as GraphQLResolverMap<unknown>[string];
   }
-  return buildSubgraphSchema({ typeDefs, resolvers });
+  return enforceAccessPolicy(buildSubgraphSchema({ typeDefs, resolvers }), options.policy);
 }

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { SUBGRAPH_NAMES } from "@cae/shared";
 import { loadRegistry } from "../registry/registry";
 import { ensureTemplate } from "./template";
-import { demoTokens, developmentAuthEnv, ensureDevelopmentKeys } from "./tokens";
+import { demoTokens, developmentAuthEnv, ensureDevelopmentKeys, writeNetworkServiceToken } from "./tokens";
 
 /**
  * `npm start`: the demo network on this machine. Every cooperative's subgraph runs in a process
@@ -91,7 +91,12 @@ async function main() {
       return { ...child, health: new URL("/health", url).toString() };
     }),
   );
-  const gateway = launch("gateway", "gateway/dist/main.js", { REGISTRY_FILE: registryFile, PORT: gatewayPort, ...auth });
+  const gateway = launch("gateway", "gateway/dist/main.js", {
+    REGISTRY_FILE: registryFile,
+    PORT: gatewayPort,
+    NETWORK_SERVICE_TOKEN_FILE: await writeNetworkServiceToken(keys, dataDir),
+    ...auth,
+  });
 
   const deadline = Date.now() + 90_000;
   const [tokens] = await Promise.all([

@@ -1,4 +1,5 @@
 import { demoProfile, DEVELOPMENT_ISSUER, ensureKeyPair, generateDemoCooperative, signToken, type KeyFiles, type Role } from "@cae/shared";
+import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 /** Where `npm start` keeps the development key pair: beside the demo data, never in the repository. */
@@ -16,7 +17,7 @@ export function developmentAuthEnv(keys: KeyFiles): Record<string, string> {
 }
 
 /** One ready-made token per role, for the first demo cooperative; the entrepreneur is one with an employment contract. */
-export async function demoTokens(keys: KeyFiles, cooperativeId: string): Promise<Record<Role, string>> {
+export async function demoTokens(keys: KeyFiles, cooperativeId: string): Promise<Record<Exclude<Role, "NETWORK_SERVICE">, string>> {
   const demo = generateDemoCooperative(demoProfile(cooperativeId));
   const employed = demo.contracts.find((contract) => contract.kind === "EMPLOYMENT")?.personId ?? demo.people[0].id;
   const sign = (role: Role, extra: { coop?: string; person?: string } = {}) =>
@@ -28,4 +29,15 @@ export async function demoTokens(keys: KeyFiles, cooperativeId: string): Promise
     NETWORK_ANALYST: await sign("NETWORK_ANALYST"),
     NETWORK_ADMIN: await sign("NETWORK_ADMIN"),
   };
+}
+
+/**
+ * The gateway's own credential for development, kept beside the key pair (an identity provider
+ * issues it in a deployment): valid 30 days, made anew at every start.
+ */
+export async function writeNetworkServiceToken(keys: KeyFiles, dataDir: string): Promise<string> {
+  const file = resolve(developmentKeyDir(dataDir), "network-service.jwt");
+  const token = await signToken(keys.privateKeyFile, { sub: "gateway", role: "NETWORK_SERVICE" }, { expiresIn: "30d" });
+  writeFileSync(file, token, { mode: 0o600 });
+  return file;
 }

@@ -1,6 +1,7 @@
 import { buildFederatedSchema } from "@cae/shared";
 import type { GraphQLSchema } from "graphql";
 import { NetworkIndicatorsResolver } from "../indicators/indicators.resolver";
+import { networkPolicy } from "./access";
 import { NetworkResolver, resolveCooperativeReference } from "./network.resolver";
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -10,6 +11,7 @@ export function networkSchema(): Promise<GraphQLSchema> {
   schema ??= buildFederatedSchema({
     resolvers: [NetworkResolver, NetworkIndicatorsResolver],
     referenceResolvers: { Cooperative: { __resolveReference: resolveCooperativeReference } },
+    policy: networkPolicy,
   });
   return schema;
 }

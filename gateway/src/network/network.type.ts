@@ -1,4 +1,4 @@
-import { Authorized, Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { connectionType } from "@cae/shared";
 
 @ObjectType({ description: "Where a cooperative's subgraphs answer, as the network's registry lists them." })
@@ -25,8 +25,6 @@ export class Cooperative {
   @Field(() => String, { description: "Administrative region (région) where the cooperative works." })
   region: string;
 
-  // The network's own plumbing: its staff read it, the cooperatives' users have no use for it.
-  @Authorized(["NETWORK_ANALYST", "NETWORK_ADMIN"])
   @Field(() => CooperativeEndpoints, { description: "Where the cooperative's subgraphs answer (network roles only)." })
   endpoints: CooperativeEndpoints;
 }

@@ -94,7 +94,9 @@ export async function startTestNetwork(
       ...(options.extraRegistry ?? []),
     ],
   };
+  const serviceToken = await token({ sub: "gateway", role: "NETWORK_SERVICE" });
   const gateway = await startGateway({
+    serviceToken: () => serviceToken,
     registry,
     supergraphSdl: readFileSync(DEFAULT_SUPERGRAPH_FILE, "utf8"),
     port: 0,

@@ -1,17 +1,4 @@
-import {
-  ArgsType,
-  Authorized,
-  Ctx,
-  Directive,
-  Field,
-  FieldResolver,
-  ID,
-  ObjectType,
-  Resolver,
-  Root,
-  Args,
-  type ClassType,
-} from "type-graphql";
+import { ArgsType, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root, Args, type ClassType } from "type-graphql";
 import type { SubgraphName } from "../config";
 import type { RequestContext } from "../context";
 import { badUserInput } from "../errors";
@@ -73,7 +60,6 @@ const toAuditEvent = (entity: AuditEventEntity): AuditEvent => ({ ...entity, det
 export function auditTrailResolver(cooperative: ClassType, subgraph: SubgraphName) {
   @Resolver(() => cooperative)
   class AuditTrailResolver {
-    @Authorized(["COOP_ADMIN"])
     @FieldResolver(() => AuditEventConnection, {
       name: `${subgraph}AuditTrail`,
       nullable: true,

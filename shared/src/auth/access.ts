@@ -10,10 +10,3 @@ export const roleChecker: AuthChecker<{ caller: Caller }, Role> = ({ context, in
   if (roles.includes(context.caller.role)) return true;
   throw forbidden(`${info.parentType.name}.${info.fieldName} is not open to ${context.caller.role}`);
 };
-
-/** An entrepreneur reads only their own records; the cooperative's staff and the network (field by field) read any. */
-export function assertMayReadPerson(caller: Caller, personId: string): void {
-  if (caller.role === "ENTREPRENEUR" && caller.personId !== personId) {
-    throw forbidden("An entrepreneur may read only their own records");
-  }
-}

@@ -1,4 +1,5 @@
 export * from "./access";
+export * from "./policy";
 export * from "./caller";
 export * from "./dev-keys";
 export * from "./verify";

@@ -1,3 +1,4 @@
+import { contractsPolicy } from "./access";
 import { AuditEventEntity, auditTrailResolver, buildFederatedSchema, ownCooperativeReference, type SubgraphDefinition } from "@cae/shared";
 import { createLoaders, type ContractsLoaders } from "./context";
 import { AmendmentEntity, CommitmentEntity, ContractEntity, RenewalEntity } from "./contracts/contract.entity";
@@ -30,6 +31,7 @@ export const contracts: SubgraphDefinition<ContractsLoaders> = {
         auditTrailResolver(Cooperative, "contracts"),
       ],
       orphanedTypes: [Contract, Cooperative],
+      policy: contractsPolicy,
       referenceResolvers: {
         Contract: { __resolveReference: resolveContractReference },
         Person: { __resolveReference: resolvePersonReference },

@@ -1,3 +1,4 @@
+import { financePolicy } from "./access";
 import { AuditEventEntity, auditTrailResolver, buildFederatedSchema, ownCooperativeReference, type SubgraphDefinition } from "@cae/shared";
 import { AccountFinanceResolver, CooperativeFinanceResolver } from "./accounts/account-finance.resolver";
 import { ContributionEntryEntity, SalaryCostEntity } from "./contributions/contribution.entity";
@@ -63,6 +64,7 @@ export const finance: SubgraphDefinition<FinanceLoaders> = {
       ],
       // Only extended here (its audit trail): type-graphql leaves it out unless listed.
       orphanedTypes: [Cooperative],
+      policy: financePolicy,
       referenceResolvers: {
         ActivityAccount: { __resolveReference: resolveActivityAccountReference },
         Person: { __resolveReference: resolvePersonReference },

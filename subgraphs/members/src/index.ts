@@ -1,3 +1,4 @@
+import { membersPolicy } from "./access";
 import { AuditEventEntity, auditTrailResolver, buildFederatedSchema, ownCooperativeReference, type SubgraphDefinition } from "@cae/shared";
 import { createLoaders, type MembersLoaders } from "./context";
 import { AssociateEntity, ExitEntity } from "./membership/membership.entity";
@@ -67,6 +68,7 @@ export const members: SubgraphDefinition<MembersLoaders> = {
         CooperativeFollowUpResolver,
         auditTrailResolver(Cooperative, "members"),
       ],
+      policy: membersPolicy,
       referenceResolvers: {
         Person: { __resolveReference: resolvePersonReference },
         Cooperative: { __resolveReference: ownCooperativeReference },

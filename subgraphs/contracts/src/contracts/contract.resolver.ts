@@ -1,6 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import {
-  assertMayReadPerson,
   CentsScalar,
   ContractKind,
   DecimalScalar,
@@ -9,7 +8,6 @@ import {
   mapConnection,
   PageArgs,
   pageOfList,
-  PERSONAL_DATA_READERS,
   STAFF,
   todayInFrance,
 } from "@cae/shared";
@@ -40,7 +38,6 @@ export class PersonContractsResolver {
       "The person's contracts, in path order (by start date). Null when the cooperative's service does not answer: the error says which.",
   })
   async contracts(@Root() person: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: ContractsContext) {
-    assertMayReadPerson(ctx.caller, person.id);
     const localId = localIdOfReference(person.id, ctx.cooperativeId);
     const contracts = localId ? await ctx.loaders.contractsByPerson.load(localId) : [];
     const connection = pageOfList(contracts, page, (contract) => [contract.startsOn, contract.id]);
@@ -53,7 +50,6 @@ export class PersonContractsResolver {
       "The contract in force today: the running employment contract, else the running support agreement, else the running objective contract; null when none runs.",
   })
   async currentContract(@Root() person: Person, @Ctx() ctx: ContractsContext): Promise<Contract | null> {
-    assertMayReadPerson(ctx.caller, person.id);
     const localId = localIdOfReference(person.id, ctx.cooperativeId);
     const today = todayInFrance();
     const running = (localId ? await ctx.loaders.contractsByPerson.load(localId) : []).filter(
@@ -70,7 +66,6 @@ export class PersonContractsResolver {
     description: "The furthest contract of the person's path signed so far (signed, running or ended); null when none was.",
   })
   async furthestContract(@Root() person: Person, @Ctx() ctx: ContractsContext) {
-    assertMayReadPerson(ctx.caller, person.id);
     const localId = localIdOfReference(person.id, ctx.cooperativeId);
     return furthestContractKind(localId ? await ctx.loaders.contractsByPerson.load(localId) : []);
   }
@@ -155,14 +150,12 @@ export class ContractResolver {
     };
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => String, {
     description:
       "The contract as a document to print and sign (HTML, French): the cooperative's identity, the parties, the terms, renewals and amendments. Names and identity come from the members service.",
   })
   @Directive('@requires(fields: "person { firstName lastName } cooperative { profile { legalName siret address } }")')
   async document(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<string> {
-    assertMayReadPerson(ctx.caller, contract.person.id);
     const { record } = contract;
     const [commitments, renewals, amendments, personContracts] = await Promise.all([
       ctx.loaders.commitmentsByContract.load(record.id),

@@ -1,7 +1,6 @@
-import { Authorized, Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   CentsScalar,
-  PERSONAL_DATA_READERS,
   connectionType,
   DecimalScalar,
   LocalDateScalar,
@@ -175,7 +174,6 @@ export class Commitment {
   @Field(() => CommitmentKind, { description: "What the commitment is about." })
   kind: CommitmentKindValue;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => String, { description: "The commitment in words." })
   description: string;
 
@@ -212,11 +210,9 @@ export class Renewal {
 
 @ObjectType({ description: "The terms of a support agreement (convention d'appui au projet d'entreprise, CAPE)." })
 export class SupportAgreementTerms {
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => String, { description: "The support the cooperative gives (accompagnement, moyens mis à disposition)." })
   supportGiven: string;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => CentsScalar, { nullable: true, description: "The revenue goal, when one was set (objectif de chiffre d'affaires)." })
   revenueGoal: bigint | null;
 
@@ -238,15 +234,12 @@ export class Amendment {
   @Field(() => LocalDateScalar, { description: "From when it applies (date d'effet)." })
   effectiveOn: string;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => DecimalScalar, { description: "Monthly hours from that date." })
   monthlyHours: string;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => CentsScalar, { description: "Fixed gross monthly pay from that date." })
   fixedMonthlyPay: bigint;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => String, { description: "Why the terms change (growth of the activity, for instance)." })
   reason: string;
 }
@@ -256,15 +249,12 @@ export class EmploymentTerms {
   @Field(() => EmploymentType, { description: "Open-ended or fixed-term." })
   type: EmploymentTypeValue;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => DecimalScalar, { description: "Monthly hours at signature (the current ones are the contract's monthlyHours)." })
   initialMonthlyHours: string;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => CentsScalar, { description: "Fixed gross monthly pay at signature." })
   initialFixedMonthlyPay: bigint;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => String, { description: "How the variable part of the pay is computed from the activity's result (L7332-3)." })
   variablePay: string;
 
@@ -286,7 +276,6 @@ export class EmploymentTerms {
   })
   associateDeadline: string;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => String, { nullable: true, description: "Why the person is hired without a prior support agreement (embauche directe)." })
   directHireReason: string | null;
 
@@ -324,14 +313,12 @@ export class Contract {
   @Field(() => LocalDateScalar, { nullable: true, description: "When the draft was cancelled." })
   cancelledOn: string | null;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => DecimalScalar, {
     nullable: true,
     description: "Employment contracts: monthly hours in force today (heures mensuelles, latest effective amendment), at most 151.67.",
   })
   monthlyHours: string | null;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => CentsScalar, {
     nullable: true,
     description: "Employment contracts: fixed gross monthly pay in force today (part fixe du salaire brut, latest effective amendment).",

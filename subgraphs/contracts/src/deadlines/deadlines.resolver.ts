@@ -1,5 +1,5 @@
-import { Args, Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { badUserInput, encodeId, localIdOfReference, ownLocalId, STAFF, todayInFrance } from "@cae/shared";
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { badUserInput, encodeId, localIdOfReference, ownLocalId, todayInFrance } from "@cae/shared";
 import { In } from "typeorm";
 import type { ContractsContext } from "../context";
 import { ContractEntity } from "../contracts/contract.entity";
@@ -10,7 +10,6 @@ import { ContractDeadline, DeadlinesArgs } from "./deadlines.type";
 
 @Resolver(() => Cooperative)
 export class ContractDeadlinesResolver {
-  @Authorized(STAFF)
   @FieldResolver(() => [ContractDeadline], {
     description:
       "Contract deadlines from today to withinDays ahead, soonest first: support agreements ending, trial periods and fixed terms ending, associate deadlines (L7331-3), for the whole cooperative or one counselor's people.",

@@ -1,4 +1,4 @@
-import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { badUserInput } from "@cae/shared";
 import type { ContractsContext } from "../context";
 import { Cooperative } from "../contracts/contract.type";
@@ -7,8 +7,6 @@ import { ContractsIndicators, ContractsIndicatorsArgs } from "./indicators.type"
 
 @Resolver(() => Cooperative)
 export class ContractsIndicatorsResolver {
-  // Aggregates: the cooperative's staff and the network's roles; disclosure control is the network's.
-  @Authorized(["COUNSELOR", "COOP_ADMIN", "NETWORK_ANALYST", "NETWORK_ADMIN"])
   @FieldResolver(() => ContractsIndicators, {
     nullable: true,
     description:

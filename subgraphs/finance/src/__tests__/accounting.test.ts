@@ -198,7 +198,7 @@ describe.each(databaseBackends())("expenses, contributions, statements, indicato
       server,
       INDICATORS,
       { representations: COOPERATIVE, from: "2026-08-15", to: "2026-10-31" },
-      testCaller("NETWORK_ANALYST"),
+      testCaller("NETWORK_SERVICE"),
     );
     expect(server.database.statementCount - before).toBe(1);
     expect(result.errors).toBeUndefined();
@@ -253,11 +253,17 @@ describe.each(databaseBackends())("expenses, contributions, statements, indicato
       testCaller("ENTREPRENEUR", COOP, a.personId),
     );
     expect(entrepreneur.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
+    // Exact figures of one cooperative are never a network role's: the gateway protects them first.
+    for (const role of ["NETWORK_ANALYST", "NETWORK_ADMIN"] as const) {
+      const network = await execute(server, INDICATORS, { representations: COOPERATIVE, from: "2026-09-01", to: "2026-09-30" }, testCaller(role));
+      expect(network.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
+      expect(network.data?._entities).toEqual([null]);
+    }
     const reversed = await execute(
       server,
       INDICATORS,
       { representations: COOPERATIVE, from: "2026-10-01", to: "2026-09-30" },
-      testCaller("NETWORK_ADMIN"),
+      testCaller("NETWORK_SERVICE"),
     );
     expect(reversed.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "from" });
   });

@@ -74,7 +74,7 @@ describe.each(databaseBackends())("the finance demo seed on %s PostgreSQL", (bac
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Cooperative { financeIndicators(from: "2025-11-01", to: "2026-10-31") {
         revenueInvoicedCents invoicesIssued creditNotesIssued contributionsCents monthly { month } } } } }`,
       { r: [{ __typename: "Cooperative", id: COOP }] },
-      testCaller("NETWORK_ANALYST"),
+      testCaller("NETWORK_SERVICE"),
     );
     const figures = (result.data?._entities as { financeIndicators: Record<string, unknown> & { monthly: unknown[] } }[])[0]
       .financeIndicators;

@@ -1,4 +1,4 @@
-import { assertMayReadPerson, encodeId, forbidden, notFound, ownLocalId, type Caller } from "@cae/shared";
+import { encodeId, forbidden, notFound, ownLocalId, type Caller } from "@cae/shared";
 import type { EntityManager } from "typeorm";
 import { ActivityAccountEntity } from "./activity-account.entity";
 
@@ -7,11 +7,6 @@ export async function requireAccount(manager: EntityManager, cooperativeId: stri
   const account = await manager.getRepository(ActivityAccountEntity).findOneBy({ id: ownLocalId(globalId, cooperativeId, field) });
   if (!account) throw notFound(`No activity account ${globalId}`);
   return account;
-}
-
-/** The money of an activity is its entrepreneur's personal data: staff read any, an entrepreneur only their own. */
-export function assertMayReadAccount(caller: Caller, cooperativeId: string, account: Pick<ActivityAccountEntity, "personId">): void {
-  assertMayReadPerson(caller, encodeId(cooperativeId, account.personId));
 }
 
 /**

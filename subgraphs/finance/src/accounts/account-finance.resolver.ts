@@ -7,7 +7,6 @@ import {
   ownLocalId,
   PageArgs,
   pageOfList,
-  PERSONAL_DATA_READERS,
   STAFF,
   badUserInput,
   encodeId,
@@ -91,7 +90,6 @@ async function setAccountContributionRate(db: DataSource, cooperativeId: string,
 
 @Resolver(() => ActivityAccount)
 export class AccountFinanceResolver {
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => DecimalScalar, {
     nullable: true,
     description: "The activity's own contribution rate in percent; null when the cooperative's brackets apply.",
@@ -101,7 +99,6 @@ export class AccountFinanceResolver {
     return entity.contributionRate === null ? null : formatRate(parseRate(entity.contributionRate, "rate"));
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => ExpenseConnection, { nullable: true, description: "The activity's expenses, latest recorded first." })
   async expenses(@Root() account: ActivityAccount, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FinanceContext) {
     const entity = await readableAccount(account, ctx);
@@ -112,7 +109,6 @@ export class AccountFinanceResolver {
     );
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => ContributionEntryConnection, {
     nullable: true,
     description: "The activity's recorded contributions, latest month first.",
@@ -126,7 +122,6 @@ export class AccountFinanceResolver {
     );
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => ActivityStatement, {
     nullable: true,
     description:
@@ -138,7 +133,6 @@ export class AccountFinanceResolver {
     return ctx.loaders.statementFor(args.from, args.to).load(entity.id);
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => PaySimulation, {
     nullable: true,
     description: "A pay simulation with the activity's contribution rate and the cooperative's settings.",
@@ -194,7 +188,6 @@ export class AccountFinanceResolver {
 
 @Resolver(() => Cooperative)
 export class CooperativeFinanceResolver {
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => ActivityAccount, {
     nullable: true,
     description: "One activity account by ID: staff, or the entrepreneur whose activity it is.",
@@ -211,7 +204,6 @@ export class CooperativeFinanceResolver {
     return account;
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => PaySimulation, {
     nullable: true,
     description: "A pay simulation with the cooperative's settings, for a project without an account yet.",

@@ -1,4 +1,4 @@
-import { assertMayReadPerson, localIdOfReference } from "@cae/shared";
+import { localIdOfReference } from "@cae/shared";
 import type { FinanceContext } from "../context";
 import { toActivityAccount } from "./activity-account.mapper";
 import type { ActivityAccount, Person } from "./activity-account.type";
@@ -11,11 +11,9 @@ export async function resolveActivityAccountReference(
   const account = localId ? await ctx.loaders.activityAccountById.load(localId) : null;
   if (!account) return null;
   const found = toActivityAccount(account, ctx.cooperativeId);
-  assertMayReadPerson(ctx.caller, found.person.id);
   return found;
 }
 
 export async function resolvePersonReference(reference: Pick<Person, "id">, ctx: FinanceContext): Promise<Person | null> {
-  assertMayReadPerson(ctx.caller, reference.id);
   return localIdOfReference(reference.id, ctx.cooperativeId) ? { id: reference.id } : null;
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { assertMayReadPerson, localIdOfReference, mapConnection, PageArgs, pageOfList, STAFF } from "@cae/shared";
+import { localIdOfReference, mapConnection, PageArgs, pageOfList, STAFF } from "@cae/shared";
 import type { FinanceContext } from "../context";
 import { toActivityAccount } from "./activity-account.mapper";
 import { openActivityAccount } from "./activity-account.service";
@@ -13,7 +13,6 @@ export class PersonActivityAccountsResolver {
       "The analytic accounts of the person's activities (comptes d'activité). Null when the cooperative's service does not answer: the error says which.",
   })
   async activityAccounts(@Root() person: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FinanceContext) {
-    assertMayReadPerson(ctx.caller, person.id);
     const localId = localIdOfReference(person.id, ctx.cooperativeId);
     const accounts = localId ? await ctx.loaders.activityAccountsByPerson.load(localId) : [];
     const connection = pageOfList(accounts, page, (account) => [account.analyticCode]);

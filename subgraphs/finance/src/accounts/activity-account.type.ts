@@ -1,5 +1,5 @@
-import { Authorized, Directive, Field, ID, InputType, ObjectType } from "type-graphql";
-import { connectionType, LocalDateScalar, PERSONAL_DATA_READERS, Sector, type Sector as SectorValue } from "@cae/shared";
+import { Directive, Field, ID, InputType, ObjectType } from "type-graphql";
+import { connectionType, LocalDateScalar, Sector, type Sector as SectorValue } from "@cae/shared";
 
 @ObjectType({ description: "A cooperative of the network, as its finance service sees it." })
 @Directive('@key(fields: "id")')
@@ -27,7 +27,6 @@ export class ActivityAccount {
   analyticCode: string;
 
   // Often the entrepreneur's own name ("Ébénisterie Martin").
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => String, { description: "Name of the activity (libellé)." })
   label: string;
 

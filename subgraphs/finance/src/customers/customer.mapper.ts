@@ -10,5 +10,6 @@ export function toCustomer(entity: CustomerEntity, cooperativeId: string): Custo
     siret: entity.siret,
     address: entity.address,
     email: entity.email,
+    accountId: entity.accountId,
   };
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { localIdOfReference, mapConnection, notFound, PageArgs, pageOfList, PERSONAL_DATA_READERS } from "@cae/shared";
-import { assertMayReadAccount } from "../accounts/account-access";
+import { localIdOfReference, mapConnection, notFound, PageArgs, pageOfList, COOPERATIVE_ROLES } from "@cae/shared";
+
 import { ActivityAccount } from "../accounts/activity-account.type";
 import type { FinanceContext } from "../context";
 import { toInvoice } from "../invoices/invoice.mapper";
@@ -9,18 +9,16 @@ import { toCustomer } from "./customer.mapper";
 import { createCustomer } from "./customer.service";
 import { CreateCustomerInput, Customer, CustomerConnection } from "./customer.type";
 
-/** The account behind an `ActivityAccount` root, checked for the caller: its money is its entrepreneur's data. */
+/** The account behind an `ActivityAccount` root (whom it is open to is the access policy's). */
 export async function readableAccount(account: ActivityAccount, ctx: FinanceContext) {
   const localId = localIdOfReference(account.id, ctx.cooperativeId);
   const entity = localId ? await ctx.loaders.activityAccountById.load(localId) : null;
   if (!entity) throw notFound(`No activity account ${account.id}`);
-  assertMayReadAccount(ctx.caller, ctx.cooperativeId, entity);
   return entity;
 }
 
 @Resolver(() => ActivityAccount)
 export class AccountCustomersResolver {
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => CustomerConnection, { nullable: true, description: "The activity's customers, by name." })
   async customers(@Root() account: ActivityAccount, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FinanceContext) {
     const entity = await readableAccount(account, ctx);
@@ -31,7 +29,6 @@ export class AccountCustomersResolver {
     );
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => InvoiceConnection, { nullable: true, description: "The activity's invoices, drafts included, newest first." })
   async invoices(@Root() account: ActivityAccount, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FinanceContext) {
     const entity = await readableAccount(account, ctx);
@@ -42,7 +39,7 @@ export class AccountCustomersResolver {
     );
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
+  @Authorized(COOPERATIVE_ROLES)
   @Mutation(() => Customer, { description: "Records a customer of an activity (staff, or the activity's entrepreneur)." })
   async createCustomer(@Arg("input", () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: FinanceContext): Promise<Customer> {
     return toCustomer(await createCustomer(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);

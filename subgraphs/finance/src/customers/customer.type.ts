@@ -28,6 +28,9 @@ export class Customer {
 
   @Field(() => String, { nullable: true, description: "Email address." })
   email: string | null;
+
+  /** The activity account it belongs to (local ID): whose it is, for the access policy. */
+  accountId: string;
 }
 
 export const CustomerConnection = connectionType(Customer, "Customer", "customer");

@@ -44,5 +44,6 @@ export function toExpense(entity: ExpenseEntity, cooperativeId: string): Expense
     vatCents: entity.vatCents,
     totalCents: entity.netCents + entity.vatCents,
     receiptReference: entity.receiptReference,
+    accountId: entity.accountId,
   };
 }

@@ -46,6 +46,9 @@ export class Expense {
 
   @Field(() => String, { description: "Reference of the receipt (numéro de justificatif)." })
   receiptReference: string;
+
+  /** The activity account it belongs to (local ID): whose it is, for the access policy. */
+  accountId: string;
 }
 
 export const ExpenseConnection = connectionType(Expense, "Expense", "expense");

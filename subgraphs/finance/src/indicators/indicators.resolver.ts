@@ -1,4 +1,4 @@
-import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Cooperative } from "../accounts/activity-account.type";
 import type { FinanceContext } from "../context";
 import { financeIndicators } from "./indicators.service";
@@ -6,8 +6,6 @@ import { FinanceIndicators, FinanceIndicatorsArgs } from "./indicators.type";
 
 @Resolver(() => Cooperative)
 export class FinanceIndicatorsResolver {
-  // Aggregates: the cooperative's staff and the network's roles; small-cell suppression is the network's (indicators issue).
-  @Authorized(["COUNSELOR", "COOP_ADMIN", "NETWORK_ANALYST", "NETWORK_ADMIN"])
   @FieldResolver(() => FinanceIndicators, {
     description: "The cooperative's finance aggregates for a period, computed in SQL from its own books (sums and counts only).",
   })

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { mapConnection, notFound, ownLocalId, pageOfQuery, PERSONAL_DATA_READERS, STAFF } from "@cae/shared";
-import { assertMayReadAccount } from "../accounts/account-access";
+import { mapConnection, notFound, ownLocalId, pageOfQuery, STAFF, COOPERATIVE_ROLES } from "@cae/shared";
+
 import { toActivityAccount } from "../accounts/activity-account.mapper";
 import { ActivityAccount, Cooperative } from "../accounts/activity-account.type";
 import type { FinanceContext } from "../context";
@@ -113,7 +113,7 @@ export class InvoiceResolver {
     return pdf.toString("base64");
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
+  @Authorized(COOPERATIVE_ROLES)
   @Mutation(() => Invoice, {
     description: "Creates a draft invoice for an activity (staff, or the activity's entrepreneur; only staff issue it).",
   })
@@ -124,7 +124,7 @@ export class InvoiceResolver {
     return toInvoice(await createInvoiceDraft(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
+  @Authorized(COOPERATIVE_ROLES)
   @Mutation(() => Invoice, {
     description: "Changes a draft invoice (staff, or the activity's entrepreneur); an issued one is refused (CONFLICT).",
   })
@@ -135,7 +135,7 @@ export class InvoiceResolver {
     return toInvoice(await updateInvoiceDraft(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
+  @Authorized(COOPERATIVE_ROLES)
   @Mutation(() => ID, {
     description: "Deletes a draft invoice and gives its ID (staff, or the activity's entrepreneur); an issued one is refused (CONFLICT).",
   })
@@ -249,7 +249,6 @@ export class CreditNoteResolver {
 
 @Resolver(() => Cooperative)
 export class CooperativeInvoicesResolver {
-  @Authorized(STAFF)
   @FieldResolver(() => InvoiceConnection, {
     nullable: true,
     description: "The cooperative's invoices, newest first (staff only). Null when its service does not answer.",
@@ -265,16 +264,13 @@ export class CooperativeInvoicesResolver {
     return mapConnection(page, (invoice) => toInvoice(invoice, ctx.cooperativeId));
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => Invoice, { nullable: true, description: "One invoice by ID: staff, or the entrepreneur whose activity it is." })
   async invoice(@Root() _cooperative: Cooperative, @Args(() => IdArgs) args: IdArgs, @Ctx() ctx: FinanceContext): Promise<Invoice | null> {
     const invoice = await ctx.loaders.invoiceById.load(ownLocalId(args.id, ctx.cooperativeId, "id"));
     if (!invoice) return null;
-    assertMayReadAccount(ctx.caller, ctx.cooperativeId, await accountOf(ctx, invoice.accountId));
     return toInvoice(invoice, ctx.cooperativeId);
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => CreditNote, {
     nullable: true,
     description: "One credit note by ID: staff, or the entrepreneur whose activity it is.",
@@ -286,7 +282,6 @@ export class CooperativeInvoicesResolver {
   ): Promise<CreditNote | null> {
     const note = await ctx.db.getRepository(CreditNoteEntity).findOneBy({ id: ownLocalId(args.id, ctx.cooperativeId, "id") });
     if (!note) return null;
-    assertMayReadAccount(ctx.caller, ctx.cooperativeId, await accountOf(ctx, note.accountId));
     return toCreditNote(note, ctx.cooperativeId);
   }
 }

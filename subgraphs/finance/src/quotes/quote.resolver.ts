@@ -1,16 +1,6 @@
 import { In } from "typeorm";
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import {
-  encodeId,
-  loaderByKey,
-  loaderOfLists,
-  mapConnection,
-  notFound,
-  PageArgs,
-  pageOfList,
-  PERSONAL_DATA_READERS,
-  STAFF,
-} from "@cae/shared";
+import { encodeId, loaderByKey, loaderOfLists, mapConnection, notFound, PageArgs, pageOfList, STAFF, COOPERATIVE_ROLES } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { ActivityAccount } from "../accounts/activity-account.type";
 import type { FinanceContext } from "../context";
@@ -55,6 +45,7 @@ export function toQuote(entity: QuoteEntity, cooperativeId: string): Quote {
     vatCents: entity.vatCents,
     totalCents: entity.totalCents,
     localId: entity.id,
+    accountId: entity.accountId,
     customerId: entity.customerId,
   };
 }
@@ -84,7 +75,7 @@ export class QuoteResolver {
     return invoice && toInvoice(invoice, ctx.cooperativeId);
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
+  @Authorized(COOPERATIVE_ROLES)
   @Mutation(() => Quote, { description: "Makes a quote (devis) for a customer of an activity (staff, or the activity's entrepreneur)." })
   async createQuote(@Arg("input", () => CreateQuoteInput) input: CreateQuoteInput, @Ctx() ctx: FinanceContext): Promise<Quote> {
     return toQuote(await createQuote(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
@@ -107,7 +98,6 @@ export class QuoteResolver {
 
 @Resolver(() => ActivityAccount)
 export class AccountQuotesResolver {
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => QuoteConnection, { nullable: true, description: "The activity's quotes, newest first." })
   async quotes(@Root() account: ActivityAccount, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FinanceContext) {
     const entity = await readableAccount(account, ctx);

@@ -39,6 +39,8 @@ export class Quote {
   totalCents: bigint;
 
   localId: string;
+  /** The activity account it belongs to (local ID): whose it is, for the access policy. */
+  accountId: string;
   customerId: string;
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { PERSONAL_DATA_READERS, todayInFrance } from "@cae/shared";
+import { todayInFrance } from "@cae/shared";
 import { Cooperative } from "../accounts/activity-account.type";
 import type { FinanceContext } from "../context";
 import { toFinanceSettings } from "./settings.mapper";
@@ -8,7 +8,6 @@ import { FinanceSettings, SettingsOnArgs, UpdateFinanceSettingsInput } from "./s
 
 @Resolver(() => Cooperative)
 export class FinanceSettingsResolver {
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => FinanceSettings, {
     nullable: true,
     description: "The finance settings in force on a day (today by default); null before the first version.",

@@ -1,4 +1,4 @@
-import { Args, Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { badUserInput, localIdOfReference, type ContractKind } from "@cae/shared";
 import type { MembersContext } from "../context";
 import { Cooperative } from "../people/person.type";
@@ -7,8 +7,6 @@ import { IndicatorsArgs, MembersIndicators } from "./indicators.type";
 
 @Resolver(() => Cooperative)
 export class MembersIndicatorsResolver {
-  // Aggregates: the cooperative's staff and the network's roles; small-cell suppression is the network's.
-  @Authorized(["COUNSELOR", "COOP_ADMIN", "NETWORK_ANALYST", "NETWORK_ADMIN"])
   @FieldResolver(() => MembersIndicators, {
     nullable: true,
     description:

@@ -63,7 +63,6 @@ export class InformationMeetingResolver {
 
 @Resolver(() => Cooperative)
 export class CooperativeMeetingsResolver {
-  @Authorized(STAFF)
   @FieldResolver(() => InformationMeetingConnection, { nullable: true, description: "The cooperative's information meetings, by date." })
   async informationMeetings(
     @Root() _cooperative: Cooperative,

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { localIdOfReference, PERSONAL_DATA_READERS, STAFF } from "@cae/shared";
+import { localIdOfReference, STAFF } from "@cae/shared";
 import type { MembersContext } from "../context";
 import { toPerson } from "../people/person.mapper";
 import { Person } from "../people/person.type";
@@ -8,7 +8,6 @@ import { AdmitAssociateInput, Associate, Exit, RecordExitInput } from "./members
 
 @Resolver(() => Person)
 export class MembershipResolver {
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => Associate, {
     nullable: true,
     description: "Membership as an associate (sociétaire); null if the person never became one.",
@@ -27,7 +26,6 @@ export class MembershipResolver {
     );
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => Exit, { nullable: true, description: "The person's exit from the cooperative (sortie); null while they stay." })
   async exit(@Root() person: Person, @Ctx() ctx: MembersContext): Promise<Exit | null> {
     const localId = localIdOfReference(person.id, ctx.cooperativeId);

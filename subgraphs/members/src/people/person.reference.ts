@@ -1,4 +1,4 @@
-import { assertMayReadPerson, localIdOfReference } from "@cae/shared";
+import { localIdOfReference } from "@cae/shared";
 import type { MembersContext } from "../context";
 import { toPerson } from "./person.mapper";
 import type { Person } from "./person.type";
@@ -8,7 +8,6 @@ export async function resolvePersonReference(
   reference: Pick<Person, "id" | "furthestContract">,
   ctx: MembersContext,
 ): Promise<Person | null> {
-  assertMayReadPerson(ctx.caller, reference.id);
   const localId = localIdOfReference(reference.id, ctx.cooperativeId);
   const person = localId ? await ctx.loaders.personById.load(localId) : null;
   // A representation carries the fields `stage` requires from the contracts subgraph.

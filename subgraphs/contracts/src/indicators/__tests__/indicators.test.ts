@@ -40,8 +40,8 @@ describe.each(databaseBackends())("the contracts aggregates on %s PostgreSQL", (
   });
   afterAll(() => server?.stop());
 
-  const indicators = async (from: string, to: string, role: "COUNSELOR" | "NETWORK_ANALYST" | "ENTREPRENEUR" = "NETWORK_ANALYST") => {
-    const caller = role === "NETWORK_ANALYST" ? testCaller(role) : testCaller(role, COOP, `${COOP}:${randomUUID()}`);
+  const indicators = async (from: string, to: string, role: "COUNSELOR" | "NETWORK_SERVICE" | "NETWORK_ANALYST" | "ENTREPRENEUR" = "NETWORK_SERVICE") => {
+    const caller = role.startsWith("NETWORK_") ? testCaller(role) : testCaller(role, COOP, `${COOP}:${randomUUID()}`);
     const result = await execute(
       server,
       `query ($representations: [_Any!]!, $from: Date!, $to: Date!) { _entities(representations: $representations) { ${INDICATORS} } }`,
@@ -141,6 +141,7 @@ describe.each(databaseBackends())("the contracts aggregates on %s PostgreSQL", (
   it("is for staff and network roles, never an entrepreneur, and refuses a reversed period", async () => {
     expect((await indicators(T, T, "COUNSELOR")).result.errors).toBeUndefined();
     expect((await indicators(T, T, "ENTREPRENEUR")).result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await indicators(T, T, "NETWORK_ANALYST")).result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect((await indicators(T, addDays(T, -1))).result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "from" });
   });
 });

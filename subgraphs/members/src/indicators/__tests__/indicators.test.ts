@@ -157,8 +157,18 @@ describe.each(databaseBackends())("the members indicators on %s PostgreSQL", (ba
     expect(training(after)).toBe(training(before) + 1);
   });
 
-  it("are open to the network's roles, closed to an entrepreneur, and refuse a reversed period", async () => {
-    await indicators("2026-01-01", "2026-12-31", testCaller("NETWORK_ANALYST"));
+  it("are open to the gateway's credential, closed to network roles and to an entrepreneur, and refuse a reversed period", async () => {
+    await indicators("2026-01-01", "2026-12-31", testCaller("NETWORK_SERVICE"));
+    for (const role of ["NETWORK_ANALYST", "NETWORK_ADMIN"] as const) {
+      const network = await execute(
+        server,
+        INDICATORS,
+        { representations: [{ __typename: "Cooperative", id: COOP }], from: "2026-01-01", to: "2026-12-31" },
+        testCaller(role),
+      );
+      expect(network.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+      expect(network.errors?.[0].message).toContain("membersIndicators");
+    }
     const entrepreneur = await execute(
       server,
       INDICATORS,

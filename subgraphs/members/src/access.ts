@@ -1,0 +1,64 @@
+import { encodeId, localIdOfReference, rules, type AccessPolicy } from "@cae/shared";
+import type { MembersContext } from "./context";
+
+/**
+ * Who may read what in the members subgraph: every object type and the fields narrower than their
+ * object. Applied to every field of every object wherever it is resolved (root field, nested list,
+ * `_entities`); resolvers do not repeat it. The schema does not build if a type is missing here.
+ */
+export const membersPolicy: AccessPolicy = {
+  types: {
+    Cooperative: rules.open,
+    CooperativeProfile: rules.open,
+    Person: rules.aboutPeople((person: { id: string }) => person.id),
+    Associate: rules.part,
+    Exit: rules.part,
+    Reception: rules.part,
+    Activity: rules.aboutPeople((activity: { personId: string }, ctx: MembersContext) => encodeId(ctx.cooperativeId, activity.personId)),
+    // A workshop names several people: each participant reads the session, and among its people only themselves.
+    SupportSession: rules.aboutPeople(async (session: { id: string }, ctx: MembersContext) => {
+      const rows = await ctx.loaders.peopleBySession.load(localIdOfReference(session.id, ctx.cooperativeId)!);
+      return rows.map((row) => encodeId(ctx.cooperativeId, row.personId));
+    }),
+    Counselor: rules.members,
+    Partner: rules.members,
+    InformationMeeting: rules.staff,
+    PersonFollowUp: rules.staff,
+    ContractMilestones: rules.part,
+    AuditEvent: rules.admins,
+    MembersIndicators: rules.aggregates,
+    WelcomeStageCount: rules.part,
+    PathStageCount: rules.part,
+    ExitReasonCount: rules.part,
+    AgeBracketCount: rules.part,
+    SectorCount: rules.part,
+    DaysSum: rules.part,
+    MembersMonth: rules.part,
+    PageInfo: rules.part,
+    PersonConnection: rules.part,
+    PersonEdge: rules.part,
+    SupportSessionConnection: rules.part,
+    SupportSessionEdge: rules.part,
+    CounselorConnection: rules.part,
+    CounselorEdge: rules.part,
+    PartnerConnection: rules.part,
+    PartnerEdge: rules.part,
+    InformationMeetingConnection: rules.part,
+    InformationMeetingEdge: rules.part,
+    AuditEventConnection: rules.part,
+    AuditEventEdge: rules.part,
+  },
+  fields: {
+    // Lists of the cooperative's people, sessions and meetings: its staff.
+    "Cooperative.people": rules.staff,
+    "Cooperative.peopleAtStage": rules.staff,
+    "Cooperative.peopleFollowUp": rules.staff,
+    "Cooperative.supportSessions": rules.staff,
+    "Cooperative.informationMeetings": rules.staff,
+    "Cooperative.partners": rules.staff,
+    "Cooperative.counselors": rules.members,
+    "Cooperative.membersIndicators": rules.aggregates,
+    "Cooperative.contractMilestones": rules.aggregates,
+    "Cooperative.membersAuditTrail": rules.admins,
+  },
+};
