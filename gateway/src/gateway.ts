@@ -41,6 +41,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !options.production,
+    // No "Did you mean" in production: a misspelt field does not reveal the real ones.
+    hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: !options.production,
     plugins: [
       queryLimitsPlugin(options.limits),

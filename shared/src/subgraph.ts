@@ -1,4 +1,5 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { Kind, type SelectionSetNode, type DocumentNode } from "graphql";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { Server } from "node:http";
@@ -59,11 +60,18 @@ export async function createSubgraphServer<Loaders>(
     if (options.seedDemo) await definition.seedDemo(database.dataSource, cooperativeId);
     const apollo = new ApolloServer<RequestContext<Loaders>>({
       schema: await schemaOf(definition),
-      introspection: !options.production,
+      // In production the schema is the network's business: introspection answers the gateway's
+      // credential only, and a misspelt field gets no "Did you mean" naming the real ones.
+      introspection: true,
+      hideSchemaDetailsFromClientErrors: Boolean(options.production),
       includeStacktraceInErrorResponses: !options.production,
       // The gateway does not report usage to Apollo's cloud, so subgraph traces would go nowhere.
       // No field has a cache hint, so the per-field cache-control bookkeeping would be work for nothing.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+      plugins: [
+        ApolloServerPluginInlineTraceDisabled(),
+        ApolloServerPluginCacheControlDisabled(),
+        ...(options.production ? [introspectionForTheNetworkOnly] : []),
+      ],
     });
     await apollo.start();
     const contextFor = (caller: Caller): RequestContext<Loaders> => {
@@ -138,3 +146,34 @@ export async function runSubgraphMain<Loaders>(definition: SubgraphDefinition<Lo
     process.exit(1);
   }
 }
+
+/** Whether an operation's root selects `__schema` or `__type` (through fragments too). */
+function asksForIntrospection(document: DocumentNode, selectionSet: SelectionSetNode, seen = new Set<string>()): boolean {
+  return selectionSet.selections.some((selection) => {
+    if (selection.kind === Kind.FIELD) return selection.name.value === "__schema" || selection.name.value === "__type";
+    if (selection.kind === Kind.INLINE_FRAGMENT) return asksForIntrospection(document, selection.selectionSet, seen);
+    const name = selection.name.value;
+    if (seen.has(name)) return false;
+    seen.add(name);
+    const fragment = document.definitions.find(
+      (definition) => definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === name,
+    );
+    return fragment?.kind === Kind.FRAGMENT_DEFINITION && asksForIntrospection(document, fragment.selectionSet, seen);
+  });
+}
+
+/** Production: a subgraph's schema is read by the network's gateway only (role NETWORK_SERVICE). */
+const introspectionForTheNetworkOnly: ApolloServerPlugin<RequestContext<unknown>> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ document, operation, contextValue }) {
+        if (contextValue.caller.role === "NETWORK_SERVICE") return;
+        if (operation && asksForIntrospection(document, operation.selectionSet)) {
+          throw codedError("FORBIDDEN", "Introspection of a cooperative's subgraph is open to the network's gateway only", {
+            http: { status: 403 },
+          });
+        }
+      },
+    };
+  },
+};

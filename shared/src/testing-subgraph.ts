@@ -33,9 +33,10 @@ export async function startTestSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   cooperativeId: string,
   backend: "embedded" | "server",
+  options: { production?: boolean } = {},
 ): Promise<SubgraphServer<Loaders> & { stop(): Promise<void> }> {
   const database = await createTestDatabase(backend);
-  const server = await createSubgraphServer(definition, cooperativeId, database.config, { seedDemo: true });
+  const server = await createSubgraphServer(definition, cooperativeId, database.config, { seedDemo: true, ...options });
   return {
     ...server,
     async stop() {

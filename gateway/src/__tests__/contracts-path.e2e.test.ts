@@ -240,11 +240,11 @@ describe("a person's contracts, through the gateway", () => {
   it("gives aggregates that agree with the contracts in the cooperative's database", async () => {
     const db = network.subgraph(COOP, "contracts").database.dataSource;
     const [from, to] = [addDays(T, -30), T];
-    const result = await network.query(
-      `{ cooperative(id: "${COOP}") { contractsIndicators(from: "${from}", to: "${to}") { signedByKind { kind count } amendments supportToEmployment { count totalDays } } } }`,
-      {},
-      analyst,
-    );
+    const exactQuery = `{ cooperative(id: "${COOP}") { contractsIndicators(from: "${from}", to: "${to}") { signedByKind { kind count } amendments supportToEmployment { count totalDays } } } }`;
+    // Exact figures are the cooperative's staff's; a network role gets them only through the protected network indicators.
+    const refusedExact = await network.query(exactQuery, {}, analyst);
+    expect(refusedExact.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    const result = await send(exactQuery);
     const figures = data<{ contractsIndicators: { signedByKind: { kind: string; count: number }[]; amendments: number } }>(
       result,
       "cooperative",

@@ -148,15 +148,15 @@ describe("the finance subgraph through the gateway", () => {
     ).activityAccounts.edges.find((edge) => edge.node.id === accountId)?.node;
     // 50 × 300.00 and 200.00 invoiced (the late draft is not issued), 100.00 credited; 25.00 of expenses.
     expect(node?.statement).toMatchObject({ revenueInvoicedCents: String(50 * 30000 + 20000 - 10000), expensesCents: "2500" });
-    const network_ = await network.token({ sub: "analyst", role: "NETWORK_ANALYST" });
-    const aggregates = await send(
-      `{ cooperative(id: "${COOP}") { financeIndicators(from: "2026-11-01", to: "2026-11-30") { invoicesIssued creditNotesIssued } } }`,
-      {},
-      network_,
-    );
+    // The cooperative's exact aggregates: its staff read them; a network role only through the network's protected indicators.
+    const aggregatesQuery = `{ cooperative(id: "${COOP}") { financeIndicators(from: "2026-11-01", to: "2026-11-30") { invoicesIssued creditNotesIssued } } }`;
+    const aggregates = await send(aggregatesQuery, {});
     expect((aggregates.data?.cooperative as { financeIndicators: unknown }).financeIndicators).toEqual({
       invoicesIssued: 51,
       creditNotesIssued: 1,
     });
+    const analyst = await send(aggregatesQuery, {}, await network.token({ sub: "analyst", role: "NETWORK_ANALYST" }));
+    expect(analyst.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(JSON.stringify(analyst.data)).not.toContain("invoicesIssued");
   });
 });

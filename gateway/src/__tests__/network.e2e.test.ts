@@ -47,33 +47,32 @@ describe("the federated network, end to end over HTTP", () => {
     expect(breton.data?.cooperatives).toEqual({ edges: [{ node: { id: BRETAGNE } }] });
   });
 
-  it("reads people of two cooperatives in one query, each from its own database (network role, no personal field)", async () => {
-    const [a1, a2] = await somePersonIds(network, ALPES, 2);
+  it("reads two cooperatives' profiles in one query, each from its own database (network role)", async () => {
+    const result = await network.query("{ cooperatives { edges { node { id profile { legalName region } } } } }", {}, tokens.analyst);
+    expect(result.errors).toBeUndefined();
+    const nodes = (result.data?.cooperatives as { edges: { node: { id: string; profile: { legalName: string } } }[] }).edges.map(
+      (edge) => edge.node,
+    );
+    for (const coop of [ALPES, BRETAGNE]) {
+      const [row] = await network.subgraph(coop, "members").database.dataSource.query("SELECT legal_name FROM cooperative_profile");
+      expect(nodes.find((node) => node.id === coop)?.profile.legalName).toBe(row.legal_name);
+    }
+  });
+
+  it("gives a network role no person of any cooperative, by ID, not even their stage", async () => {
+    const [a1] = await somePersonIds(network, ALPES, 1);
     const [b1] = await somePersonIds(network, BRETAGNE, 1);
     const result = await network.query(
-      `query ($a1: ID!, $a2: ID!, $b1: ID!) {
-         a1: person(id: $a1) { id welcomeStage contracts { totalCount } }
-         b1: person(id: $b1) { id welcomeStage cooperative { name } }
-         a2: person(id: $a2) { id welcomeStage }
-       }`,
-      { a1, a2, b1 },
+      `query ($a1: ID!, $b1: ID!) { a1: person(id: $a1) { id welcomeStage } b1: person(id: $b1) { id cooperative { name } } }`,
+      { a1, b1 },
       tokens.analyst,
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data).toMatchObject({ a1: { id: a1 }, b1: { id: b1, cooperative: { name: `Coopérative ${BRETAGNE}` } }, a2: { id: a2 } });
-    const stages = await Promise.all(
-      [a1, b1].map(async (id) => {
-        const { cooperativeId, localId } = tryDecodeId(id)!;
-        const [row] = await network
-          .subgraph(cooperativeId, "members")
-          .database.dataSource.query("SELECT welcome_stage FROM people WHERE id = $1", [localId]);
-        return row.welcome_stage;
-      }),
-    );
-    expect([
-      (result.data?.a1 as { welcomeStage: string }).welcomeStage,
-      (result.data?.b1 as { welcomeStage: string }).welcomeStage,
-    ]).toEqual(stages);
+    expect(result.data).toEqual({ a1: null, b1: null });
+    expect(result.errors?.map((error) => [error.extensions?.code, error.path?.[0]]).sort()).toEqual([
+      ["FORBIDDEN", "a1"],
+      ["FORBIDDEN", "b1"],
+    ]);
+    expect(JSON.stringify(result)).not.toMatch(new RegExp(`${a1}|${b1}`));
   });
 
   it("lists a cooperative's people to its counselor, every one from its own database", async () => {
@@ -125,7 +124,7 @@ describe("the federated network, end to end over HTTP", () => {
     expect(missing.data).toEqual({ person: null });
     const malformed = await network.query('{ person(id: "nonsense") { id } }', {}, tokens.alpes);
     expect(malformed.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
-    const unknown = await network.query('{ person(id: "nowhere-coop:00000000-0000-4000-8000-000000000000") { id } }', {}, tokens.analyst);
+    const unknown = await network.query('{ person(id: "nowhere-coop:00000000-0000-4000-8000-000000000000") { id } }', {}, tokens.alpes);
     expect(unknown.errors?.[0]).toMatchObject({ message: expect.stringContaining('"nowhere-coop"'), extensions: { code: "NOT_FOUND" } });
     expect(unknown.data).toEqual({ person: null });
   });
@@ -358,17 +357,16 @@ describe("the network with a cooperative down", () => {
   });
 
   it("still answers for the others, with null and an error naming each missing cooperative", async () => {
-    const [a] = await somePersonIds(network, ALPES, 1);
-    const [b] = await somePersonIds(network, BRETAGNE, 1);
     await network.subgraph(ALPES, "members").stop();
     const result = await network.query(
-      `query ($a: ID!, $b: ID!, $c: ID!) { a: person(id: $a) { id welcomeStage } b: person(id: $b) { id welcomeStage } c: person(id: $c) { id welcomeStage } }`,
-      { a, b, c: "silent-coop:00000000-0000-4000-8000-000000000001" },
+      `query ($a: ID!, $b: ID!, $c: ID!) { a: cooperative(id: $a) { id profile { legalName } } b: cooperative(id: $b) { id profile { legalName } } c: cooperative(id: $c) { id profile { legalName } } }`,
+      { a: ALPES, b: BRETAGNE, c: "silent-coop" },
       analyst,
     );
-    expect(result.data?.a).toBeNull();
-    expect(result.data?.b).toMatchObject({ id: b, welcomeStage: expect.any(String) });
-    expect(result.data?.c).toBeNull();
+    const profileOf = (key: string) => (result.data?.[key] as { profile: { legalName: string } | null } | null)?.profile ?? null;
+    expect(profileOf("a")).toBeNull();
+    expect(profileOf("b")).toEqual({ legalName: expect.any(String) });
+    expect(profileOf("c")).toBeNull();
 
     const unavailable = (result.errors ?? []).filter((error) => error.extensions?.code === "COOPERATIVE_UNAVAILABLE");
     expect(unavailable.map((error) => error.extensions?.cooperativeId).sort()).toEqual([ALPES, "silent-coop"]);

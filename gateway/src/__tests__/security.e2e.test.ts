@@ -139,25 +139,104 @@ describe("who may see what", () => {
       expect(list.data).toEqual({ cooperative: { people: null } });
     });
 
-    it("refuses personal fields to a network analyst, field by field, and leaks no name", async () => {
-      const person = await network.query(PERSON_NAME, { id: ids[ALPES][1] }, tokens.analyst);
-      expect(person.errors?.map((error) => [error.extensions?.code, error.path?.join(".")])).toEqual(
-        expect.arrayContaining([["FORBIDDEN", "person.firstName"]]),
-      );
-      expect(JSON.stringify(person)).not.toContain(names.get(ids[ALPES][1]));
+    it("gives a network analyst no person, no contract, no account, no activity, no exact figure: at the gateway or at a subgraph", async () => {
+      const id = ids[ALPES][1];
+      const person = await network.query(PERSON_NAME, { id }, tokens.analyst);
+      expect(person.data).toEqual({ person: null });
+      expect(person.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+      expect(JSON.stringify(person)).not.toContain(names.get(id));
+      const stage = await network.query("query ($id: ID!) { person(id: $id) { id welcomeStage } }", { id }, tokens.analyst);
+      expect(stage.data).toEqual({ person: null });
 
-      const stage = await network.query("query ($id: ID!) { person(id: $id) { id welcomeStage } }", { id: ids[ALPES][1] }, tokens.analyst);
-      expect(stage.errors).toBeUndefined();
+      // Straight at each subgraph, every entity of a person's is refused, found or not (no existence oracle).
+      const representations: Record<string, { __typename: string; id: string }[]> = {
+        members: [{ __typename: "Person", id }],
+        contracts: [
+          { __typename: "Person", id },
+          { __typename: "Contract", id },
+        ],
+        finance: [
+          { __typename: "Person", id },
+          { __typename: "ActivityAccount", id },
+        ],
+      };
+      for (const [subgraph, r] of Object.entries(representations)) {
+        const direct = await network.querySubgraph(
+          ALPES,
+          subgraph as "members",
+          "query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Person { id } } }",
+          { r },
+          tokens.analyst,
+        );
+        expect(direct.data?._entities).toEqual(r.map(() => null));
+        expect(direct.errors?.every((error) => error.extensions?.code === "FORBIDDEN")).toBe(true);
+        expect(JSON.stringify(direct)).not.toContain(names.get(id));
+      }
 
-      const direct = await network.querySubgraph(
+      // The field the gateway's schema hides, straight at the contracts subgraph: every contracted person's ID.
+      const milestones = await network.querySubgraph(
         ALPES,
-        "members",
-        ENTITIES_NAME,
-        { r: [{ __typename: "Person", id: ids[ALPES][1] }] },
+        "contracts",
+        "query ($r: [_Any!]!) { _entities(representations: $r) { ... on Cooperative { contractMilestones { personId } } } }",
+        { r: [{ __typename: "Cooperative", id: ALPES }] },
         tokens.analyst,
       );
-      expect(direct.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" }, path: ["_entities", 0, "firstName"] });
-      expect(JSON.stringify(direct)).not.toContain(names.get(ids[ALPES][1]));
+      expect(milestones.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+      expect(JSON.stringify(milestones)).not.toContain(`${ALPES}:`);
+
+      // A cooperative's exact figures, through the gateway and at its subgraphs.
+      const exact = await network.query(
+        `{ cooperative(id: "${ALPES}") { membersIndicators(from: "2026-01-01", to: "2026-12-31") { people }
+           financeIndicators(from: "2026-01-01", to: "2026-12-31") { largestActivityRevenueCents } } }`,
+        {},
+        tokens.analyst,
+      );
+      expect(exact.errors?.map((error) => error.extensions?.code)).toContain("FORBIDDEN");
+      expect(JSON.stringify(exact.data)).not.toMatch(/people"?:\s*\d|largestActivityRevenueCents"?:\s*"/);
+    });
+
+    it("lets an entrepreneur follow their own workshop to its other participants without reading them", async () => {
+      const [own, ...others] = ids[ALPES];
+      const [counselor] = await network
+        .subgraph(ALPES, "members")
+        .database.dataSource.query("SELECT id FROM counselors ORDER BY id LIMIT 1");
+      const recorded = await network.query(
+        "mutation ($input: RecordSupportSessionInput!) { recordSupportSession(input: $input) { id } }",
+        {
+          input: {
+            counselorId: `${ALPES}:${counselor.id}`,
+            personIds: [own, ...others],
+            heldOn: "2026-03-10",
+            durationMinutes: 90,
+            topic: "COMMERCIAL",
+            kind: "WORKSHOP",
+            notes: "Notes on each participant",
+          },
+        },
+        tokens.counselorA,
+      );
+      expect(recorded.errors).toBeUndefined();
+      const entrepreneur = await network.token({ sub: "own", role: "ENTREPRENEUR", coop: ALPES, person: own });
+      const walk = await network.query(
+        `query ($id: ID!) { person(id: $id) { id supportSessions { edges { node { kind notes people { id firstName email phone birthYear
+           supportSessions { totalCount } } } } } } }`,
+        { id: own },
+        entrepreneur,
+      );
+      expect(walk.errors).toBeUndefined();
+      const sessions = (
+        walk.data?.person as { supportSessions: { edges: { node: { kind: string; people: { id: string }[] } }[] } }
+      ).supportSessions.edges.map((edge) => edge.node);
+      const workshop = sessions.find((session) => session.kind === "WORKSHOP")!;
+      expect(workshop.people.map((person) => person.id)).toEqual([own]);
+      for (const other of others) {
+        expect(JSON.stringify(walk)).not.toContain(other);
+        expect(JSON.stringify(walk)).not.toContain(names.get(other));
+      }
+      // By ID, another participant is refused.
+      const other = await network.query(PERSON_NAME, { id: others[0] }, entrepreneur);
+      expect(other.data).toEqual({ person: null });
+      expect(other.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     });
 
     it("shows the registry's endpoints to network roles only", async () => {
@@ -252,6 +331,10 @@ describe("who may see what", () => {
       };
       const introspection = await post("{ __schema { types { name } } }");
       expect(introspection.errors?.[0].message).toMatch(/introspection/i);
+      // A misspelt field names no real one ("Did you mean").
+      const misspelt = await post("{ cooperatives { totalCont } }");
+      expect(misspelt.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect(JSON.stringify(misspelt)).not.toMatch(/Did you mean|totalCount/);
       const bad = await post('{ person(id: "nonsense") { id } }');
       expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
       expect(JSON.stringify(bad)).not.toContain("stacktrace");

@@ -1,12 +1,9 @@
 import {
   defaultFieldResolver,
   getNamedType,
-  isListType,
-  isNonNullType,
   isObjectType,
   type GraphQLField,
   type GraphQLFieldResolver,
-  type GraphQLOutputType,
   type GraphQLSchema,
 } from "graphql";
 import { forbidden } from "../errors";
@@ -137,7 +134,7 @@ export function enforceAccessPolicy(schema: GraphQLSchema, policy: AccessPolicy)
         // everyone's: such a field must say who may use it.
         problems.push(`field ${key} returns a part of ${type.name} that every caller reads: give the field a rule`);
       }
-      guardField(type.name, typeRule, field, key, fieldRule, targetRule, ruleOf);
+      guardField(type.name, typeRule, field, key, fieldRule, targetRule);
     }
   }
   for (const name of Object.keys(policy.types)) {
@@ -160,13 +157,13 @@ function refusal(typeName: string, caller: Caller, rule: ReadRule, field?: strin
 /** The decision for one object (cached for the request); a promise when the rule loads something. */
 function mayRead(rule: ReadRule, object: unknown, ctx: PolicyContext): boolean | Promise<boolean> {
   if (!rule.roles.includes(ctx.caller.role)) return false;
+  if (!rule.inherited && !rule.decide) return true;
   if (typeof object !== "object" || object === null) return false;
   const decisions = decisionsOf(ctx);
   if (rule.inherited) return decisions.reached.has(object);
-  if (!rule.decide) return true;
   let decision = decisions.decided.get(object);
   if (decision === undefined) {
-    decision = (rule.decide as (object: unknown, caller: Caller, ctx: PolicyContext) => boolean | Promise<boolean>)(
+    decision = (rule.decide! as (object: unknown, caller: Caller, ctx: PolicyContext) => boolean | Promise<boolean>)(
       object,
       ctx.caller,
       ctx,
@@ -182,8 +179,6 @@ function markReached(value: unknown, reached: WeakSet<object>): void {
   else if (typeof value === "object" && value !== null) reached.add(value);
 }
 
-const isListOf = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
-
 function guardField(
   typeName: string,
   typeRule: ReadRule | undefined,
@@ -191,21 +186,29 @@ function guardField(
   key: string,
   fieldRule: ReadRule | undefined,
   targetRule: ReadRule | undefined,
-  ruleOf: (typeName: string) => ReadRule | undefined,
 ) {
   const resolve: GraphQLFieldResolver<unknown, PolicyContext> = field.resolve ?? defaultFieldResolver;
-  const returnsObjects = targetRule !== undefined;
-  // A plain list of objects with a per-object rule is filtered: the caller sees the items they may read.
-  const filterList = isListOf(field.type) && targetRule?.decide !== undefined && !targetRule.inherited;
   const targetName = getNamedType(field.type).name;
 
+  // What a field returns is decided before the executor sees it: a list keeps the items the
+  // caller may read, a single object the caller may not read is refused (not even its
+  // `__typename` says that it exists), and a part is marked as reached through an allowed field.
   const produce = (parent: unknown, args: Record<string, unknown>, ctx: PolicyContext, info: Parameters<typeof resolve>[3]) => {
     const result = resolve(parent, args, ctx, info);
-    if (!returnsObjects) return result;
+    if (!targetRule) return result;
     const finish = (value: unknown) => {
-      if (filterList && Array.isArray(value)) return filterReadable(value, ruleOf(targetName)!, ctx);
-      markReached(value, decisionsOf(ctx).reached);
-      return value;
+      if (targetRule.inherited || value === null || value === undefined || value instanceof Error) {
+        markReached(value, decisionsOf(ctx).reached);
+        return value;
+      }
+      if (Array.isArray(value)) return filterReadable(value, targetRule, ctx);
+      const decision = mayRead(targetRule, value, ctx);
+      const admit = (allowed: boolean) => {
+        if (!allowed) throw refusal(targetName, ctx.caller, targetRule);
+        decisionsOf(ctx).reached.add(value as object);
+        return value;
+      };
+      return isThenable(decision) ? decision.then(admit) : admit(decision);
     };
     return isThenable(result) ? result.then(finish) : finish(result);
   };
@@ -229,9 +232,14 @@ function guardField(
   };
 }
 
-/** The items of a list the caller may read, marked as reached. */
+/** The items of a list the caller may read (nested lists item by item), marked as reached. */
 function filterReadable(items: unknown[], rule: ReadRule, ctx: PolicyContext): unknown[] | Promise<unknown[]> {
-  const decisions = items.map((item) => (item === null ? true : mayRead(rule, item, ctx)));
+  if (items.some(isThenable)) return Promise.all(items).then((settled) => filterReadable(settled, rule, ctx));
+  if (items.some(Array.isArray)) {
+    const inner = items.map((item) => (Array.isArray(item) ? filterReadable(item, rule, ctx) : item));
+    return inner.some(isThenable) ? Promise.all(inner) : inner;
+  }
+  const decisions = items.map((item) => (item === null || item instanceof Error ? true : mayRead(rule, item, ctx)));
   const keep = (answers: boolean[]) => {
     const kept = items.filter((_, index) => answers[index]);
     markReached(kept, decisionsOf(ctx).reached);

@@ -12,6 +12,7 @@ const toActivity = (entity: ActivityEntity, cooperativeId: string): Activity => 
   tradeName: entity.tradeName,
   sector: entity.sector,
   nafCode: entity.nafCode,
+  personId: entity.personId,
   startedOn: entity.startedOn,
 });
 

@@ -20,6 +20,9 @@ export class Activity {
 
   @Field(() => LocalDateScalar, { description: "Date the activity started (date de démarrage)." })
   startedOn: string;
+
+  /** Whose activity it is (local ID): for the access policy, no GraphQL field. */
+  personId: string;
 }
 
 @InputType({ description: "An activity a person starts in the cooperative." })
