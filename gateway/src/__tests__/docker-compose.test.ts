@@ -17,14 +17,26 @@ const standInPublicKey = (() => {
   return file;
 })();
 
+/** A stand-in for the gateway's token file (made by `npm run token`), which the parser checks exists. */
+const standInServiceToken = (() => {
+  const file = `${mkdtempSync(`${tmpdir()}/cae-compose-token-`)}/network-service.jwt`;
+  writeFileSync(file, "stand-in");
+  return file;
+})();
+
 function withStandInKey(service: Pick<Service, "name" | "env" | "mounts">, problems: string[]): NodeJS.ProcessEnv {
-  const keyFile = service.env.AUTH_PUBLIC_KEY_FILE;
-  if (keyFile === undefined) return service.env;
-  const mounted = service.mounts.some(
-    (mount) => resolve(root, mount.source) === resolve(root, "docker/keys") && keyFile.startsWith(`${mount.target.replace(/\/$/, "")}/`),
-  );
-  if (!mounted) problems.push(`${service.name}: AUTH_PUBLIC_KEY_FILE ${keyFile} is not in a mount of docker/keys`);
-  return { ...service.env, AUTH_PUBLIC_KEY_FILE: standInPublicKey };
+  const env = { ...service.env };
+  const files = { AUTH_PUBLIC_KEY_FILE: standInPublicKey, NETWORK_SERVICE_TOKEN_FILE: standInServiceToken };
+  for (const [variable, standIn] of Object.entries(files)) {
+    const file = service.env[variable];
+    if (file === undefined) continue;
+    const mounted = service.mounts.some(
+      (mount) => resolve(root, mount.source) === resolve(root, "docker/keys") && file.startsWith(`${mount.target.replace(/\/$/, "")}/`),
+    );
+    if (!mounted) problems.push(`${service.name}: ${variable} ${file} is not in a mount of docker/keys`);
+    env[variable] = standIn;
+  }
+  return env;
 }
 import { parseRegistry, type Registry } from "../registry/registry";
 
@@ -402,6 +414,7 @@ function checkGateway(deployment: Deployment): string[] {
     if (!gateway.containerPorts.includes(config.port))
       problems.push(`gateway: listens on ${config.port} but publishes ${gateway.containerPorts.join(", ") || "nothing"}`);
     if (!config.production) problems.push("gateway: NODE_ENV is not production, so introspection and stack traces stay on");
+    if (!config.serviceToken) problems.push("gateway: no NETWORK_SERVICE_TOKEN_FILE, so network roles get no indicators");
   } catch (error) {
     problems.push(`gateway: refuses its environment: ${error instanceof Error ? error.message : String(error)}`);
   }
