@@ -63,27 +63,38 @@ describe("the sharded data source", () => {
 
   const ENTITIES =
     "query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { id welcomeStage } } }";
+  /** Entities a network role may read in any cooperative: the cooperatives themselves (their people are refused). */
+  const COOPERATIVES =
+    "query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Cooperative { id profile { legalName } } ... on Person { id } } }";
 
   it("splits an entity fetch by cooperative and puts every answer back in its place", async () => {
-    const representations = [ids[A][0], ids[B][0], ids[A][1], ids[B][1], ids[A][2]].map((id) => ({ __typename: "Person", id }));
-    const response = await process(ENTITIES, { representations });
+    const representations = [A, B, A, B, A].map((id) => ({ __typename: "Cooperative", id }));
+    const response = await process(COOPERATIVES, { representations });
     expect(response.errors).toBeUndefined();
-    expect((response.data?._entities as { id: string }[]).map((entity) => entity.id)).toEqual(representations.map((r) => r.id));
+    const entities = response.data?._entities as { id: string; profile: { legalName: string } }[];
+    expect(entities.map((entity) => entity.id)).toEqual([A, B, A, B, A]);
+    const legalNames = await Promise.all(
+      running.map(
+        async (subgraph) => (await subgraph.database.dataSource.query("SELECT legal_name FROM cooperative_profile"))[0].legal_name,
+      ),
+    );
+    expect(entities.map((entity) => entity.profile.legalName)).toEqual([0, 1, 0, 1, 0].map((i) => legalNames[i]));
   });
 
-  it("answers null, with an error at the right position, for what a cooperative could not resolve", async () => {
+  it("answers null, with an error at the right position, for what a cooperative could not or would not resolve", async () => {
     const representations = [
-      { __typename: "Person", id: ids[A][0] },
-      { __typename: "Person", id: `${A}:00000000-0000-4000-8000-000000000000` }, // no such person: null, no error
-      { __typename: "Person", id: ids[B][0] },
+      { __typename: "Cooperative", id: A },
+      { __typename: "Person", id: ids[A][0] }, // a person, refused to a network role: its error at its own position
+      { __typename: "Cooperative", id: B },
       { __typename: "NoSuchType", id: ids[B][1] }, // fails B's whole part: its error points at B's first entity
       { __typename: "Person", id: "garbage" },
     ];
-    const response = await process(ENTITIES, { representations });
+    const response = await process(COOPERATIVES, { representations });
     const entities = response.data?._entities as ({ id: string } | null)[];
-    expect(entities.map((entity) => entity?.id ?? null)).toEqual([ids[A][0], null, null, null, null]);
+    expect(entities.map((entity) => entity?.id ?? null)).toEqual([A, null, null, null, null]);
     expect(response.errors).toEqual(
       expect.arrayContaining([
+        expect.objectContaining({ path: ["_entities", 1], extensions: expect.objectContaining({ code: "FORBIDDEN", cooperativeId: A }) }),
         expect.objectContaining({
           message: expect.stringContaining("NoSuchType"),
           path: ["_entities", 2],
@@ -92,7 +103,7 @@ describe("the sharded data source", () => {
         expect.objectContaining({ path: ["_entities", 4], extensions: { code: "NOT_FOUND" } }),
       ]),
     );
-    expect(response.errors).toHaveLength(2);
+    expect(response.errors).toHaveLength(3);
   });
 
   it("refuses, without sending it, the part of another cooperative to a cooperative's token", async () => {

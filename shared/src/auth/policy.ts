@@ -260,8 +260,9 @@ function guardEntities(field: GraphQLField<unknown, PolicyContext>, types: Recor
     const asked: number[] = [];
     representations.forEach((representation, index) => {
       const rule = types[representation.__typename];
-      if (!rule || rule.inherited || !rule.roles.includes(ctx.caller.role)) {
-        results[index] = refusal(representation.__typename, ctx.caller, rule ?? rules.service);
+      // A type the schema does not have goes on, for the federation's own error.
+      if (rule && (rule.inherited || !rule.roles.includes(ctx.caller.role))) {
+        results[index] = refusal(representation.__typename, ctx.caller, rule);
       } else asked.push(index);
     });
     const found =
