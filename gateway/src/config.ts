@@ -1,8 +1,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { AUTH_ENV, authConfigFromEnv, ConfigError, DEFAULT_MAX_BODY_BYTES, parsePort, type AuthConfig } from "@cae/shared";
+import {
+  AUTH_ENV_SHAPE,
+  authConfigOf,
+  DEFAULT_MAX_BODY_BYTES,
+  envText,
+  envVar,
+  optionalEnvText,
+  parseEnv,
+  portVar,
+  wholeNumber,
+  type AuthConfig,
+} from "@cae/shared";
 import { DEFAULT_INDICATORS_CONFIG, type IndicatorsConfig } from "./indicators/indicators.service";
-import { QUERY_LIMITS_ENV, queryLimitsFromEnv, type QueryLimits } from "./limits/limits";
+import { QUERY_LIMITS_ENV_SHAPE, queryLimitsOf, type QueryLimits } from "./limits/limits";
 
 export interface GatewayConfig {
   port: number;
@@ -26,73 +37,79 @@ export interface GatewayConfig {
   serviceToken?: () => string;
 }
 
-/** Environment variables the gateway reads (README, "Configuration"). */
-export const GATEWAY_ENV = [
-  "PORT",
-  "HOST",
-  "REGISTRY_FILE",
-  "SUPERGRAPH_FILE",
-  "COOPERATIVE_TIMEOUT_MS",
-  "MAX_BODY_BYTES",
-  "NODE_ENV",
-  "INDICATORS_MIN_COUNT",
-  "INDICATORS_CACHE_SECONDS",
-  "REDIS_URL",
-  "INDICATORS_CACHE_PREFIX",
-  "NETWORK_SERVICE_TOKEN_FILE",
-  ...AUTH_ENV,
-  ...QUERY_LIMITS_ENV,
-] as const;
-
 export const DEFAULT_SUPERGRAPH_FILE = resolve(__dirname, "..", "supergraph.graphql");
 
+/** The schema of the gateway's environment: every variable it reads (README, "Configuration"). */
+const GATEWAY_ENV_SHAPE = {
+  PORT: portVar("PORT", 4000),
+  HOST: envText("127.0.0.1"),
+  REGISTRY_FILE: envVar(
+    (value) => value || undefined,
+    () => "REGISTRY_FILE must name the registry of cooperatives (a JSON file)",
+  ),
+  SUPERGRAPH_FILE: envText(DEFAULT_SUPERGRAPH_FILE),
+  COOPERATIVE_TIMEOUT_MS: envVar(
+    wholeNumber(100, 120_000),
+    (value) => `COOPERATIVE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000, got "${value}"`,
+    5000,
+  ),
+  MAX_BODY_BYTES: envVar(
+    wholeNumber(1024),
+    (value) => `MAX_BODY_BYTES must be a whole number of bytes, at least 1024, got "${value}"`,
+    DEFAULT_MAX_BODY_BYTES,
+  ),
+  NODE_ENV: optionalEnvText(),
+  INDICATORS_MIN_COUNT: envVar(
+    wholeNumber(2, 1000),
+    (value) => `INDICATORS_MIN_COUNT must be a whole number from 2 to 1000, got "${value}"`,
+    DEFAULT_INDICATORS_CONFIG.minCount,
+  ),
+  INDICATORS_CACHE_SECONDS: envVar(
+    wholeNumber(0, 86_400),
+    (value) => `INDICATORS_CACHE_SECONDS must be a whole number of seconds from 0 to 86400, got "${value}"`,
+    DEFAULT_INDICATORS_CONFIG.cacheSeconds,
+  ),
+  // Empty: none, as unset.
+  REDIS_URL: envVar(
+    (value) => (value === "" || /^rediss?:\/\//.test(value) ? value : undefined),
+    (value) => `REDIS_URL must be a redis:// or rediss:// URL, got "${value}"`,
+    "",
+  ),
+  INDICATORS_CACHE_PREFIX: envText(DEFAULT_INDICATORS_CONFIG.cachePrefix),
+  // Empty: none, as unset.
+  NETWORK_SERVICE_TOKEN_FILE: envVar(
+    (value) => (value === "" || existsSync(resolve(value)) ? value : undefined),
+    (value) => `NETWORK_SERVICE_TOKEN_FILE names "${resolve(value)}", which does not exist`,
+    "",
+  ),
+  ...AUTH_ENV_SHAPE,
+  ...QUERY_LIMITS_ENV_SHAPE,
+};
+
+/** Environment variables the gateway reads (README, "Configuration"). */
+export const GATEWAY_ENV = Object.keys(GATEWAY_ENV_SHAPE) as (keyof typeof GATEWAY_ENV_SHAPE)[];
+
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const timeout = Number(env.COOPERATIVE_TIMEOUT_MS ?? 5000);
-  if (!Number.isInteger(timeout) || timeout < 100 || timeout > 120_000) {
-    throw new ConfigError(
-      `COOPERATIVE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000, got "${env.COOPERATIVE_TIMEOUT_MS}"`,
-    );
-  }
-  if (!env.REGISTRY_FILE) throw new ConfigError("REGISTRY_FILE must name the registry of cooperatives (a JSON file)");
-  const maxBodyBytes = Number(env.MAX_BODY_BYTES ?? DEFAULT_MAX_BODY_BYTES);
-  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1024) {
-    throw new ConfigError(`MAX_BODY_BYTES must be a whole number of bytes, at least 1024, got "${env.MAX_BODY_BYTES}"`);
-  }
-  const production = env.NODE_ENV === "production";
-  const minCount = Number(env.INDICATORS_MIN_COUNT ?? DEFAULT_INDICATORS_CONFIG.minCount);
-  if (!Number.isInteger(minCount) || minCount < 2 || minCount > 1000) {
-    throw new ConfigError(`INDICATORS_MIN_COUNT must be a whole number from 2 to 1000, got "${env.INDICATORS_MIN_COUNT}"`);
-  }
-  const cacheSeconds = Number(env.INDICATORS_CACHE_SECONDS ?? DEFAULT_INDICATORS_CONFIG.cacheSeconds);
-  if (!Number.isInteger(cacheSeconds) || cacheSeconds < 0 || cacheSeconds > 86_400) {
-    throw new ConfigError(
-      `INDICATORS_CACHE_SECONDS must be a whole number of seconds from 0 to 86400, got "${env.INDICATORS_CACHE_SECONDS}"`,
-    );
-  }
-  if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) {
-    throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got "${env.REDIS_URL}"`);
-  }
-  const serviceTokenFile = env.NETWORK_SERVICE_TOKEN_FILE ? resolve(env.NETWORK_SERVICE_TOKEN_FILE) : undefined;
-  if (serviceTokenFile && !existsSync(serviceTokenFile)) {
-    throw new ConfigError(`NETWORK_SERVICE_TOKEN_FILE names "${serviceTokenFile}", which does not exist`);
-  }
+  const vars = parseEnv(GATEWAY_ENV_SHAPE, env);
+  const production = vars.NODE_ENV === "production";
+  const serviceTokenFile = vars.NETWORK_SERVICE_TOKEN_FILE ? resolve(vars.NETWORK_SERVICE_TOKEN_FILE) : undefined;
   return {
     serviceToken: serviceTokenFile ? () => readFileSync(serviceTokenFile, "utf8").trim() : undefined,
-    port: parsePort(env.PORT ?? "4000", "PORT"),
-    host: env.HOST ?? "127.0.0.1",
-    registryFile: resolve(env.REGISTRY_FILE),
-    supergraphFile: resolve(env.SUPERGRAPH_FILE ?? DEFAULT_SUPERGRAPH_FILE),
-    cooperativeTimeoutMs: timeout,
+    port: vars.PORT,
+    host: vars.HOST,
+    registryFile: resolve(vars.REGISTRY_FILE),
+    supergraphFile: resolve(vars.SUPERGRAPH_FILE),
+    cooperativeTimeoutMs: vars.COOPERATIVE_TIMEOUT_MS,
     production,
-    auth: authConfigFromEnv(env, production),
-    limits: queryLimitsFromEnv(env),
-    maxBodyBytes,
+    auth: authConfigOf(vars, production),
+    limits: queryLimitsOf(vars),
+    maxBodyBytes: vars.MAX_BODY_BYTES,
     indicators: {
       ...DEFAULT_INDICATORS_CONFIG,
-      minCount,
-      cacheSeconds,
-      redisUrl: env.REDIS_URL || undefined,
-      cachePrefix: env.INDICATORS_CACHE_PREFIX ?? DEFAULT_INDICATORS_CONFIG.cachePrefix,
+      minCount: vars.INDICATORS_MIN_COUNT,
+      cacheSeconds: vars.INDICATORS_CACHE_SECONDS,
+      redisUrl: vars.REDIS_URL || undefined,
+      cachePrefix: vars.INDICATORS_CACHE_PREFIX,
     },
   };
 }

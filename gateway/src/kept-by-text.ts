@@ -1,18 +1,24 @@
+import { LRUCache } from "lru-cache";
+
 /**
  * What is computed from an operation's text, computed once: the query planner sends the same few
  * operations again and again. Past `limit` texts (no workload of this network comes near) it
- * forgets them all rather than keep growing.
+ * forgets the least recently used. (lru-cache, measured on the 2-core machine: 32 to 53 ns a hit,
+ * as the Map it replaced, 35 to 42 ns; parsing one such operation takes about 11 µs.)
  */
 export class KeptByText<Value> {
-  private readonly values = new Map<string, Value>();
+  /** Boxed: a computed value may be `undefined`, which the cache does not hold. */
+  private readonly values: LRUCache<string, { value: Value }>;
 
-  constructor(private readonly limit = 1000) {}
+  constructor(limit = 1000) {
+    this.values = new LRUCache({ max: limit });
+  }
 
   get(text: string, compute: () => Value): Value {
-    if (this.values.has(text)) return this.values.get(text) as Value;
+    const known = this.values.get(text);
+    if (known) return known.value;
     const value = compute();
-    if (this.values.size >= this.limit) this.values.clear();
-    this.values.set(text, value);
+    this.values.set(text, { value });
     return value;
   }
 }

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { DatabaseConfig } from "./database";
-import { AUTH_ENV, authConfigFromEnv, type AuthConfig } from "./auth/verify";
-import { ConfigError } from "./errors";
+import { AUTH_ENV_SHAPE, authConfigOf, type AuthConfig } from "./auth/verify";
+import { envText, envVar, optionalEnvText, parseEnv, portVar } from "./env";
 import { isCooperativeSlug } from "./ids";
 import { minimumWageTableFromEnv } from "./legal/minimum-wage";
 
@@ -21,45 +21,42 @@ export interface SubgraphConfig {
   auth: AuthConfig;
 }
 
+/** The schema of a subgraph's environment: every variable it reads (README, "Configuration"). */
+const SUBGRAPH_ENV_SHAPE = {
+  // A malformed minimum-wage table stops the start, rather than the first contract that needs it.
+  MINIMUM_WAGE_FILE: envVar((file) => (minimumWageTableFromEnv({ MINIMUM_WAGE_FILE: file }), file), String, ""),
+  COOPERATIVE_ID: envVar(
+    (value) => (isCooperativeSlug(value) ? value : undefined),
+    (value) => `COOPERATIVE_ID must be a cooperative slug (lowercase letters, digits and dashes), got "${value}"`,
+  ),
+  PORT: portVar("PORT"),
+  HOST: envText("127.0.0.1"),
+  DATABASE_URL: optionalEnvText(),
+  DATA_DIR: envText(".data"),
+  PGLITE_TEMPLATE: optionalEnvText(),
+  SEED_DEMO: optionalEnvText(),
+  NODE_ENV: optionalEnvText(),
+  ...AUTH_ENV_SHAPE,
+};
+
 /** Environment variables a subgraph reads (README, "Configuration"). */
-export const SUBGRAPH_ENV = [
-  "COOPERATIVE_ID",
-  "PORT",
-  "HOST",
-  "DATABASE_URL",
-  "DATA_DIR",
-  "SEED_DEMO",
-  "NODE_ENV",
-  "PGLITE_TEMPLATE",
-  "MINIMUM_WAGE_FILE",
-  ...AUTH_ENV,
-] as const;
+export const SUBGRAPH_ENV = Object.keys(SUBGRAPH_ENV_SHAPE) as (keyof typeof SUBGRAPH_ENV_SHAPE)[];
 
 export function subgraphConfigFromEnv(subgraph: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
-  const production = env.NODE_ENV === "production";
-  // A malformed minimum-wage table stops the start, rather than the first contract that needs it.
-  minimumWageTableFromEnv(env);
-  const cooperativeId = env.COOPERATIVE_ID ?? "";
-  if (!isCooperativeSlug(cooperativeId)) {
-    throw new ConfigError(`COOPERATIVE_ID must be a cooperative slug (lowercase letters, digits and dashes), got "${cooperativeId}"`);
-  }
+  const vars = parseEnv(SUBGRAPH_ENV_SHAPE, env);
+  const production = vars.NODE_ENV === "production";
   return {
-    cooperativeId,
-    port: parsePort(env.PORT, "PORT"),
-    host: env.HOST ?? "127.0.0.1",
-    database: env.DATABASE_URL
-      ? { kind: "server", url: env.DATABASE_URL }
-      : { kind: "embedded", dataDir: resolve(env.DATA_DIR ?? ".data", cooperativeId, subgraph), template: env.PGLITE_TEMPLATE },
-    seedDemo: env.SEED_DEMO === "true",
+    cooperativeId: vars.COOPERATIVE_ID,
+    port: vars.PORT,
+    host: vars.HOST,
+    database: vars.DATABASE_URL
+      ? { kind: "server", url: vars.DATABASE_URL }
+      : { kind: "embedded", dataDir: resolve(vars.DATA_DIR, vars.COOPERATIVE_ID, subgraph), template: vars.PGLITE_TEMPLATE },
+    seedDemo: vars.SEED_DEMO === "true",
     production,
-    auth: authConfigFromEnv(env, production),
+    auth: authConfigOf(vars, production),
   };
 }
 
-export function parsePort(value: string | undefined, name: string): number {
-  const port = Number(value);
-  if (value === undefined || !Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`${name} must be a port number (0 to 65535), got "${value ?? ""}"`);
-  }
-  return port;
-}
+/** A port number read from a variable `name`, by the schemas' rule. */
+export const parsePort = (value: string | undefined, name: string): number => parseEnv({ [name]: portVar(name) }, { [name]: value })[name];

@@ -22,6 +22,9 @@ export function addMonths(iso: string, months: number): string {
   return new Date(Date.UTC(year, month, Math.min(day, lastDayOfMonth))).toISOString().slice(0, 10);
 }
 
+/** "2026-03-14" → "14/03/2026", as French documents write dates. */
+export const frenchDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
 // Built once: a DateTimeFormat with a time zone costs a fraction of a millisecond to build.
 const FRENCH_CALENDAR = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
 
@@ -35,6 +38,12 @@ export function todayInFrance(now: Date = new Date()): string {
   const minute = Math.floor(now.getTime() / 60_000);
   if (minute !== lastMinute) [lastMinute, lastDay] = [minute, FRENCH_CALENDAR.format(now)];
   return lastDay;
+}
+
+/** The last day of the month of `iso`. */
+export function lastDayOfMonth(iso: string): string {
+  const [year, month] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
 /** "2026-03" for each calendar month from the one of `from` to the one of `to`, in order. */

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 
 export * from "./config";
+export * from "./env";
 export * from "./context";
 export * from "./database";
 export * from "./errors";
@@ -9,12 +10,14 @@ export * from "./ids";
 export * from "./input";
 export * from "./loaders";
 export * from "./money";
+export * from "./euros";
 export * from "./pagination";
 export * from "./scalars";
 export * from "./schema";
 export * from "./subgraph";
 export * from "./demo/types";
 export * from "./demo/generate";
+export * from "./demo/random";
 export * from "./demo/profile";
 export * from "./testing";
 export * from "./testing-subgraph";

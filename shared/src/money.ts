@@ -32,10 +32,3 @@ export const centsColumn: ValueTransformer = {
   to: (value: bigint | null | undefined) => (value === null || value === undefined ? value : value.toString()),
   from: (value: string | null) => (value === null ? null : BigInt(value)),
 };
-
-/** Formats cents as euros for people ("1 234,56 €" style is left to front ends; this is for logs and seeds). */
-export function formatEuros(cents: bigint): string {
-  const sign = cents < 0n ? "-" : "";
-  const abs = cents < 0n ? -cents : cents;
-  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
-}

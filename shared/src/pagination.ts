@@ -80,28 +80,38 @@ export function pageSize(args: PageArgs): number {
 }
 
 type SortKey = (string | number | null)[];
+/** The last part of a sort key: unique in its list (an ID, a sequence number). */
+type Unique = string | number;
 
-export function encodeCursor(key: SortKey): string {
-  return Buffer.from(JSON.stringify(key)).toString("base64url");
+/**
+ * A cursor names its item by the list's unique key only (the last part of the sort key: an ID, a
+ * sequence number), never by what the list is sorted by: a page of people sorted by name gives no
+ * name away in its cursors. Clients pass it back as it is.
+ */
+export function encodeCursor(unique: Unique): string {
+  return Buffer.from(JSON.stringify({ after: unique })).toString("base64url");
 }
 
-export function decodeCursor(cursor: string, length: number): SortKey {
+export function decodeCursor(cursor: string): Unique {
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(key) && key.length === length) return key as SortKey;
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    const unique = (decoded as { after?: unknown } | null)?.after;
+    if (typeof unique === "string" || (typeof unique === "number" && Number.isSafeInteger(unique))) return unique;
   } catch {
     // fall through to the error below
   }
   throw badUserInput(`"${cursor}" is not a cursor of this list`, "after");
 }
 
+const uniqueOf = (key: SortKey): Unique => key[key.length - 1] as Unique;
+
 /** One page of an already loaded, already sorted list (the lists a DataLoader returns per parent). */
 export function pageOfList<T>(items: readonly T[], args: PageArgs, keyOf: (item: T) => SortKey): Connection<T> {
   const first = pageSize(args);
   let start = 0;
   if (args.after) {
-    const after = JSON.stringify(decodeCursor(args.after, keyOf(items[0] ?? ({} as T)).length));
-    start = items.findIndex((item) => JSON.stringify(keyOf(item)) === after) + 1;
+    const after = decodeCursor(args.after);
+    start = items.findIndex((item) => uniqueOf(keyOf(item)) === after) + 1;
     if (start === 0) throw badUserInput(`"${args.after}" is not a cursor of this list`, "after");
   }
   return toConnection(items.slice(start, start + first + 1), first, items.length, keyOf);
@@ -109,7 +119,8 @@ export function pageOfList<T>(items: readonly T[], args: PageArgs, keyOf: (item:
 
 /**
  * One page of a query, by keyset: rows sorted by `columns` (ending with a unique column) and
- * strictly after the cursor's key. Costs two statements (page and count) whatever the page.
+ * strictly after the cursor's row. Costs two statements (page and count) whatever the page, and
+ * one more to find the cursor's row when `after` is given.
  */
 export async function pageOfQuery<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
@@ -123,7 +134,14 @@ export async function pageOfQuery<T extends ObjectLiteral>(
   const page = query.clone();
   columns.forEach(({ column }, i) => (i === 0 ? page.orderBy(column, direction) : page.addOrderBy(column, direction)));
   if (args.after) {
-    const key = decodeCursor(args.after, columns.length);
+    const unique = columns[columns.length - 1].column;
+    const anchor = await query
+      .clone()
+      .andWhere(`${unique} = :cursorUnique`, { cursorUnique: decodeCursor(args.after) })
+      .getOne()
+      .catch(() => null);
+    if (!anchor) throw badUserInput(`"${args.after}" is not a cursor of this list`, "after");
+    const key = keyOf(anchor);
     const params = Object.fromEntries(key.map((value, i) => [`cursor${i}`, value]));
     page.andWhere(
       `(${columns.map((c) => c.column).join(", ")}) ${direction === "ASC" ? ">" : "<"} (${key.map((_, i) => `:cursor${i}`).join(", ")})`,
@@ -136,7 +154,7 @@ export async function pageOfQuery<T extends ObjectLiteral>(
 
 function toConnection<T>(rows: T[], first: number, totalCount: number, keyOf: (item: T) => SortKey): Connection<T> {
   const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(uniqueOf(keyOf(node))) }));
   return {
     edges,
     totalCount,

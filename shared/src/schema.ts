@@ -1,11 +1,17 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { parse, type GraphQLSchema } from "graphql";
+import { parse, type DocumentNode, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { roleChecker } from "./auth/access";
 import { enforceAccessPolicy, type AccessPolicy } from "./auth/policy";
 import { CentsScalar } from "./money";
+
+/**
+ * Apollo's resolver map, as the public `buildSubgraphSchema` takes it: the package's entry point
+ * does not export its type (`GraphQLResolverMap`).
+ */
+type SubgraphModule = Exclude<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], DocumentNode>;
+type GraphQLResolverMap = NonNullable<SubgraphModule["resolvers"]>;
 
 /** The federation features every subgraph of the network may use. */
 const FEDERATION_LINK =
@@ -18,7 +24,7 @@ export interface SubgraphSchemaOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own type for classes
   orphanedTypes?: Function[];
   /** `__resolveReference` of each entity this subgraph can resolve, by type name. */
-  referenceResolvers?: GraphQLResolverMap<unknown>;
+  referenceResolvers?: GraphQLResolverMap;
   /** Who may read what: every object type of the schema must have its rule (auth/policy.ts). */
   policy: AccessPolicy;
 }
@@ -38,9 +44,9 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     validate: false,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
-  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap;
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
-    resolvers[typeName] = { ...resolvers[typeName], ...reference } as GraphQLResolverMap<unknown>[string];
+    resolvers[typeName] = { ...resolvers[typeName], ...reference } as GraphQLResolverMap[string];
   }
   return enforceAccessPolicy(buildSubgraphSchema({ typeDefs, resolvers }), options.policy);
 }

@@ -62,7 +62,7 @@ describe("a person's contracts, through the gateway", () => {
       }),
       "draftObjectiveContract",
     ).id;
-    expect(data(await run("signContract", { contractId: ids.objective, signedOn: addDays(T, -201) }), "signContract")).toMatchObject({
+    expect(data(await run("signContract", { id: ids.objective, signedOn: addDays(T, -201) }), "signContract")).toMatchObject({
       status: "RUNNING",
     });
 
@@ -75,11 +75,11 @@ describe("a person's contracts, through the gateway", () => {
       }),
       "draftSupportAgreement",
     ).id;
-    data(await run("signContract", { contractId: ids.cape, signedOn: capeStart }), "signContract");
+    data(await run("signContract", { id: ids.cape, signedOn: capeStart }), "signContract");
     const renewed = data<{ endsOn: string; supportAgreement: { renewals: { number: number }[] } }>(
       await run(
         "renewSupportAgreement",
-        { contractId: ids.cape, endsOn: addDays(addMonths(capeStart, 12), -1), decidedOn: addDays(T, -10) },
+        { id: ids.cape, endsOn: addDays(addMonths(capeStart, 12), -1), decidedOn: addDays(T, -10) },
         "endsOn supportAgreement { renewals { number } }",
       ),
       "renewSupportAgreement",
@@ -87,7 +87,7 @@ describe("a person's contracts, through the gateway", () => {
     expect(renewed).toEqual({ endsOn: addDays(addMonths(capeStart, 12), -1), supportAgreement: { renewals: [{ number: 1 }] } });
     data(
       await run("renewSupportAgreement", {
-        contractId: ids.cape,
+        id: ids.cape,
         endsOn: addDays(addMonths(capeStart, 24), -1),
         decidedOn: addDays(T, -9),
       }),
@@ -96,7 +96,7 @@ describe("a person's contracts, through the gateway", () => {
 
     refused(
       await run("renewSupportAgreement", {
-        contractId: ids.cape,
+        id: ids.cape,
         endsOn: addDays(addMonths(capeStart, 30), -1),
         decidedOn: addDays(T, -8),
       }),
@@ -109,27 +109,27 @@ describe("a person's contracts, through the gateway", () => {
       /one at a time/,
     );
 
-    data(await run("endContract", { contractId: ids.cape, endedOn: T, reason: "NEXT_CONTRACT" }), "endContract");
+    data(await run("endContract", { id: ids.cape, endedOn: T, reason: "NEXT_CONTRACT" }), "endContract");
     const cesa = { personId: person, type: "OPEN_ENDED", startsOn: cesaStart, monthlyHours: "70", variablePay: "Résultat de l'activité" };
     refused(
-      await run("draftEmploymentContract", { ...cesa, fixedMonthlyPay: String(BigInt(smic(cesaStart, 7000)) - 1n) }),
+      await run("draftEmploymentContract", { ...cesa, fixedMonthlyPayCents: String(BigInt(smic(cesaStart, 7000)) - 1n) }),
       "BAD_USER_INPUT",
       /below the legal minimum \(SMIC\)/,
     );
     ids.cesa = data<{ id: string }>(
-      await run("draftEmploymentContract", { ...cesa, fixedMonthlyPay: smic(cesaStart, 7000) }),
+      await run("draftEmploymentContract", { ...cesa, fixedMonthlyPayCents: smic(cesaStart, 7000) }),
       "draftEmploymentContract",
     ).id;
-    expect(data(await run("signContract", { contractId: ids.cesa, signedOn: T }), "signContract")).toMatchObject({ status: "SIGNED" });
+    expect(data(await run("signContract", { id: ids.cesa, signedOn: T }), "signContract")).toMatchObject({ status: "SIGNED" });
 
     const first = addDays(cesaStart, 30);
     const second = addDays(cesaStart, 60);
     data(
       await run("amendEmploymentContract", {
-        contractId: ids.cesa,
+        id: ids.cesa,
         effectiveOn: first,
         monthlyHours: "100",
-        fixedMonthlyPay: smic(first, 10000),
+        fixedMonthlyPayCents: smic(first, 10000),
         reason: "Croissance",
       }),
       "amendEmploymentContract",
@@ -137,7 +137,7 @@ describe("a person's contracts, through the gateway", () => {
     const amended = data<{ employment: { amendments: { number: number; effectiveOn: string; monthlyHours: string }[] } }>(
       await run(
         "amendEmploymentContract",
-        { contractId: ids.cesa, effectiveOn: second, monthlyHours: "120", fixedMonthlyPay: smic(second, 12000), reason: "Croissance" },
+        { id: ids.cesa, effectiveOn: second, monthlyHours: "120", fixedMonthlyPayCents: smic(second, 12000), reason: "Croissance" },
         "employment { amendments { number effectiveOn monthlyHours } }",
       ),
       "amendEmploymentContract",
@@ -148,16 +148,16 @@ describe("a person's contracts, through the gateway", () => {
     ]);
     refused(
       await run("amendEmploymentContract", {
-        contractId: ids.cesa,
+        id: ids.cesa,
         effectiveOn: addDays(second, -1),
-        fixedMonthlyPay: "500000",
+        fixedMonthlyPayCents: "500000",
         reason: "Trop tôt",
       }),
       "BAD_USER_INPUT",
       /after the previous one/,
     );
-    refused(await run("updateContractDraft", { contractId: ids.cesa, monthlyHours: "151" }), "CONFLICT", /SIGNED: only a draft is edited/);
-    refused(await run("cancelContract", { contractId: ids.objective, reason: "Erreur" }), "CONFLICT", /RUNNING: only a draft is cancelled/);
+    refused(await run("updateContractDraft", { id: ids.cesa, monthlyHours: "151" }), "CONFLICT", /SIGNED: only a draft is edited/);
+    refused(await run("cancelContract", { id: ids.objective, reason: "Erreur" }), "CONFLICT", /RUNNING: only a draft is cancelled/);
   });
 
   it("shows the person's path stage and current contract combined from members and contracts", async () => {

@@ -50,7 +50,7 @@ describe("a person's path in the members subgraph, through the gateway", () => {
 
     refused(
       await send(
-        `mutation ($id: ID!) { admitAssociate(input: { personId: $id, admittedOn: "2026-10-07", shares: 1, shareValue: "5000" }) { id } }`,
+        `mutation ($id: ID!) { admitAssociate(input: { personId: $id, admittedOn: "2026-10-07", shares: 1, shareValueCents: "5000" }) { id } }`,
         { id },
       ),
       "CONFLICT",
@@ -108,7 +108,7 @@ describe("a person's path in the members subgraph, through the gateway", () => {
       "recordSupportSession",
     );
     const associate = await send(
-      `mutation ($id: ID!) { admitAssociate(input: { personId: $id, admittedOn: "2026-11-02", shares: 3, shareValue: "5000" }) { stage } }`,
+      `mutation ($id: ID!) { admitAssociate(input: { personId: $id, admittedOn: "2026-11-02", shares: 3, shareValueCents: "5000" }) { stage } }`,
       { id },
     );
     expect(data<{ stage: string }>(associate, "admitAssociate").stage).toBe("ASSOCIATE");
@@ -133,7 +133,7 @@ describe("a person's path in the members subgraph, through the gateway", () => {
     });
     refused(
       await send(
-        `mutation ($id: ID!) { admitAssociate(input: { personId: $id, admittedOn: "2026-11-26", shares: 1, shareValue: "5000" }) { id } }`,
+        `mutation ($id: ID!) { admitAssociate(input: { personId: $id, admittedOn: "2026-11-26", shares: 1, shareValueCents: "5000" }) { id } }`,
         { id },
       ),
       "CONFLICT",

@@ -96,7 +96,7 @@ describe("the federated network, end to end over HTTP", () => {
       .database.dataSource.query("SELECT person_id FROM contracts WHERE kind = 'EMPLOYMENT' ORDER BY person_id LIMIT 1");
     const id = `${BRETAGNE}:${localId}`;
     const result = await network.query(
-      `query ($id: ID!) { person(id: $id) { id firstName contracts { edges { node { id kind fixedMonthlyPay person { id } } } }
+      `query ($id: ID!) { person(id: $id) { id firstName contracts { edges { node { id kind fixedMonthlyPayCents person { id } } } }
          activityAccounts { edges { node { analyticCode person { id } } } } } }`,
       { id },
       tokens.bretagne,
@@ -105,12 +105,12 @@ describe("the federated network, end to end over HTTP", () => {
     const person = result.data?.person as {
       id: string;
       firstName: string;
-      contracts: { edges: { node: { id: string; kind: string; fixedMonthlyPay: string | null; person: { id: string } } }[] };
+      contracts: { edges: { node: { id: string; kind: string; fixedMonthlyPayCents: string | null; person: { id: string } } }[] };
     };
     expect(person.id).toBe(id);
     expect(person.firstName).toEqual(expect.any(String));
     const employment = person.contracts.edges.find((edge) => edge.node.kind === "EMPLOYMENT")!.node;
-    expect(employment.fixedMonthlyPay).toMatch(/^\d+$/);
+    expect(employment.fixedMonthlyPayCents).toMatch(/^\d+$/);
     expect(employment.person.id).toBe(id);
     expect(employment.id.startsWith(`${BRETAGNE}:`)).toBe(true);
   });
@@ -306,12 +306,12 @@ describe("the federated network, end to end over HTTP", () => {
     expect(await stage()).toBe("EMPLOYMENT_CONTRACT");
 
     const admitted = await network.query(
-      `mutation ($id: ID!) { admitAssociate(input: { personId: $id, admittedOn: "2026-11-25", shares: 2, shareValue: "5000" }) { stage associate { capital } } }`,
+      `mutation ($id: ID!) { admitAssociate(input: { personId: $id, admittedOn: "2026-11-25", shares: 2, shareValueCents: "5000" }) { stage associate { capitalCents } } }`,
       { id },
       tokens.bretagne,
     );
     expect(admitted.errors).toBeUndefined();
-    expect(admitted.data?.admitAssociate).toEqual({ stage: "ASSOCIATE", associate: { capital: "10000" } });
+    expect(admitted.data?.admitAssociate).toEqual({ stage: "ASSOCIATE", associate: { capitalCents: "10000" } });
 
     const exited = await network.query(
       `mutation ($id: ID!) { recordExit(input: { personId: $id, exitedOn: "2026-11-28", reason: OWN_COMPANY }) { stage exit { reason } } }`,

@@ -1,11 +1,10 @@
-import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { members } from "@cae/members";
 import { startSubgraph, type Caller, type RunningSubgraph } from "@cae/shared";
 import type { GatewayContext } from "../context";
 import type { Registry } from "../registry/registry";
-import { reindexed, ShardedDataSource } from "../routing/sharded-data-source";
+import { reindexed, REQUEST_KINDS, ShardedDataSource } from "../routing/sharded-data-source";
 import { createTestAuth, type TestAuth } from "../testing/auth";
 
 const A = "alpes-entreprendre";
@@ -55,7 +54,7 @@ describe("the sharded data source", () => {
   /** As the gateway calls it: the caller verified, their token in the headers it forwards. */
   const process = (query: string, variables: Record<string, unknown>, caller: Caller = ANALYST, token = analystToken) =>
     dataSource.process({
-      kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+      kind: REQUEST_KINDS.incomingOperation,
       request: { query, variables },
       context: { registry, headers: new Headers({ authorization: `Bearer ${token}` }), caller } satisfies GatewayContext,
       incomingRequestContext: {} as never,
@@ -146,7 +145,7 @@ describe("the sharded data source", () => {
 
   it("serves incoming operations only", async () => {
     await expect(
-      dataSource.process({ kind: GraphQLDataSourceRequestKind.HEALTH_CHECK, request: { query: "{ __typename }" }, context: {} }),
+      dataSource.process({ kind: REQUEST_KINDS.healthCheck, request: { query: "{ __typename }" }, context: {} }),
     ).rejects.toThrow(/serves operations only/);
   });
 });
@@ -176,7 +175,7 @@ describe("a cooperative's data source on the wire", () => {
 
   const ask = () =>
     dataSource.process({
-      kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+      kind: REQUEST_KINDS.incomingOperation,
       request: { query: `mutation Register { registerPerson(input: { cooperativeId: "${C}" }) { id } }`, operationName: "Register" },
       context: {
         registry,

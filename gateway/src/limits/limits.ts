@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { ConfigError, DEFAULT_PAGE_SIZE } from "@cae/shared";
+import { DEFAULT_PAGE_SIZE, envVar, parseEnv, wholeNumber } from "@cae/shared";
+import type { CleanedEnv } from "envalid";
 import {
   GraphQLError,
   Kind,
@@ -25,31 +26,36 @@ export interface QueryLimits {
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({ maxDepth: 12, maxCost: 20_000, maxAliases: 30, maxPageSize: 100 });
 
-const ENV_NAMES = {
-  maxDepth: "MAX_QUERY_DEPTH",
-  maxCost: "MAX_QUERY_COST",
-  maxAliases: "MAX_QUERY_ALIASES",
-  maxPageSize: "MAX_PAGE_SIZE",
-} as const satisfies Record<keyof QueryLimits, string>;
+/** A limit's variable: when set, a positive whole number written in digits; unset, its default applies. */
+const limitVar = (name: string, fallback: number) =>
+  envVar(
+    (value) => (/^[0-9]+$/.test(value) ? wholeNumber(1)(value) : undefined),
+    (value) => `${name} must be a positive whole number, got "${value}"`,
+    fallback,
+  );
+
+/** The limits' variables, part of the gateway's environment schema (README, "Configuration"). */
+export const QUERY_LIMITS_ENV_SHAPE = {
+  MAX_QUERY_DEPTH: limitVar("MAX_QUERY_DEPTH", DEFAULT_QUERY_LIMITS.maxDepth),
+  MAX_QUERY_COST: limitVar("MAX_QUERY_COST", DEFAULT_QUERY_LIMITS.maxCost),
+  MAX_QUERY_ALIASES: limitVar("MAX_QUERY_ALIASES", DEFAULT_QUERY_LIMITS.maxAliases),
+  MAX_PAGE_SIZE: limitVar("MAX_PAGE_SIZE", DEFAULT_QUERY_LIMITS.maxPageSize),
+};
 
 /** Environment variables the query limits read (README, "Configuration"). */
-export const QUERY_LIMITS_ENV: readonly string[] = Object.freeze(Object.values(ENV_NAMES));
+export const QUERY_LIMITS_ENV: readonly string[] = Object.freeze(Object.keys(QUERY_LIMITS_ENV_SHAPE));
 
-/** Reads the limits from the environment: each variable, when set, must be a positive whole number; unset, its default applies. */
-export function queryLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryLimits {
-  const limits = { ...DEFAULT_QUERY_LIMITS };
-  for (const key of Object.keys(ENV_NAMES) as (keyof QueryLimits)[]) {
-    const name = ENV_NAMES[key];
-    const value = env[name];
-    if (value === undefined) continue;
-    const number = Number(value);
-    if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(number) || number < 1) {
-      throw new ConfigError(`${name} must be a positive whole number, got "${value}"`);
-    }
-    limits[key] = number;
-  }
-  return limits;
-}
+/** The limits the variables, each valid, set. */
+export const queryLimitsOf = (vars: CleanedEnv<typeof QUERY_LIMITS_ENV_SHAPE>): QueryLimits => ({
+  maxDepth: vars.MAX_QUERY_DEPTH,
+  maxCost: vars.MAX_QUERY_COST,
+  maxAliases: vars.MAX_QUERY_ALIASES,
+  maxPageSize: vars.MAX_PAGE_SIZE,
+});
+
+/** The limits' part of an environment alone (the gateway parses it within its whole schema). */
+export const queryLimitsFromEnv = (env: NodeJS.ProcessEnv = process.env): QueryLimits =>
+  queryLimitsOf(parseEnv(QUERY_LIMITS_ENV_SHAPE, env));
 
 /** What one selection set (fragments followed) weighs. */
 interface Weight {

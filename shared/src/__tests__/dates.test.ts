@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, monthsOverlapping, todayInFrance } from "../dates";
+import { addDays, addMonths, daysBetween, frenchDate, lastDayOfMonth, monthsOverlapping, todayInFrance } from "../dates";
 
 describe("calendar dates", () => {
   it("adds months, clamping to the month's end", () => {
@@ -33,5 +33,27 @@ describe("calendar dates", () => {
   it("lists the months a period overlaps", () => {
     expect(monthsOverlapping("2026-11-15", "2027-02-01")).toEqual(["2026-11", "2026-12", "2027-01", "2027-02"]);
     expect(monthsOverlapping("2026-03-01", "2026-03-31")).toEqual(["2026-03"]);
+    expect(monthsOverlapping("2026-03-31", "2026-03-31")).toEqual(["2026-03"]);
+    expect(monthsOverlapping("2026-01-31", "2026-03-01")).toEqual(["2026-01", "2026-02", "2026-03"]); // no month skipped after a 31st
+    expect(monthsOverlapping("2027-12-01", "2028-01-01")).toHaveLength(2);
+    expect(monthsOverlapping("2026-03-02", "2026-03-01")).toEqual(["2026-03"]);
+    expect(monthsOverlapping("2026-04-01", "2026-03-31")).toEqual([]); // an empty period
+    expect(monthsOverlapping("2025-11-01", "2026-10-31")).toHaveLength(12);
+  });
+
+  it("finds the last day of a date's month", () => {
+    expect(lastDayOfMonth("2026-02-10")).toBe("2026-02-28");
+    expect(lastDayOfMonth("2028-02-01")).toBe("2028-02-29");
+    expect(lastDayOfMonth("2026-12-31")).toBe("2026-12-31");
+    expect(lastDayOfMonth("2026-04-01")).toBe("2026-04-30");
+  });
+
+  it("writes dates as French documents do", () => {
+    expect(frenchDate("2026-03-14")).toBe("14/03/2026");
+    expect(frenchDate("2027-12-01")).toBe("01/12/2027");
+  });
+
+  it("takes today in France by default", () => {
+    expect(todayInFrance()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });

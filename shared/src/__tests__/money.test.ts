@@ -1,5 +1,5 @@
 import { Kind } from "graphql";
-import { centsColumn, CentsScalar, formatEuros } from "../money";
+import { centsColumn, CentsScalar } from "../money";
 
 describe("the Cents scalar", () => {
   it("serializes bigint cents as a string, beyond 32-bit Int without loss", () => {
@@ -29,12 +29,5 @@ describe("the cents column", () => {
     expect(centsColumn.from("123456789012")).toBe(123456789012n);
     expect(centsColumn.to(-5n)).toBe("-5");
     expect(centsColumn.from(null)).toBeNull();
-  });
-});
-
-describe("formatEuros", () => {
-  it("writes euros with two decimals", () => {
-    expect(formatEuros(123456n)).toBe("1234.56");
-    expect(formatEuros(-5n)).toBe("-0.05");
   });
 });

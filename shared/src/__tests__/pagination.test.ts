@@ -29,8 +29,23 @@ describe("pagination", () => {
   });
 
   it("refuses a cursor that is not one of the list", () => {
-    const foreign = encodeCursor(["nope"]);
+    const foreign = encodeCursor("nope");
     expect(() => pageOfList(items, { after: foreign }, keyOf)).toThrow(/not a cursor/);
-    expect(() => decodeCursor("%%%", 1)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ field: "after" }) }));
+    for (const bad of ["%%%", Buffer.from("[1]").toString("base64url"), Buffer.from('{"after":{}}').toString("base64url")]) {
+      expect(() => decodeCursor(bad)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ field: "after" }) }));
+    }
+  });
+
+  it("names an item in its cursor by its unique key only, never by what the list is sorted by", () => {
+    const people = [
+      { lastName: "Garnier", firstName: "Zoé", id: "p-1" },
+      { lastName: "Morel", firstName: "Léa", id: "p-2" },
+    ];
+    const page = pageOfList(people, { first: 1 }, (person) => [person.lastName, person.firstName, person.id]);
+    const cursor = page.pageInfo.endCursor!;
+    expect(Buffer.from(cursor, "base64url").toString("utf8")).not.toMatch(/Garnier|Zoé/);
+    expect(decodeCursor(cursor)).toBe("p-1");
+    const next = pageOfList(people, { first: 1, after: cursor }, (person) => [person.lastName, person.firstName, person.id]);
+    expect(next.edges.map((edge) => edge.node.id)).toEqual(["p-2"]);
   });
 });

@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
+import type { CleanedEnv } from "envalid";
+import { LRUCache } from "lru-cache";
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey, type KeyLike } from "jose";
+import { envText, envVar, optionalEnvText, parseEnv } from "../env";
 import { codedError, ConfigError } from "../errors";
 import { callerFromClaims, type Caller } from "./caller";
 
@@ -18,37 +21,54 @@ export interface AuthConfig {
   audience: string;
 }
 
-/** Environment variables of token verification, read by the gateway and every subgraph. */
-export const AUTH_ENV = ["AUTH_PUBLIC_KEY_FILE", "AUTH_PUBLIC_KEY", "AUTH_JWKS_URL", "AUTH_ISSUER", "AUTH_AUDIENCE"] as const;
+/** The variables of token verification, part of the gateway's and every subgraph's environment schema. */
+export const AUTH_ENV_SHAPE = {
+  AUTH_PUBLIC_KEY_FILE: optionalEnvText(),
+  AUTH_PUBLIC_KEY: optionalEnvText(),
+  AUTH_JWKS_URL: optionalEnvText(),
+  AUTH_ISSUER: envVar(
+    (value) => value || undefined,
+    () => "AUTH_ISSUER must name the issuer whose tokens are accepted",
+  ),
+  AUTH_AUDIENCE: envText(DEFAULT_AUDIENCE),
+};
+export type AuthEnv = CleanedEnv<typeof AUTH_ENV_SHAPE>;
 
-export function authConfigFromEnv(env: NodeJS.ProcessEnv, production: boolean): AuthConfig {
-  const given = (["AUTH_PUBLIC_KEY_FILE", "AUTH_PUBLIC_KEY", "AUTH_JWKS_URL"] as const).filter((name) => env[name]);
+/** Environment variables of token verification, read by the gateway and every subgraph. */
+export const AUTH_ENV = Object.keys(AUTH_ENV_SHAPE) as (keyof typeof AUTH_ENV_SHAPE)[];
+
+/** What the variables, each valid, say together: one key, readable, and not the development one in production. */
+export function authConfigOf(vars: AuthEnv, production: boolean): AuthConfig {
+  const given = (["AUTH_PUBLIC_KEY_FILE", "AUTH_PUBLIC_KEY", "AUTH_JWKS_URL"] as const).filter((name) => vars[name]);
   if (given.length !== 1) {
     throw new ConfigError(
       `Set exactly one of AUTH_PUBLIC_KEY_FILE, AUTH_PUBLIC_KEY or AUTH_JWKS_URL to verify tokens (got ${given.length})`,
     );
   }
   let key: AuthConfig["key"];
-  if (env.AUTH_JWKS_URL) {
-    key = { kind: "jwks", url: env.AUTH_JWKS_URL };
-  } else if (env.AUTH_PUBLIC_KEY_FILE) {
+  if (vars.AUTH_JWKS_URL) {
+    key = { kind: "jwks", url: vars.AUTH_JWKS_URL };
+  } else if (vars.AUTH_PUBLIC_KEY_FILE) {
     try {
-      key = { kind: "pem", pem: readFileSync(env.AUTH_PUBLIC_KEY_FILE, "utf8"), source: env.AUTH_PUBLIC_KEY_FILE };
+      key = { kind: "pem", pem: readFileSync(vars.AUTH_PUBLIC_KEY_FILE, "utf8"), source: vars.AUTH_PUBLIC_KEY_FILE };
     } catch (error) {
       throw new ConfigError(
-        `AUTH_PUBLIC_KEY_FILE: cannot read ${env.AUTH_PUBLIC_KEY_FILE}: ${error instanceof Error ? error.message : String(error)}`,
+        `AUTH_PUBLIC_KEY_FILE: cannot read ${vars.AUTH_PUBLIC_KEY_FILE}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
   } else {
-    key = { kind: "pem", pem: env.AUTH_PUBLIC_KEY ?? "", source: "AUTH_PUBLIC_KEY" };
+    key = { kind: "pem", pem: vars.AUTH_PUBLIC_KEY ?? "", source: "AUTH_PUBLIC_KEY" };
   }
-  const issuer = env.AUTH_ISSUER ?? "";
-  if (issuer === "") throw new ConfigError("AUTH_ISSUER must name the issuer whose tokens are accepted");
+  const issuer = vars.AUTH_ISSUER;
   if (production && (issuer === DEVELOPMENT_ISSUER || (key.kind === "pem" && key.pem.includes(DEVELOPMENT_KEY_MARKER)))) {
     throw new ConfigError("Production (NODE_ENV=production) refuses the development key and issuer: configure the network's own key");
   }
-  return { key, issuer, audience: env.AUTH_AUDIENCE ?? DEFAULT_AUDIENCE };
+  return { key, issuer, audience: vars.AUTH_AUDIENCE };
 }
+
+/** Token verification's part of an environment alone (a process parses it within its whole schema). */
+export const authConfigFromEnv = (env: NodeJS.ProcessEnv, production: boolean): AuthConfig =>
+  authConfigOf(parseEnv(AUTH_ENV_SHAPE, env), production);
 
 export type Authenticate = (authorization: string | null | undefined) => Promise<Caller>;
 
@@ -66,13 +86,19 @@ export async function createAuthenticator(config: AuthConfig): Promise<Authentic
     key = await importPublicKey(pem, config.key.source);
   }
   // Clients send the same token with every request for hours: a signature once verified is
-  // remembered for a minute at most (never past the token's expiry), for a bounded number of tokens.
-  const verified = new Map<string, { caller: Caller; until: number }>();
+  // remembered for a minute at most (never past the token's expiry), for the most recently used tokens.
+  const verified = new LRUCache<string, Caller>({
+    max: VERIFIED_TOKENS_KEPT,
+    ttl: VERIFIED_TOKEN_MS,
+    // Expiry is wall-clock time (`exp`): measured with Date.now, at every look-up (no cached clock).
+    perf: { now: () => Date.now() },
+    ttlResolution: 0,
+  });
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
     if (!match) throw unauthenticatedRequest('send a token as "Authorization: Bearer <token>"');
     const known = verified.get(match[1]);
-    if (known && known.until > Date.now()) return known.caller;
+    if (known) return known;
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(match[1], key as KeyLike, {
@@ -86,8 +112,9 @@ export async function createAuthenticator(config: AuthConfig): Promise<Authentic
     }
     const caller = callerFromClaims(payload);
     if (typeof caller === "string") throw unauthenticatedRequest(caller);
-    if (verified.size >= VERIFIED_TOKENS_KEPT) verified.clear();
-    verified.set(match[1], { caller, until: Math.min(Date.now() + VERIFIED_TOKEN_MS, (payload.exp as number) * 1000) });
+    const ttl = Math.min(VERIFIED_TOKEN_MS, (payload.exp as number) * 1000 - Date.now());
+    // A ttl of 0 would mean "forever": a token about to expire is not remembered at all.
+    if (ttl >= 1) verified.set(match[1], caller, { ttl });
     return caller;
   };
 }

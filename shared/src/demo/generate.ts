@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
+import { addMonths as addMonthsToDate, dayNumber, isoDate } from "../dates";
+import { withSiretKey } from "../legal/siret";
+import { between, pick, pickWeighted, seededRandom, type Random } from "./random";
 import { ACTIVITY_LABELS, EPICENE_FIRST_NAMES, FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from "./names";
 import type { ContractKind, Sector } from "../path";
-import { DEFAULT_MINIMUM_WAGE, minimumCentsPerHourOn } from "../legal/minimum-wage";
+import { DEFAULT_MINIMUM_WAGE, hundredthsToHours, minimumCentsPerHourOn } from "../legal/minimum-wage";
 import type {
   ContractStatus,
   DemoActivityAccount,
@@ -41,47 +44,21 @@ export function demoUuid(...parts: string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-type Random = () => number;
+/** A fictional SIRET with a valid key, made from the cooperative's ID: the members and finance demos show the same one. */
+export const demoSiret = (cooperativeId: string): string =>
+  withSiretKey(demoUuid(cooperativeId, "siret").replace(/\D/g, "").padEnd(13, "7").slice(0, 13));
 
-/** mulberry32: tiny, fast, and good enough to make demo data look varied. */
-function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const between = (random: Random, min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
-function pickWeighted<T>(random: Random, weighted: readonly (readonly [T, number])[]): T {
-  let ticket = random() * weighted.reduce((sum, [, weight]) => sum + weight, 0);
-  for (const [item, weight] of weighted) if ((ticket -= weight) < 0) return item;
-  return weighted[weighted.length - 1][0];
-}
-
-// Dates are handled as UTC day numbers so that arithmetic never meets time zones or DST.
-const DAY_MS = 86_400_000;
-const dayOf = (iso: IsoDate): number => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
-const isoOf = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
+// Dates are handled as UTC day numbers (shared/src/dates.ts), so that arithmetic never meets time zones or DST.
 /** Same day of the month `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb). */
-function addMonths(day: number, months: number): number {
-  const date = new Date(day * DAY_MS);
-  const [year, month] = [date.getUTCFullYear(), date.getUTCMonth() + months];
-  const lastDayOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return Date.UTC(year, month, Math.min(date.getUTCDate(), lastDayOfMonth)) / DAY_MS;
-}
-const TODAY = dayOf(DEMO_TODAY);
+const addMonths = (day: number, months: number): number => dayNumber(addMonthsToDate(isoDate(day), months));
+const TODAY = dayNumber(DEMO_TODAY);
 
 /**
  * The legal floor on a day, from the dated minimum-wage table. Before the table's first rate the
  * first rate is used: it is above every earlier one, so demo pay stays legal without more history.
  */
 function smicCentsPerHourOn(day: number): bigint {
-  return minimumCentsPerHourOn(DEFAULT_MINIMUM_WAGE, isoOf(day)) ?? DEFAULT_MINIMUM_WAGE.metropolitan[0].centsPerHour;
+  return minimumCentsPerHourOn(DEFAULT_MINIMUM_WAGE, isoDate(day)) ?? DEFAULT_MINIMUM_WAGE.metropolitan[0].centsPerHour;
 }
 
 const asciiSlug = (text: string): string =>
@@ -110,10 +87,6 @@ function stageQuota(size: number): WelcomeStage[] {
 function statusOf(random: Random, startDay: number, endDay: number | null): ContractStatus {
   if (startDay > TODAY) return random() < 0.5 ? "DRAFT" : "SIGNED";
   return endDay !== null && endDay < TODAY ? "ENDED" : "RUNNING";
-}
-
-function hoursString(hundredths: number): string {
-  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`;
 }
 
 interface PlannedContract {
@@ -160,7 +133,7 @@ function employmentTerms(random: Random, startDay: number): { monthlyHours: stri
   const smicCents = (BigInt(hundredths) * smicCentsPerHourOn(startDay) + 99n) / 100n;
   // Half pay the legal floor; the others a fixed part rounded up to the euro plus a margin.
   const fixedMonthlyPayCents = random() < 0.5 ? smicCents : ((smicCents + 99n) / 100n + BigInt(between(random, 0, 400))) * 100n;
-  return { monthlyHours: hoursString(hundredths), fixedMonthlyPayCents };
+  return { monthlyHours: hundredthsToHours(hundredths), fixedMonthlyPayCents };
 }
 
 function assertValidProfile(profile: DemoCooperativeProfile): void {
@@ -177,7 +150,7 @@ function assertValidProfile(profile: DemoCooperativeProfile): void {
 /** The people, contracts and activity accounts of one demo cooperative; the same profile always gives the same data. */
 export function generateDemoCooperative(profile: DemoCooperativeProfile): DemoCooperative {
   assertValidProfile(profile);
-  const random = mulberry32(createHash("sha256").update(profile.id).digest().readUInt32BE(0));
+  const random = seededRandom(profile.id);
   const stages = stageQuota(profile.size);
   for (let i = stages.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -187,7 +160,11 @@ export function generateDemoCooperative(profile: DemoCooperativeProfile): DemoCo
   const arrivals = stages
     .map((welcomeStage) => ({
       welcomeStage,
-      firstContactDay: between(random, welcomeStage === "RECEIVED" ? TODAY - 100 : dayOf(FIRST_CONTACT_FROM), dayOf(FIRST_CONTACT_TO)),
+      firstContactDay: between(
+        random,
+        welcomeStage === "RECEIVED" ? TODAY - 100 : dayNumber(FIRST_CONTACT_FROM),
+        dayNumber(FIRST_CONTACT_TO),
+      ),
     }))
     .sort((a, b) => a.firstContactDay - b.firstContactDay);
 
@@ -219,8 +196,8 @@ export function generateDemoCooperative(profile: DemoCooperativeProfile): DemoCo
       birthYear: 1960 + Math.round((between(random, 0, 42) + between(random, 0, 42)) / 2),
       postcode: department + String(between(random, 0, 10 ** (4 - department.length) - 1)).padStart(4 - department.length, "0") + "0",
       welcomeStage,
-      firstContactOn: isoOf(firstContactDay),
-      receivedOn: receivedDay === null ? null : isoOf(receivedDay),
+      firstContactOn: isoDate(firstContactDay),
+      receivedOn: receivedDay === null ? null : isoDate(receivedDay),
     });
     if (welcomeStage !== "ADMITTED" || receivedDay === null) return;
 
@@ -232,8 +209,8 @@ export function generateDemoCooperative(profile: DemoCooperativeProfile): DemoCo
         personId: id,
         kind: planned.kind,
         status: statusOf(random, planned.startDay, planned.endDay),
-        startsOn: isoOf(planned.startDay),
-        endsOn: planned.endDay === null ? null : isoOf(planned.endDay),
+        startsOn: isoDate(planned.startDay),
+        endsOn: planned.endDay === null ? null : isoDate(planned.endDay),
         monthlyHours: terms?.monthlyHours ?? null,
         fixedMonthlyPayCents: terms?.fixedMonthlyPayCents ?? null,
       });
@@ -259,7 +236,7 @@ export function generateDemoCooperative(profile: DemoCooperativeProfile): DemoCo
       analyticCode: `ACT-${String(index + 1).padStart(4, "0")}`,
       label,
       sector,
-      openedOn: isoOf(openedDay),
+      openedOn: isoDate(openedDay),
     }));
   return { people, contracts, accounts };
 }

@@ -1,5 +1,18 @@
-import { createHash } from "node:crypto";
-import { addDays, DEMO_TODAY, demoProfile, demoUuid, generateDemoCooperative, type DemoCooperative, type Sector } from "@cae/shared";
+import {
+  addDays,
+  between,
+  DEMO_TODAY,
+  demoProfile,
+  demoSiret,
+  demoUuid,
+  generateDemoCooperative,
+  monthsOverlapping,
+  pick,
+  randomSiret,
+  seededRandom,
+  type DemoCooperative,
+  type Sector,
+} from "@cae/shared";
 import { accountBrackets, monthlyContribution, type MonthFigures } from "./contributions/contribution.compute";
 import type { StoredPart } from "./contributions/contribution.entity";
 import type { CustomerKind } from "./customers/customer.entity";
@@ -100,34 +113,6 @@ export interface DemoInvoice {
   creditedCents: bigint;
 }
 
-type Random = () => number;
-function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const between = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
-
-/** The same fictional SIRET as the members subgraph's demo profile, so both show one identity. */
-export function demoSiret(cooperativeId: string): string {
-  const base = demoUuid(cooperativeId, "siret").replace(/\D/g, "").padEnd(13, "7").slice(0, 13);
-  for (let key = 0; key < 10; key++) {
-    const siret = `${base}${key}`;
-    const sum = [...siret].reduce((total, char, i) => {
-      const doubled = i % 2 === 0 ? Number(char) * 2 : Number(char);
-      return total + (doubled > 9 ? doubled - 9 : doubled);
-    }, 0);
-    if (sum % 10 === 0) return siret;
-  }
-  throw new Error("unreachable: one key in ten makes the sum a multiple of ten");
-}
-
 export const DEMO_BOOKS_FROM = "2025-11-01";
 /** The last day of the books: the day before the demo's today. */
 export const DEMO_BOOKS_TO = addDays(DEMO_TODAY, -1);
@@ -226,36 +211,10 @@ const EXPENSES: readonly [ExpenseCategory, string][] = [
 ];
 const METHODS: readonly PaymentMethod[] = ["TRANSFER", "TRANSFER", "TRANSFER", "CHECK", "CARD", "DIRECT_DEBIT"];
 
-/** A plausible, valid SIRET for a fictional customer. */
-function customerSiret(random: Random): string {
-  const base = Array.from({ length: 13 }, () => between(random, 0, 9)).join("");
-  for (let key = 0; key < 10; key++) {
-    const siret = `${base}${key}`;
-    const sum = [...siret].reduce((total, char, i) => {
-      const doubled = i % 2 === 0 ? Number(char) * 2 : Number(char);
-      return total + (doubled > 9 ? doubled - 9 : doubled);
-    }, 0);
-    if (sum % 10 === 0) return siret;
-  }
-  return base + "0";
-}
-
-const monthsOf = (from: string, to: string): string[] => {
-  const months: string[] = [];
-  for (
-    let year = Number(from.slice(0, 4)), month = Number(from.slice(5, 7));
-    `${year}-${String(month).padStart(2, "0")}` <= to.slice(0, 7);
-    month === 12 ? ((month = 1), year++) : month++
-  ) {
-    months.push(`${year}-${String(month).padStart(2, "0")}`);
-  }
-  return months;
-};
-
 export function generateFinanceDemo(cooperativeId: string): FinanceDemo {
   const profile = demoProfile(cooperativeId);
   const demo = generateDemoCooperative(profile);
-  const random = mulberry32(createHash("sha256").update(`${cooperativeId}\u0000finance`).digest().readUInt32BE(0));
+  const random = seededRandom(cooperativeId, "finance");
   const siret = demoSiret(cooperativeId);
   // Contribution schemes seen in practice (reference-data.md): a flat rate, or degressive brackets.
   const scheme = pick(random, [
@@ -328,7 +287,7 @@ export function generateFinanceDemo(cooperativeId: string): FinanceDemo {
         accountId: account.id,
         name,
         kind: (business ? "BUSINESS" : "PRIVATE") as CustomerKind,
-        siret: business && !name.startsWith("Mairie") && !name.startsWith("Lycée") ? customerSiret(random) : null,
+        siret: business && !name.startsWith("Mairie") && !name.startsWith("Lycée") ? randomSiret(random) : null,
         address: `${between(random, 1, 120)} ${pick(random, STREETS)}, ${postcode}`,
         email: random() < 0.7 ? `contact${i}@${account.id.slice(0, 8)}.example` : null,
       };
@@ -337,7 +296,7 @@ export function generateFinanceDemo(cooperativeId: string): FinanceDemo {
     // An activity grows: its monthly level rises with its age.
     const level = 0.5 + random();
     let invoiceIndex = 0;
-    for (const month of monthsOf(activeFrom, activeTo)) {
+    for (const month of monthsOverlapping(activeFrom, activeTo)) {
       const first = `${month}-01` < activeFrom ? activeFrom : `${month}-01`;
       const end = lastDayOfMonth(`${month}-01`) < activeTo ? lastDayOfMonth(`${month}-01`) : activeTo;
       const span = (Date.parse(end) - Date.parse(first)) / 86_400_000;
@@ -473,7 +432,7 @@ export function generateFinanceDemo(cooperativeId: string): FinanceDemo {
 
   // Contributions of every month of the books, as recordMonthlyContributions computes them.
   for (const account of demo.accounts) {
-    for (const month of monthsOf(booksFrom.get(account.id) ?? DEMO_BOOKS_FROM, DEMO_BOOKS_TO)) {
+    for (const month of monthsOverlapping(booksFrom.get(account.id) ?? DEMO_BOOKS_FROM, DEMO_BOOKS_TO)) {
       const months = figures.get(account.id) ?? new Map<string, MonthFigures>();
       const earlier = [...months.entries()]
         .filter(([key]) => key < month && key.slice(0, 4) === month.slice(0, 4))

@@ -1,4 +1,15 @@
-import { demoProfile, demoUuid, generateDemoCooperative, type DemoContract, type DemoCooperative, type Sector } from "@cae/shared";
+import {
+  addDays,
+  daysBetween,
+  DEMO_TODAY,
+  demoProfile,
+  demoSiret,
+  demoUuid,
+  generateDemoCooperative,
+  type DemoContract,
+  type DemoCooperative,
+  type Sector,
+} from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { ActivityEntity } from "./activities/activity.entity";
 import { InformationMeetingEntity, MeetingAttendanceEntity } from "./meetings/meeting.entity";
@@ -24,14 +35,14 @@ const EXIT_REASONS: ExitReason[] = [
 const SHARE_VALUE_CENTS = 5000n;
 
 /** Whole years between two ISO dates, roughly: enough to pick who has been employed a while. */
-const yearsBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / (365.25 * 86_400_000);
+const yearsBetween = (from: string, to: string) => daysBetween(from, to) / 365.25;
 
 /**
  * Associates and exits, derived from the demo contracts so that the three subgraphs tell one story:
  * people whose every contract has ended left on the last end date; half of those employed for more
  * than a year, and all those employed for over two and a half years, became associates a year after their hire.
  */
-export function demoMembership(contracts: DemoContract[], today = "2026-11-01") {
+export function demoMembership(contracts: DemoContract[], today = DEMO_TODAY) {
   const byPerson = new Map<string, DemoContract[]>();
   for (const contract of contracts) byPerson.set(contract.personId, [...(byPerson.get(contract.personId) ?? []), contract]);
   const associates: Omit<AssociateEntity, "endedOn">[] = [];
@@ -51,7 +62,7 @@ export function demoMembership(contracts: DemoContract[], today = "2026-11-01") 
     // deadline (3 years, L7331-3) is: a CESA does not run on past it without membership.
     const years = employment ? yearsBetween(employment.startsOn, today) : 0;
     if (employment && ((years > 1 && index % 2 === 0) || years > 2.5)) {
-      const admittedOn = new Date(Date.parse(employment.startsOn) + 365 * 86_400_000).toISOString().slice(0, 10);
+      const admittedOn = addDays(employment.startsOn, 365);
       associates.push({ personId, admittedOn, shares: 1 + (index % 8), shareValueCents: SHARE_VALUE_CENTS });
     }
   });
@@ -130,10 +141,9 @@ const DEMO_COUNSELORS: [string, string][] = [
   ["Sophie", "Marchand"],
 ];
 const TOPICS: SessionTopic[] = ["COMMERCIAL", "MARKETING", "ACCOUNTING", "FINANCE", "COMMUNICATION", "ORGANISATION", "LEGAL"];
-const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Counselors, who follows whom, and two individual interviews after the reception of each admitted person. */
-export function demoFollowUp(cooperativeId: string, demo: DemoCooperative, partnerIds: string[], today = "2026-11-01") {
+export function demoFollowUp(cooperativeId: string, demo: DemoCooperative, partnerIds: string[], today = DEMO_TODAY) {
   const counselors = DEMO_COUNSELORS.map(([firstName, lastName], i) => ({
     id: demoUuid(cooperativeId, "counselor", String(i)),
     firstName,
@@ -180,20 +190,6 @@ export function demoMeetings(cooperativeId: string, demo: DemoCooperative, couns
     personId: person.id,
   }));
   return { meetings, attendances };
-}
-
-/** A SIRET with a valid Luhn key, made from the cooperative's ID (fictional). */
-export function demoSiret(cooperativeId: string): string {
-  const base = demoUuid(cooperativeId, "siret").replace(/\D/g, "").padEnd(13, "7").slice(0, 13);
-  for (let key = 0; key < 10; key++) {
-    const siret = `${base}${key}`;
-    const sum = [...siret].reduce((total, char, i) => {
-      const doubled = i % 2 === 0 ? Number(char) * 2 : Number(char);
-      return total + (doubled > 9 ? doubled - 9 : doubled);
-    }, 0);
-    if (sum % 10 === 0) return siret;
-  }
-  throw new Error("unreachable: one key in ten makes the sum a multiple of ten");
 }
 
 /** Writes the cooperative's demo people, partners, receptions, associates and exits, once: a restart finds them and writes nothing. */

@@ -10,6 +10,9 @@ import {
   type NetworkIndicatorsQueryVariables,
 } from "../../../../examples/generated/graphql.js";
 import { barChart, timeChart, type Bar } from "./charts.js";
+// The shared rules this page needs are plain modules without imports, compiled for the browser too.
+import { todayInFrance } from "../../../../shared/src/dates.js";
+import { formatEuros } from "../../../../shared/src/euros.js";
 
 type Indicators = NetworkIndicatorsQuery["network"]["indicators"];
 type Figures = Indicators["totals"];
@@ -27,13 +30,8 @@ const TOKEN_KEY = "cae-dashboard-token";
 const QUERY = print(NetworkIndicatorsDocument);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-/** Euros from a string of cents, exactly ("123456" → "1 234.56 €"). */
-function euros(cents: string): string {
-  const negative = cents.startsWith("-");
-  const digits = cents.replace("-", "").padStart(3, "0");
-  const whole = digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-  return `${negative ? "-" : ""}${whole}.${digits.slice(-2)} €`;
-}
+/** Euros from a string of cents, exactly ("123456" → "1 234.56 €"), by the network's one rule. */
+const euros = (cents: string): string => formatEuros(cents, { group: " ", unit: " €" });
 
 function show(cell: Cell, format: (value: string | number) => string = String): string {
   if (cell.value !== null && cell.value !== undefined) return format(cell.value);
@@ -214,7 +212,7 @@ function signOut() {
 }
 
 function start() {
-  const year = new Date().getFullYear();
+  const year = todayInFrance().slice(0, 4);
   $<HTMLInputElement>("from").value ||= `${year}-01-01`;
   $<HTMLInputElement>("to").value ||= `${year}-12-31`;
   $("signin").addEventListener("submit", (event) => {

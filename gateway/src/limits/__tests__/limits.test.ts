@@ -206,7 +206,7 @@ describe("cost", () => {
     const source = (people: number) => `{
       cooperatives { edges { node { id name
         people(first: ${people}) { totalCount edges { node { id firstName lastName
-          contracts { edges { node { kind status startsOn monthlyHours fixedMonthlyPay } } }
+          contracts { edges { node { kind status startsOn monthlyHours fixedMonthlyPayCents } } }
           activityAccounts { edges { node { analyticCode label sector } } }
         } } }
       } } }

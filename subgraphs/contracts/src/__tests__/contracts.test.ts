@@ -20,7 +20,7 @@ describe.each(databaseBackends())("the contracts subgraph on %s PostgreSQL", (ba
     const result = await execute(
       server,
       ENTITIES_QUERY(
-        "... on Person { id contracts(first: 10) { totalCount edges { node { id kind startsOn monthlyHours fixedMonthlyPay person { id } objective { commitments { kind } } supportAgreement { renewals { number } } employment { associateDeadline amendments { number } } } } } }",
+        "... on Person { id contracts(first: 10) { totalCount edges { node { id kind startsOn monthlyHours fixedMonthlyPayCents person { id } objective { commitments { kind } } supportAgreement { renewals { number } } employment { associateDeadline amendments { number } } } } } }",
       ),
       {
         representations,
@@ -29,7 +29,7 @@ describe.each(databaseBackends())("the contracts subgraph on %s PostgreSQL", (ba
     expect(result.errors).toBeUndefined();
     // Contracts, then one batch each of commitments, renewals and amendments, for every person at once.
     expect(server.database.statementCount - before).toBe(4);
-    type Node = { kind: string; startsOn: string; monthlyHours: string | null; fixedMonthlyPay: string | null; person: { id: string } };
+    type Node = { kind: string; startsOn: string; monthlyHours: string | null; fixedMonthlyPayCents: string | null; person: { id: string } };
     const people = result.data?._entities as { id: string; contracts: { totalCount: number; edges: { node: Node }[] } }[];
     expect(people).toHaveLength(rows.length);
     for (const person of people) {
@@ -40,9 +40,9 @@ describe.each(databaseBackends())("the contracts subgraph on %s PostgreSQL", (ba
         expect(node.person.id).toBe(person.id);
         if (node.kind === "EMPLOYMENT") {
           expect(node.monthlyHours).toMatch(/^\d+\.\d{2}$/);
-          expect(node.fixedMonthlyPay).toMatch(/^\d+$/);
+          expect(node.fixedMonthlyPayCents).toMatch(/^\d+$/);
         } else {
-          expect(node.fixedMonthlyPay).toBeNull();
+          expect(node.fixedMonthlyPayCents).toBeNull();
         }
       }
     }

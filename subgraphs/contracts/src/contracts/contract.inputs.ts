@@ -6,6 +6,7 @@ import type {
   ContractEndReason as ContractEndReasonValue,
   EmploymentType as EmploymentTypeValue,
 } from "./contract.entity";
+import { SUPPORT_AGREEMENT_MAX_MONTHS, SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS } from "./contract.rules";
 import { CommitmentKind, CommitmentParty, ContractEndReason, EmploymentType } from "./contract.type";
 
 @InputType({ description: "A reciprocal commitment of an objective contract." })
@@ -41,7 +42,7 @@ export class DraftObjectiveContractInput {
   commitments: CommitmentInput[];
 }
 
-@InputType({ description: "A draft support agreement (CAPE): 12 months at most." })
+@InputType({ description: `A draft support agreement (CAPE): ${SUPPORT_AGREEMENT_MAX_MONTHS} months at most.` })
 export class DraftSupportAgreementInput {
   @Field(() => ID, { description: "The person; the request goes to their cooperative." })
   personId: string;
@@ -49,14 +50,16 @@ export class DraftSupportAgreementInput {
   @Field(() => LocalDateScalar, { description: "First day." })
   startsOn: string;
 
-  @Field(() => LocalDateScalar, { description: "Last day: 12 months after the first at most (the first day counts)." })
+  @Field(() => LocalDateScalar, {
+    description: `Last day: ${SUPPORT_AGREEMENT_MAX_MONTHS} months after the first at most (the first day counts).`,
+  })
   endsOn: string;
 
   @Field(() => String, { description: "The support the cooperative gives." })
   supportGiven: string;
 
   @Field(() => CentsScalar, { nullable: true, description: "An optional revenue goal." })
-  revenueGoal?: bigint | null;
+  revenueGoalCents?: bigint | null;
 }
 
 @InputType({ description: "A draft employment contract (CESA)." })
@@ -80,7 +83,7 @@ export class DraftEmploymentContractInput {
   monthlyHours: string;
 
   @Field(() => CentsScalar, { description: "Fixed gross monthly pay: never below the SMIC for the hours on the first day." })
-  fixedMonthlyPay: bigint;
+  fixedMonthlyPayCents: bigint;
 
   @Field(() => String, { description: "How the variable part of the pay is computed (L7332-3)." })
   variablePay: string;
@@ -104,7 +107,7 @@ export class DraftEmploymentContractInput {
 })
 export class UpdateContractDraftInput {
   @Field(() => ID, { description: "The draft contract." })
-  contractId: string;
+  id: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "First day." })
   startsOn?: string | null;
@@ -119,7 +122,7 @@ export class UpdateContractDraftInput {
   supportGiven?: string | null;
 
   @Field(() => CentsScalar, { nullable: true, description: "Support agreements: the revenue goal." })
-  revenueGoal?: bigint | null;
+  revenueGoalCents?: bigint | null;
 
   @Field(() => EmploymentType, { nullable: true, description: "Employment contracts: open-ended or fixed-term." })
   type?: EmploymentTypeValue | null;
@@ -128,7 +131,7 @@ export class UpdateContractDraftInput {
   monthlyHours?: string | null;
 
   @Field(() => CentsScalar, { nullable: true, description: "Employment contracts: fixed gross monthly pay." })
-  fixedMonthlyPay?: bigint | null;
+  fixedMonthlyPayCents?: bigint | null;
 
   @Field(() => String, { nullable: true, description: "Employment contracts: how the variable part is computed." })
   variablePay?: string | null;
@@ -146,7 +149,7 @@ export class UpdateContractDraftInput {
 @InputType({ description: "The signature of a draft contract." })
 export class SignContractInput {
   @Field(() => ID, { description: "The draft contract." })
-  contractId: string;
+  id: string;
 
   @Field(() => LocalDateScalar, { description: "The day it was signed: not after its first day." })
   signedOn: string;
@@ -155,10 +158,10 @@ export class SignContractInput {
 @InputType({ description: "A renewal of a signed support agreement." })
 export class RenewSupportAgreementInput {
   @Field(() => ID, { description: "The support agreement." })
-  contractId: string;
+  id: string;
 
   @Field(() => LocalDateScalar, {
-    description: "The new last day: 12 months after the current end at most, 36 months from the start in all.",
+    description: `The new last day: ${SUPPORT_AGREEMENT_MAX_MONTHS} months after the current end at most, ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} months from the start in all.`,
   })
   endsOn: string;
 
@@ -169,7 +172,7 @@ export class RenewSupportAgreementInput {
 @InputType({ description: "An amendment of a signed employment contract: new hours and/or pay from a date." })
 export class AmendEmploymentContractInput {
   @Field(() => ID, { description: "The employment contract." })
-  contractId: string;
+  id: string;
 
   @Field(() => LocalDateScalar, { description: "From when it applies: after the start and after the previous amendment." })
   effectiveOn: string;
@@ -178,7 +181,7 @@ export class AmendEmploymentContractInput {
   monthlyHours?: string | null;
 
   @Field(() => CentsScalar, { nullable: true, description: "New fixed gross monthly pay; unchanged when not given." })
-  fixedMonthlyPay?: bigint | null;
+  fixedMonthlyPayCents?: bigint | null;
 
   @Field(() => String, { description: "Why the terms change." })
   reason: string;
@@ -187,7 +190,7 @@ export class AmendEmploymentContractInput {
 @InputType({ description: "The end of a signed contract." })
 export class EndContractInput {
   @Field(() => ID, { description: "The contract." })
-  contractId: string;
+  id: string;
 
   @Field(() => LocalDateScalar, { description: "Its last day: on or after its first day and its signature." })
   endedOn: string;
@@ -202,7 +205,7 @@ export class EndContractInput {
 @InputType({ description: "The cancellation of a draft contract (never of a signed one)." })
 export class CancelContractInput {
   @Field(() => ID, { description: "The draft contract." })
-  contractId: string;
+  id: string;
 
   @Field(() => String, { description: "Why it is cancelled." })
   reason: string;
@@ -211,7 +214,7 @@ export class CancelContractInput {
 @InputType({ description: "A commitment of an objective contract marked as done." })
 export class CompleteCommitmentInput {
   @Field(() => ID, { description: "The commitment." })
-  commitmentId: string;
+  id: string;
 
   @Field(() => LocalDateScalar, { description: "When it was done." })
   doneOn: string;

@@ -19,7 +19,7 @@ export function toContract(entity: ContractEntity, cooperativeId: string, today 
     cancelledOn: entity.cancelledOn,
     // The terms in force are resolved with the amendments (ContractResolver).
     monthlyHours: null,
-    fixedMonthlyPay: null,
+    fixedMonthlyPayCents: null,
     person: { id: encodeId(cooperativeId, entity.personId) },
     cooperative: { id: cooperativeId },
     record: entity,

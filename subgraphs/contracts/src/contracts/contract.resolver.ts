@@ -26,7 +26,18 @@ import {
 } from "./contract.inputs";
 import { renderContractDocument } from "../documents/contract-document";
 import { toContract } from "./contract.mapper";
-import { associateDeadline, furthestContractKind, statusOn, supportDaysBefore, termsOn, trialPeriodLatestEnd } from "./contract.rules";
+import {
+  associateDeadline,
+  furthestContractKind,
+  statusOn,
+  SUPPORT_AGREEMENT_MAX_MONTHS,
+  SUPPORT_AGREEMENT_MAX_RENEWALS,
+  SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS,
+  supportDaysBefore,
+  termsOn,
+  timesInWords,
+  trialPeriodLatestEnd,
+} from "./contract.rules";
 import * as service from "./contract.service";
 import { Contract, ContractConnection, EmploymentTerms, ObjectiveTerms, Person, SupportAgreementTerms } from "./contract.type";
 
@@ -63,9 +74,9 @@ export class PersonContractsResolver {
 
   @FieldResolver(() => ContractKind, {
     nullable: true,
-    description: "The furthest contract of the person's path signed so far (signed, running or ended); null when none was.",
+    description: "The kind of the furthest contract of the person's path signed so far (signed, running or ended); null when none was.",
   })
-  async furthestContract(@Root() person: Person, @Ctx() ctx: ContractsContext) {
+  async furthestContractKind(@Root() person: Person, @Ctx() ctx: ContractsContext) {
     const localId = localIdOfReference(person.id, ctx.cooperativeId);
     return furthestContractKind(localId ? await ctx.loaders.contractsByPerson.load(localId) : []);
   }
@@ -79,7 +90,7 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => CentsScalar, { nullable: true })
-  async fixedMonthlyPay(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<bigint | null> {
+  async fixedMonthlyPayCents(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<bigint | null> {
     return (await termsToday(contract, ctx))?.fixedMonthlyPayCents ?? null;
   }
 
@@ -112,7 +123,7 @@ export class ContractResolver {
     const renewals = await ctx.loaders.renewalsByContract.load(record.id);
     return {
       supportGiven: record.supportGiven!,
-      revenueGoal: record.revenueGoalCents,
+      revenueGoalCents: record.revenueGoalCents,
       initialEndsOn: renewals[0]?.previousEndsOn ?? record.endsOn!,
       renewals: renewals.map(({ number, previousEndsOn, endsOn, decidedOn }) => ({ number, previousEndsOn, endsOn, decidedOn })),
     };
@@ -132,7 +143,7 @@ export class ContractResolver {
     return {
       type: record.employmentType!,
       initialMonthlyHours: record.monthlyHours!,
-      initialFixedMonthlyPay: record.fixedMonthlyPayCents!,
+      initialFixedMonthlyPayCents: record.fixedMonthlyPayCents!,
       variablePay: record.variablePay!,
       trialPeriodEndsOn: record.trialPeriodEndsOn,
       trialPeriodLatestEnd: trialPeriodLatestEnd(record.startsOn, supportDays),
@@ -144,7 +155,7 @@ export class ContractResolver {
         number,
         effectiveOn,
         monthlyHours,
-        fixedMonthlyPay: fixedMonthlyPayCents,
+        fixedMonthlyPayCents: fixedMonthlyPayCents,
         reason,
       })),
     };
@@ -184,7 +195,9 @@ export class ContractResolver {
   }
 
   @Authorized(STAFF)
-  @Mutation(() => Contract, { description: "Drafts a support agreement (CAPE): 12 months at most, one at a time per person." })
+  @Mutation(() => Contract, {
+    description: `Drafts a support agreement (CAPE): ${SUPPORT_AGREEMENT_MAX_MONTHS} months at most, one at a time per person.`,
+  })
   async draftSupportAgreement(
     @Arg("input", () => DraftSupportAgreementInput) input: DraftSupportAgreementInput,
     @Ctx() ctx: ContractsContext,
@@ -217,7 +230,9 @@ export class ContractResolver {
   }
 
   @Authorized(STAFF)
-  @Mutation(() => Contract, { description: "Renews a support agreement: twice at most, 12 months each, 36 months in all." })
+  @Mutation(() => Contract, {
+    description: `Renews a support agreement: ${timesInWords(SUPPORT_AGREEMENT_MAX_RENEWALS)} at most, ${SUPPORT_AGREEMENT_MAX_MONTHS} months each, ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} months in all.`,
+  })
   async renewSupportAgreement(
     @Arg("input", () => RenewSupportAgreementInput) input: RenewSupportAgreementInput,
     @Ctx() ctx: ContractsContext,

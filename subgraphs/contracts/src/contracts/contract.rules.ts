@@ -3,6 +3,7 @@ import {
   addMonths,
   CONTRACT_KINDS_IN_PATH_ORDER,
   daysBetween,
+  eurosText,
   FULL_TIME_MONTHLY_HOURS_HUNDREDTHS,
   hoursToHundredths,
   minimumMonthlyPayCents,
@@ -21,6 +22,9 @@ import type { ContractEndReason, RecordedState } from "./contract.entity";
 export const SUPPORT_AGREEMENT_MAX_MONTHS = 12;
 export const SUPPORT_AGREEMENT_MAX_RENEWALS = 2;
 export const SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS = 36;
+/** How many times, in words: messages and documents say the limits from the constants, never as literals beside them. */
+export const timesInWords = (times: number): string => ["never", "once", "twice"][times] ?? `${times} times`;
+export const foisEnToutesLettres = (times: number): string => ["jamais", "une fois", "deux fois"][times] ?? `${times} fois`;
 /** CESA trial period, L7332-1: at most 8 months, minus the time already spent in a CAPE. */
 export const TRIAL_PERIOD_MAX_MONTHS = 8;
 /** L7331-3: associate within 3 years of the CESA's start, minus the time spent in a CAPE. */
@@ -78,15 +82,15 @@ export const supportAgreementLatestEnd = (startsOn: string): string => addDays(a
 /** Why a renewal to `newEndsOn` is refused, or null when the law allows it. */
 export function renewalRefusal(agreement: { startsOn: string; endsOn: string }, renewalsSoFar: number, newEndsOn: string): string | null {
   if (renewalsSoFar >= SUPPORT_AGREEMENT_MAX_RENEWALS) {
-    return `A support agreement is renewed twice at most (L127-1 Code de commerce); this one already was ${renewalsSoFar} times`;
+    return `A support agreement is renewed ${timesInWords(SUPPORT_AGREEMENT_MAX_RENEWALS)} at most (L127-1 Code de commerce); this one already was ${renewalsSoFar} times`;
   }
   if (newEndsOn <= agreement.endsOn) return `The renewal must end after the agreement's current end (${agreement.endsOn})`;
   const latestThisRenewal = supportAgreementLatestEnd(addDays(agreement.endsOn, 1));
   if (newEndsOn > latestThisRenewal)
-    return `A renewal lasts 12 months at most: from ${addDays(agreement.endsOn, 1)}, ${latestThisRenewal} at the latest`;
+    return `A renewal lasts ${SUPPORT_AGREEMENT_MAX_MONTHS} months at most: from ${addDays(agreement.endsOn, 1)}, ${latestThisRenewal} at the latest`;
   const latestInAll = addDays(addMonths(agreement.startsOn, SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS), -1);
   if (newEndsOn > latestInAll)
-    return `A support agreement lasts 36 months in all: from ${agreement.startsOn}, ${latestInAll} at the latest`;
+    return `A support agreement lasts ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} months in all: from ${agreement.startsOn}, ${latestInAll} at the latest`;
   return null;
 }
 
@@ -130,12 +134,10 @@ export function payRefusal(table: MinimumWageTable, date: string, hours: string,
   const minimum = minimumMonthlyPayCents(table, date, hoursToHundredths(hours) ?? 0);
   if (minimum === null) return `No legal minimum wage is configured for ${date}: add it to the minimum-wage table`;
   if (payCents < minimum) {
-    return `fixed monthly pay ${euros(payCents)} is below the legal minimum (SMIC) for ${hours} h on ${date}: ${euros(minimum)}`;
+    return `fixed monthly pay ${eurosText(payCents)} is below the legal minimum (SMIC) for ${hours} h on ${date}: ${eurosText(minimum)}`;
   }
   return null;
 }
-
-const euros = (cents: bigint): string => `${cents / 100n}.${String(cents % 100n).padStart(2, "0")} EUR`;
 
 export interface Terms {
   monthlyHours: string;

@@ -36,6 +36,7 @@ import {
   REACHED_STATES,
   renewalRefusal,
   statusOn,
+  SUPPORT_AGREEMENT_MAX_MONTHS,
   supportAgreementLatestEnd,
   supportDaysBefore,
   termsOn,
@@ -72,7 +73,10 @@ function checkDraft(draft: Draft, others: readonly ContractEntity[], table: Mini
   if (draft.kind === "SUPPORT_AGREEMENT") {
     const latest = supportAgreementLatestEnd(draft.startsOn);
     if (draft.endsOn! > latest) {
-      throw badUserInput(`A support agreement lasts 12 months at most: from ${draft.startsOn}, ${latest} at the latest`, "input.endsOn");
+      throw badUserInput(
+        `A support agreement lasts ${SUPPORT_AGREEMENT_MAX_MONTHS} months at most: from ${draft.startsOn}, ${latest} at the latest`,
+        "input.endsOn",
+      );
     }
     if (overlapping) {
       throw conflict(
@@ -91,7 +95,7 @@ function checkDraft(draft: Draft, others: readonly ContractEntity[], table: Mini
   const hoursProblem = hoursRefusal(draft.monthlyHours!);
   if (hoursProblem) throw badUserInput(hoursProblem, "input.monthlyHours");
   const payProblem = payRefusal(table, draft.startsOn, draft.monthlyHours!, draft.fixedMonthlyPayCents!);
-  if (payProblem) throw badUserInput(payProblem, "input.fixedMonthlyPay");
+  if (payProblem) throw badUserInput(payProblem, "input.fixedMonthlyPayCents");
   if (overlapping) {
     throw conflict(`The person has an employment contract from ${overlapping.startsOn}: one at a time, and this one would overlap it`);
   }
@@ -138,7 +142,7 @@ async function lockPersonContracts(manager: EntityManager, personId: string): Pr
 }
 
 /** The contract, with the person's contracts locked; NOT_FOUND when this cooperative has no such contract. */
-async function lockContract(manager: EntityManager, cooperativeId: string, contractId: string, field = "input.contractId") {
+async function lockContract(manager: EntityManager, cooperativeId: string, contractId: string, field = "input.id") {
   const localId = ownLocalId(contractId, cooperativeId, field);
   const found = await manager.getRepository(ContractEntity).findOneBy({ id: localId });
   if (!found) throw notFound(`No contract ${contractId} in this cooperative`);
@@ -177,7 +181,7 @@ async function insertDraft(
   const personId = ownLocalId(personGlobalId, change.cooperativeId, "input.personId");
   const draft = draftOf(personId);
   if (draft.revenueGoalCents !== null && draft.revenueGoalCents < 0n)
-    throw badUserInput("revenueGoal must not be negative", "input.revenueGoal");
+    throw badUserInput("revenueGoalCents must not be negative", "input.revenueGoalCents");
   return change.db.transaction(async (manager) => {
     checkDraft(draft, await lockPersonContracts(manager, personId), configuredMinimumWage());
     const contract = await manager.getRepository(ContractEntity).save(manager.getRepository(ContractEntity).create(draft));
@@ -214,7 +218,7 @@ export const draftSupportAgreement = (change: ChangeContext, input: DraftSupport
       startsOn: input.startsOn,
       endsOn: input.endsOn,
       supportGiven: requiredText(input.supportGiven, "input.supportGiven", TEXT_MAX),
-      revenueGoalCents: input.revenueGoal ?? null,
+      revenueGoalCents: input.revenueGoalCents ?? null,
     }),
     "draftSupportAgreement",
   );
@@ -231,7 +235,7 @@ export const draftEmploymentContract = (change: ChangeContext, input: DraftEmplo
       startsOn: input.startsOn,
       endsOn: input.endsOn ?? null,
       monthlyHours: input.monthlyHours,
-      fixedMonthlyPayCents: input.fixedMonthlyPay,
+      fixedMonthlyPayCents: input.fixedMonthlyPayCents,
       variablePay: requiredText(input.variablePay, "input.variablePay", TEXT_MAX),
       trialPeriodEndsOn: input.trialPeriodEndsOn ?? null,
       directHireReason: optionalText(input.directHireReason, "input.directHireReason", TEXT_MAX),
@@ -242,13 +246,13 @@ export const draftEmploymentContract = (change: ChangeContext, input: DraftEmplo
 /** Fields of `input` that apply to another kind of contract are refused by name rather than ignored. */
 const FIELDS_OF_KIND: Record<ContractKind, readonly (keyof UpdateContractDraftInput)[]> = {
   OBJECTIVE: ["reviewOn", "commitments"],
-  SUPPORT_AGREEMENT: ["supportGiven", "revenueGoal"],
-  EMPLOYMENT: ["type", "monthlyHours", "fixedMonthlyPay", "variablePay", "trialPeriodEndsOn", "directHireReason"],
+  SUPPORT_AGREEMENT: ["supportGiven", "revenueGoalCents"],
+  EMPLOYMENT: ["type", "monthlyHours", "fixedMonthlyPayCents", "variablePay", "trialPeriodEndsOn", "directHireReason"],
 };
 
 export async function updateContractDraft(change: ChangeContext, input: UpdateContractDraftInput): Promise<ContractEntity> {
   return change.db.transaction(async (manager) => {
-    const { contract, others } = await lockContract(manager, change.cooperativeId, input.contractId);
+    const { contract, others } = await lockContract(manager, change.cooperativeId, input.id);
     const status = statusOn(contract, change.today ?? todayInFrance());
     if (status !== "DRAFT") throw conflict(`The contract is ${status}: only a draft is edited; a signed contract is amended or ended`);
     for (const [kind, fields] of Object.entries(FIELDS_OF_KIND)) {
@@ -262,10 +266,10 @@ export async function updateContractDraft(change: ChangeContext, input: UpdateCo
       endsOn: input.endsOn === undefined ? contract.endsOn : input.endsOn,
       reviewOn: given(input.reviewOn, contract.reviewOn),
       supportGiven: input.supportGiven ? requiredText(input.supportGiven, "input.supportGiven", TEXT_MAX) : contract.supportGiven,
-      revenueGoalCents: input.revenueGoal === undefined ? contract.revenueGoalCents : input.revenueGoal,
+      revenueGoalCents: input.revenueGoalCents === undefined ? contract.revenueGoalCents : input.revenueGoalCents,
       employmentType: given(input.type, contract.employmentType),
       monthlyHours: given(input.monthlyHours, contract.monthlyHours),
-      fixedMonthlyPayCents: given(input.fixedMonthlyPay, contract.fixedMonthlyPayCents),
+      fixedMonthlyPayCents: given(input.fixedMonthlyPayCents, contract.fixedMonthlyPayCents),
       variablePay: input.variablePay ? requiredText(input.variablePay, "input.variablePay", TEXT_MAX) : contract.variablePay,
       trialPeriodEndsOn: input.trialPeriodEndsOn === undefined ? contract.trialPeriodEndsOn : input.trialPeriodEndsOn,
       directHireReason:
@@ -289,7 +293,7 @@ export async function signContract(change: ChangeContext, input: SignContractInp
   if (input.signedOn > today)
     throw badUserInput(`signedOn ${input.signedOn} is in the future: a contract is signed once it is`, "input.signedOn");
   return change.db.transaction(async (manager) => {
-    const { contract, others } = await lockContract(manager, change.cooperativeId, input.contractId);
+    const { contract, others } = await lockContract(manager, change.cooperativeId, input.id);
     const status = statusOn(contract, today);
     if (status !== "DRAFT") throw conflict(`The contract is ${status}: only a draft is signed`);
     if (input.signedOn > contract.startsOn) {
@@ -316,9 +320,9 @@ function requireInForce(contract: ContractEntity, today: string, action: string)
 
 export async function renewSupportAgreement(change: ChangeContext, input: RenewSupportAgreementInput): Promise<ContractEntity> {
   return change.db.transaction(async (manager) => {
-    const { contract } = await lockContract(manager, change.cooperativeId, input.contractId);
+    const { contract } = await lockContract(manager, change.cooperativeId, input.id);
     if (contract.kind !== "SUPPORT_AGREEMENT")
-      throw badUserInput(`Only a support agreement is renewed; this is ${contract.kind}`, "input.contractId");
+      throw badUserInput(`Only a support agreement is renewed; this is ${contract.kind}`, "input.id");
     requireInForce(contract, change.today ?? todayInFrance(), "renewed");
     const renewals = manager.getRepository(RenewalEntity);
     const count = await renewals.countBy({ contractId: contract.id });
@@ -349,13 +353,12 @@ export async function renewSupportAgreement(change: ChangeContext, input: RenewS
 
 export async function amendEmploymentContract(change: ChangeContext, input: AmendEmploymentContractInput): Promise<ContractEntity> {
   const reason = requiredText(input.reason, "input.reason", TEXT_MAX);
-  if (input.monthlyHours == null && input.fixedMonthlyPay == null) {
-    throw badUserInput("An amendment changes the hours, the pay or both: give monthlyHours or fixedMonthlyPay", "input.monthlyHours");
+  if (input.monthlyHours == null && input.fixedMonthlyPayCents == null) {
+    throw badUserInput("An amendment changes the hours, the pay or both: give monthlyHours or fixedMonthlyPayCents", "input.monthlyHours");
   }
   return change.db.transaction(async (manager) => {
-    const { contract } = await lockContract(manager, change.cooperativeId, input.contractId);
-    if (contract.kind !== "EMPLOYMENT")
-      throw badUserInput(`Only an employment contract is amended; this is ${contract.kind}`, "input.contractId");
+    const { contract } = await lockContract(manager, change.cooperativeId, input.id);
+    if (contract.kind !== "EMPLOYMENT") throw badUserInput(`Only an employment contract is amended; this is ${contract.kind}`, "input.id");
     requireInForce(contract, change.today ?? todayInFrance(), "amended");
     const amendments = await manager.getRepository(AmendmentEntity).find({ where: { contractId: contract.id }, order: { number: "ASC" } });
     const previous = amendments[amendments.length - 1];
@@ -378,12 +381,13 @@ export async function amendEmploymentContract(change: ChangeContext, input: Amen
     );
     const terms = {
       monthlyHours: input.monthlyHours ?? before.monthlyHours,
-      fixedMonthlyPayCents: input.fixedMonthlyPay ?? before.fixedMonthlyPayCents,
+      fixedMonthlyPayCents: input.fixedMonthlyPayCents ?? before.fixedMonthlyPayCents,
     };
     const hoursProblem = hoursRefusal(terms.monthlyHours);
     if (hoursProblem) throw badUserInput(hoursProblem, "input.monthlyHours");
     const payProblem = payRefusal(configuredMinimumWage(), input.effectiveOn, terms.monthlyHours, terms.fixedMonthlyPayCents);
-    if (payProblem) throw badUserInput(payProblem, input.fixedMonthlyPay == null ? "input.monthlyHours" : "input.fixedMonthlyPay");
+    if (payProblem)
+      throw badUserInput(payProblem, input.fixedMonthlyPayCents == null ? "input.monthlyHours" : "input.fixedMonthlyPayCents");
     const number = amendments.length + 1;
     await manager
       .getRepository(AmendmentEntity)
@@ -402,7 +406,7 @@ export async function amendEmploymentContract(change: ChangeContext, input: Amen
 export async function endContract(change: ChangeContext, input: EndContractInput): Promise<ContractEntity> {
   const note = optionalText(input.note, "input.note", TEXT_MAX);
   return change.db.transaction(async (manager) => {
-    const { contract } = await lockContract(manager, change.cooperativeId, input.contractId);
+    const { contract } = await lockContract(manager, change.cooperativeId, input.id);
     requireInForce(contract, change.today ?? todayInFrance(), "ended");
     if (input.endedOn < contract.startsOn)
       throw badUserInput(`endedOn ${input.endedOn} is before the first day (${contract.startsOn})`, "input.endedOn");
@@ -420,7 +424,7 @@ export async function cancelContract(change: ChangeContext, input: CancelContrac
   const reason = requiredText(input.reason, "input.reason", TEXT_MAX);
   const today = change.today ?? todayInFrance();
   return change.db.transaction(async (manager) => {
-    const { contract } = await lockContract(manager, change.cooperativeId, input.contractId);
+    const { contract } = await lockContract(manager, change.cooperativeId, input.id);
     const status = statusOn(contract, today);
     if (status !== "DRAFT") throw conflict(`The contract is ${status}: only a draft is cancelled; a signed contract is ended`);
     const cancelled = { state: "CANCELLED" as const, cancelledOn: today, cancelReason: reason };
@@ -431,10 +435,10 @@ export async function cancelContract(change: ChangeContext, input: CancelContrac
 }
 
 export async function completeCommitment(change: ChangeContext, input: CompleteCommitmentInput): Promise<ContractEntity> {
-  const commitmentId = ownLocalId(input.commitmentId, change.cooperativeId, "input.commitmentId");
+  const commitmentId = ownLocalId(input.id, change.cooperativeId, "input.id");
   return change.db.transaction(async (manager) => {
     const commitment = await manager.getRepository(CommitmentEntity).findOneBy({ id: commitmentId });
-    if (!commitment) throw notFound(`No commitment ${input.commitmentId} in this cooperative`);
+    if (!commitment) throw notFound(`No commitment ${input.id} in this cooperative`);
     const { contract } = await lockContract(manager, change.cooperativeId, encodeId(change.cooperativeId, commitment.contractId));
     const status = statusOn(contract, change.today ?? todayInFrance());
     if (status === "DRAFT" || status === "CANCELLED")
@@ -443,7 +447,7 @@ export async function completeCommitment(change: ChangeContext, input: CompleteC
     if (input.doneOn < contract.startsOn)
       throw badUserInput(`doneOn ${input.doneOn} is before the contract's first day (${contract.startsOn})`, "input.doneOn");
     await manager.getRepository(CommitmentEntity).update({ id: commitmentId }, { doneOn: input.doneOn });
-    await audit(manager, change, "completeCommitment", contract, { commitmentId: input.commitmentId, doneOn: input.doneOn });
+    await audit(manager, change, "completeCommitment", contract, { commitmentId: input.id, doneOn: input.doneOn });
     return contract;
   });
 }

@@ -8,6 +8,7 @@ import {
   type ContractKind as ContractKindValue,
   type ContractStatus as ContractStatusValue,
 } from "@cae/shared";
+import { SUPPORT_AGREEMENT_MAX_RENEWALS, SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS, timesInWords } from "./contract.rules";
 import type {
   CommitmentKind as CommitmentKindValue,
   CommitmentParty as CommitmentPartyValue,
@@ -195,7 +196,7 @@ export class ObjectiveTerms {
 
 @ObjectType({ description: "A renewal of a support agreement (renouvellement de la CAPE)." })
 export class Renewal {
-  @Field(() => Int, { description: "1 or 2: a support agreement is renewed twice at most." })
+  @Field(() => Int, { description: `1 or 2: a support agreement is renewed ${timesInWords(SUPPORT_AGREEMENT_MAX_RENEWALS)} at most.` })
   number: number;
 
   @Field(() => LocalDateScalar, { description: "The agreement's last day before this renewal." })
@@ -214,12 +215,12 @@ export class SupportAgreementTerms {
   supportGiven: string;
 
   @Field(() => CentsScalar, { nullable: true, description: "The revenue goal, when one was set (objectif de chiffre d'affaires)." })
-  revenueGoal: bigint | null;
+  revenueGoalCents: bigint | null;
 
   @Field(() => LocalDateScalar, { description: "The last day first agreed, before any renewal." })
   initialEndsOn: string;
 
-  @Field(() => [Renewal], { description: "The renewals, in order (two at most, 36 months in all)." })
+  @Field(() => [Renewal], { description: `The renewals, in order (two at most, ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} months in all).` })
   renewals: Renewal[];
 }
 
@@ -238,7 +239,7 @@ export class Amendment {
   monthlyHours: string;
 
   @Field(() => CentsScalar, { description: "Fixed gross monthly pay from that date." })
-  fixedMonthlyPay: bigint;
+  fixedMonthlyPayCents: bigint;
 
   @Field(() => String, { description: "Why the terms change (growth of the activity, for instance)." })
   reason: string;
@@ -253,7 +254,7 @@ export class EmploymentTerms {
   initialMonthlyHours: string;
 
   @Field(() => CentsScalar, { description: "Fixed gross monthly pay at signature." })
-  initialFixedMonthlyPay: bigint;
+  initialFixedMonthlyPayCents: bigint;
 
   @Field(() => String, { description: "How the variable part of the pay is computed from the activity's result (L7332-3)." })
   variablePay: string;
@@ -323,7 +324,7 @@ export class Contract {
     nullable: true,
     description: "Employment contracts: fixed gross monthly pay in force today (part fixe du salaire brut, latest effective amendment).",
   })
-  fixedMonthlyPay: bigint | null;
+  fixedMonthlyPayCents: bigint | null;
 
   @Field(() => Person, { description: "The person the contract binds to the cooperative." })
   person: Person;
@@ -346,7 +347,7 @@ export class ContractMilestones {
   personId: string;
 
   @Field(() => ContractKind, { nullable: true, description: "The furthest kind of contract signed." })
-  furthestContract: ContractKindValue | null;
+  furthestContractKind: ContractKindValue | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "Start of the first signed objective contract." })
   objectiveContractOn: string | null;

@@ -28,7 +28,7 @@ export class CooperativeMilestonesResolver {
     const rows = await queryPrepared<MilestoneRow>(ctx.db, "contract_milestones", MILESTONES_SQL, []);
     return rows.map((row) => ({
       personId: encodeId(ctx.cooperativeId, row.person_id),
-      furthestContract: furthestOf(row),
+      furthestContractKind: furthestOf(row),
       objectiveContractOn: row.objective_on,
       supportAgreementOn: row.support_on,
       employmentContractOn: row.employment_on,

@@ -1,5 +1,13 @@
+import { frenchDate as date, frenchEuros } from "@cae/shared";
 import type { AmendmentEntity, CommitmentEntity, ContractEntity, RenewalEntity } from "../contracts/contract.entity";
-import { associateDeadline, trialPeriodLatestEnd } from "../contracts/contract.rules";
+import {
+  associateDeadline,
+  foisEnToutesLettres,
+  SUPPORT_AGREEMENT_MAX_MONTHS,
+  SUPPORT_AGREEMENT_MAX_RENEWALS,
+  SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS,
+  trialPeriodLatestEnd,
+} from "../contracts/contract.rules";
 
 export interface ContractDocumentParts {
   contract: ContractEntity;
@@ -34,14 +42,8 @@ const COMMITMENT = {
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[character]!);
 
-/** "2026-03-14" → "14/03/2026". */
-const date = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-
 /** 182308n → "1 823,08 €" (exact, from cents). */
-export function euros(cents: bigint): string {
-  const whole = (cents / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
-  return `${whole},${String(cents % 100n).padStart(2, "0")}\u00a0€`;
-}
+export const euros = frenchEuros;
 const hours = (value: string): string => `${value.replace(".", ",")}\u00a0h`;
 
 /**
@@ -71,7 +73,10 @@ export function renderContractDocument(parts: ContractDocumentParts): string {
   if (contract.kind === "SUPPORT_AGREEMENT") {
     rows.push(["Appui apporté par la coopérative", escape(contract.supportGiven!)]);
     if (contract.revenueGoalCents !== null) rows.push(["Objectif de chiffre d'affaires", euros(contract.revenueGoalCents)]);
-    rows.push(["Durée", "12 mois au plus, renouvelable deux fois, 36 mois au total"]);
+    rows.push([
+      "Durée",
+      `${SUPPORT_AGREEMENT_MAX_MONTHS} mois au plus, renouvelable ${foisEnToutesLettres(SUPPORT_AGREEMENT_MAX_RENEWALS)}, ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} mois au total`,
+    ]);
     if (parts.renewals.length > 0) {
       sections.push(
         section(

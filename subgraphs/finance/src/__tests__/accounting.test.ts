@@ -68,7 +68,7 @@ describe.each(databaseBackends())("expenses, contributions, statements, indicato
     a = await openAccount(server);
     b = await openAccount(server);
     await ok(server, `mutation ($input: SetAccountContributionRateInput!) { setAccountContributionRate(input: $input) { id } }`, {
-      input: { accountId: b.accountId, rate: "8" },
+      input: { id: b.accountId, rate: "8" },
     });
     const customerA = await createCustomer(server, a.accountId);
     const customerB = await createCustomer(server, b.accountId, "PRIVATE");

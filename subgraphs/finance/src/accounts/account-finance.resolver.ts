@@ -42,7 +42,7 @@ import { ActivityAccount, Cooperative } from "./activity-account.type";
 @InputType({ description: "An activity's own contribution rate, overriding the cooperative's brackets for the months not yet recorded." })
 export class SetAccountContributionRateInput {
   @Field(() => ID, { description: "The activity account." })
-  accountId: string;
+  id: string;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Rate in percent ("8.5"); null to follow the cooperative\'s brackets again.' })
   rate?: string | null;
@@ -76,12 +76,12 @@ async function paySimulation(db: DataSource, args: PaySimulationArgs, accountRat
 async function setAccountContributionRate(db: DataSource, cooperativeId: string, actor: Caller, input: SetAccountContributionRateInput) {
   const rate = input.rate === null || input.rate === undefined ? null : formatRate(parseRate(input.rate, "input.rate"));
   return db.transaction(async (manager) => {
-    const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
+    const account = await requireAccount(manager, cooperativeId, input.id, "input.id");
     await manager.getRepository(ActivityAccountEntity).update({ id: account.id }, { contributionRate: rate });
     await recordAudit(manager, actor, {
       action: "setAccountContributionRate",
       entityType: "ActivityAccount",
-      entityId: input.accountId,
+      entityId: input.id,
       details: { ...input },
     });
     return { ...account, contributionRate: rate };

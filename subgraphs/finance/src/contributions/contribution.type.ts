@@ -65,7 +65,7 @@ export const ContributionEntryConnection = connectionType(ContributionEntry, "Co
 
 @InputType({ description: "Computes and records the contribution of a month for the cooperative's activities." })
 export class RecordMonthlyContributionsInput {
-  @Field(() => String, { description: "The cooperative; the request goes to it." })
+  @Field(() => ID, { description: "The cooperative; the request goes to it." })
   cooperativeId: string;
 
   @Field(() => String, { description: 'The month, "2026-03": it must be over.' })

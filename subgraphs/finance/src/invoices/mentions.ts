@@ -1,12 +1,10 @@
+import { frenchDate } from "@cae/shared";
 import type { CustomerEntity } from "../customers/customer.entity";
 import { euros } from "../money/arithmetic";
 import type { FinanceSettingsEntity } from "../settings/settings.entity";
 import { rateText } from "../settings/settings.mapper";
 import type { LineRow } from "./lines";
 import type { DocumentMentions } from "./invoice.type";
-
-/** "2026-04-13" → "13/04/2026", as French documents write dates. */
-export const frenchDate = (date: string): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
 /** The mandatory mentions of a document, from the settings version in force on its issue date. */
 export function documentMentions(

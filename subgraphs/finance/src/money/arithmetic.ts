@@ -157,9 +157,5 @@ export function bracketedContribution(brackets: readonly Bracket[], priorCents: 
   return parts;
 }
 
-/** Formats cents as "1234.56 EUR" for documents and explanations. */
-export function euros(cents: bigint): string {
-  const sign = cents < 0n ? "-" : "";
-  const abs = cents < 0n ? -cents : cents;
-  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")} EUR`;
-}
+/** Cents as "1234.56 EUR" for documents and explanations (`@cae/shared`'s rule). */
+export { eurosText as euros } from "@cae/shared";

@@ -1,4 +1,4 @@
-import { badUserInput } from "@cae/shared";
+import { badUserInput, lastDayOfMonth } from "@cae/shared";
 
 /** Months of the books; day arithmetic and today in France are `@cae/shared`'s (`addDays`, `todayInFrance`). */
 
@@ -11,10 +11,8 @@ export function parseMonth(value: string, field: string): { month: string; first
   return { month: value, first: `${value}-01`, last: lastDayOfMonth(`${value}-01`) };
 }
 
-export function lastDayOfMonth(date: string): string {
-  const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-}
+/** The last day of a date's month (`@cae/shared`'s rule). */
+export { lastDayOfMonth } from "@cae/shared";
 
 export const monthOf = (date: string): string => date.slice(0, 7);
 

@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import type { CustomerEntity } from "../customers/customer.entity";
 import type { DocumentMentions } from "../invoices/invoice.type";
-import { frenchDate } from "../invoices/mentions";
+import { frenchDate } from "@cae/shared";
 import { formatRate, euros, VAT_RATES, type VatShare } from "../money/arithmetic";
 import { toDocumentLine, type LineRow } from "../invoices/lines";
 

@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType, ID } from "type-graphql";
 import { CentsScalar, DecimalScalar, LocalDateScalar } from "@cae/shared";
 import type { ContributionBasis as ContributionBasisValue } from "./settings.entity";
 
@@ -89,7 +89,7 @@ export class ContributionBracketInput {
 
 @InputType({ description: "A new version of the cooperative's finance settings (cooperative admins only)." })
 export class UpdateFinanceSettingsInput {
-  @Field(() => String, { description: "The cooperative; the request goes to it." })
+  @Field(() => ID, { description: "The cooperative; the request goes to it." })
   cooperativeId: string;
 
   @Field(() => LocalDateScalar, {

@@ -150,11 +150,11 @@ describe.each(databaseBackends())("the members subgraph on %s PostgreSQL", (back
     const ERASE = `mutation ($input: ErasePersonInput!) { erasePerson(input: $input) { id firstName lastName email phone postcode birthYear gender erasedAt } }`;
     const [{ n: before }] = await server.database.dataSource.query("SELECT count(*)::int AS n FROM people");
 
-    const byCounselor = await execute(server, ERASE, { input: { personId: id, reason: "Demande de la personne" } });
+    const byCounselor = await execute(server, ERASE, { input: { id, reason: "Demande de la personne" } });
     expect(byCounselor.errors?.[0].extensions?.code).toBe("FORBIDDEN");
 
     const admin = testCaller("COOP_ADMIN", COOP);
-    const erased = await execute(server, ERASE, { input: { personId: id, reason: "Demande de la personne" } }, admin);
+    const erased = await execute(server, ERASE, { input: { id, reason: "Demande de la personne" } }, admin);
     expect(erased.errors).toBeUndefined();
     expect(erased.data?.erasePerson).toMatchObject({
       id,
@@ -180,7 +180,7 @@ describe.each(databaseBackends())("the members subgraph on %s PostgreSQL", (back
       /Vidal|Solène|31000/,
     );
 
-    const again = await execute(server, ERASE, { input: { personId: id, reason: "x" } }, admin);
+    const again = await execute(server, ERASE, { input: { id, reason: "x" } }, admin);
     expect(again.errors?.[0].extensions?.code).toBe("CONFLICT");
   });
 });

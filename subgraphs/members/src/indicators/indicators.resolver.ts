@@ -15,7 +15,7 @@ export class MembersIndicatorsResolver {
   // The full path stage and the time to the employment contract need the contracts subgraph's
   // dates: the planner fetches them from the same cooperative, in transit only.
   @Directive(
-    '@requires(fields: "contractMilestones { personId furthestContract objectiveContractOn supportAgreementOn employmentContractOn }")',
+    '@requires(fields: "contractMilestones { personId furthestContractKind objectiveContractOn supportAgreementOn employmentContractOn }")',
   )
   async membersIndicators(@Root() cooperative: Cooperative, @Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() ctx: MembersContext) {
     if (args.from > args.to) throw badUserInput("from must not be after to", "from");
@@ -32,7 +32,7 @@ export function contractFactsOf(cooperative: Cooperative, cooperativeId: string)
   for (const milestone of cooperative.contractMilestones ?? []) {
     const localId = localIdOfReference(milestone.personId, cooperativeId);
     if (!localId) continue;
-    if (milestone.furthestContract) furthest.set(localId, milestone.furthestContract);
+    if (milestone.furthestContractKind) furthest.set(localId, milestone.furthestContractKind);
     if (milestone.employmentContractOn) employmentOn.set(localId, milestone.employmentContractOn);
     if (milestone.objectiveContractOn) objectiveOn.set(localId, milestone.objectiveContractOn);
     if (milestone.supportAgreementOn) supportOn.set(localId, milestone.supportAgreementOn);

@@ -1,5 +1,6 @@
 import {
   badUserInput,
+  todayInFrance,
   conflict,
   encodeId,
   notFound,
@@ -52,7 +53,7 @@ export async function recordAttendance(
   cooperativeId: string,
   actor: Caller,
   input: RecordAttendanceInput,
-  today = new Date().toISOString().slice(0, 10),
+  today = todayInFrance(),
 ): Promise<InformationMeetingEntity> {
   const meetingId = ownLocalId(input.meetingId, cooperativeId, "input.meetingId");
   if (Boolean(input.personId) === Boolean(input.prospect))

@@ -19,8 +19,8 @@ export class MembershipResolver {
       associate && {
         admittedOn: associate.admittedOn,
         shares: associate.shares,
-        shareValue: associate.shareValueCents,
-        capital: associate.shareValueCents * BigInt(associate.shares),
+        shareValueCents: associate.shareValueCents,
+        capitalCents: associate.shareValueCents * BigInt(associate.shares),
         endedOn: associate.endedOn,
       }
     );

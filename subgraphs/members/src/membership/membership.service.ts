@@ -13,7 +13,7 @@ export async function admitAssociate(
 ): Promise<PersonEntity> {
   const personId = ownLocalId(input.personId, cooperativeId, "input.personId");
   if (!Number.isInteger(input.shares) || input.shares < 1) throw badUserInput("shares must be a whole number, at least 1", "input.shares");
-  if (input.shareValue <= 0n) throw badUserInput("shareValue must be more than zero", "input.shareValue");
+  if (input.shareValueCents <= 0n) throw badUserInput("shareValueCents must be more than zero", "input.shareValueCents");
   return db.transaction(async (manager) => {
     const person = await lockPerson(manager, personId, input.personId);
     const exit = await manager.getRepository(ExitEntity).findOneBy({ personId });
@@ -33,14 +33,14 @@ export async function admitAssociate(
       personId,
       admittedOn: input.admittedOn,
       shares: input.shares,
-      shareValueCents: input.shareValue,
+      shareValueCents: input.shareValueCents,
       endedOn: null,
     });
     await recordAudit(manager, actor, {
       action: "admitAssociate",
       entityType: "Person",
       entityId: input.personId,
-      details: { admittedOn: input.admittedOn, shares: input.shares, shareValueCents: input.shareValue.toString() },
+      details: { admittedOn: input.admittedOn, shares: input.shares, shareValueCents: input.shareValueCents.toString() },
     });
     return person;
   });

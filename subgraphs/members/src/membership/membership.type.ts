@@ -39,10 +39,10 @@ export class Associate {
   shares: number;
 
   @Field(() => CentsScalar, { description: "Value of one share (valeur de la part sociale)." })
-  shareValue: bigint;
+  shareValueCents: bigint;
 
   @Field(() => CentsScalar, { description: "Capital held: shares times share value." })
-  capital: bigint;
+  capitalCents: bigint;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "End of the membership, at the person's exit." })
   endedOn: string | null;
@@ -72,7 +72,7 @@ export class AdmitAssociateInput {
   shares: number;
 
   @Field(() => CentsScalar, { description: "Value of one share, more than zero." })
-  shareValue: bigint;
+  shareValueCents: bigint;
 }
 
 @InputType({ description: "A person's exit from the cooperative." })

@@ -17,12 +17,12 @@ export async function erasePerson(
   db: DataSource,
   cooperativeId: string,
   actor: Caller,
-  input: { personId: string; reason: string },
+  input: { id: string; reason: string },
 ): Promise<PersonEntity> {
-  const personId = ownLocalId(input.personId, cooperativeId, "input.personId");
+  const personId = ownLocalId(input.id, cooperativeId, "input.id");
   const reason = requiredText(input.reason, "input.reason", 500);
   return db.transaction(async (manager) => {
-    const person = await lockPerson(manager, personId, input.personId);
+    const person = await lockPerson(manager, personId, input.id);
     if (person.erasedAt) throw conflict(`This person's data was already erased, on ${person.erasedAt.toISOString().slice(0, 10)}`);
     const erased = {
       firstName: ERASED_NAME,
@@ -37,9 +37,9 @@ export async function erasePerson(
     await manager.getRepository(ReceptionEntity).update({ personId }, { projectSummary: ERASED_NAME, orientationReason: null });
     await manager.getRepository(ExitEntity).update({ personId }, { notes: null });
     await manager.query(`UPDATE audit_events SET details = '{"erased": true}' WHERE entity_type = 'Person' AND entity_id = $1`, [
-      input.personId,
+      input.id,
     ]);
-    await recordAudit(manager, actor, { action: "erasePerson", entityType: "Person", entityId: input.personId, details: { reason } });
+    await recordAudit(manager, actor, { action: "erasePerson", entityType: "Person", entityId: input.id, details: { reason } });
     return Object.assign(person, erased);
   });
 }

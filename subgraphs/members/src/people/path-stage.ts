@@ -40,7 +40,7 @@ const STAGE_OF_CONTRACT: Record<ContractKind, PathStage> = {
 export interface PathFacts {
   welcomeStage: WelcomeStage;
   /** The contracts subgraph's part, received through `@requires`. */
-  furthestContract: ContractKind | null;
+  furthestContractKind: ContractKind | null;
   isAssociate: boolean;
   hasExited: boolean;
 }
@@ -49,7 +49,7 @@ export interface PathFacts {
 export function pathStage(facts: PathFacts): PathStage {
   if (facts.hasExited) return "EXITED";
   if (facts.isAssociate) return "ASSOCIATE";
-  return facts.furthestContract ? STAGE_OF_CONTRACT[facts.furthestContract] : facts.welcomeStage;
+  return facts.furthestContractKind ? STAGE_OF_CONTRACT[facts.furthestContractKind] : facts.welcomeStage;
 }
 
 /**
@@ -96,13 +96,13 @@ export function whereStageIs<Entity extends object>(
 
 /** Local person ID → furthest contract, from the milestones the contracts subgraph sent (`@requires`). */
 export function furthestContractsOf(
-  cooperative: { contractMilestones?: readonly { personId: string; furthestContract: ContractKind | null }[] | null },
+  cooperative: { contractMilestones?: readonly { personId: string; furthestContractKind: ContractKind | null }[] | null },
   cooperativeId: string,
 ): Map<string, ContractKind> {
   const furthest = new Map<string, ContractKind>();
-  for (const { personId, furthestContract } of cooperative.contractMilestones ?? []) {
+  for (const { personId, furthestContractKind } of cooperative.contractMilestones ?? []) {
     const localId = localIdOfReference(personId, cooperativeId);
-    if (localId && furthestContract) furthest.set(localId, furthestContract);
+    if (localId && furthestContractKind) furthest.set(localId, furthestContractKind);
   }
   return furthest;
 }

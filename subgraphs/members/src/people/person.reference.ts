@@ -5,11 +5,11 @@ import type { Person } from "./person.type";
 
 /** Batched through the request's loader: the gateway sends many people in one `_entities` call. */
 export async function resolvePersonReference(
-  reference: Pick<Person, "id" | "furthestContract">,
+  reference: Pick<Person, "id" | "furthestContractKind">,
   ctx: MembersContext,
 ): Promise<Person | null> {
   const localId = localIdOfReference(reference.id, ctx.cooperativeId);
   const person = localId ? await ctx.loaders.personById.load(localId) : null;
   // A representation carries the fields `stage` requires from the contracts subgraph.
-  return person && { ...toPerson(person, ctx.cooperativeId), furthestContract: reference.furthestContract ?? null };
+  return person && { ...toPerson(person, ctx.cooperativeId), furthestContractKind: reference.furthestContractKind ?? null };
 }

@@ -26,7 +26,7 @@ export class CooperativePeopleResolver {
       "The people at one stage of the whole path (contracts included), by last and first name, with the same filters as people. Null when the cooperative's service does not answer.",
   })
   // The contract stages are the contracts subgraph's: the planner brings them, for this field only.
-  @Directive('@requires(fields: "contractMilestones { personId furthestContract }")')
+  @Directive('@requires(fields: "contractMilestones { personId furthestContractKind }")')
   async peopleAtStage(
     @Root() cooperative: Cooperative,
     @Arg("stage", () => PathStage, { description: "The stage of the path." }) stage: PathStage,
@@ -76,7 +76,7 @@ export class PersonResolver {
   @FieldResolver(() => PathStage, {
     description: "The furthest step of the path the person has reached: the welcome, then the contracts (from the contracts service).",
   })
-  @Directive('@requires(fields: "furthestContract")')
+  @Directive('@requires(fields: "furthestContractKind")')
   async stage(@Root() person: Person, @Ctx() ctx: MembersContext): Promise<PathStage> {
     const localId = localIdOfReference(person.id, ctx.cooperativeId);
     const [associate, exit] = localId
@@ -84,7 +84,7 @@ export class PersonResolver {
       : [null, null];
     return pathStage({
       welcomeStage: person.welcomeStage,
-      furthestContract: person.furthestContract ?? null,
+      furthestContractKind: person.furthestContractKind ?? null,
       isAssociate: associate !== null,
       hasExited: exit !== null,
     });

@@ -1,5 +1,6 @@
 import {
   badUserInput,
+  todayInFrance,
   conflict,
   encodeId,
   optionalEmail,
@@ -36,7 +37,7 @@ export async function insertProspect(
 ): Promise<PersonEntity> {
   const postcode = optionalText(input.postcode, `${field}.postcode`, 5);
   if (postcode !== null && !POSTCODE.test(postcode)) throw badUserInput(`postcode "${postcode}" must be 5 digits`, `${field}.postcode`);
-  const thisYear = new Date().getUTCFullYear();
+  const thisYear = Number(todayInFrance().slice(0, 4));
   if (input.birthYear != null && (input.birthYear < 1900 || input.birthYear > thisYear - 14)) {
     throw badUserInput(`birthYear must be between 1900 and ${thisYear - 14}`, `${field}.birthYear`);
   }

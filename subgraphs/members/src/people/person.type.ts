@@ -51,7 +51,7 @@ export class ContractMilestones {
   personId: string;
 
   @Field(() => ContractKind, { nullable: true, description: "The furthest kind of contract signed." })
-  furthestContract: ContractKindValue | null;
+  furthestContractKind: ContractKindValue | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "Start of the first signed objective contract." })
   objectiveContractOn?: string | null;
@@ -127,7 +127,7 @@ export class Person {
   /** The contracts subgraph's: sent with the representation when `stage` is asked for. */
   @Directive("@external")
   @Field(() => ContractKind, { nullable: true, description: "The furthest contract of the person's path signed so far." })
-  furthestContract?: ContractKindValue | null;
+  furthestContractKind?: ContractKindValue | null;
 }
 
 export const PersonConnection = connectionType(Person, "Person", "person");
@@ -186,7 +186,7 @@ export class PeopleFilterArgs extends PageArgs {
 @InputType({ description: "The erasure of a person's personal data (droit à l'effacement, RGPD)." })
 export class ErasePersonInput {
   @Field(() => ID, { description: "The person; the request goes to their cooperative." })
-  personId: string;
+  id: string;
 
   @Field(() => String, { description: "Why the data is erased (the person's request, end of the retention period...)." })
   reason: string;

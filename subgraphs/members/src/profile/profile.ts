@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Field, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { Field, InputType, ObjectType, registerEnumType, ID } from "type-graphql";
 import { badUserInput, isValidSiret, recordAudit, requiredText, requireOwnCooperative, type Caller } from "@cae/shared";
 import type { DataSource } from "typeorm";
 
@@ -61,7 +61,7 @@ export class CooperativeProfile {
 
 @InputType({ description: "The cooperative's identity, as its admin sets it." })
 export class UpdateCooperativeProfileInput {
-  @Field(() => String, { description: "The cooperative; the request goes to it." })
+  @Field(() => ID, { description: "The cooperative; the request goes to it." })
   cooperativeId: string;
 
   @Field(() => String, { description: "Legal name (raison sociale)." })

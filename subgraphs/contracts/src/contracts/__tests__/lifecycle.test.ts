@@ -16,10 +16,10 @@ import { contracts } from "../../index";
 
 const COOP = "garonne-activites";
 const T = todayInFrance();
-const CONTRACT_FIELDS = `id kind status startsOn endsOn signedOn endedOn endReason cancelledOn monthlyHours fixedMonthlyPay
+const CONTRACT_FIELDS = `id kind status startsOn endsOn signedOn endedOn endReason cancelledOn monthlyHours fixedMonthlyPayCents
   objective { reviewOn commitments { id party kind doneOn } }
   supportAgreement { initialEndsOn renewals { number previousEndsOn endsOn } }
-  employment { type trialPeriodEndsOn trialPeriodLatestEnd supportDaysBefore associateDeadline initialMonthlyHours amendments { number effectiveOn monthlyHours fixedMonthlyPay } }`;
+  employment { type trialPeriodEndsOn trialPeriodLatestEnd supportDaysBefore associateDeadline initialMonthlyHours amendments { number effectiveOn monthlyHours fixedMonthlyPayCents } }`;
 
 type Result = Awaited<ReturnType<typeof execute>>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a contract as the API returns it, read field by field
@@ -80,17 +80,17 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
     expect(contract).toMatchObject({ kind: "OBJECTIVE", status: "DRAFT", signedOn: null, objective: { reviewOn: addDays(T, -110) } });
     ids.objective = contract!.id;
     const commitment = contract!.objective.commitments[0].id as string;
-    const complete = `mutation { completeCommitment(input: { commitmentId: "${commitment}", doneOn: "${addDays(T, -160)}" }) { objective { commitments { doneOn } } } }`;
+    const complete = `mutation { completeCommitment(input: { id: "${commitment}", doneOn: "${addDays(T, -160)}" }) { objective { commitments { doneOn } } } }`;
     expect(errorOf(await execute(server, complete)).code).toBe("CONFLICT"); // a draft's commitments are not done yet
 
     await expectRefused(
       "signContract",
-      { contractId: ids.objective, signedOn: addDays(T, -199) },
+      { id: ids.objective, signedOn: addDays(T, -199) },
       "BAD_USER_INPUT",
       "input.signedOn",
       /after the first day/,
     );
-    const signed = await mutate("signContract", { contractId: ids.objective, signedOn: addDays(T, -205) });
+    const signed = await mutate("signContract", { id: ids.objective, signedOn: addDays(T, -205) });
     expect(signed.contract).toMatchObject({ status: "RUNNING", signedOn: addDays(T, -205) });
     const done = await execute(server, complete);
     expect(done.data?.completeCommitment).toEqual({ objective: { commitments: [{ doneOn: addDays(T, -160) }, { doneOn: null }] } });
@@ -110,16 +110,16 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
       startsOn: capeStart,
       endsOn: firstEnd,
       supportGiven: "Suivi mensuel",
-      revenueGoal: "2000000",
+      revenueGoalCents: "2000000",
     });
     expect(drafted.result.errors).toBeUndefined();
     ids.cape = drafted.contract!.id;
-    expect((await mutate("signContract", { contractId: ids.cape, signedOn: addDays(capeStart, -2) })).contract).toMatchObject({
+    expect((await mutate("signContract", { id: ids.cape, signedOn: addDays(capeStart, -2) })).contract).toMatchObject({
       status: "RUNNING",
     });
 
     const renewed = await mutate("renewSupportAgreement", {
-      contractId: ids.cape,
+      id: ids.cape,
       endsOn: addDays(addMonths(capeStart, 12), -1),
       decidedOn: addDays(T, -5),
     });
@@ -130,20 +130,20 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
     });
     await expectRefused(
       "renewSupportAgreement",
-      { contractId: ids.cape, endsOn: addDays(addMonths(capeStart, 25), -1), decidedOn: addDays(T, -4) },
+      { id: ids.cape, endsOn: addDays(addMonths(capeStart, 25), -1), decidedOn: addDays(T, -4) },
       "BAD_USER_INPUT",
       "input.endsOn",
       /12 months at most/,
     );
     const second = await mutate("renewSupportAgreement", {
-      contractId: ids.cape,
+      id: ids.cape,
       endsOn: addDays(addMonths(capeStart, 24), -1),
       decidedOn: addDays(T, -4),
     });
     expect(second.contract!.endsOn).toBe(addDays(addMonths(capeStart, 24), -1));
     await expectRefused(
       "renewSupportAgreement",
-      { contractId: ids.cape, endsOn: addDays(addMonths(capeStart, 30), -1), decidedOn: addDays(T, -3) },
+      { id: ids.cape, endsOn: addDays(addMonths(capeStart, 30), -1), decidedOn: addDays(T, -3) },
       "CONFLICT",
       undefined,
       /twice at most/,
@@ -158,49 +158,49 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
     const terms = { type: "OPEN_ENDED", startsOn: start, monthlyHours: "80", variablePay: "Résultat de l'activité" };
     await expectRefused(
       "draftEmploymentContract",
-      { ...terms, personId: person, fixedMonthlyPay: String(smic(start, 8000) - 1n) },
+      { ...terms, personId: person, fixedMonthlyPayCents: String(smic(start, 8000) - 1n) },
       "BAD_USER_INPUT",
-      "input.fixedMonthlyPay",
+      "input.fixedMonthlyPayCents",
       /below the legal minimum/,
     );
     await expectRefused(
       "draftEmploymentContract",
-      { ...terms, personId: person, monthlyHours: "151.68", fixedMonthlyPay: "300000" },
+      { ...terms, personId: person, monthlyHours: "151.68", fixedMonthlyPayCents: "300000" },
       "BAD_USER_INPUT",
       "input.monthlyHours",
     );
     await expectRefused(
       "draftEmploymentContract",
-      { ...terms, personId: person, type: "FIXED_TERM", fixedMonthlyPay: String(smic(start, 8000)) },
+      { ...terms, personId: person, type: "FIXED_TERM", fixedMonthlyPayCents: String(smic(start, 8000)) },
       "BAD_USER_INPUT",
       "input.endsOn",
     );
     const stranger = `${COOP}:${randomUUID()}`;
     await expectRefused(
       "draftEmploymentContract",
-      { ...terms, personId: stranger, fixedMonthlyPay: String(smic(start, 8000)) },
+      { ...terms, personId: stranger, fixedMonthlyPayCents: String(smic(start, 8000)) },
       "BAD_USER_INPUT",
       "input.directHireReason",
     );
     const direct = await mutate("draftEmploymentContract", {
       ...terms,
       personId: stranger,
-      fixedMonthlyPay: String(smic(start, 8000)),
+      fixedMonthlyPayCents: String(smic(start, 8000)),
       directHireReason: "Clientèle déjà constituée",
     });
     expect(direct.contract).toMatchObject({
       status: "DRAFT",
       employment: { supportDaysBefore: 0, trialPeriodLatestEnd: addDays(addMonths(start, 8), -1) },
     });
-    const cancelled = await mutate("cancelContract", { contractId: direct.contract!.id, reason: "Projet reporté" });
+    const cancelled = await mutate("cancelContract", { id: direct.contract!.id, reason: "Projet reporté" });
     expect(cancelled.contract).toMatchObject({ status: "CANCELLED", cancelledOn: T });
-    await expectRefused("signContract", { contractId: direct.contract!.id, signedOn: T }, "CONFLICT", undefined, /CANCELLED/);
+    await expectRefused("signContract", { id: direct.contract!.id, signedOn: T }, "CONFLICT", undefined, /CANCELLED/);
   });
 
   it("ends the support agreement for the employment contract, whose trial and associate deadline count the support time", async () => {
-    const ended = await mutate("endContract", { contractId: ids.cape, endedOn: T, reason: "NEXT_CONTRACT" });
+    const ended = await mutate("endContract", { id: ids.cape, endedOn: T, reason: "NEXT_CONTRACT" });
     expect(ended.contract).toMatchObject({ status: "RUNNING", endedOn: T, endReason: "NEXT_CONTRACT" }); // its last day is today
-    await expectRefused("endContract", { contractId: ids.cape, endedOn: T, reason: "OTHER" }, "CONFLICT", undefined, /already recorded/);
+    await expectRefused("endContract", { id: ids.cape, endedOn: T, reason: "OTHER" }, "CONFLICT", undefined, /already recorded/);
 
     const start = addDays(T, 1);
     const supportDays = 151; // from capeStart (T - 150) to T, both included
@@ -210,7 +210,7 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
       type: "OPEN_ENDED",
       startsOn: start,
       monthlyHours: "80",
-      fixedMonthlyPay: String(smic(start, 8000)),
+      fixedMonthlyPayCents: String(smic(start, 8000)),
       variablePay: "Résultat de l'activité après contribution",
       trialPeriodEndsOn: addDays(latestTrial, 1),
     };
@@ -224,7 +224,7 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
       associateDeadline: addDays(addMonths(start, 36), -supportDays),
     });
     ids.cesa = contract!.id;
-    expect((await mutate("signContract", { contractId: ids.cesa, signedOn: T })).contract).toMatchObject({ status: "SIGNED", signedOn: T });
+    expect((await mutate("signContract", { id: ids.cesa, signedOn: T })).contract).toMatchObject({ status: "SIGNED", signedOn: T });
   });
 
   it("amends the employment contract twice, in order, never below the SMIC, and keeps the history", async () => {
@@ -233,40 +233,40 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
     const second = addDays(start, 62);
     await expectRefused(
       "amendEmploymentContract",
-      { contractId: ids.cesa, effectiveOn: first, monthlyHours: "120", reason: "Plus d'heures" },
+      { id: ids.cesa, effectiveOn: first, monthlyHours: "120", reason: "Plus d'heures" },
       "BAD_USER_INPUT",
       "input.monthlyHours",
       /below the legal minimum/,
     );
     const one = await mutate("amendEmploymentContract", {
-      contractId: ids.cesa,
+      id: ids.cesa,
       effectiveOn: first,
       monthlyHours: "120",
-      fixedMonthlyPay: String(smic(first, 12000)),
+      fixedMonthlyPayCents: String(smic(first, 12000)),
       reason: "Croissance du chiffre d'affaires",
     });
     expect(one.result.errors).toBeUndefined();
     await expectRefused(
       "amendEmploymentContract",
-      { contractId: ids.cesa, effectiveOn: addDays(first, -1), fixedMonthlyPay: "999999", reason: "Avant le précédent" },
+      { id: ids.cesa, effectiveOn: addDays(first, -1), fixedMonthlyPayCents: "999999", reason: "Avant le précédent" },
       "BAD_USER_INPUT",
       "input.effectiveOn",
       /after the previous one/,
     );
     const two = await mutate("amendEmploymentContract", {
-      contractId: ids.cesa,
+      id: ids.cesa,
       effectiveOn: second,
-      fixedMonthlyPay: String(smic(second, 12000) + 10000n),
+      fixedMonthlyPayCents: String(smic(second, 12000) + 10000n),
       reason: "Hausse du fixe",
     });
     expect(two.contract!.employment.amendments).toEqual([
-      { number: 1, effectiveOn: first, monthlyHours: "120.00", fixedMonthlyPay: String(smic(first, 12000)) },
-      { number: 2, effectiveOn: second, monthlyHours: "120.00", fixedMonthlyPay: String(smic(second, 12000) + 10000n) },
+      { number: 1, effectiveOn: first, monthlyHours: "120.00", fixedMonthlyPayCents: String(smic(first, 12000)) },
+      { number: 2, effectiveOn: second, monthlyHours: "120.00", fixedMonthlyPayCents: String(smic(second, 12000) + 10000n) },
     ]);
     // Today the contract's own terms are in force: the amendments take effect later.
     expect(two.contract).toMatchObject({
       monthlyHours: "80.00",
-      fixedMonthlyPay: String(smic(start, 8000)),
+      fixedMonthlyPayCents: String(smic(start, 8000)),
       employment: { initialMonthlyHours: "80.00" },
     });
   });
@@ -275,19 +275,19 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
     const before = await contractRow(ids.objective);
     await expectRefused(
       "updateContractDraft",
-      { contractId: ids.objective, reviewOn: T },
+      { id: ids.objective, reviewOn: T },
       "CONFLICT",
       undefined,
       /RUNNING: only a draft is edited/,
     );
     await expectRefused(
       "cancelContract",
-      { contractId: ids.objective, reason: "Erreur" },
+      { id: ids.objective, reason: "Erreur" },
       "CONFLICT",
       undefined,
       /RUNNING: only a draft is cancelled/,
     );
-    await expectRefused("cancelContract", { contractId: ids.cesa, reason: "Erreur" }, "CONFLICT", undefined, /SIGNED/);
+    await expectRefused("cancelContract", { id: ids.cesa, reason: "Erreur" }, "CONFLICT", undefined, /SIGNED/);
     expect(await contractRow(ids.objective)).toEqual(before);
   });
 
@@ -299,19 +299,19 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
       endsOn: addDays(T, 90),
       supportGiven: "Suivi",
     });
-    await expectRefused("updateContractDraft", { contractId: contract!.id, monthlyHours: "10" }, "BAD_USER_INPUT", "input.monthlyHours");
-    await expectRefused("updateContractDraft", { contractId: contract!.id, endsOn: addMonths(T, 13) }, "BAD_USER_INPUT", "input.endsOn");
-    const updated = await mutate("updateContractDraft", { contractId: contract!.id, endsOn: addDays(T, 120) });
+    await expectRefused("updateContractDraft", { id: contract!.id, monthlyHours: "10" }, "BAD_USER_INPUT", "input.monthlyHours");
+    await expectRefused("updateContractDraft", { id: contract!.id, endsOn: addMonths(T, 13) }, "BAD_USER_INPUT", "input.endsOn");
+    const updated = await mutate("updateContractDraft", { id: contract!.id, endsOn: addDays(T, 120) });
     expect(updated.contract).toMatchObject({ status: "DRAFT", endsOn: addDays(T, 120) });
   });
 
   it("gives the person's contract in force and their path, to their counselor and to themselves only", async () => {
-    const query = ENTITIES_QUERY("... on Person { currentContract { kind status } furthestContract contracts(first: 10) { totalCount } }");
+    const query = ENTITIES_QUERY("... on Person { currentContract { kind status } furthestContractKind contracts(first: 10) { totalCount } }");
     const representations = [{ __typename: "Person", id: person }];
     const seen = await execute(server, query, { representations });
     // The CESA starts tomorrow; the support agreement's last day is today.
     expect(seen.data?._entities).toEqual([
-      { currentContract: { kind: "SUPPORT_AGREEMENT", status: "RUNNING" }, furthestContract: "EMPLOYMENT", contracts: { totalCount: 3 } },
+      { currentContract: { kind: "SUPPORT_AGREEMENT", status: "RUNNING" }, furthestContractKind: "EMPLOYMENT", contracts: { totalCount: 3 } },
     ]);
     const self = await execute(server, query, { representations }, testCaller("ENTREPRENEUR", COOP, person));
     expect(self.errors).toBeUndefined();
@@ -319,7 +319,7 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
     expect(errorOf(stranger).code).toBe("FORBIDDEN");
     const { result } = await mutate(
       "endContract",
-      { contractId: ids.cesa, endedOn: T, reason: "OTHER" },
+      { id: ids.cesa, endedOn: T, reason: "OTHER" },
       testCaller("ENTREPRENEUR", COOP, person),
     );
     expect(errorOf(result).code).toBe("FORBIDDEN");
@@ -328,12 +328,12 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
   it("refuses another cooperative's IDs and unknown contracts with clear errors", async () => {
     await expectRefused(
       "signContract",
-      { contractId: `bretagne-cooperer:${randomUUID()}`, signedOn: T },
+      { id: `bretagne-cooperer:${randomUUID()}`, signedOn: T },
       "BAD_USER_INPUT",
-      "input.contractId",
+      "input.id",
     );
-    await expectRefused("signContract", { contractId: `${COOP}:${randomUUID()}`, signedOn: T }, "NOT_FOUND");
-    await expectRefused("signContract", { contractId: ids.cesa, signedOn: addDays(T, 1) }, "BAD_USER_INPUT", "input.signedOn", /future/);
+    await expectRefused("signContract", { id: `${COOP}:${randomUUID()}`, signedOn: T }, "NOT_FOUND");
+    await expectRefused("signContract", { id: ids.cesa, signedOn: addDays(T, 1) }, "BAD_USER_INPUT", "input.signedOn", /future/);
   });
 
   it("audits each change with who made it", async () => {

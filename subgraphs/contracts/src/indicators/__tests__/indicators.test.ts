@@ -40,7 +40,11 @@ describe.each(databaseBackends())("the contracts aggregates on %s PostgreSQL", (
   });
   afterAll(() => server?.stop());
 
-  const indicators = async (from: string, to: string, role: "COUNSELOR" | "NETWORK_SERVICE" | "NETWORK_ANALYST" | "ENTREPRENEUR" = "NETWORK_SERVICE") => {
+  const indicators = async (
+    from: string,
+    to: string,
+    role: "COUNSELOR" | "NETWORK_SERVICE" | "NETWORK_ANALYST" | "ENTREPRENEUR" = "NETWORK_SERVICE",
+  ) => {
     const caller = role.startsWith("NETWORK_") ? testCaller(role) : testCaller(role, COOP, `${COOP}:${randomUUID()}`);
     const result = await execute(
       server,
@@ -113,19 +117,19 @@ describe.each(databaseBackends())("the contracts aggregates on %s PostgreSQL", (
       supportGiven: "Suivi",
     });
     const capeId = (cape.data?.draftSupportAgreement as { id: string }).id;
-    await mutate("signContract", { contractId: capeId, signedOn: addDays(T, -100) }); // signed before the period: not counted
-    await mutate("endContract", { contractId: capeId, endedOn: T, reason: "NEXT_CONTRACT" });
+    await mutate("signContract", { id: capeId, signedOn: addDays(T, -100) }); // signed before the period: not counted
+    await mutate("endContract", { id: capeId, endedOn: T, reason: "NEXT_CONTRACT" });
     const pay = String(minimumMonthlyPayCents(DEFAULT_MINIMUM_WAGE, addDays(T, 1), 9050)!);
     const cesa = await mutate("draftEmploymentContract", {
       personId: person,
       type: "OPEN_ENDED",
       startsOn: addDays(T, 1),
       monthlyHours: "90.5",
-      fixedMonthlyPay: pay,
+      fixedMonthlyPayCents: pay,
       variablePay: "Résultat",
     });
     expect(cesa.errors).toBeUndefined();
-    await mutate("signContract", { contractId: (cesa.data?.draftEmploymentContract as { id: string }).id, signedOn: T });
+    await mutate("signContract", { id: (cesa.data?.draftEmploymentContract as { id: string }).id, signedOn: T });
 
     const { figures: after } = await indicators(T, addDays(T, 1));
     const count = (figures: Figures, field: "signedByKind" | "runningByKind", kind: string) =>

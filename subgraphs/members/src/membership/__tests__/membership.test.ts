@@ -2,7 +2,7 @@ import { databaseBackends, execute, startTestSubgraph, testCaller, type Subgraph
 import { members } from "../../index";
 
 const COOP = "garonne-activites";
-const ADMIT = `mutation ($input: AdmitAssociateInput!) { admitAssociate(input: $input) { id associate { admittedOn shares shareValue capital endedOn } } }`;
+const ADMIT = `mutation ($input: AdmitAssociateInput!) { admitAssociate(input: $input) { id associate { admittedOn shares shareValueCents capitalCents endedOn } } }`;
 const EXIT = `mutation ($input: RecordExitInput!) { recordExit(input: $input) { id exit { exitedOn reason notes } associate { endedOn } } }`;
 
 describe.each(databaseBackends())("associates and exits on %s PostgreSQL", (backend) => {
@@ -45,46 +45,46 @@ describe.each(databaseBackends())("associates and exits on %s PostgreSQL", (back
   it("refuses bad input, naming the field, and writes nothing", async () => {
     await expectRefused(
       ADMIT,
-      { personId: admitted, admittedOn: "2026-11-02", shares: 0, shareValue: "5000" },
+      { personId: admitted, admittedOn: "2026-11-02", shares: 0, shareValueCents: "5000" },
       "BAD_USER_INPUT",
       "input.shares",
     );
     await expectRefused(
       ADMIT,
-      { personId: admitted, admittedOn: "2026-11-02", shares: 2, shareValue: "0" },
+      { personId: admitted, admittedOn: "2026-11-02", shares: 2, shareValueCents: "0" },
       "BAD_USER_INPUT",
-      "input.shareValue",
+      "input.shareValueCents",
     );
     await expectRefused(
       ADMIT,
-      { personId: admitted, admittedOn: "1999-01-01", shares: 2, shareValue: "5000" },
+      { personId: admitted, admittedOn: "1999-01-01", shares: 2, shareValueCents: "5000" },
       "BAD_USER_INPUT",
       "input.admittedOn",
     );
     await expectRefused(
       ADMIT,
-      { personId: `bretagne-cooperer:${admitted.split(":")[1]}`, admittedOn: "2026-11-02", shares: 2, shareValue: "5000" },
+      { personId: `bretagne-cooperer:${admitted.split(":")[1]}`, admittedOn: "2026-11-02", shares: 2, shareValueCents: "5000" },
       "BAD_USER_INPUT",
       "input.personId",
     );
     await expectRefused(
       ADMIT,
-      { personId: `${COOP}:00000000-0000-4000-8000-000000000000`, admittedOn: "2026-11-02", shares: 2, shareValue: "5000" },
+      { personId: `${COOP}:00000000-0000-4000-8000-000000000000`, admittedOn: "2026-11-02", shares: 2, shareValueCents: "5000" },
       "NOT_FOUND",
     );
   });
 
   it("admits only an admitted person as an associate, once", async () => {
-    expect(await expectRefused(ADMIT, { personId: prospect, admittedOn: "2026-11-02", shares: 2, shareValue: "5000" }, "CONFLICT")).toMatch(
+    expect(await expectRefused(ADMIT, { personId: prospect, admittedOn: "2026-11-02", shares: 2, shareValueCents: "5000" }, "CONFLICT")).toMatch(
       /PROSPECT/,
     );
-    const result = await execute(server, ADMIT, { input: { personId: admitted, admittedOn: "2026-11-02", shares: 4, shareValue: "2500" } });
+    const result = await execute(server, ADMIT, { input: { personId: admitted, admittedOn: "2026-11-02", shares: 4, shareValueCents: "2500" } });
     expect(result.errors).toBeUndefined();
     expect(result.data?.admitAssociate).toEqual({
       id: admitted,
-      associate: { admittedOn: "2026-11-02", shares: 4, shareValue: "2500", capital: "10000", endedOn: null },
+      associate: { admittedOn: "2026-11-02", shares: 4, shareValueCents: "2500", capitalCents: "10000", endedOn: null },
     });
-    expect(await expectRefused(ADMIT, { personId: admitted, admittedOn: "2026-11-03", shares: 1, shareValue: "2500" }, "CONFLICT")).toMatch(
+    expect(await expectRefused(ADMIT, { personId: admitted, admittedOn: "2026-11-03", shares: 1, shareValueCents: "2500" }, "CONFLICT")).toMatch(
       /already an associate/,
     );
   });
@@ -115,7 +115,7 @@ describe.each(databaseBackends())("associates and exits on %s PostgreSQL", (back
   it("refuses an admission as an associate after the exit", async () => {
     const exited = await execute(server, EXIT, { input: { personId: prospect, exitedOn: "2026-11-20", reason: "ABANDONED" } });
     expect(exited.errors).toBeUndefined();
-    expect(await expectRefused(ADMIT, { personId: prospect, admittedOn: "2026-11-21", shares: 1, shareValue: "2500" }, "CONFLICT")).toMatch(
+    expect(await expectRefused(ADMIT, { personId: prospect, admittedOn: "2026-11-21", shares: 1, shareValueCents: "2500" }, "CONFLICT")).toMatch(
       /after the exit/,
     );
   });

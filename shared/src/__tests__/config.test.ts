@@ -1,0 +1,110 @@
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parsePort, SUBGRAPH_ENV, subgraphConfigFromEnv } from "../config";
+import { envVar, parseEnv, wholeNumber } from "../env";
+import { ConfigError } from "../errors";
+
+const publicKey = generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "pem" }) as string;
+const valid = { COOPERATIVE_ID: "alpes-entreprendre", PORT: "4101", AUTH_PUBLIC_KEY: publicKey, AUTH_ISSUER: "urn:test" };
+
+describe("a subgraph's environment", () => {
+  it("reads every variable, with its default", () => {
+    const config = subgraphConfigFromEnv("members", valid);
+    expect(config).toMatchObject({
+      cooperativeId: "alpes-entreprendre",
+      port: 4101,
+      host: "127.0.0.1",
+      seedDemo: false,
+      production: false,
+    });
+    expect(config.database).toEqual({ kind: "embedded", dataDir: resolve(".data", "alpes-entreprendre", "members"), template: undefined });
+    expect(config.auth).toMatchObject({ issuer: "urn:test", audience: "cae-network", key: { kind: "pem" } });
+    const server = subgraphConfigFromEnv("finance", { ...valid, DATABASE_URL: "postgres://db/x", SEED_DEMO: "true", HOST: "0.0.0.0" });
+    expect(server).toMatchObject({ database: { kind: "server", url: "postgres://db/x" }, seedDemo: true, host: "0.0.0.0" });
+  });
+
+  it("names every variable it reads", () => {
+    expect([...SUBGRAPH_ENV].sort()).toEqual(
+      [
+        "COOPERATIVE_ID",
+        "PORT",
+        "HOST",
+        "DATABASE_URL",
+        "DATA_DIR",
+        "SEED_DEMO",
+        "NODE_ENV",
+        "PGLITE_TEMPLATE",
+        "MINIMUM_WAGE_FILE",
+        "AUTH_PUBLIC_KEY_FILE",
+        "AUTH_PUBLIC_KEY",
+        "AUTH_JWKS_URL",
+        "AUTH_ISSUER",
+        "AUTH_AUDIENCE",
+      ].sort(),
+    );
+  });
+
+  it.each([
+    [{ COOPERATIVE_ID: "Alpes" }, 'COOPERATIVE_ID must be a cooperative slug (lowercase letters, digits and dashes), got "Alpes"'],
+    [{ COOPERATIVE_ID: undefined }, 'COOPERATIVE_ID must be a cooperative slug (lowercase letters, digits and dashes), got ""'],
+    [{ PORT: undefined }, 'PORT must be a port number (0 to 65535), got ""'],
+    [{ PORT: "65536" }, 'PORT must be a port number (0 to 65535), got "65536"'],
+    [{ PORT: "80.5" }, 'PORT must be a port number (0 to 65535), got "80.5"'],
+    [{ AUTH_ISSUER: "" }, "AUTH_ISSUER must name the issuer whose tokens are accepted"],
+    [{ AUTH_PUBLIC_KEY: undefined }, "Set exactly one of AUTH_PUBLIC_KEY_FILE, AUTH_PUBLIC_KEY or AUTH_JWKS_URL to verify tokens (got 0)"],
+    [{ MINIMUM_WAGE_FILE: join(tmpdir(), "absent-smic.json") }, /^MINIMUM_WAGE_FILE .*absent-smic\.json cannot be read as JSON/],
+  ])("refuses %j with a ConfigError naming the variable", (change, message) => {
+    const read = () => subgraphConfigFromEnv("members", { ...valid, ...change });
+    expect(read).toThrow(ConfigError);
+    expect(read).toThrow(message);
+  });
+
+  it("refuses the development key in production", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cae-config-"));
+    writeFileSync(join(dir, "public.pem"), `# cae-network development key: never use it in production\n${publicKey}`);
+    const env = { ...valid, AUTH_PUBLIC_KEY: undefined, AUTH_PUBLIC_KEY_FILE: join(dir, "public.pem") };
+    expect(subgraphConfigFromEnv("members", env).production).toBe(false);
+    expect(() => subgraphConfigFromEnv("members", { ...env, NODE_ENV: "production" })).toThrow(/refuses the development key/);
+  });
+});
+
+describe("environment schemas", () => {
+  const schema = {
+    A: envVar(wholeNumber(1, 10), (value) => `A must be from 1 to 10, got "${value}"`, 5),
+    B: envVar(
+      (value) => value || undefined,
+      () => "B must be set",
+    ),
+  };
+
+  it("applies a variable's default when it is unset, not when it is empty", () => {
+    expect(parseEnv(schema, { B: "x" })).toMatchObject({ A: 5, B: "x" });
+    expect(() => parseEnv(schema, { A: "", B: "x" })).toThrow('A must be from 1 to 10, got ""');
+  });
+
+  it("names the first variable refused, in the schema's order, unset or not", () => {
+    expect(() => parseEnv(schema, { A: "11" })).toThrow('A must be from 1 to 10, got "11"');
+    expect(() => parseEnv(schema, { A: "2" })).toThrow(new ConfigError("B must be set"));
+    expect(() => parseEnv(schema, { A: "2", B: "" })).toThrow(new ConfigError("B must be set"));
+  });
+
+  it("reads whole numbers as Number does, within their bounds", () => {
+    expect([" 7", "1e1", "10", "0", "2.5", "abc", "11"].map(wholeNumber(1, 10))).toEqual([
+      7,
+      10,
+      10,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it("reads a port alone", () => {
+    expect(parsePort("0", "PORT")).toBe(0);
+    expect(() => parsePort("-1", "BENCH_PORT")).toThrow('BENCH_PORT must be a port number (0 to 65535), got "-1"');
+    expect(() => parsePort(undefined, "BENCH_PORT")).toThrow('BENCH_PORT must be a port number (0 to 65535), got ""');
+  });
+});
