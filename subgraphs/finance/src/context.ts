@@ -1,17 +1,28 @@
 import type { RequestContext } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { createActivityAccountLoaders } from "./accounts/activity-account.loaders";
-import { createAccountListLoaders } from "./customers/customer.loaders";
+import { createContributionLoaders } from "./contributions/contribution.loaders";
+import { createCreditNoteLoaders } from "./credit-notes/credit-note.loaders";
+import { createCustomerLoaders } from "./customers/customer.loaders";
+import { createExpenseLoaders } from "./expenses/expense.loaders";
 import { createInvoiceLoaders } from "./invoices/invoice.loaders";
-import { createQuoteLoaders } from "./quotes/quote.resolver";
+import { createPaymentLoaders } from "./payments/payment.loaders";
+import { createQuoteLoaders } from "./quotes/quote.loaders";
+import { createSettingsLoaders } from "./settings/settings.loaders";
 import { createStatementLoaders } from "./statement/statement.loaders";
 
+/** Every concept's loaders, made afresh for each request. */
 export function createLoaders(db: DataSource) {
   return {
     ...createActivityAccountLoaders(db),
-    ...createInvoiceLoaders(db),
-    ...createAccountListLoaders(db),
+    ...createSettingsLoaders(db),
+    ...createCustomerLoaders(db),
     ...createQuoteLoaders(db),
+    ...createInvoiceLoaders(db),
+    ...createCreditNoteLoaders(db),
+    ...createPaymentLoaders(db),
+    ...createExpenseLoaders(db),
+    ...createContributionLoaders(db),
     ...createStatementLoaders(db),
   };
 }

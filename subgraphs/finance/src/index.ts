@@ -1,25 +1,35 @@
 import { financePolicy } from "./access";
 import { AuditEventEntity, auditTrailResolver, buildFederatedSchema, ownCooperativeReference, type SubgraphDefinition } from "@cae/shared";
-import { AccountFinanceResolver, CooperativeFinanceResolver } from "./accounts/account-finance.resolver";
-import { ContributionEntryEntity, SalaryCostEntity } from "./contributions/contribution.entity";
-import { ExpenseEntity } from "./expenses/expense.entity";
-import { FinanceIndicatorsResolver } from "./indicators/indicators.resolver";
 import { ActivityAccountEntity } from "./accounts/activity-account.entity";
 import { resolveActivityAccountReference, resolvePersonReference } from "./accounts/activity-account.reference";
-import { ActivityAccountResolver, PersonActivityAccountsResolver } from "./accounts/activity-account.resolver";
 import { Cooperative } from "./accounts/activity-account.type";
+import { ContributionEntryEntity, SalaryCostEntity } from "./contributions/contribution.entity";
 import { createLoaders, type FinanceLoaders } from "./context";
 import { CreditNoteEntity, CreditNoteLineEntity } from "./credit-notes/credit-note.entity";
 import { CustomerEntity } from "./customers/customer.entity";
-import { AccountCustomersResolver } from "./customers/customer.resolver";
+import { ExpenseEntity } from "./expenses/expense.entity";
 import { InvoiceEntity, InvoiceLineEntity } from "./invoices/invoice.entity";
-import { CooperativeInvoicesResolver, CreditNoteResolver, InvoiceResolver, PaymentResolver } from "./invoices/invoice.resolver";
 import { migrations } from "./migrations";
 import { PaymentEntity } from "./payments/payment.entity";
 import { QuoteEntity, QuoteLineEntity } from "./quotes/quote.entity";
-import { AccountQuotesResolver, QuoteResolver } from "./quotes/quote.resolver";
 import { seedDemo } from "./seed";
 import { FinanceSettingsEntity } from "./settings/settings.entity";
+// Resolvers last, in this order on purpose: their modules load in it, which gives the SDL its field and mutation order.
+import { AccountCustomersResolver } from "./customers/customer.resolver";
+import { AccountExpensesResolver } from "./expenses/expense.resolver";
+import { AccountContributionsResolver } from "./contributions/contribution.resolver";
+import {
+  ActivityAccountResolver,
+  CooperativeActivityAccountResolver,
+  PersonActivityAccountsResolver,
+} from "./accounts/activity-account.resolver";
+import { AccountStatementResolver } from "./statement/statement.resolver";
+import { AccountPaySimulationResolver, CooperativePaySimulationResolver } from "./simulation/pay-simulation.resolver";
+import { FinanceIndicatorsResolver } from "./indicators/indicators.resolver";
+import { AccountQuotesResolver, QuoteResolver } from "./quotes/quote.resolver";
+import { AccountInvoicesResolver, CooperativeInvoicesResolver, InvoiceResolver } from "./invoices/invoice.resolver";
+import { CooperativeCreditNotesResolver, CreditNoteResolver, InvoiceCreditNotesResolver } from "./credit-notes/credit-note.resolver";
+import { InvoicePaymentsResolver, PaymentResolver } from "./payments/payment.resolver";
 import { FinanceSettingsResolver } from "./settings/settings.resolver";
 
 export type { FinanceContext } from "./context";
@@ -47,20 +57,28 @@ export const finance: SubgraphDefinition<FinanceLoaders> = {
   buildSchema: () =>
     buildFederatedSchema({
       resolvers: [
-        ActivityAccountResolver,
         PersonActivityAccountsResolver,
+        ActivityAccountResolver,
+        CooperativeActivityAccountResolver,
         auditTrailResolver(Cooperative, "finance"),
         FinanceSettingsResolver,
         AccountCustomersResolver,
-        InvoiceResolver,
-        PaymentResolver,
-        CreditNoteResolver,
-        CooperativeInvoicesResolver,
-        AccountFinanceResolver,
-        CooperativeFinanceResolver,
-        FinanceIndicatorsResolver,
         QuoteResolver,
         AccountQuotesResolver,
+        InvoiceResolver,
+        AccountInvoicesResolver,
+        CooperativeInvoicesResolver,
+        CreditNoteResolver,
+        InvoiceCreditNotesResolver,
+        CooperativeCreditNotesResolver,
+        PaymentResolver,
+        InvoicePaymentsResolver,
+        AccountExpensesResolver,
+        AccountContributionsResolver,
+        AccountStatementResolver,
+        AccountPaySimulationResolver,
+        CooperativePaySimulationResolver,
+        FinanceIndicatorsResolver,
       ],
       // Only extended here (its audit trail): type-graphql leaves it out unless listed.
       orphanedTypes: [Cooperative],

@@ -1,9 +1,18 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { localIdOfReference, mapConnection, PageArgs, pageOfList, STAFF } from "@cae/shared";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { DecimalScalar, localIdOfReference, mapConnection, ownLocalId, PageArgs, pageOfList, STAFF } from "@cae/shared";
 import type { FinanceContext } from "../context";
+import { formatRate, parseRate } from "../money/arithmetic";
+import { readableAccount } from "./account-lookup";
 import { toActivityAccount } from "./activity-account.mapper";
-import { openActivityAccount } from "./activity-account.service";
-import { ActivityAccount, ActivityAccountConnection, OpenActivityAccountInput, Person } from "./activity-account.type";
+import { openActivityAccount, setAccountContributionRate } from "./activity-account.service";
+import {
+  ActivityAccount,
+  ActivityAccountConnection,
+  Cooperative,
+  OpenActivityAccountInput,
+  Person,
+  SetAccountContributionRateInput,
+} from "./activity-account.type";
 
 @Resolver(() => Person)
 export class PersonActivityAccountsResolver {
@@ -22,6 +31,24 @@ export class PersonActivityAccountsResolver {
 
 @Resolver(() => ActivityAccount)
 export class ActivityAccountResolver {
+  @FieldResolver(() => DecimalScalar, {
+    nullable: true,
+    description: "The activity's own contribution rate in percent; null when the cooperative's brackets apply.",
+  })
+  async contributionRate(@Root() account: ActivityAccount, @Ctx() ctx: FinanceContext): Promise<string | null> {
+    const entity = await readableAccount(account, ctx);
+    return entity.contributionRate === null ? null : formatRate(parseRate(entity.contributionRate, "rate"));
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => ActivityAccount, { description: "Sets or clears an activity's own contribution rate." })
+  async setAccountContributionRate(
+    @Arg("input", () => SetAccountContributionRateInput) input: SetAccountContributionRateInput,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<ActivityAccount> {
+    return toActivityAccount(await setAccountContributionRate(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
   @Authorized(STAFF)
   @Mutation(() => ActivityAccount, { description: "Opens the analytic account of a new activity, with the next analytic code." })
   async openActivityAccount(
@@ -29,5 +56,24 @@ export class ActivityAccountResolver {
     @Ctx() ctx: FinanceContext,
   ): Promise<ActivityAccount> {
     return toActivityAccount(await openActivityAccount(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+}
+
+@Resolver(() => Cooperative)
+export class CooperativeActivityAccountResolver {
+  @FieldResolver(() => ActivityAccount, {
+    nullable: true,
+    description: "One activity account by ID: staff, or the entrepreneur whose activity it is.",
+  })
+  async activityAccount(
+    @Root() _cooperative: Cooperative,
+    @Arg("id", () => ID) id: string,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<ActivityAccount | null> {
+    const entity = await ctx.loaders.activityAccountById.load(ownLocalId(id, ctx.cooperativeId, "id"));
+    if (!entity) return null;
+    const account = toActivityAccount(entity, ctx.cooperativeId);
+    await readableAccount(account, ctx);
+    return account;
   }
 }

@@ -1,7 +1,9 @@
 import { encodeId, ownLocalId, requiredText, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource } from "typeorm";
+import { formatRate, parseRate } from "../money/arithmetic";
+import { requireAccount } from "./account-access";
 import { ActivityAccountEntity } from "./activity-account.entity";
-import type { OpenActivityAccountInput } from "./activity-account.type";
+import type { OpenActivityAccountInput, SetAccountContributionRateInput } from "./activity-account.type";
 
 export async function openActivityAccount(
   db: DataSource,
@@ -27,5 +29,25 @@ export async function openActivityAccount(
       details: { ...input, analyticCode },
     });
     return account;
+  });
+}
+
+export async function setAccountContributionRate(
+  db: DataSource,
+  cooperativeId: string,
+  actor: Caller,
+  input: SetAccountContributionRateInput,
+) {
+  const rate = input.rate === null || input.rate === undefined ? null : formatRate(parseRate(input.rate, "input.rate"));
+  return db.transaction(async (manager) => {
+    const account = await requireAccount(manager, cooperativeId, input.id, "input.id");
+    await manager.getRepository(ActivityAccountEntity).update({ id: account.id }, { contributionRate: rate });
+    await recordAudit(manager, actor, {
+      action: "setAccountContributionRate",
+      entityType: "ActivityAccount",
+      entityId: input.id,
+      details: { ...input },
+    });
+    return { ...account, contributionRate: rate };
   });
 }

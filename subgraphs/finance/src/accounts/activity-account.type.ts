@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, ObjectType } from "type-graphql";
-import { connectionType, LocalDateScalar, Sector, type Sector as SectorValue } from "@cae/shared";
+import { connectionType, DecimalScalar, LocalDateScalar, Sector, type Sector as SectorValue } from "@cae/shared";
 
 @ObjectType({ description: "A cooperative of the network, as its finance service sees it." })
 @Directive('@key(fields: "id")')
@@ -55,4 +55,13 @@ export class OpenActivityAccountInput {
 
   @Field(() => LocalDateScalar, { description: "Date the account opens." })
   openedOn: string;
+}
+
+@InputType({ description: "An activity's own contribution rate, overriding the cooperative's brackets for the months not yet recorded." })
+export class SetAccountContributionRateInput {
+  @Field(() => ID, { description: "The activity account." })
+  id: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Rate in percent ("8.5"); null to follow the cooperative\'s brackets again.' })
+  rate?: string | null;
 }

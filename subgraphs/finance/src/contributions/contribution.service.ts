@@ -2,13 +2,13 @@ import { badUserInput, encodeId, notFound, ownLocalId, requireOwnCooperative, to
 import type { DataSource, EntityManager } from "typeorm";
 import { requireAccount } from "../accounts/account-access";
 import { conflictOn } from "../errors";
-import { formatRate, parseRate } from "../money/arithmetic";
-import { isoDate, parseMonth } from "../money/dates";
+import { formatRate } from "../money/arithmetic";
+import { parseMonth } from "../money/dates";
 import { bracketsOf } from "../settings/settings.mapper";
 import { requireSettingsOn } from "../settings/settings.service";
-import { accountBrackets, explain, monthlyContribution, type MonthFigures } from "./contribution.compute";
+import { accountBrackets, monthlyContribution, type MonthFigures } from "./contribution.compute";
 import { ContributionEntryEntity, SalaryCostEntity } from "./contribution.entity";
-import type { ContributionEntry, RecordMonthlyContributionsInput, RecordSalaryCostInput } from "./contribution.type";
+import type { RecordMonthlyContributionsInput, RecordSalaryCostInput } from "./contribution.type";
 
 /** Revenue (invoices minus credit notes, excl. VAT) and expenses by account and month, from `first` to `last`: one statement. */
 export async function monthlyFigures(manager: EntityManager | DataSource, first: string, last: string, accountIds: string[]) {
@@ -30,27 +30,6 @@ export async function monthlyFigures(manager: EntityManager | DataSource, first:
     byAccount.set(row.account_id, months);
   }
   return byAccount;
-}
-
-export function toContributionEntry(entity: ContributionEntryEntity, cooperativeId: string): ContributionEntry {
-  const parts = entity.parts.map((part) => ({
-    fromCents: BigInt(part.fromCents),
-    rate: parseRate(part.rate, "rate"),
-    basisCents: BigInt(part.basisCents),
-    amountCents: BigInt(part.amountCents),
-  }));
-  return {
-    id: encodeId(cooperativeId, entity.id),
-    month: isoDate(entity.month).slice(0, 7),
-    basis: entity.basis,
-    basisCents: entity.basisCents,
-    yearBasisBeforeCents: entity.yearBasisBeforeCents,
-    rateSource: entity.rateSource,
-    parts: parts.map((part) => ({ ...part, rate: formatRate(part.rate) })),
-    amountCents: entity.amountCents,
-    explanation: explain(entity.basis, entity.basisCents, parts),
-    accountId: entity.accountId,
-  };
 }
 
 /**

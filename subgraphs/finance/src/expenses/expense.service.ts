@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { requireAccount } from "../accounts/account-access";
 import { assertMonthOpen } from "../contributions/closed-month";
 import { ExpenseEntity } from "./expense.entity";
-import type { Expense, RecordExpenseInput } from "./expense.type";
+import type { RecordExpenseInput } from "./expense.type";
 
 const MAX_CENTS = 100_000_000_000n;
 
@@ -32,18 +32,4 @@ export async function recordExpense(db: DataSource, cooperativeId: string, actor
     });
     return expense;
   });
-}
-
-export function toExpense(entity: ExpenseEntity, cooperativeId: string): Expense {
-  return {
-    id: encodeId(cooperativeId, entity.id),
-    spentOn: entity.spentOn,
-    category: entity.category,
-    description: entity.description,
-    netCents: entity.netCents,
-    vatCents: entity.vatCents,
-    totalCents: entity.netCents + entity.vatCents,
-    receiptReference: entity.receiptReference,
-    accountId: entity.accountId,
-  };
 }

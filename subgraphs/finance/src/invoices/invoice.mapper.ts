@@ -1,9 +1,6 @@
 import { encodeId } from "@cae/shared";
-import type { CreditNoteEntity } from "../credit-notes/credit-note.entity";
-import type { PaymentEntity } from "../payments/payment.entity";
-import type { Payment } from "../payments/payment.type";
 import type { InvoiceEntity } from "./invoice.entity";
-import type { CreditNote, Invoice } from "./invoice.type";
+import type { Invoice } from "./invoice.type";
 
 export function toInvoice(entity: InvoiceEntity, cooperativeId: string): Invoice {
   return {
@@ -23,32 +20,5 @@ export function toInvoice(entity: InvoiceEntity, cooperativeId: string): Invoice
     accountId: entity.accountId,
     customerId: entity.customerId,
     settingsId: entity.settingsId,
-  };
-}
-
-export function toCreditNote(entity: CreditNoteEntity, cooperativeId: string): CreditNote {
-  return {
-    id: encodeId(cooperativeId, entity.id),
-    number: entity.number,
-    issuedOn: entity.issuedOn,
-    reason: entity.reason,
-    netCents: entity.netCents,
-    vatCents: entity.vatCents,
-    totalCents: entity.totalCents,
-    localId: entity.id,
-    invoiceId: entity.invoiceId,
-    accountId: entity.accountId,
-    settingsId: entity.settingsId,
-  };
-}
-
-export function toPayment(entity: PaymentEntity, cooperativeId: string): Payment {
-  return {
-    id: encodeId(cooperativeId, entity.id),
-    receivedOn: entity.receivedOn,
-    amountCents: entity.amountCents,
-    method: entity.method,
-    reference: entity.reference,
-    invoiceId: entity.invoiceId,
   };
 }

@@ -1,31 +1,20 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { mapConnection, notFound, ownLocalId, pageOfQuery, STAFF, COOPERATIVE_ROLES } from "@cae/shared";
-
+import { mapConnection, notFound, ownLocalId, PageArgs, pageOfList, pageOfQuery, STAFF, COOPERATIVE_ROLES } from "@cae/shared";
+import { accountOf, readableAccount } from "../accounts/account-lookup";
 import { toActivityAccount } from "../accounts/activity-account.mapper";
 import { ActivityAccount, Cooperative } from "../accounts/activity-account.type";
 import type { FinanceContext } from "../context";
-import { CreditNoteEntity } from "../credit-notes/credit-note.entity";
-import { issueCreditNote } from "../credit-notes/credit-note.service";
-import { IssueCreditNoteInput } from "../credit-notes/credit-note.input";
 import { toCustomer } from "../customers/customer.mapper";
 import { Customer } from "../customers/customer.type";
-import { recordPayment } from "../payments/payment.service";
-import { Payment, RecordPaymentInput } from "../payments/payment.type";
 import { renderDocumentPdf } from "../pdf/document-pdf";
 import { InvoiceEntity } from "./invoice.entity";
 import { CreateInvoiceDraftInput, DeleteInvoiceDraftInput, IssueInvoiceInput, UpdateInvoiceDraftInput } from "./invoice.input";
-import { toCreditNote, toInvoice, toPayment } from "./invoice.mapper";
+import { toInvoice } from "./invoice.mapper";
 import { createInvoiceDraft, deleteInvoiceDraft, issueInvoice, updateInvoiceDraft } from "./invoice.service";
-import { CreditNote, DocumentMentions, IdArgs, Invoice, InvoiceConnection, InvoiceFilterArgs } from "./invoice.type";
+import { DocumentMentions, IdArgs, Invoice, InvoiceConnection, InvoiceFilterArgs } from "./invoice.type";
 import { DocumentLine, VatAmount } from "./line.type";
 import { toDocumentLine, vatBreakdown } from "./lines";
 import { documentMentions } from "./mentions";
-
-async function accountOf(ctx: FinanceContext, accountId: string) {
-  const account = await ctx.loaders.activityAccountById.load(accountId);
-  if (!account) throw notFound("The document's activity account is missing");
-  return account;
-}
 
 async function mentionsOf(
   ctx: FinanceContext,
@@ -62,16 +51,6 @@ export class InvoiceResolver {
   @FieldResolver(() => [VatAmount], { description: "The VAT by rate (ventilation de la TVA)." })
   async vatBreakdown(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<VatAmount[]> {
     return vatBreakdown(await ctx.loaders.invoiceLinesByInvoice.load(invoice.localId));
-  }
-
-  @FieldResolver(() => [Payment], { description: "The payments received, oldest first." })
-  async payments(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<Payment[]> {
-    return (await ctx.loaders.paymentsByInvoice.load(invoice.localId)).map((payment) => toPayment(payment, ctx.cooperativeId));
-  }
-
-  @FieldResolver(() => [CreditNote], { description: "The credit notes cancelling it, oldest first." })
-  async creditNotes(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<CreditNote[]> {
-    return (await ctx.loaders.creditNotesByInvoice.load(invoice.localId)).map((note) => toCreditNote(note, ctx.cooperativeId));
   }
 
   @FieldResolver(() => DocumentMentions, { nullable: true, description: "The mandatory mentions; null for a draft." })
@@ -154,96 +133,18 @@ export class InvoiceResolver {
   async issueInvoice(@Arg("input", () => IssueInvoiceInput) input: IssueInvoiceInput, @Ctx() ctx: FinanceContext): Promise<Invoice> {
     return toInvoice(await issueInvoice(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }
-
-  @Authorized(STAFF)
-  @Mutation(() => CreditNote, {
-    description: "Issues a credit note (avoir) cancelling an issued invoice in full or in part, numbered in its own series.",
-  })
-  async issueCreditNote(
-    @Arg("input", () => IssueCreditNoteInput) input: IssueCreditNoteInput,
-    @Ctx() ctx: FinanceContext,
-  ): Promise<CreditNote> {
-    return toCreditNote(await issueCreditNote(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
-  }
-
-  @Authorized(STAFF)
-  @Mutation(() => Payment, {
-    description: "Records a payment of an issued invoice, never more than what is due (BAD_USER_INPUT on input.amountCents).",
-  })
-  async recordPayment(@Arg("input", () => RecordPaymentInput) input: RecordPaymentInput, @Ctx() ctx: FinanceContext): Promise<Payment> {
-    return toPayment((await recordPayment(ctx.db, ctx.cooperativeId, ctx.caller, input)).payment, ctx.cooperativeId);
-  }
 }
 
-@Resolver(() => Payment)
-export class PaymentResolver {
-  @FieldResolver(() => Invoice, { description: "The invoice paid, with its status after the payment." })
-  async invoice(@Root() payment: Payment, @Ctx() ctx: FinanceContext): Promise<Invoice> {
-    const invoice = await ctx.loaders.invoiceById.load(payment.invoiceId);
-    if (!invoice) throw notFound("The payment's invoice is missing");
-    return toInvoice(invoice, ctx.cooperativeId);
-  }
-}
-
-@Resolver(() => CreditNote)
-export class CreditNoteResolver {
-  @FieldResolver(() => Invoice, { description: "The invoice it cancels." })
-  async invoice(@Root() note: CreditNote, @Ctx() ctx: FinanceContext): Promise<Invoice> {
-    const invoice = await ctx.loaders.invoiceById.load(note.invoiceId);
-    if (!invoice) throw notFound("The credit note's invoice is missing");
-    return toInvoice(invoice, ctx.cooperativeId);
-  }
-
-  @FieldResolver(() => [DocumentLine], { description: "The lines credited." })
-  async lines(@Root() note: CreditNote, @Ctx() ctx: FinanceContext): Promise<DocumentLine[]> {
-    return (await ctx.loaders.creditNoteLinesByCreditNote.load(note.localId)).map(toDocumentLine);
-  }
-
-  @FieldResolver(() => [VatAmount], { description: "The VAT credited by rate." })
-  async vatBreakdown(@Root() note: CreditNote, @Ctx() ctx: FinanceContext): Promise<VatAmount[]> {
-    return vatBreakdown(await ctx.loaders.creditNoteLinesByCreditNote.load(note.localId));
-  }
-
-  @FieldResolver(() => DocumentMentions, { description: "The mandatory mentions." })
-  async mentions(@Root() note: CreditNote, @Ctx() ctx: FinanceContext): Promise<DocumentMentions> {
-    const [invoice, settings, lines] = await Promise.all([
-      ctx.loaders.invoiceById.load(note.invoiceId),
-      ctx.loaders.settingsById.load(note.settingsId),
-      ctx.loaders.creditNoteLinesByCreditNote.load(note.localId),
-    ]);
-    const customer = invoice && (await ctx.loaders.customerById.load(invoice.customerId));
-    if (!settings || !customer) throw notFound("The credit note's settings or customer are missing");
-    return documentMentions(settings, customer, lines, null);
-  }
-
-  @FieldResolver(() => String, { description: "The printable credit note with its mandatory mentions: a PDF, base64-encoded." })
-  async pdf(@Root() note: CreditNote, @Ctx() ctx: FinanceContext): Promise<string> {
-    const mentions = await this.mentions(note, ctx);
-    const invoice = await ctx.loaders.invoiceById.load(note.invoiceId);
-    const [account, customer, lines] = await Promise.all([
-      accountOf(ctx, note.accountId),
-      invoice ? ctx.loaders.customerById.load(invoice.customerId) : null,
-      ctx.loaders.creditNoteLinesByCreditNote.load(note.localId),
-    ]);
-    if (!customer) throw notFound("The credit note's customer is missing");
-    const pdf = await renderDocumentPdf({
-      kind: "AVOIR",
-      number: note.number,
-      issuedOn: note.issuedOn,
-      dueOn: null,
-      creditedInvoiceNumber: invoice?.number,
-      reason: note.reason,
-      activityLabel: account.label,
-      analyticCode: account.analyticCode,
-      customer,
-      lines,
-      vat: vatBreakdown(lines),
-      netCents: note.netCents,
-      vatCents: note.vatCents,
-      totalCents: note.totalCents,
-      mentions,
-    });
-    return pdf.toString("base64");
+@Resolver(() => ActivityAccount)
+export class AccountInvoicesResolver {
+  @FieldResolver(() => InvoiceConnection, { nullable: true, description: "The activity's invoices, drafts included, newest first." })
+  async invoices(@Root() account: ActivityAccount, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FinanceContext) {
+    const entity = await readableAccount(account, ctx);
+    const invoices = await ctx.loaders.invoicesByAccount.load(entity.id);
+    return mapConnection(
+      pageOfList(invoices, page, (invoice) => [invoice.seq]),
+      (invoice) => toInvoice(invoice, ctx.cooperativeId),
+    );
   }
 }
 
@@ -269,19 +170,5 @@ export class CooperativeInvoicesResolver {
     const invoice = await ctx.loaders.invoiceById.load(ownLocalId(args.id, ctx.cooperativeId, "id"));
     if (!invoice) return null;
     return toInvoice(invoice, ctx.cooperativeId);
-  }
-
-  @FieldResolver(() => CreditNote, {
-    nullable: true,
-    description: "One credit note by ID: staff, or the entrepreneur whose activity it is.",
-  })
-  async creditNote(
-    @Root() _cooperative: Cooperative,
-    @Args(() => IdArgs) args: IdArgs,
-    @Ctx() ctx: FinanceContext,
-  ): Promise<CreditNote | null> {
-    const note = await ctx.db.getRepository(CreditNoteEntity).findOneBy({ id: ownLocalId(args.id, ctx.cooperativeId, "id") });
-    if (!note) return null;
-    return toCreditNote(note, ctx.cooperativeId);
   }
 }

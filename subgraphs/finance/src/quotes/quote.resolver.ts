@@ -1,54 +1,17 @@
-import { In } from "typeorm";
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { encodeId, loaderByKey, loaderOfLists, mapConnection, notFound, PageArgs, pageOfList, STAFF, COOPERATIVE_ROLES } from "@cae/shared";
-import type { DataSource } from "typeorm";
+import { mapConnection, notFound, PageArgs, pageOfList, STAFF, COOPERATIVE_ROLES } from "@cae/shared";
+import { readableAccount } from "../accounts/account-lookup";
 import { ActivityAccount } from "../accounts/activity-account.type";
 import type { FinanceContext } from "../context";
 import { toCustomer } from "../customers/customer.mapper";
-import { readableAccount } from "../customers/customer.resolver";
 import { Customer } from "../customers/customer.type";
-import { InvoiceEntity } from "../invoices/invoice.entity";
 import { toInvoice } from "../invoices/invoice.mapper";
 import { Invoice } from "../invoices/invoice.type";
 import { DocumentLine, VatAmount } from "../invoices/line.type";
 import { toDocumentLine, vatBreakdown } from "../invoices/lines";
-import { QuoteEntity, QuoteLineEntity } from "./quote.entity";
+import { toQuote } from "./quote.mapper";
 import { acceptQuote, createQuote, refuseQuote } from "./quote.service";
 import { CreateQuoteInput, DecideQuoteInput, Quote, QuoteConnection } from "./quote.type";
-
-export function createQuoteLoaders(db: DataSource) {
-  return {
-    quotesByAccount: loaderOfLists(
-      (keys: readonly string[]) => db.getRepository(QuoteEntity).find({ where: { accountId: In([...keys]) }, order: { seq: "DESC" } }),
-      (row) => row.accountId,
-    ),
-    quoteLinesByQuote: loaderOfLists(
-      (keys: readonly string[]) =>
-        db.getRepository(QuoteLineEntity).find({ where: { quoteId: In([...keys]) }, order: { position: "ASC" } }),
-      (row) => row.quoteId,
-    ),
-    invoiceByQuote: loaderByKey(
-      (keys: readonly string[]) => db.getRepository(InvoiceEntity).findBy({ quoteId: In([...keys]) }),
-      (row) => row.quoteId as string,
-    ),
-  };
-}
-
-export function toQuote(entity: QuoteEntity, cooperativeId: string): Quote {
-  return {
-    id: encodeId(cooperativeId, entity.id),
-    status: entity.status,
-    issuedOn: entity.issuedOn,
-    validUntil: entity.validUntil,
-    decidedOn: entity.decidedOn,
-    netCents: entity.netCents,
-    vatCents: entity.vatCents,
-    totalCents: entity.totalCents,
-    localId: entity.id,
-    accountId: entity.accountId,
-    customerId: entity.customerId,
-  };
-}
 
 @Resolver(() => Quote)
 export class QuoteResolver {

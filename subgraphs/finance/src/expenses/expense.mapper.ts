@@ -1,0 +1,17 @@
+import { encodeId } from "@cae/shared";
+import type { ExpenseEntity } from "./expense.entity";
+import type { Expense } from "./expense.type";
+
+export function toExpense(entity: ExpenseEntity, cooperativeId: string): Expense {
+  return {
+    id: encodeId(cooperativeId, entity.id),
+    spentOn: entity.spentOn,
+    category: entity.category,
+    description: entity.description,
+    netCents: entity.netCents,
+    vatCents: entity.vatCents,
+    totalCents: entity.netCents + entity.vatCents,
+    receiptReference: entity.receiptReference,
+    accountId: entity.accountId,
+  };
+}

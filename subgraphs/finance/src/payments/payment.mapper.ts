@@ -1,0 +1,14 @@
+import { encodeId } from "@cae/shared";
+import type { PaymentEntity } from "./payment.entity";
+import type { Payment } from "./payment.type";
+
+export function toPayment(entity: PaymentEntity, cooperativeId: string): Payment {
+  return {
+    id: encodeId(cooperativeId, entity.id),
+    receivedOn: entity.receivedOn,
+    amountCents: entity.amountCents,
+    method: entity.method,
+    reference: entity.reference,
+    invoiceId: entity.invoiceId,
+  };
+}
