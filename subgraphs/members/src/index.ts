@@ -9,7 +9,7 @@ import { InformationMeetingEntity, MeetingAttendanceEntity } from "./meetings/me
 import { CooperativeMeetingsResolver, InformationMeetingResolver } from "./meetings/meeting.resolver";
 import { MembersIndicatorsResolver } from "./indicators/indicators.resolver";
 import { migrations } from "./migrations";
-import { CooperativeProfileEntity } from "./profile/profile";
+import { CooperativeProfileEntity } from "./profile/profile.entity";
 import { CooperativeProfileResolver } from "./profile/profile.resolver";
 import { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support/support.entity";
 import {

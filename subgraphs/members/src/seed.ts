@@ -16,7 +16,7 @@ import { InformationMeetingEntity, MeetingAttendanceEntity } from "./meetings/me
 import { AssociateEntity, ExitEntity } from "./membership/membership.entity";
 import type { ExitReason } from "./membership/membership.type";
 import { PersonEntity } from "./people/person.entity";
-import { CooperativeProfileEntity } from "./profile/profile";
+import { CooperativeProfileEntity } from "./profile/profile.entity";
 import { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support/support.entity";
 import type { SessionTopic } from "./support/support.type";
 import { PartnerEntity, ReceptionEntity } from "./welcome/welcome.entity";

@@ -1,7 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { MembersContext } from "../context";
 import { Cooperative } from "../people/person.type";
-import { CooperativeProfile, CooperativeProfileEntity, updateCooperativeProfile, UpdateCooperativeProfileInput } from "./profile";
+import { CooperativeProfileEntity } from "./profile.entity";
+import { updateCooperativeProfile } from "./profile.service";
+import { CooperativeProfile, UpdateCooperativeProfileInput } from "./profile.type";
 
 @Resolver(() => Cooperative)
 export class CooperativeProfileResolver {

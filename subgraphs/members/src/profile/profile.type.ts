@@ -1,7 +1,4 @@
-import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Field, InputType, ObjectType, registerEnumType, ID } from "type-graphql";
-import { badUserInput, isValidSiret, recordAudit, requiredText, requireOwnCooperative, type Caller } from "@cae/shared";
-import type { DataSource } from "typeorm";
+import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 
 export const LegalForm = {
   SCOP_SA: "SCOP_SA",
@@ -18,28 +15,6 @@ registerEnumType(LegalForm, {
   description:
     "Legal form of the cooperative (forme juridique): a SCOP (société coopérative et participative) or a SCIC (société coopérative d'intérêt collectif), as SA, SARL or SAS.",
 });
-
-/** The cooperative's identity, table `cooperative_profile` (one row). */
-@Entity({ name: "cooperative_profile" })
-export class CooperativeProfileEntity {
-  @PrimaryColumn({ type: "boolean", default: true })
-  singleton: boolean;
-
-  @Column({ name: "legal_name", type: "text" })
-  legalName: string;
-
-  @Column({ name: "legal_form", type: "text" })
-  legalForm: LegalForm;
-
-  @Column({ type: "text" })
-  siret: string;
-
-  @Column({ type: "text" })
-  address: string;
-
-  @Column({ type: "text" })
-  region: string;
-}
 
 @ObjectType({ description: "The cooperative's identity as it appears on its contracts and invoices." })
 export class CooperativeProfile {
@@ -78,28 +53,4 @@ export class UpdateCooperativeProfileInput {
 
   @Field(() => String, { description: "Administrative region." })
   region: string;
-}
-
-export async function updateCooperativeProfile(db: DataSource, cooperativeId: string, actor: Caller, input: UpdateCooperativeProfileInput) {
-  requireOwnCooperative(input.cooperativeId, cooperativeId);
-  const siret = input.siret.replace(/\s/g, "");
-  if (!isValidSiret(siret)) throw badUserInput(`"${input.siret}" is not a valid SIRET (14 digits with a valid check key)`, "input.siret");
-  const profile: CooperativeProfileEntity = {
-    singleton: true,
-    legalName: requiredText(input.legalName, "input.legalName", 200),
-    legalForm: input.legalForm,
-    siret,
-    address: requiredText(input.address, "input.address", 500),
-    region: requiredText(input.region, "input.region", 100),
-  };
-  return db.transaction(async (manager) => {
-    await manager.getRepository(CooperativeProfileEntity).save(profile);
-    await recordAudit(manager, actor, {
-      action: "updateCooperativeProfile",
-      entityType: "Cooperative",
-      entityId: cooperativeId,
-      details: { ...profile },
-    });
-    return profile;
-  });
 }
