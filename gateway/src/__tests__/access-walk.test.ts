@@ -16,27 +16,13 @@ import { contracts } from "@cae/contracts";
 import { finance } from "@cae/finance";
 import { members } from "@cae/members";
 import { startTestSubgraph, testCaller, type Caller, type OperationResult, type SubgraphDefinition } from "@cae/shared";
-import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isLeafType,
-  isNonNullType,
-  isUnionType,
-  type GraphQLArgument,
-  type GraphQLField,
-  type GraphQLNamedType,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from "graphql";
+import { isUnionType, type GraphQLObjectType, type GraphQLSchema } from "graphql";
+import { contentsOf, selectionOf, type Json } from "./schema-walk";
 
 const COOP = "alpes-entreprendre";
 const MIN_DEPTH = 6;
-/** The deepest a generated selection goes; a type already twice on the path is not entered again. */
-const MAX_DEPTH = 6;
 
 type Subgraph = Awaited<ReturnType<typeof startTestSubgraph<unknown>>>;
-type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
 
 /** Objects about one person: an entrepreneur may get only their own. */
 const PERSONAL_TYPES = new Set([
@@ -63,79 +49,6 @@ const SUBGRAPHS: Record<string, SubgraphDefinition<unknown>> = {
   contracts: contracts as SubgraphDefinition<unknown>,
   finance: finance as SubgraphDefinition<unknown>,
 };
-
-/** The value given to a required argument: dates of the demo year, an ID of the type the field returns. */
-function argumentValue(arg: GraphQLArgument, field: GraphQLField<unknown, unknown>, idsOf: (type: string) => string[]): unknown {
-  const type = getNamedType(arg.type);
-  if (type.name === "Date") return arg.name === "to" ? "2026-12-31" : arg.name === "from" ? "2025-01-01" : "2026-06-30";
-  if (type.name === "ID") return idsOf(getNamedType(field.type).name)[0] ?? `${COOP}:00000000-0000-4000-8000-000000000000`;
-  if (type.name === "Cents") return "250000";
-  if (type.name === "Int") return 1;
-  if (type.name === "Decimal") return "1";
-  if (isEnumType(type)) return type.getValues()[0].value;
-  if (type.name === "String") return "x";
-  return undefined;
-}
-
-/** A selection of every field of `type`, entering object fields until MAX_DEPTH; reports the depth reached. */
-function selectionOf(
-  schema: GraphQLSchema,
-  type: GraphQLNamedType,
-  depth: number,
-  path: string[],
-  idsOf: (type: string) => string[],
-  reached: { depth: number },
-  excluded: ReadonlySet<string> = new Set(),
-  fieldPath = "",
-): string {
-  reached.depth = Math.max(reached.depth, depth);
-  if (isUnionType(type)) {
-    return type
-      .getTypes()
-      .map((member) => `... on ${member.name} { ${selectionOf(schema, member, depth, path, idsOf, reached, excluded, fieldPath)} }`)
-      .join(" ");
-  }
-  const object = type as GraphQLObjectType;
-  const parts = ["__typename"];
-  for (const field of Object.values(object.getFields())) {
-    // Another subgraph's field, given in representations only: the planner never asks for it here.
-    if (field.astNode?.directives?.some((directive) => directive.name.value === "external")) continue;
-    const here = `${fieldPath}.${field.name}`;
-    if (excluded.has(here)) continue;
-    const args: string[] = [];
-    let unusable = false;
-    for (const arg of field.args) {
-      if (!isNonNullType(arg.type)) continue;
-      if (isInputObjectType(getNamedType(arg.type))) unusable = true;
-      const value = argumentValue(arg, field, idsOf);
-      if (value === undefined) unusable = true;
-      else args.push(`${arg.name}: ${isEnumType(getNamedType(arg.type)) ? String(value) : JSON.stringify(value)}`);
-    }
-    if (unusable) continue;
-    // Three items a page: every path is still walked, and the walk stays small.
-    if (field.args.some((arg) => arg.name === "first")) args.push("first: 3");
-    const call = args.length > 0 ? `${field.name}(${args.join(", ")})` : field.name;
-    const target = getNamedType(field.type);
-    if (isLeafType(target)) {
-      parts.push(call);
-      continue;
-    }
-    const timesOnPath = path.filter((name) => name === target.name).length;
-    if (depth >= MAX_DEPTH || timesOnPath >= 2) continue;
-    parts.push(`${call} { ${selectionOf(schema, target, depth + 1, [...path, target.name], idsOf, reached, excluded, here)} }`);
-  }
-  return parts.join(" ");
-}
-
-/** Every object of the answer with its type (`__typename`), and every string in it. */
-function contentsOf(value: Json, objects: { type: string; object: Record<string, Json> }[], strings: Set<string>) {
-  if (Array.isArray(value)) for (const item of value) contentsOf(item, objects, strings);
-  else if (typeof value === "string") strings.add(value);
-  else if (value && typeof value === "object") {
-    if (typeof value.__typename === "string") objects.push({ type: value.__typename, object: value });
-    for (const [key, item] of Object.entries(value)) if (key !== "__typename") contentsOf(item, objects, strings);
-  }
-}
 
 // Many queries on one embedded database each: sized for a machine busy with another test run.
 jest.setTimeout(600_000);
@@ -168,7 +81,7 @@ describe("every path of every subgraph, as every role (generated from the schema
     let depth = 0;
     for (let run = 0; run < 60; run++) {
       const reached = { depth: 0 };
-      const selection = selectionOf(schema, type, 1, [typeName], (t) => ids.get(t) ?? [], reached, excluded);
+      const selection = selectionOf(type, { idsOf: (t) => ids.get(t) ?? [], reached, excluded });
       depth = Math.max(depth, reached.depth);
       const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typeName} { ${selection} } } }`;
       const response = await servers[name].apollo.executeOperation(

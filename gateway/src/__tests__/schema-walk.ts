@@ -1,0 +1,99 @@
+/**
+ * Walking a schema for the access tests: selections generated from the schema itself (every field,
+ * every object field entered to a depth), and what an answer holds (its objects with their type,
+ * its strings), for rules that judge it.
+ */
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isNonNullType,
+  isUnionType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+} from "graphql";
+
+export type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
+
+/** The value given to a required argument: dates of the demo year, an ID of the type the field returns. */
+function argumentValue(arg: GraphQLArgument, field: GraphQLField<unknown, unknown>, idsOf: (type: string) => string[]): unknown {
+  const type = getNamedType(arg.type);
+  if (type.name === "Date") return arg.name === "to" ? "2026-12-31" : arg.name === "from" ? "2026-01-01" : "2026-06-30";
+  if (type.name === "ID") return idsOf(getNamedType(field.type).name)[0] ?? "nowhere:00000000-0000-4000-8000-000000000000";
+  if (type.name === "Cents") return "250000";
+  if (type.name === "Int") return 1;
+  if (type.name === "Decimal") return "1";
+  if (isEnumType(type)) return type.getValues()[0].value;
+  if (type.name === "String") return "x";
+  return undefined;
+}
+
+/** How a walk goes: the IDs it may name, what it leaves out, and the depth it reaches. */
+export interface WalkOptions {
+  idsOf: (type: string) => string[];
+  /** The deepest a selection goes (a type already twice on the path is not entered again either). */
+  maxDepth?: number;
+  /** Field paths (".field.field") left out: refused ones, so that their siblings show. */
+  excluded?: ReadonlySet<string>;
+  /** The deepest level the generated selection reached. */
+  reached?: { depth: number };
+}
+
+/**
+ * A selection of every field of `type`, generated from the schema: leaves, and object fields
+ * entered until the depth; connections three items a page; a field whose required argument
+ * cannot be made up (an input object) is left out.
+ */
+export function selectionOf(type: GraphQLNamedType, options: WalkOptions, depth = 1, path: string[] = [type.name], fieldPath = ""): string {
+  const maxDepth = options.maxDepth ?? 6;
+  if (options.reached) options.reached.depth = Math.max(options.reached.depth, depth);
+  if (isUnionType(type)) {
+    return type
+      .getTypes()
+      .map((member) => `... on ${member.name} { ${selectionOf(member, options, depth, path, fieldPath)} }`)
+      .join(" ");
+  }
+  const object = type as GraphQLObjectType;
+  const parts = ["__typename"];
+  for (const field of Object.values(object.getFields())) {
+    // Another subgraph's field, given in representations only: the planner never asks for it here.
+    if (field.astNode?.directives?.some((directive) => directive.name.value === "external")) continue;
+    const here = `${fieldPath}.${field.name}`;
+    if (options.excluded?.has(here)) continue;
+    const args: string[] = [];
+    let unusable = false;
+    for (const arg of field.args) {
+      if (!isNonNullType(arg.type)) continue;
+      if (isInputObjectType(getNamedType(arg.type))) unusable = true;
+      const value = argumentValue(arg, field, options.idsOf);
+      if (value === undefined) unusable = true;
+      else args.push(`${arg.name}: ${isEnumType(getNamedType(arg.type)) ? String(value) : JSON.stringify(value)}`);
+    }
+    if (unusable) continue;
+    // Three items a page: every path is still walked, and the walk stays small.
+    if (field.args.some((arg) => arg.name === "first")) args.push("first: 3");
+    const call = args.length > 0 ? `${field.name}(${args.join(", ")})` : field.name;
+    const target = getNamedType(field.type);
+    if (isLeafType(target)) {
+      parts.push(call);
+      continue;
+    }
+    const timesOnPath = path.filter((name) => name === target.name).length;
+    if (depth >= maxDepth || timesOnPath >= 2) continue;
+    parts.push(`${call} { ${selectionOf(target, options, depth + 1, [...path, target.name], here)} }`);
+  }
+  return parts.join(" ");
+}
+
+/** Every object of the answer with its type (`__typename`), and every string in it. */
+export function contentsOf(value: Json, objects: { type: string; object: Record<string, Json> }[], strings: Set<string>) {
+  if (Array.isArray(value)) for (const item of value) contentsOf(item, objects, strings);
+  else if (typeof value === "string") strings.add(value);
+  else if (value && typeof value === "object") {
+    if (typeof value.__typename === "string") objects.push({ type: value.__typename, object: value });
+    for (const [key, item] of Object.entries(value)) if (key !== "__typename") contentsOf(item, objects, strings);
+  }
+}
