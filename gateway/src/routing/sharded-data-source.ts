@@ -1,6 +1,4 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-// The request kinds are not re-exported from the package's entry point.
-import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { parse, type DocumentNode, type GraphQLFormattedError, type OperationDefinitionNode } from "graphql";
 import type { SubgraphName } from "@cae/shared";
@@ -12,6 +10,16 @@ import { groupRepresentations, isEntitiesFetch, operationOf, routeOperation } fr
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
 type Request = ProcessOptions["request"];
+
+/**
+ * The kinds of request a data source receives: the values of Apollo's `GraphQLDataSourceRequestKind`,
+ * which the package's entry point does not export (its public `GraphQLDataSourceProcessOptions` types them).
+ */
+type IncomingOperationKind = Extract<ProcessOptions, { incomingRequestContext: unknown }>["kind"];
+export const REQUEST_KINDS = {
+  incomingOperation: "incoming operation" as IncomingOperationKind,
+  healthCheck: "health check" as Exclude<ProcessOptions["kind"], IncomingOperationKind>,
+};
 type Variables = Record<string, unknown>;
 type SendResult = { response: GatewayGraphQLResponse } | { failure: string };
 
@@ -68,7 +76,7 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
   }
 
   async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
-    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
+    if (options.kind !== REQUEST_KINDS.incomingOperation) {
       // The supergraph is static and health is the gateway's /health: nothing else reaches here.
       throw new Error(`The ${this.subgraph} data source serves operations only, not "${String(options.kind)}" requests`);
     }
