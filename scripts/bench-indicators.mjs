@@ -57,7 +57,15 @@ const QUERY = `query ($from: Date!, $to: Date!) { network { indicators(from: $fr
   byRegion { region indicators { people { value } receptions { value } } }
   monthly { month receptions { value suppressed } exits { value } contractsSigned { value } }
 } } }`;
-const VARIABLES = { from: "2026-01-01", to: "2026-10-31" };
+// Network roles ask for a calendar month, quarter or year: the year, cut from the year's protected release.
+const VARIABLES = { from: "2026-01-01", to: "2026-12-31" };
+/**
+ * The figures before the protected release, 30 cooperatives cold p50 and warm p50 (ms): those of
+ * docs/indicators.md (another machine) unless BENCH_BEFORE=<cold>,<warm> gives a run of the previous
+ * version on this machine (machines differ by far more than the targets' margins).
+ */
+const [beforeCold, beforeWarm] = (process.env.BENCH_BEFORE ?? "217,4").split(",").map(Number);
+const BEFORE = { cold: beforeCold, warm: beforeWarm, source: process.env.BENCH_BEFORE ? "BENCH_BEFORE" : "docs/indicators.md" };
 
 const admin = new Client({ connectionString: ADMIN_URL });
 const allDatabases = [];
@@ -98,6 +106,7 @@ async function startCooperative(index, auth) {
   return { entry: { ...entry, subgraphs: urls.subgraphs }, far: { ...entry, subgraphs: urls.far }, slowMembers: urls.slowMembers };
 }
 
+let serviceToken;
 async function gatewayFor(registry, auth, cacheSeconds) {
   return startGateway({
     registry: { cooperatives: registry },
@@ -110,6 +119,8 @@ async function gatewayFor(registry, auth, cacheSeconds) {
     limits: DEFAULT_QUERY_LIMITS,
     maxBodyBytes: 1_000_000,
     indicators: { cacheSeconds },
+    // The fan-out for network roles runs under the gateway's own credential.
+    serviceToken: () => serviceToken,
   });
 }
 
@@ -142,12 +153,15 @@ const machineBusyMs = () => cpus().reduce((sum, { times }) => sum + times.user +
 
 async function measure(gateway, token, rounds) {
   const times = [];
+  const builds = [];
   let last;
   const machineBefore = machineBusyMs();
   const gatewayBefore = process.cpuUsage();
   for (let i = 0; i < rounds; i++) {
+    const built = gateway.indicators.releasesBuilt;
     last = await ask(gateway, token);
     times.push(last.ms);
+    if (gateway.indicators.releasesBuilt > built) builds.push(gateway.indicators.lastBuild);
   }
   const gatewayCpu = process.cpuUsage(gatewayBefore);
   return {
@@ -157,6 +171,23 @@ async function measure(gateway, token, rounds) {
     // This process is the gateway (and the client asking, one question at a time).
     gatewayCpuMs: (gatewayCpu.user + gatewayCpu.system) / 1000 / rounds,
     machineCpuMs: (machineBusyMs() - machineBefore) / rounds,
+    // The release built by each cold question: the cooperatives' answers, then its protection.
+    fanOutMs: builds.length
+      ? percentile(
+          builds.map((b) => b.fanOutMs),
+          50,
+        )
+      : 0,
+    protectMs: builds.length
+      ? percentile(
+          builds.map((b) => b.protectMs),
+          50,
+        )
+      : 0,
+    cells: builds.at(-1)?.cells ?? 0,
+    suppressed: builds.at(-1)?.suppressed ?? 0,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    heapMb: process.memoryUsage().heapUsed / 1024 / 1024,
   };
 }
 
@@ -189,6 +220,7 @@ async function main() {
   await admin.connect();
   const { auth, token: sign, remove } = await createTestAuth();
   const token = await sign({ sub: "bench", role: "NETWORK_ANALYST" });
+  serviceToken = await sign({ sub: "gateway", role: "NETWORK_SERVICE" });
   const largest = Math.max(...SIZES);
   const cooperatives = [];
   try {
@@ -257,6 +289,15 @@ async function main() {
         `| ${row.size} | ${row.people ?? "secret"} | ${f(row.cold.p50)} | ${f(row.cold.p95)} | ${(row.cold.p50 / base).toFixed(2)}× | ${f(row.warm.p50)} | ${f(row.warm.p95)} | ${f(row.far.p50)} | ${(row.far.p50 / farBase).toFixed(2)}× | ${f(row.cold.gatewayCpuMs)} | ${f(row.cold.machineCpuMs)} |`,
       );
     }
+    console.log(`\nThe year's protected release (built by each cold question; kept for the warm ones), p50 over the cold rounds:\n`);
+    console.log("| cooperatives | cells | suppressed | cooperatives' answers | protection | gateway peak RSS | gateway heap after |");
+    console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const row of rows) {
+      const c = row.cold;
+      console.log(
+        `| ${row.size} | ${c.cells} | ${c.suppressed} (${((100 * c.suppressed) / Math.max(1, c.cells)).toFixed(0)} %) | ${f(c.fanOutMs)} | ${f(c.protectMs)} | ${c.maxRssMb.toFixed(0)} MB | ${c.heapMb.toFixed(0)} MB |`,
+      );
+    }
     const largestRow = rows.at(-1);
     console.log(
       `\nWith ${largestRow.size} cooperatives a cold question keeps the machine's ${availableParallelism()} cores busy ${f(largestRow.cold.machineCpuMs)} in all (gateway, subgraphs, PostgreSQL): on this machine no answer can come sooner than ${f(largestRow.cold.machineCpuMs / availableParallelism())}, against ${f(3 * base)} for 3× one cooperative.`,
@@ -270,6 +311,10 @@ async function main() {
     console.log(
       `Target ${rows.at(-1).size} cooperatives cold within 3× one: ${target ? "met" : "NOT met"} (everything on this machine), ${farTarget ? "met" : "NOT met"} (+${LATENCY_MS} ms per call); slow cooperative within its deadline: ${slowStats.p95 < TIMEOUT_MS + 1000 ? "met" : "NOT met"}.`,
     );
+    if (largestRow.size === 30)
+      console.log(
+        `Against the figures before (${BEFORE.source}; 30 cooperatives: cold p50 ${BEFORE.cold} ms, warm p50 ${BEFORE.warm} ms): cold ${f(largestRow.cold.p50)} (${(largestRow.cold.p50 / BEFORE.cold).toFixed(2)}×, target at most 2×: ${largestRow.cold.p50 <= 2 * BEFORE.cold ? "met" : "NOT met"}), warm ${f(largestRow.warm.p50)} (target at most ${BEFORE.warm} ms: ${largestRow.warm.p50 <= BEFORE.warm ? "met" : "NOT met"}).`,
+      );
     console.log(`Total run: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   } finally {
     // Closing its standard input stops a cooperative cleanly (Apollo Server answers a signal by

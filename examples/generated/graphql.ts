@@ -93,15 +93,17 @@ export type RegisterPersonInput = {
 
 /** Why a figure is not given (secret statistique, or a source that does not answer). */
 export type SuppressionReason =
-  /** A count of people below the network's threshold (INDICATORS_MIN_COUNT, 5 by default). */
+  /** Hidden by the disclosure control (secret statistique): either sensitive itself (a count of people from 1 to INDICATORS_MIN_COUNT - 1, an amount of fewer than 3 activities or more than 85 % of which comes from one), or hidden so that no sensitive figure can be recovered or narrowed from the others (secret secondaire), or computed from a hidden figure. Which of these is not said: that would help recover it. */
+  | "CONFIDENTIAL"
+  /** A count of people below the network's threshold. */
   | "BELOW_MIN_COUNT"
   /** An amount made of fewer than 3 activities. */
   | "FEW_ACTIVITIES"
   /** An amount more than 85 % of which comes from one activity. */
   | "DOMINANT_ACTIVITY"
-  /** Hidden so that another hidden figure cannot be recovered by subtraction from the visible totals (secret secondaire), or made of hidden figures. */
+  /** Hidden to protect another hidden figure. */
   | "SECONDARY"
-  /** The subgraph that computes this figure is not part of the network's schema yet. */
+  /** The subgraph that computes this figure is not part of the network's schema yet, or no protected release of the year can be given (a cooperative missing). */
   | "UNAVAILABLE";
 
 export type PersonSummaryFragment = { id: string; firstName: string; lastName: string; welcomeStage: WelcomeStage };
@@ -166,7 +168,7 @@ export type PersonPathQuery = {
           startsOn: string;
           endsOn: string | null;
           monthlyHours: string | null;
-          fixedMonthlyPay: string | null;
+          fixedMonthlyPayCents: string | null;
         };
       }>;
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -777,7 +779,7 @@ export const PersonPathDocument = {
                                   { kind: "Field", name: { kind: "Name", value: "startsOn" } },
                                   { kind: "Field", name: { kind: "Name", value: "endsOn" } },
                                   { kind: "Field", name: { kind: "Name", value: "monthlyHours" } },
-                                  { kind: "Field", name: { kind: "Name", value: "fixedMonthlyPay" } },
+                                  { kind: "Field", name: { kind: "Name", value: "fixedMonthlyPayCents" } },
                                 ],
                               },
                             },

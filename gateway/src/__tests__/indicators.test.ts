@@ -1,114 +1,159 @@
-import { recoverable, suppress, type CellInput, type Relation } from "../indicators/disclosure";
-import { emptyFigures, hundredths, monthsOf, sumFigures, type Figures } from "../indicators/figures";
-import { divide, indicatorSet, scopeView } from "../indicators/present";
-import { controlledCells, DEFAULT_RULES, type Scope } from "../indicators/tables";
+import { emptyFigures, hundredths, sumFigures, type Figures } from "../indicators/figures";
+import { networkPeriod } from "../indicators/indicators.service";
+import { divide, indicatorSet, releaseView } from "../indicators/present";
+import { patternsOf, protect, type Dimension, type Table } from "../indicators/protect";
+import { buildRelease, businessSensitive, DEFAULT_RULES } from "../indicators/release";
+import { syntheticNetwork } from "../indicators/__tests__/synthetic";
 
-/** A table of cooperatives (rows) by categories (columns), with row, column and grand totals. */
-function table(values: number[][], minCount = 5) {
-  const cells: CellInput[] = [];
-  const relations: Relation[] = [];
-  const cell = (key: string, value: number, rank: number) =>
-    cells.push({ key, value: BigInt(value), primary: value > 0 && value < minCount ? "BELOW_MIN_COUNT" : null, rank });
-  values.forEach((row, r) => {
-    row.forEach((value, c) => cell(`${r},${c}`, value, 0));
-    cell(
-      `${r},T`,
-      row.reduce((a, b) => a + b, 0),
-      1,
-    );
-    relations.push({ total: `${r},T`, parts: row.map((_, c) => `${r},${c}`) });
+/** A two-level hierarchy: `parts` elements and their total (the last element). */
+const flat = (parts: number, weightOfTotal = 4): Dimension => ({
+  size: parts + 1,
+  relations: [[parts, Array.from({ length: parts }, (_, i) => i)]],
+  weight: [...Array.from({ length: parts }, () => 1), weightOfTotal],
+  maxPattern: 4,
+});
+const one: Dimension = { size: 1, relations: [], weight: [1], maxPattern: 1 };
+
+/** Cooperatives (rows) × categories (columns) with their totals, protected for counts below 5. */
+function protectCounts(values: number[][]) {
+  const rows = values.length;
+  const columns = values[0].length;
+  const G = rows + 1;
+  const B = columns + 1;
+  const cell = (g: number, b: number) => g * B + b;
+  const data = new Float64Array(G * B);
+  values.forEach((row, r) => row.forEach((value, c) => (data[cell(r, c)] = value)));
+  for (let r = 0; r < rows; r++) data[cell(r, columns)] = values[r].reduce((a, b) => a + b, 0);
+  for (let c = 0; c <= columns; c++)
+    data[cell(rows, c)] = Array.from({ length: rows }, (_, r) => data[cell(r, c)]).reduce((a, b) => a + b, 0);
+  const table: Table = {
+    dimensions: [flat(rows), one, flat(columns)],
+    values: [data],
+    hidden: new Uint8Array(G * B),
+    up: [new Float64Array(G * B)],
+    down: [new Float64Array(G * B)],
+    sensitive: new Uint8Array(G * B),
+  };
+  data.forEach((value, c) => {
+    if (value >= 1 && value < 5) {
+      table.sensitive[c] = 1;
+      table.up[0][c] = 4 - value;
+      table.down[0][c] = value - 1;
+    }
   });
-  values[0].forEach((_, c) => {
-    cell(
-      `T,${c}`,
-      values.reduce((total, row) => total + row[c], 0),
-      2,
-    );
-    relations.push({ total: `T,${c}`, parts: values.map((_, r) => `${r},${c}`) });
-  });
-  cell(
-    "T,T",
-    values.flat().reduce((a, b) => a + b, 0),
-    3,
-  );
-  relations.push({ total: "T,T", parts: values.map((_, r) => `${r},T`) });
-  relations.push({ total: "T,T", parts: values[0].map((_, c) => `T,${c}`) });
-  return { cells, relations };
+  return { suppressed: protect(table, (c) => 1 + Math.log1p(data[c])), data, cell };
 }
 
-describe("disclosure control", () => {
-  it("hides a small cell, and another in its row and its column so that subtraction cannot find it", () => {
-    const { cells, relations } = table([
+describe("the hypercube method", () => {
+  it("gives each element of a hierarchy the patterns that keep its sums", () => {
+    const patterns = patternsOf(flat(3), 0).map((p) => [...p.elements].map((e, i) => p.signs[i] * (e + 1)));
+    // +a -b (the total unchanged), or +a +total.
+    expect(patterns).toEqual(
+      expect.arrayContaining([
+        [1, -2],
+        [1, -3],
+        [1, 4],
+      ]),
+    );
+    for (const pattern of patterns)
+      expect(pattern.filter((e) => Math.abs(e) <= 3).reduce((s, e) => s + Math.sign(e), 0)).toBe(pattern.includes(4) ? 1 : 0);
+  });
+
+  it("hides a small cell with the corners of a rectangle whose cells can give it room both ways", () => {
+    const { suppressed, cell } = protectCounts([
       [3, 40, 12],
       [25, 30, 18],
       [14, 9, 50],
     ]);
-    const hidden = suppress(cells, relations);
-    expect(hidden.get("0,0")).toBe("BELOW_MIN_COUNT");
-    expect([...hidden.keys()].filter((key) => key.startsWith("0,")).length).toBeGreaterThanOrEqual(2);
-    expect([...hidden.keys()].filter((key) => key.endsWith(",0")).length).toBeGreaterThanOrEqual(2);
-    const rows = relations.map((relation) => [relation.total, ...relation.parts]);
-    expect(recoverable(rows, (key) => hidden.has(key))).toEqual([]);
-    // Totals are hidden last: the cheapest cells inside the table go first.
-    expect(hidden.has("T,T")).toBe(false);
+    expect(suppressed[cell(0, 0)]).toBe(1);
+    // Another cell in its row and in its column, and the fourth corner; the totals stay.
+    const hidden = [...suppressed.keys()].filter((c) => suppressed[c]);
+    expect(hidden.length).toBe(4);
+    expect(suppressed[cell(3, 3)]).toBe(0);
   });
 
-  it("finds what subtraction alone misses: a cell given away by a combination of relations", () => {
-    // x + y = a, y + z = b, x + z = c: no relation has a single unknown, yet each is determined.
-    const rows = [
-      ["a", "x", "y"],
-      ["b", "y", "z"],
-      ["c", "x", "z"],
-    ];
-    expect(recoverable(rows, (key) => ["x", "y", "z"].includes(key)).sort()).toEqual(["x", "y", "z"]);
-    const cells: CellInput[] = ["a", "b", "c", "x", "y", "z", "w"].map((key) => ({
-      key,
-      value: 10n,
-      primary: key === "x" ? "BELOW_MIN_COUNT" : null,
-      rank: 0,
-    }));
-    const relations = rows.map(([total, ...parts]) => ({ total, parts }));
-    const hidden = suppress(cells, relations);
-    expect(recoverable(rows, (key) => hidden.has(key))).toEqual([]);
+  it("protects a cell whose neighbours are small too, with several hypercubes when one has not enough room", () => {
+    const { suppressed, cell } = protectCounts([
+      [1, 1, 2],
+      [1, 0, 30],
+      [2, 30, 40],
+    ]);
+    for (const [r, c] of [
+      [0, 0],
+      [0, 1],
+      [0, 2],
+      [1, 0],
+      [2, 0],
+    ])
+      expect(suppressed[cell(r, c)]).toBe(1);
+    expect(suppressed[cell(3, 3)]).toBe(0);
+  });
+});
+
+describe("the protected release", () => {
+  it("applies INSEE's business rules: few activities, a dominant one", () => {
+    const measures = (revenue: bigint, activities: bigint, largest: bigint) =>
+      new Map([
+        ["revenueCents", revenue],
+        ["activitiesWithRevenue", activities],
+        ["largestActivityCents", largest],
+      ]);
+    expect(businessSensitive(measures(100_000n, 2n, 60_000n), DEFAULT_RULES)).toBe(true);
+    expect(businessSensitive(measures(100_000n, 10n, 90_000n), DEFAULT_RULES)).toBe(true);
+    expect(businessSensitive(measures(100_000n, 10n, 85_000n), DEFAULT_RULES)).toBe(false);
+    expect(businessSensitive(measures(0n, 0n, 0n), DEFAULT_RULES)).toBe(false);
   });
 
-  it("protects a cell no one publishes but anyone could compute (the people who are not women)", () => {
-    const cells: CellInput[] = [
-      { key: "declared", value: 40n, primary: null, rank: 1 },
-      { key: "women", value: 38n, primary: null, rank: 0 },
-      { key: "others", value: 2n, primary: "BELOW_MIN_COUNT", hidden: true, rank: 0 },
-    ];
-    const hidden = suppress(cells, [{ total: "declared", parts: ["women", "others"] }]);
-    expect(hidden.get("women")).toBe("SECONDARY");
-    expect(hidden.has("others")).toBe(false);
+  it("publishes every cell of a year once: a stock's quarter is its last month, flows add up, small counts never shown", () => {
+    const network = syntheticNetwork(6, 3);
+    const release = buildRelease(2026, network, DEFAULT_RULES, new Date("2026-12-01T00:00:00Z"));
+    expect(release.periods).toHaveLength(17);
+    expect(release.scopes).toContain("N");
+    const view = (scope: string, period: string) => releaseView(release, scope, period, 1);
+    for (const scope of release.scopes) {
+      expect(view(scope, "2026-Q1").cell("", "people")).toEqual(view(scope, "2026-03").cell("", "people"));
+      for (const period of release.periods) {
+        for (const measure of ["receptions", "stage:ASSOCIATE", "exits", "running:EMPLOYMENT"]) {
+          const { value, reason } = view(scope, period).cell("", measure);
+          if (value !== null) expect(value === 0n || value >= 5n).toBe(true);
+          else expect(reason).toBe("CONFIDENTIAL");
+        }
+      }
+      const months = ["2026-04", "2026-05", "2026-06"].map((m) => view(scope, "2026-Q2").cell(m, "receptions").value);
+      const quarter = view(scope, "2026-Q2").cell("", "receptions").value;
+      if (quarter !== null && months.every((m) => m !== null)) expect(months.reduce((a, b) => a! + b!, 0n)).toBe(quarter);
+    }
+    // The single activity's figures and the hidden remainders are never in the release.
+    expect(release.measures).not.toContain("largestActivityCents");
+    expect(release.measures).not.toContain("activitiesWithRevenue");
+    expect(release.measures).not.toContain("notWomen");
+    // Derived figures are hidden with what they are computed from.
+    const set = indicatorSet(view(release.scopes[0], "2026-01"));
+    if (set.women.value === null) expect(set.womenShare).toMatchObject({ value: null, suppressed: true, reason: "CONFIDENTIAL" });
   });
 
-  it("applies INSEE's rules to revenue: at least 3 activities, none over 85 %", () => {
-    const scope = (key: string, revenue: bigint, activities: bigint, largest: bigint): Scope => {
-      const figures = emptyFigures();
-      figures.period.set("revenueCents", revenue);
-      figures.period.set("activitiesWithRevenue", activities);
-      figures.period.set("largestActivityCents", largest);
-      return { key, level: 0, figures, parts: [] };
+  it("is the same release whatever the order the cooperatives answered in", () => {
+    const network = syntheticNetwork(5, 11);
+    const at = new Date("2026-12-01T00:00:00Z");
+    expect(buildRelease(2026, [...network].reverse(), DEFAULT_RULES, at)).toEqual(buildRelease(2026, network, DEFAULT_RULES, at));
+  });
+
+  it("allows network roles a calendar month, quarter or year only", () => {
+    expect(networkPeriod("2026-03-01", "2026-03-31")).toEqual({ year: 2026, period: "2026-03", months: ["2026-03"] });
+    expect(networkPeriod("2026-04-01", "2026-06-30")).toMatchObject({ period: "2026-Q2" });
+    expect(networkPeriod("2026-01-01", "2026-12-31")).toMatchObject({ period: "2026", months: expect.arrayContaining(["2026-12"]) });
+    expect(networkPeriod("2028-02-01", "2028-02-29")).toMatchObject({ period: "2028-02" });
+    const wrong = (from: string, to: string) => {
+      try {
+        networkPeriod(from, to);
+      } catch (error) {
+        return (error as { extensions?: { field?: string } }).extensions?.field;
+      }
     };
-    const coops = [
-      scope("C:a", 100_000n, 2n, 60_000n),
-      scope("C:b", 100_000n, 10n, 90_000n),
-      scope("C:c", 500_000n, 12n, 90_000n),
-      scope("C:d", 400_000n, 9n, 50_000n),
-    ];
-    const network: Scope = { key: "N", level: 2, figures: sumFigures(coops.map((c) => c.figures)), parts: coops.map((c) => c.key) };
-    const hidden = controlledCells([...coops, network], [], DEFAULT_RULES);
-    expect(hidden.get("C:a||revenueCents")).toBe("FEW_ACTIVITIES");
-    expect(hidden.get("C:b||revenueCents")).toBe("DOMINANT_ACTIVITY");
-    expect(hidden.has("C:c||revenueCents")).toBe(false);
-    expect(hidden.has("N||revenueCents")).toBe(false);
-    // The invoices and contributions of a hidden revenue cell are hidden with it.
-    coops[0].figures.period.set("contributionsCents", 10_000n);
-    coops[0].figures.period.set("invoices", 4n);
-    const set = indicatorSet(scopeView(coops[0], 1, hidden));
-    expect(set.contributions).toEqual({ value: null, suppressed: true, reason: "FEW_ACTIVITIES" });
-    expect(set.invoicesIssued.value).toBeNull();
+    expect(wrong("2026-03-02", "2026-03-31")).toBe("from");
+    expect(wrong("2026-02-01", "2026-04-30")).toBe("to");
+    expect(wrong("2026-01-01", "2026-10-31")).toBe("to");
+    expect(wrong("2026-04-01", "2027-03-31")).toBe("to");
   });
 });
 
@@ -133,12 +178,10 @@ describe("exact arithmetic", () => {
     expect(divide(-1n, 8n, 2)).toBe("-0.13");
   });
 
-  it("reads hours as hundredths without a float, and names the months of a period", () => {
+  it("reads hours as hundredths without a float", () => {
     expect(hundredths("1234.5")).toBe(123450n);
     expect(hundredths("0.07")).toBe(7n);
     expect(hundredths("151.67")).toBe(15167n);
     expect(() => hundredths("1.234")).toThrow(/hundredths/);
-    expect(monthsOf("2025-11-15", "2026-02-01")).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
-    expect(monthsOf("2026-03-01", "2026-03-31")).toEqual(["2026-03"]);
   });
 });

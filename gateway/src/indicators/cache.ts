@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { Redis } from "ioredis";
 
 /** Where answers are kept between requests: this process's memory, or Redis shared by several gateways. */
@@ -7,23 +8,17 @@ export interface IndicatorsCache {
   close(): Promise<void>;
 }
 
+/** The process's own cache: at most 1000 answers and releases, the least recently used going first. */
 export class MemoryCache implements IndicatorsCache {
-  private readonly entries = new Map<string, { value: string; expires: number }>();
+  // Kept time is wall-clock time, read at every look-up, as Redis's expiry is.
+  private readonly entries = new LRUCache<string, string>({ max: 1000, perf: { now: () => Date.now() }, ttlResolution: 0 });
 
   async get(key: string) {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expires <= Date.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.value;
+    return this.entries.get(key);
   }
 
   async set(key: string, value: string, ttlSeconds: number) {
-    // Expired entries go as new ones come, so the map stays as small as the live questions.
-    for (const [old, entry] of this.entries) if (entry.expires <= Date.now()) this.entries.delete(old);
-    this.entries.set(key, { value, expires: Date.now() + ttlSeconds * 1000 });
+    this.entries.set(key, value, { ttl: ttlSeconds * 1000 });
   }
 
   async close() {

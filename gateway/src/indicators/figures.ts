@@ -68,20 +68,6 @@ export function sumFigures(parts: Figures[]): Figures {
   return total;
 }
 
-/** Every calendar month that overlaps the period, in order ("2026-03"). */
-export function monthsOf(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [year, month] = from.slice(0, 7).split("-").map(Number);
-  const last = to.slice(0, 7);
-  for (;;) {
-    const key = `${year}-${String(month).padStart(2, "0")}`;
-    months.push(key);
-    if (key >= last) return months;
-    month += 1;
-    if (month > 12) [year, month] = [year + 1, 1];
-  }
-}
-
 const big = (value: unknown): bigint => {
   if (typeof value === "bigint") return value;
   if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
@@ -239,5 +225,163 @@ export const SOURCE_SELECTIONS: Record<Source, { field: string; selection: strin
     selection: `revenueInvoicedCents revenueCollectedCents contributionsCents invoicesIssued creditNotesIssued activitiesWithRevenue
       largestActivityRevenueCents monthly { month revenueInvoicedCents revenueCollectedCents contributionsCents invoicesIssued
       creditNotesIssued activitiesWithRevenue largestActivityRevenueCents }`,
+  },
+};
+
+/**
+ * A calendar year's figures of one cooperative, for the network's protected release: one set of
+ * measures per period of the year, keyed "2026-03" (a month), "2026-Q1" (a quarter) or "2026" (the
+ * year). Flows of a quarter or the year are the sums of its months; stocks are those of its last
+ * month's end (the same figures); the activities of a quarter or the year come from the finance
+ * subgraph (they do not add up over months).
+ */
+export type YearFigures = Map<string, Measures>;
+
+export interface MembersMonthPart {
+  month: string;
+  receptions: number;
+  admissions: number;
+  orientations: number;
+  exits: number;
+  exitsByReason: Counted<"reason">[];
+  receptionToAdmission: { count: number; totalDays: number };
+  receptionToEmploymentContract: { count: number; totalDays: number };
+  people: number;
+  women: number;
+  genderDeclared: number;
+  associates: number;
+  peopleByPathStage: Counted<"stage">[];
+  ageBrackets: Counted<"bracket">[];
+  activitiesBySector: Counted<"sector">[];
+}
+export interface ContractsMonthPart {
+  month: string;
+  signedByKind: Counted<"kind">[];
+  amendments: number;
+  supportToEmployment: { count: number; totalDays: number };
+  runningByKind: Counted<"kind">[];
+  runningEmploymentHours: string;
+}
+export interface FinanceYearPart {
+  activitiesWithRevenue: number;
+  largestActivityRevenueCents: string;
+  monthly: ({ month: string } & FinanceFigures)[];
+  quarterly: { quarter: string; activitiesWithRevenue: number; largestActivityRevenueCents: string }[];
+}
+
+/** The 17 periods of a year, months first: "2026-01".."2026-12", "2026-Q1".."2026-Q4", "2026". */
+export function periodsOf(year: number): { months: string[]; quarters: string[]; year: string } {
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
+  return { months, quarters: [1, 2, 3, 4].map((q) => `${year}-Q${q}`), year: String(year) };
+}
+
+/** Measures that are stocks (taken at the end of a period), as opposed to flows (summed over it). */
+export const STOCKS = new Set([
+  "people",
+  ...PATH_STAGES.map((s) => `stage:${s}`),
+  ...AGE_BRACKETS.map((a) => `age:${a}`),
+  ...SECTORS.map((s) => `sector:${s}`),
+  "women",
+  "genderDeclared",
+  "notWomen",
+  "undeclared",
+  "associates",
+  ...CONTRACT_KINDS.map((k) => `running:${k}`),
+  "runningEmploymentHundredths",
+]);
+/** Measures given for each period by the finance subgraph itself (activities do not add up). */
+const ACTIVITY_MEASURES = ["activitiesWithRevenue", "largestActivityCents"];
+
+/** One cooperative's year, from the monthly rows of its three subgraphs for the whole year. */
+export function yearFigures(
+  year: number,
+  parts: { members?: { monthly: MembersMonthPart[] }; contracts?: { monthly: ContractsMonthPart[] }; finance?: FinanceYearPart },
+): YearFigures {
+  const periods = periodsOf(year);
+  const figures: YearFigures = new Map();
+  for (const month of periods.months) figures.set(month, new Map());
+  const monthOfRow = (month: string) => {
+    const measures = figures.get(month);
+    if (!measures) throw new TypeError(`a month outside ${year}: ${month}`);
+    return measures;
+  };
+  for (const row of parts.members?.monthly ?? []) {
+    const m = monthOfRow(row.month);
+    for (const key of ["receptions", "admissions", "orientations", "exits", "people", "women", "genderDeclared", "associates"] as const)
+      m.set(key, big(row[key]));
+    eachCount(m, "exit", row.exitsByReason, "reason", EXIT_REASONS);
+    m.set("toAdmission.count", big(row.receptionToAdmission.count));
+    m.set("toAdmission.days", big(row.receptionToAdmission.totalDays));
+    m.set("toEmployment.count", big(row.receptionToEmploymentContract.count));
+    m.set("toEmployment.days", big(row.receptionToEmploymentContract.totalDays));
+    m.set("notWomen", big(row.genderDeclared) - big(row.women));
+    m.set("undeclared", big(row.people) - big(row.genderDeclared));
+    eachCount(m, "stage", row.peopleByPathStage, "stage", PATH_STAGES);
+    eachCount(m, "age", row.ageBrackets, "bracket", AGE_BRACKETS);
+    eachCount(m, "sector", row.activitiesBySector, "sector", SECTORS);
+  }
+  for (const row of parts.contracts?.monthly ?? []) {
+    const m = monthOfRow(row.month);
+    eachCount(m, "signed", row.signedByKind, "kind", CONTRACT_KINDS);
+    m.set(
+      "signed",
+      row.signedByKind.reduce((total, r) => total + big(r.count), 0n),
+    );
+    m.set("amendments", big(row.amendments));
+    m.set("supportToEmployment.count", big(row.supportToEmployment.count));
+    m.set("supportToEmployment.days", big(row.supportToEmployment.totalDays));
+    eachCount(m, "running", row.runningByKind, "kind", CONTRACT_KINDS);
+    m.set("runningEmploymentHundredths", hundredths(row.runningEmploymentHours));
+  }
+  if (parts.finance)
+    for (const row of parts.finance.monthly) {
+      const m = monthOfRow(row.month);
+      for (const [field, key] of FINANCE_MEASURES) m.set(key, big(row[field]));
+    }
+  // Quarters and the year: flows summed over their months, stocks those of their last month.
+  const aggregate = (key: string, months: string[]) => {
+    const measures: Measures = new Map();
+    for (const measure of figures.get(months[0])!.keys()) {
+      if (ACTIVITY_MEASURES.includes(measure)) continue;
+      const last = figures.get(months.at(-1)!)!.get(measure) ?? 0n;
+      measures.set(measure, STOCKS.has(measure) ? last : months.reduce((sum, m) => sum + (figures.get(m)!.get(measure) ?? 0n), 0n));
+    }
+    figures.set(key, measures);
+  };
+  periods.quarters.forEach((quarter, q) => aggregate(quarter, periods.months.slice(q * 3, q * 3 + 3)));
+  aggregate(periods.year, periods.months);
+  if (parts.finance) {
+    for (const row of parts.finance.quarterly) {
+      const measures = figures.get(row.quarter);
+      if (!measures) throw new TypeError(`a quarter outside ${year}: ${row.quarter}`);
+      measures.set("activitiesWithRevenue", big(row.activitiesWithRevenue));
+      measures.set("largestActivityCents", big(row.largestActivityRevenueCents));
+    }
+    const measures = figures.get(periods.year)!;
+    measures.set("activitiesWithRevenue", big(parts.finance.activitiesWithRevenue));
+    measures.set("largestActivityCents", big(parts.finance.largestActivityRevenueCents));
+  }
+  return figures;
+}
+
+/** The selection of the year's fan-out: monthly rows (flows and month-end stocks), and the finance activities of quarters and year. */
+export const YEAR_SELECTIONS: Record<Source, { field: string; selection: string }> = {
+  members: {
+    field: "membersIndicators",
+    selection: `monthly { month receptions admissions orientations exits exitsByReason { reason count }
+      receptionToAdmission { count totalDays } receptionToEmploymentContract { count totalDays }
+      people women genderDeclared associates peopleByPathStage { stage count } ageBrackets { bracket count }
+      activitiesBySector { sector count } }`,
+  },
+  contracts: {
+    field: "contractsIndicators",
+    selection: `monthly { month signedByKind { kind count } amendments supportToEmployment { count totalDays }
+      runningByKind { kind count } runningEmploymentHours }`,
+  },
+  finance: {
+    field: "financeIndicators",
+    selection: `activitiesWithRevenue largestActivityRevenueCents
+      monthly { month revenueInvoicedCents revenueCollectedCents contributionsCents invoicesIssued creditNotesIssued activitiesWithRevenue
+      largestActivityRevenueCents } quarterly { quarter activitiesWithRevenue largestActivityRevenueCents }`,
   },
 };

@@ -1,4 +1,4 @@
-import { Args, Authorized, Ctx, FieldResolver, Query, Resolver } from "type-graphql";
+import { Args, Ctx, FieldResolver, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../context";
 import { Network, NetworkIndicators, NetworkIndicatorsArgs } from "./indicators.type";
 
@@ -9,7 +9,6 @@ export class NetworkIndicatorsResolver {
     return new Network();
   }
 
-  @Authorized(["NETWORK_ANALYST", "NETWORK_ADMIN", "COUNSELOR", "COOP_ADMIN"])
   @FieldResolver(() => NetworkIndicators, {
     description:
       "The indicators of a period: totals, per cooperative, per region and by month. Network roles get figures under disclosure control; a cooperative's staff get their own cooperative's exact figures. Incomplete when a cooperative does not answer (an INCOMPLETE_INDICATORS error names it).",

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from "graphql";
-import { badUserInput, forbidden, type Caller } from "@cae/shared";
+import { badUserInput, forbidden, type Caller, lastDayOfMonth, monthsOverlapping } from "@cae/shared";
 import type { GatewayContext } from "../context";
 import type { Registry, RegistryEntry } from "../registry/registry";
 import type { IndicatorsCache } from "./cache";
@@ -8,24 +8,22 @@ import {
   addFinance,
   addMembers,
   emptyFigures,
-  monthsOf,
   SOURCE_SELECTIONS,
-  sumFigures,
+  YEAR_SELECTIONS,
+  yearFigures,
+  type ContractsMonthPart,
   type ContractsPart,
   type Figures,
+  type FinanceYearPart,
   type FinancePart,
+  type MembersMonthPart,
   type MembersPart,
   type Source,
+  type YearFigures,
 } from "./figures";
-import type {
-  CooperativeIndicators,
-  MissingCooperative,
-  NetworkIndicators,
-  NetworkIndicatorsArgs,
-  RegionIndicators,
-} from "./indicators.type";
-import { indicatorSet, monthIndicators, scopeView, sumView, type View } from "./present";
-import { controlledCells, DEFAULT_RULES, type DisclosureRules, type Reason, type Scope } from "./tables";
+import type { MissingCooperative, NetworkIndicators, NetworkIndicatorsArgs, RegionIndicators } from "./indicators.type";
+import { figuresView, indicatorSet, monthIndicators, releaseView, sumView, unavailableView, type View } from "./present";
+import { buildRelease, DEFAULT_RULES, type DisclosureRules, type Release } from "./release";
 
 export interface IndicatorsConfig extends DisclosureRules {
   /** How long a complete answer is kept; 0 keeps nothing. */
@@ -48,14 +46,43 @@ export type Execute = (
 /** Who sees what: network roles see controlled figures of every cooperative, a cooperative's staff their own, exact. */
 type Visibility = { kind: "network" } | { kind: "cooperative"; cooperativeId: string };
 
-type Answer = { entry: RegistryEntry; figures: Figures } | { entry: RegistryEntry; failure: string };
+type Answer<F = Figures> = { entry: RegistryEntry; figures: F } | { entry: RegistryEntry; failure: string };
 
 const MAX_MONTHS = 36;
+/** How long the last complete release of a year is kept to answer while a cooperative is missing. */
+export const LAST_RELEASE_SECONDS = 31 * 24 * 3600;
+
+/** The periods a network role may ask: a calendar month, quarter or year. */
+export function networkPeriod(from: string, to: string): { year: number; period: string; months: string[] } {
+  const allowed =
+    "network roles may ask for a calendar month, a calendar quarter or a calendar year (from its first day to its last day, e.g. 2026-04-01 to 2026-06-30)";
+  if (!/^\d{4}-\d{2}-01$/.test(from)) throw badUserInput(`from must be the first day of a month: ${allowed}`, "from");
+  const year = Number(from.slice(0, 4));
+  const month = Number(from.slice(5, 7));
+  const lastDay = (y: number, m: number) => lastDayOfMonth(`${y}-${String(m).padStart(2, "0")}-01`);
+  const key = from.slice(0, 7);
+  if (to === lastDay(year, month)) return { year, period: key, months: [key] };
+  if ((month - 1) % 3 === 0 && to === lastDay(year, month + 2))
+    return { year, period: `${year}-Q${(month + 2) / 3}`, months: monthsOverlapping(from, to) };
+  if (month === 1 && to === lastDay(year, 12)) return { year, period: String(year), months: monthsOverlapping(from, to) };
+  throw badUserInput(`to must be the last day of the month, quarter or year starting on from: ${allowed}`, "to");
+}
 
 export class IndicatorsService {
   /** How many cooperatives were asked since start (a cache hit asks none). */
   fanOuts = 0;
+  /** How many protected releases were built since start. */
+  releasesBuilt = 0;
+  /** What the last release cost: the cooperatives' answers, then its protection (for the benchmark). */
+  lastBuild?: { fanOutMs: number; protectMs: number; cells: number; suppressed: number };
   private readonly operation: string;
+  private readonly yearOperation: string;
+  /** Releases being built, so that simultaneous cold questions wait for one build. */
+  private readonly building = new Map<string, Promise<Kept>>();
+  /** Answers already cut from a release (keyed by the release, the period and the selection). */
+  private readonly slices = new Map<string, NetworkIndicators>();
+  /** The last release read from the cache, parsed: a warm question does not parse it again. */
+  private parsed?: { text: string; release: Release };
 
   constructor(
     private readonly registry: Registry,
@@ -66,24 +93,42 @@ export class IndicatorsService {
     private readonly timeoutMs: number,
     private readonly cache: IndicatorsCache,
   ) {
-    const fields = sources.map((source) => {
-      const { field, selection } = SOURCE_SELECTIONS[source];
-      return `${source}: ${field}(from: $from, to: $to) { ${selection} }`;
-    });
-    this.operation = `query NetworkIndicatorsFanOut($id: ID!, $from: Date!, $to: Date!) { cooperative(id: $id) { id ${fields.join(" ")} } }`;
+    const fields = (selections: typeof SOURCE_SELECTIONS) =>
+      sources
+        .map((source) => {
+          const { field, selection } = selections[source];
+          return `${source}: ${field}(from: $from, to: $to) { ${selection} }`;
+        })
+        .join(" ");
+    this.operation = `query NetworkIndicatorsFanOut($id: ID!, $from: Date!, $to: Date!) { cooperative(id: $id) { id ${fields(SOURCE_SELECTIONS)} } }`;
+    this.yearOperation = `query NetworkIndicatorsYear($id: ID!, $from: Date!, $to: Date!) { cooperative(id: $id) { id ${fields(YEAR_SELECTIONS)} } }`;
   }
 
   get unavailableSources(): Source[] {
     return (["members", "contracts", "finance"] as const).filter((source) => !this.sources.includes(source));
   }
 
+  private get rules(): DisclosureRules {
+    const { minCount, minActivities, dominancePercent, protectionPercent } = this.config;
+    return { minCount, minActivities, dominancePercent, protectionPercent };
+  }
+
   async indicators(args: NetworkIndicatorsArgs, ctx: GatewayContext): Promise<NetworkIndicators> {
     const { from, to } = args;
     if (from > to) throw badUserInput("from must not be after to", "from");
-    if (monthsOf(from, to).length > MAX_MONTHS) throw badUserInput(`The period may span ${MAX_MONTHS} calendar months at most`, "to");
     const visibility = visibilityOf(ctx.caller);
+    if (visibility.kind === "network") {
+      const period = networkPeriod(from, to);
+      const selection = this.selection(args, visibility);
+      const kept = await this.release(period.year, ctx.asNetworkService?.() ?? ctx);
+      const answer = this.sliceOnce(kept, selection, from, to, period.period, period.months);
+      this.report(ctx, answer);
+      return answer;
+    }
+    if (monthsOverlapping(from, to).length > MAX_MONTHS)
+      throw badUserInput(`The period may span ${MAX_MONTHS} calendar months at most`, "to");
     const selection = this.selection(args, visibility);
-    const key = JSON.stringify([visibility, from, to, [...selection].sort(), this.config.minCount, this.sources]);
+    const key = JSON.stringify([visibility, from, to, [...selection].sort(), this.sources]);
 
     const cached = this.config.cacheSeconds > 0 ? await this.cache.get(key) : undefined;
     if (cached) {
@@ -92,14 +137,10 @@ export class IndicatorsService {
       this.report(ctx, answer);
       return { ...answer, generatedAt, ageSeconds: Math.max(0, Date.now() - generatedAt.getTime()) / 1000 };
     }
-
-    // Network roles: every cooperative is asked, whatever the selection, so that the hidden cells
-    // are the same in every answer (a selection cannot undo the control of another one).
-    const asked =
-      visibility.kind === "network" ? this.registry.cooperatives : this.registry.cooperatives.filter((c) => selection.has(c.id));
+    const asked = this.registry.cooperatives.filter((c) => selection.has(c.id));
     const generatedAt = new Date();
     const answers = await Promise.all(asked.map((entry) => this.ask(entry, from, to, ctx)));
-    const answer = this.assemble(answers, selection, visibility, from, to, generatedAt);
+    const answer = this.exact(answers, from, to, generatedAt);
     this.report(ctx, answer);
     if (answer.complete && this.config.cacheSeconds > 0) await this.cache.set(key, JSON.stringify(answer), this.config.cacheSeconds);
     return answer;
@@ -151,19 +192,105 @@ export class IndicatorsService {
     return new Set(selected.map((c) => c.id));
   }
 
+  /** The key of a year's release: the year, the rules, the sources and the network's cooperatives (and regions). */
+  private releaseKey(year: number): string {
+    const cooperatives = this.registry.cooperatives.map((c) => [c.id, c.region]).sort();
+    return JSON.stringify(["release", year, this.rules, this.sources, cooperatives]);
+  }
+
+  /**
+   * The protected release of `year`: the kept one, or built once from every cooperative's year.
+   * When a cooperative is missing, no partial release is built (its suppression pattern would
+   * differ from the complete one's): the last complete release is served if one is kept.
+   */
+  async release(year: number, ctx: GatewayContext): Promise<Kept> {
+    const key = this.releaseKey(year);
+    if (this.config.cacheSeconds > 0) {
+      const text = await this.cache.get(key);
+      if (text) return { release: this.parse(text), missing: [] };
+    }
+    let build = this.building.get(key);
+    if (!build) {
+      build = this.build(year, key, ctx).finally(() => this.building.delete(key));
+      this.building.set(key, build);
+    }
+    return build;
+  }
+
+  private parse(text: string): Release {
+    if (this.parsed?.text !== text) this.parsed = { text, release: JSON.parse(text) as Release };
+    return this.parsed.release;
+  }
+
+  private async build(year: number, key: string, ctx: GatewayContext): Promise<Kept> {
+    const started = performance.now();
+    const askedAt = new Date();
+    const answers = await Promise.all(
+      this.registry.cooperatives.map((entry) => this.ask(entry, `${year}-01-01`, `${year}-12-31`, ctx, year)),
+    );
+    const missing: MissingCooperative[] = answers.flatMap((a) =>
+      "failure" in a ? [{ id: a.entry.id, name: a.entry.name, reason: a.failure }] : [],
+    );
+    if (missing.length > 0) {
+      const last = this.config.cacheSeconds > 0 ? await this.cache.get(`last:${key}`) : undefined;
+      return { release: last ? this.parse(last) : undefined, missing };
+    }
+    const answered = performance.now();
+    const release = buildRelease(
+      year,
+      answers.map((a) => ({
+        cooperative: { id: a.entry.id, name: a.entry.name, region: a.entry.region },
+        figures: (a as Extract<Answer<YearFigures>, { figures: YearFigures }>).figures,
+      })),
+      this.rules,
+      askedAt,
+    );
+    this.releasesBuilt++;
+    this.lastBuild = {
+      fanOutMs: answered - started,
+      protectMs: performance.now() - answered,
+      cells: release.values.length,
+      suppressed: release.values.filter((value) => value === null).length,
+    };
+    if (this.config.cacheSeconds > 0) {
+      const text = JSON.stringify(release);
+      this.parsed = { text, release };
+      await this.cache.set(key, text, this.config.cacheSeconds);
+      await this.cache.set(`last:${key}`, text, LAST_RELEASE_SECONDS);
+    }
+    return { release, missing: [], fresh: true };
+  }
+
   /** One cooperative's figures through the federated plan, within the deadline whatever the plan's steps. */
-  private async ask(entry: RegistryEntry, from: string, to: string, ctx: GatewayContext): Promise<Answer> {
+  private ask(entry: RegistryEntry, from: string, to: string, ctx: GatewayContext): Promise<Answer>;
+  private ask(entry: RegistryEntry, from: string, to: string, ctx: GatewayContext, year: number): Promise<Answer<YearFigures>>;
+  private async ask(
+    entry: RegistryEntry,
+    from: string,
+    to: string,
+    ctx: GatewayContext,
+    year?: number,
+  ): Promise<Answer<Figures | YearFigures>> {
     this.fanOuts++;
     let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<Answer>((resolve) => {
+    const deadline = new Promise<Answer<Figures | YearFigures>>((resolve) => {
       timer = setTimeout(() => resolve({ entry, failure: `no answer within ${this.timeoutMs} ms` }), this.timeoutMs);
     });
-    const answer = this.execute(this.operation, { id: entry.id, from, to }, { ...ctx, extraErrors: [] }).then(
-      (result): Answer => {
+    const operation = year === undefined ? this.operation : this.yearOperation;
+    const answer = this.execute(operation, { id: entry.id, from, to }, { ...ctx, extraErrors: [] }).then(
+      (result): Answer<Figures | YearFigures> => {
         const cooperative = result.data?.cooperative as Record<string, unknown> | null | undefined;
         const error = result.errors?.[0];
         if (error || !cooperative) return { entry, failure: error?.message ?? "no figures" };
         try {
+          if (year !== undefined) {
+            const figures = yearFigures(year, {
+              members: this.sources.includes("members") ? (cooperative.members as { monthly: MembersMonthPart[] }) : undefined,
+              contracts: this.sources.includes("contracts") ? (cooperative.contracts as { monthly: ContractsMonthPart[] }) : undefined,
+              finance: this.sources.includes("finance") ? (cooperative.finance as FinanceYearPart) : undefined,
+            });
+            return { entry, figures };
+          }
           const figures = emptyFigures();
           if (this.sources.includes("members")) addMembers(figures, cooperative.members as MembersPart);
           if (this.sources.includes("contracts")) addContracts(figures, cooperative.contracts as ContractsPart);
@@ -173,7 +300,10 @@ export class IndicatorsService {
           return { entry, failure: `unreadable figures: ${failure instanceof Error ? failure.message : String(failure)}` };
         }
       },
-      (failure: unknown): Answer => ({ entry, failure: failure instanceof Error ? failure.message : String(failure) }),
+      (failure: unknown): Answer<Figures | YearFigures> => ({
+        entry,
+        failure: failure instanceof Error ? failure.message : String(failure),
+      }),
     );
     try {
       return await Promise.race([answer, deadline]);
@@ -182,61 +312,77 @@ export class IndicatorsService {
     }
   }
 
-  private assemble(
-    answers: Answer[],
+  /** The same slice of the same release is cut once: a warm question reads it (its age only changes). */
+  private sliceOnce(
+    kept: Kept,
     selection: ReadonlySet<string>,
-    visibility: Visibility,
     from: string,
     to: string,
-    generatedAt: Date,
+    period: string,
+    months: string[],
   ): NetworkIndicators {
-    const months = monthsOf(from, to);
+    if (!kept.release) return this.slice(kept, selection, from, to, period, months);
+    const key = `${kept.release.year}|${kept.release.generatedAt}|${period}|${[...selection].sort().join(",")}`;
+    let answer = this.slices.get(key);
+    if (!answer) {
+      if (this.slices.size >= 256) this.slices.clear();
+      answer = this.slice({ release: kept.release, missing: [] }, selection, from, to, period, months);
+      this.slices.set(key, answer);
+    }
+    const age = kept.fresh ? 0 : Math.max(0, Date.now() - answer.generatedAt.getTime()) / 1000;
+    return { ...answer, ageSeconds: age };
+  }
+
+  /** A network role's answer: a slice of the year's protected release (or every cell unavailable when there is none). */
+  private slice(kept: Kept, selection: ReadonlySet<string>, from: string, to: string, period: string, months: string[]): NetworkIndicators {
+    const { release } = kept;
+    const entries = this.registry.cooperatives.filter((c) => selection.has(c.id)).sort((a, b) => a.id.localeCompare(b.id));
+    const inRelease = (id: string) => !release || release.cooperatives.some((c) => c.id === id);
+    const selected = entries.filter((c) => inRelease(c.id));
+    const scope = (key: string, cooperatives: number): View =>
+      release ? releaseView(release, key, period, cooperatives) : unavailableView(cooperatives);
+    const allIds = release ? release.cooperatives.map((c) => c.id) : this.registry.cooperatives.map((c) => c.id);
+    const regionMembers = (region: string) =>
+      (release ? release.cooperatives : this.registry.cooperatives).filter((c) => c.region === region).map((c) => c.id);
+    const viewOf = (group: RegistryEntry[]): View => {
+      if (group.length === allIds.length) return scope("N", group.length);
+      const region = group[0]?.region;
+      const members = regionMembers(region);
+      if (group.every((c) => c.region === region) && members.length === group.length) return scope(`R:${region}`, group.length);
+      return sumView(group.map((c) => scope(`C:${c.id}`, 1)));
+    };
+    const generatedAt = release ? new Date(release.generatedAt) : new Date();
+    return {
+      from,
+      to,
+      generatedAt,
+      ageSeconds: release && !kept.fresh ? Math.max(0, Date.now() - generatedAt.getTime()) / 1000 : 0,
+      complete: release !== undefined,
+      missingCooperatives: release ? [] : kept.missing,
+      unavailableSources: this.unavailableSources,
+      disclosureControl: true,
+      minCount: this.config.minCount,
+      totals: indicatorSet(viewOf(selected)),
+      byCooperative: selected.map((c) => ({ id: c.id, name: c.name, region: c.region, indicators: indicatorSet(scope(`C:${c.id}`, 1)) })),
+      byRegion: [...new Set(selected.map((c) => c.region))].sort().map((region) => {
+        const group = selected.filter((c) => c.region === region);
+        return { region, cooperativeIds: group.map((c) => c.id), indicators: indicatorSet(viewOf(group)) };
+      }),
+      monthly: months.map((month) => monthIndicators(viewOf(selected), month)),
+    };
+  }
+
+  /** A cooperative's staff: their own cooperative's exact figures. */
+  private exact(answers: Answer[], from: string, to: string, generatedAt: Date): NetworkIndicators {
+    const months = monthsOverlapping(from, to);
     const answered = answers.filter((a): a is Extract<Answer, { figures: Figures }> => "figures" in a);
-    const cooperativeScopes = answered.map((a): Scope => ({ key: `C:${a.entry.id}`, level: 0, figures: a.figures, parts: [] }));
-    const regionNames = [...new Set(answered.map((a) => a.entry.region))].sort();
-    const regionScopes = regionNames.map((region): Scope => {
-      const members = answered.filter((a) => a.entry.region === region);
-      return {
-        key: `R:${region}`,
-        level: 1,
-        figures: sumFigures(members.map((m) => m.figures)),
-        parts: members.map((m) => `C:${m.entry.id}`),
-      };
-    });
-    const networkScope: Scope = {
-      key: "N",
-      level: 2,
-      figures: sumFigures(answered.map((a) => a.figures)),
-      parts: cooperativeScopes.map((s) => s.key),
-      monthParts: regionScopes.map((s) => s.key),
-    };
-    const control = visibility.kind === "network";
-    const hidden: Map<string, Reason> = control
-      ? controlledCells([...cooperativeScopes, ...regionScopes, networkScope], months, this.config)
-      : new Map();
-
-    const selected = answered.filter((a) => selection.has(a.entry.id));
-    const coopView = (a: (typeof answered)[number]) => scopeView(cooperativeScopes[answered.indexOf(a)], 1, hidden, control);
-    const viewOf = (group: typeof answered): View => {
-      if (group.length === answered.length) return scopeView(networkScope, group.length, hidden);
-      const region = regionScopes.find((scope) => {
-        const members = answered.filter((a) => `R:${a.entry.region}` === scope.key);
-        return members.length === group.length && members.every((m) => group.includes(m));
-      });
-      return region ? scopeView(region, group.length, hidden) : sumView(group.map(coopView));
-    };
-
-    const byCooperative: CooperativeIndicators[] = [...selected]
-      .sort((a, b) => a.entry.id.localeCompare(b.entry.id))
-      .map((a) => ({ id: a.entry.id, name: a.entry.name, region: a.entry.region, indicators: indicatorSet(coopView(a)) }));
-    const byRegion: RegionIndicators[] = [...new Set(selected.map((a) => a.entry.region))].sort().map((region) => {
-      const group = selected.filter((a) => a.entry.region === region);
-      return { region, cooperativeIds: group.map((a) => a.entry.id).sort(), indicators: indicatorSet(viewOf(group)) };
-    });
-    const totals = viewOf(selected);
+    const views = answered.map((a) => figuresView(a.figures, 1));
+    // Nothing answered: nothing to add up (no zeros made up).
+    const totals = views.length > 0 ? sumView(views) : unavailableView(0);
     const missingCooperatives: MissingCooperative[] = answers
-      .filter((a): a is Extract<Answer, { failure: string }> => "failure" in a && selection.has(a.entry.id))
+      .filter((a): a is Extract<Answer, { failure: string }> => "failure" in a)
       .map((a) => ({ id: a.entry.id, name: a.entry.name, reason: a.failure }));
+    const regions = [...new Set(answered.map((a) => a.entry.region))].sort();
     return {
       from,
       to,
@@ -245,11 +391,23 @@ export class IndicatorsService {
       complete: missingCooperatives.length === 0,
       missingCooperatives,
       unavailableSources: this.unavailableSources,
-      disclosureControl: control,
+      disclosureControl: false,
       minCount: this.config.minCount,
       totals: indicatorSet(totals),
-      byCooperative,
-      byRegion,
+      byCooperative: answered.map((a, i) => ({
+        id: a.entry.id,
+        name: a.entry.name,
+        region: a.entry.region,
+        indicators: indicatorSet(views[i]),
+      })),
+      byRegion: regions.map((region): RegionIndicators => {
+        const group = answered.filter((a) => a.entry.region === region);
+        return {
+          region,
+          cooperativeIds: group.map((a) => a.entry.id).sort(),
+          indicators: indicatorSet(sumView(group.map((a) => views[answered.indexOf(a)]))),
+        };
+      }),
       monthly: months.map((month) => monthIndicators(totals, month)),
     };
   }
@@ -257,6 +415,14 @@ export class IndicatorsService {
   close(): Promise<void> {
     return this.cache.close();
   }
+}
+
+/** A year's release as kept, or none, with the cooperatives that were missing when it could not be built. */
+export interface Kept {
+  release?: Release;
+  missing: MissingCooperative[];
+  /** Built for this question (its age is 0). */
+  fresh?: boolean;
 }
 
 function visibilityOf(caller: Caller): Visibility {

@@ -2,24 +2,30 @@ import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from "t
 import { CentsScalar, DateTimeScalar, DecimalScalar, LocalDateScalar } from "@cae/shared";
 
 export const SuppressionReasonValues = {
+  CONFIDENTIAL: "CONFIDENTIAL",
   BELOW_MIN_COUNT: "BELOW_MIN_COUNT",
   FEW_ACTIVITIES: "FEW_ACTIVITIES",
   DOMINANT_ACTIVITY: "DOMINANT_ACTIVITY",
   SECONDARY: "SECONDARY",
   UNAVAILABLE: "UNAVAILABLE",
 } as const;
+const NOT_GIVEN = "No longer given: every hidden figure is CONFIDENTIAL, since saying which ones are small would help recover them.";
 registerEnumType(SuppressionReasonValues, {
   name: "SuppressionReason",
   description: "Why a figure is not given (secret statistique, or a source that does not answer).",
   valuesConfig: {
-    BELOW_MIN_COUNT: { description: "A count of people below the network's threshold (INDICATORS_MIN_COUNT, 5 by default)." },
-    FEW_ACTIVITIES: { description: "An amount made of fewer than 3 activities." },
-    DOMINANT_ACTIVITY: { description: "An amount more than 85 % of which comes from one activity." },
-    SECONDARY: {
+    CONFIDENTIAL: {
       description:
-        "Hidden so that another hidden figure cannot be recovered by subtraction from the visible totals (secret secondaire), or made of hidden figures.",
+        "Hidden by the disclosure control (secret statistique): either sensitive itself (a count of people from 1 to INDICATORS_MIN_COUNT - 1, an amount of fewer than 3 activities or more than 85 % of which comes from one), or hidden so that no sensitive figure can be recovered or narrowed from the others (secret secondaire), or computed from a hidden figure. Which of these is not said: that would help recover it.",
     },
-    UNAVAILABLE: { description: "The subgraph that computes this figure is not part of the network's schema yet." },
+    BELOW_MIN_COUNT: { description: "A count of people below the network's threshold.", deprecationReason: NOT_GIVEN },
+    FEW_ACTIVITIES: { description: "An amount made of fewer than 3 activities.", deprecationReason: NOT_GIVEN },
+    DOMINANT_ACTIVITY: { description: "An amount more than 85 % of which comes from one activity.", deprecationReason: NOT_GIVEN },
+    SECONDARY: { description: "Hidden to protect another hidden figure.", deprecationReason: NOT_GIVEN },
+    UNAVAILABLE: {
+      description:
+        "The subgraph that computes this figure is not part of the network's schema yet, or no protected release of the year can be given (a cooperative missing).",
+    },
   },
 });
 
@@ -270,7 +276,9 @@ export class NetworkIndicators {
   @Field(() => LocalDateScalar, { description: "Last day of the period." })
   to: string;
 
-  @Field(() => DateTimeScalar, { description: "When the cooperatives were asked (the figures may come from the cache)." })
+  @Field(() => DateTimeScalar, {
+    description: "When the cooperatives were asked (network roles: when the year's protected release was built; it is kept and reused).",
+  })
   generatedAt: Date;
 
   @Field(() => Float, { description: "How old the figures are, in seconds (0 when just computed)." })
@@ -290,7 +298,8 @@ export class NetworkIndicators {
   unavailableSources: string[];
 
   @Field(() => Boolean, {
-    description: "True when small cells are suppressed (network roles); false for a cooperative's staff reading its own exact figures.",
+    description:
+      "True for network roles: the figures are a slice of the year's protected release (secret statistique); false for a cooperative's staff reading its own exact figures.",
   })
   disclosureControl: boolean;
 
@@ -315,7 +324,10 @@ export class NetworkIndicatorsArgs {
   @Field(() => LocalDateScalar, { description: "First day of the period." })
   from: string;
 
-  @Field(() => LocalDateScalar, { description: "Last day of the period (at most 36 months after from); stocks are taken at its end." })
+  @Field(() => LocalDateScalar, {
+    description:
+      "Last day of the period; stocks are taken at its end. Network roles: a calendar month, quarter or year (from its first day to its last day); a cooperative's staff: any period of at most 36 months.",
+  })
   to: string;
 
   @Field(() => [String], { nullable: true, description: "Only the cooperatives of these regions." })

@@ -8,34 +8,62 @@ import type {
   KeyedCountCell,
   MonthIndicators,
 } from "./indicators.type";
-import { cellKey, type Reason, type Scope } from "./tables";
+import type { Figures } from "./figures";
+import type { Release } from "./release";
 
-/** A readable set of cells: one scope of the tables, or the sum of several cooperatives' scopes. */
+/** Why a cell has no value: hidden by the disclosure control (one reason for every hidden cell), or its source is not in the network yet. */
+export type Reason = "CONFIDENTIAL" | "UNAVAILABLE";
+
+/** A readable set of cells: one scope of a release, a cooperative's exact figures, or the sum of several cooperatives' cells. */
 export interface View {
   cooperatives: number;
+  /** `month` "" is the period itself. */
   cell(month: string, measure: string): { value: bigint | null; reason: Reason | null };
 }
 
-/**
- * The cells of one scope, hidden where the disclosure control says. Under control, a
- * cooperative's months are no cells of the tables: they are shown to nobody, nor summed into a
- * selection's months.
- */
-export function scopeView(scope: Scope, cooperatives: number, hidden: ReadonlyMap<string, Reason>, controlled = false): View {
+/** A cooperative's own exact figures (its staff). */
+export function figuresView(figures: Figures, cooperatives: number): View {
   return {
     cooperatives,
     cell(month, measure) {
-      const measures = month === "" ? scope.figures.period : scope.figures.months.get(month);
+      const measures = month === "" ? figures.period : figures.months.get(month);
       const value = measures?.get(measure);
-      if (value === undefined) return { value: null, reason: "UNAVAILABLE" };
-      if (controlled && scope.level === 0 && month !== "") return { value: null, reason: "SECONDARY" };
-      const reason = hidden.get(cellKey(scope.key, month, measure)) ?? null;
-      return reason ? { value: null, reason } : { value, reason: null };
+      return value === undefined ? { value: null, reason: "UNAVAILABLE" } : { value, reason: null };
     },
   };
 }
 
-/** A sum of cooperatives that is no scope of the tables: shown only where every part is shown, so that it tells nothing new. */
+/** One scope of a protected release, for one period (`month` "" in `cell`) and its months. */
+export function releaseView(release: Release, scope: string, period: string, cooperatives: number): View {
+  const s = release.scopes.indexOf(scope);
+  if (s < 0) throw new Error(`no scope ${scope} in the release`);
+  const measureIndex = indexOf(release);
+  const own = release.periods.indexOf(period);
+  return {
+    cooperatives,
+    cell(month, measure) {
+      const m = measureIndex.get(measure);
+      const p = month === "" ? own : release.periods.indexOf(month);
+      if (m === undefined || p < 0) return { value: null, reason: "UNAVAILABLE" };
+      const value = release.values[(s * release.periods.length + p) * release.measures.length + m];
+      return value === null ? { value: null, reason: "CONFIDENTIAL" } : { value: BigInt(value), reason: null };
+    },
+  };
+}
+
+const indexes = new WeakMap<Release, Map<string, number>>();
+function indexOf(release: Release): Map<string, number> {
+  let index = indexes.get(release);
+  if (!index) indexes.set(release, (index = new Map(release.measures.map((m, i) => [m, i]))));
+  return index;
+}
+
+/** Every cell unavailable: no protected release to cut the answer from. */
+export function unavailableView(cooperatives: number): View {
+  return { cooperatives, cell: () => ({ value: null, reason: "UNAVAILABLE" }) };
+}
+
+/** A sum of cooperatives that is no scope of the release: shown only where every part is shown, so that it tells nothing new. */
 export function sumView(parts: View[]): View {
   return {
     cooperatives: parts.reduce((total, part) => total + part.cooperatives, 0),
@@ -44,7 +72,7 @@ export function sumView(parts: View[]): View {
       for (const part of parts) {
         const cell = part.cell(month, measure);
         if (cell.reason === "UNAVAILABLE") return cell;
-        if (cell.value === null) return { value: null, reason: "SECONDARY" };
+        if (cell.value === null) return { value: null, reason: "CONFIDENTIAL" };
         value += cell.value;
       }
       return { value, reason: null };
@@ -92,7 +120,7 @@ const decimal = (
     return {
       value: null,
       suppressed: hidden.reason !== "UNAVAILABLE",
-      reason: hidden.reason === "UNAVAILABLE" ? "UNAVAILABLE" : "SECONDARY",
+      reason: hidden.reason,
     };
   return { value: compute(...cells.map((cell) => cell.value!)), suppressed: false, reason: null };
 };

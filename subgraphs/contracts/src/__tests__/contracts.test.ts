@@ -29,7 +29,13 @@ describe.each(databaseBackends())("the contracts subgraph on %s PostgreSQL", (ba
     expect(result.errors).toBeUndefined();
     // Contracts, then one batch each of commitments, renewals and amendments, for every person at once.
     expect(server.database.statementCount - before).toBe(4);
-    type Node = { kind: string; startsOn: string; monthlyHours: string | null; fixedMonthlyPayCents: string | null; person: { id: string } };
+    type Node = {
+      kind: string;
+      startsOn: string;
+      monthlyHours: string | null;
+      fixedMonthlyPayCents: string | null;
+      person: { id: string };
+    };
     const people = result.data?._entities as { id: string; contracts: { totalCount: number; edges: { node: Node }[] } }[];
     expect(people).toHaveLength(rows.length);
     for (const person of people) {

@@ -19,8 +19,15 @@ const SIGNED = signedSql("c");
 const HOURS_ON_LAST_DAY = `COALESCE((SELECT a.monthly_hours FROM contract_amendments a
   WHERE a.contract_id = c.id AND a.effective_on <= $2 ORDER BY a.number DESC LIMIT 1), c.monthly_hours)`;
 
+/** Hours in force on a month's last day `m.last`. */
+const HOURS_ON_MONTH_END = HOURS_ON_LAST_DAY.replace("$2", "m.last");
+
 /** Every figure of the period $1..$2 ($3: today), in one statement. */
-const INDICATORS_SQL = `SELECT
+const INDICATORS_SQL = `WITH months AS (
+    SELECT to_char(s.start, 'YYYY-MM') AS month, least((s.start + interval '1 month - 1 day')::date, $2::date) AS last
+      FROM generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month') AS s(start)
+  )
+  SELECT
   ${jsonRows(`SELECT kind, to_char(signed_on, 'YYYY-MM') AS month, count(*)::int AS count FROM contracts
     WHERE signed_on BETWEEN $1 AND $2 GROUP BY kind, month`)} AS signed,
   ${jsonRows(`SELECT c.kind, count(*)::int AS count, COALESCE(sum(${HOURS_ON_LAST_DAY}), 0)::text AS hours FROM contracts c
@@ -35,9 +42,20 @@ const INDICATORS_SQL = `SELECT
      JOIN (SELECT person_id, min(starts_on) AS first_start FROM contracts c
             WHERE c.kind = 'SUPPORT_AGREEMENT' AND ${SIGNED} GROUP BY person_id) s
        ON s.person_id = e.person_id AND s.first_start < e.starts_on
-    WHERE e.kind = 'EMPLOYMENT' AND ${signedSql("e")} AND e.starts_on BETWEEN $1 AND $2`)} AS support_to_employment`;
+    WHERE e.kind = 'EMPLOYMENT' AND ${signedSql("e")} AND e.starts_on BETWEEN $1 AND $2`)} AS support_to_employment,
+  ${jsonRows(`SELECT to_char(e.starts_on, 'YYYY-MM') AS month, count(*)::int AS count, COALESCE(sum(e.starts_on - s.first_start), 0)::int AS "totalDays"
+     FROM contracts e
+     JOIN (SELECT person_id, min(starts_on) AS first_start FROM contracts c
+            WHERE c.kind = 'SUPPORT_AGREEMENT' AND ${SIGNED} GROUP BY person_id) s
+       ON s.person_id = e.person_id AND s.first_start < e.starts_on
+    WHERE e.kind = 'EMPLOYMENT' AND ${signedSql("e")} AND e.starts_on BETWEEN $1 AND $2 GROUP BY 1`)} AS support_by_month,
+  ${jsonRows(`SELECT m.month, c.kind, count(*)::int AS count, COALESCE(sum(${HOURS_ON_MONTH_END}), 0)::text AS hours
+     FROM months m JOIN contracts c ON ${runningOnSql("c", "m.last")} GROUP BY m.month, c.kind`)} AS running_by_month`;
 
-type IndicatorsRow = Record<"signed" | "running" | "amendments" | "ends" | "support_to_employment", unknown>;
+type IndicatorsRow = Record<
+  "signed" | "running" | "amendments" | "ends" | "support_to_employment" | "support_by_month" | "running_by_month",
+  unknown
+>;
 
 const everyKind = (counts: Map<string, number>, prefix = ""): ContractKindCount[] =>
   CONTRACT_KINDS_IN_PATH_ORDER.map((kind) => ({ kind, count: counts.get(prefix + kind) ?? 0 }));
@@ -57,6 +75,17 @@ export async function contractsIndicators(db: DataSource, from: string, to: stri
     signedCounts.set(`${row.month}/${row.kind}`, row.count);
   }
   const amendmentsByMonth = new Map(amendments.map((row) => [row.month, row.count]));
+  const supportByMonth = new Map(
+    fromJson<{ month: string; count: number; totalDays: number }[]>(row.support_by_month).map(({ month, ...days }) => [month, days]),
+  );
+  const runningByMonth = new Map<string, number>();
+  const hoursByMonth = new Map<string, string>();
+  for (const { month, kind, count, hours } of fromJson<{ month: string; kind: ContractKind; count: number; hours: string }[]>(
+    row.running_by_month,
+  )) {
+    runningByMonth.set(`${month}/${kind}`, count);
+    if (kind === "EMPLOYMENT") hoursByMonth.set(month, hours);
+  }
   return {
     from,
     to,
@@ -70,6 +99,9 @@ export async function contractsIndicators(db: DataSource, from: string, to: stri
       month,
       signedByKind: everyKind(signedCounts, `${month}/`),
       amendments: amendmentsByMonth.get(month) ?? 0,
+      supportToEmployment: supportByMonth.get(month) ?? { count: 0, totalDays: 0 },
+      runningByKind: everyKind(runningByMonth, `${month}/`),
+      runningEmploymentHours: normaliseHours(hoursByMonth.get(month) ?? "0"),
     })),
   };
 }

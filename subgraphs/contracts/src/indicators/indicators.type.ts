@@ -42,7 +42,7 @@ export class DaysTotal {
   totalDays: number;
 }
 
-@ObjectType({ description: "The contracts figures of one calendar month of the period." })
+@ObjectType({ description: "The contracts figures of one calendar month of the period, and the running contracts at its end." })
 export class ContractsMonth {
   @Field(() => String, { description: 'The month, "2026-03".' })
   month: string;
@@ -52,6 +52,19 @@ export class ContractsMonth {
 
   @Field(() => Int, { description: "Amendments (avenants) effective in the month." })
   amendments: number;
+
+  @Field(() => DaysTotal, {
+    description: "Employment contracts starting in the month after a support agreement: days from the first support agreement's start.",
+  })
+  supportToEmployment: DaysTotal;
+
+  @Field(() => [ContractKindCount], {
+    description: "Contracts running on the month's last day (the period's last day for the last month), by kind (every kind listed).",
+  })
+  runningByKind: ContractKindCount[];
+
+  @Field(() => DecimalScalar, { description: "Monthly hours of the employment contracts running on the month's last day, summed." })
+  runningEmploymentHours: string;
 }
 
 @ObjectType({ description: "The cooperative's own aggregates from its contracts for a period: counts and sums only, never a person." })

@@ -255,7 +255,12 @@ describe.each(databaseBackends())("expenses, contributions, statements, indicato
     expect(entrepreneur.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
     // Exact figures of one cooperative are never a network role's: the gateway protects them first.
     for (const role of ["NETWORK_ANALYST", "NETWORK_ADMIN"] as const) {
-      const network = await execute(server, INDICATORS, { representations: COOPERATIVE, from: "2026-09-01", to: "2026-09-30" }, testCaller(role));
+      const network = await execute(
+        server,
+        INDICATORS,
+        { representations: COOPERATIVE, from: "2026-09-01", to: "2026-09-30" },
+        testCaller(role),
+      );
       expect(network.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN" });
       expect(network.data?._entities).toEqual([null]);
     }

@@ -1,6 +1,6 @@
 import { badUserInput, queryPrepared } from "@cae/shared";
 import type { DataSource } from "typeorm";
-import type { FinanceIndicators, FinanceMonth } from "./indicators.type";
+import type { FinanceIndicators, FinanceMonth, FinanceQuarter } from "./indicators.type";
 
 /** Revenue rows of the period: invoices issued (+ net) and credit notes issued (- net), by month and account. */
 const REVENUE = `
@@ -22,7 +22,9 @@ type MonthRow = Record<
   | "activities"
   | "largest"
   | "period_activities"
-  | "period_largest",
+  | "period_largest"
+  | "quarter_activities"
+  | "quarter_largest",
   string
 >;
 
@@ -61,6 +63,15 @@ export async function financeIndicators(db: DataSource, from: string, to: string
       ),
       -- The whole period's activities, on every row: an activity counts once, whatever its months.
       by_account_in_period AS (SELECT account_id, sum(net) AS net FROM revenue GROUP BY account_id),
+      -- Each quarter's activities (within the period), on each of its months' rows, for the network's quarters.
+      by_account_in_quarter AS (
+        SELECT date_trunc('quarter', month)::date AS quarter, account_id, sum(net) AS net FROM revenue GROUP BY 1, 2
+      ),
+      quarters AS (
+        SELECT quarter, count(*) FILTER (WHERE net > 0)::text AS quarter_activities,
+               coalesce(max(net) FILTER (WHERE net > 0), 0)::text AS quarter_largest
+          FROM by_account_in_quarter GROUP BY quarter
+      ),
       period AS (
         SELECT count(*) FILTER (WHERE net > 0)::text AS period_activities,
                coalesce(max(net) FILTER (WHERE net > 0), 0)::text AS period_largest
@@ -74,8 +85,10 @@ export async function financeIndicators(db: DataSource, from: string, to: string
            coalesce(b.credit_notes, 0)::text AS credit_notes,
            coalesce(b.activities, 0)::text AS activities,
            coalesce(b.largest, 0)::text AS largest,
-           p.period_activities, p.period_largest
+           p.period_activities, p.period_largest,
+           coalesce(q.quarter_activities, '0') AS quarter_activities, coalesce(q.quarter_largest, '0') AS quarter_largest
       FROM months m LEFT JOIN by_month b USING (month) LEFT JOIN collected c USING (month) LEFT JOIN contributions k USING (month)
+           LEFT JOIN quarters q ON q.quarter = date_trunc('quarter', m.month)::date
            CROSS JOIN period p
      ORDER BY m.month`,
     [from, to],
@@ -90,6 +103,16 @@ export async function financeIndicators(db: DataSource, from: string, to: string
     activitiesWithRevenue: Number(row.activities),
     largestActivityRevenueCents: BigInt(row.largest),
   }));
+  const quarterly: FinanceQuarter[] = [];
+  for (const row of rows) {
+    const quarter = `${row.month.slice(0, 4)}-Q${Math.ceil(Number(row.month.slice(5, 7)) / 3)}`;
+    if (quarterly.at(-1)?.quarter === quarter) continue;
+    quarterly.push({
+      quarter,
+      activitiesWithRevenue: Number(row.quarter_activities),
+      largestActivityRevenueCents: BigInt(row.quarter_largest),
+    });
+  }
   const total = (pick: (month: FinanceMonth) => bigint) => monthly.reduce((sum, month) => sum + pick(month), 0n);
   return {
     from,
@@ -103,5 +126,6 @@ export async function financeIndicators(db: DataSource, from: string, to: string
     activitiesWithRevenue: Number(rows[0].period_activities),
     largestActivityRevenueCents: BigInt(rows[0].period_largest),
     monthly,
+    quarterly,
   };
 }

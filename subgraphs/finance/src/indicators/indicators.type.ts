@@ -39,6 +39,21 @@ export class FinanceMonth {
 
 @ObjectType({
   description:
+    "The activities of one calendar quarter, restricted to the days of the period: inputs of the network's disclosure control, whose activities do not add up over months.",
+})
+export class FinanceQuarter {
+  @Field(() => String, { description: 'The quarter, "2026-Q1".' })
+  quarter: string;
+
+  @Field(() => Int, { description: "Activity accounts whose revenue invoiced in the quarter is above 0." })
+  activitiesWithRevenue: number;
+
+  @Field(() => CentsScalar, { description: "The largest single account's revenue invoiced in the quarter (0 when none has any)." })
+  largestActivityRevenueCents: bigint;
+}
+
+@ObjectType({
+  description:
     "The cooperative's own finance aggregates for a period (no person, no single invoice): for the network's indicators. Revenue invoiced = nets excl. VAT of invoices issued in the period minus those of credit notes issued in it. Revenue collected = the excl.-VAT share of payments received in the period: for each invoice, the cumulative payments × net / total rounded half up, minus the same before the payment, so that a fully paid invoice collects exactly its net.",
 })
 export class FinanceIndicators {
@@ -75,4 +90,7 @@ export class FinanceIndicators {
     description: "One row per calendar month overlapping the period, in order; months with nothing give zeros.",
   })
   monthly: FinanceMonth[];
+
+  @Field(() => [FinanceQuarter], { description: "One row per calendar quarter overlapping the period, in order." })
+  quarterly: FinanceQuarter[];
 }

@@ -29,8 +29,16 @@ const receptionTo = (ids: number) =>
       FROM unnest($${ids}::uuid[], $${ids + 1}::date[]) AS e(person_id, starts_on) JOIN receptions r ON r.person_id = e.person_id
      WHERE e.starts_on BETWEEN $1 AND $2)`;
 
+/** The rows of a grouped sub-query as a JSON array (empty when none): the months list non-zero counts only. */
+const nonZero = (sql: string) => `(SELECT coalesce(json_agg(row_to_json(r)), '[]') FROM (${sql}) AS r)`;
+
 /** Every figure of the period $1..$2; $3 to $11 are the contracts subgraph's facts, as the parameters below. */
-const INDICATORS_SQL = `SELECT
+const INDICATORS_SQL = `WITH stages AS (
+      SELECT p.first_contact_on,
+             ${pathStageSql("p", { EMPLOYMENT: "$5::uuid[]", SUPPORT_AGREEMENT: "$6::uuid[]", OBJECTIVE: "$7::uuid[]" })} AS stage
+        FROM people p WHERE p.first_contact_on <= $2
+    )
+    SELECT
       (SELECT count(*) FROM people WHERE first_contact_on <= $2) AS people,
       (SELECT count(*) FROM receptions WHERE received_on BETWEEN $1 AND $2) AS receptions,
       (SELECT count(*) FROM receptions WHERE decision = 'ADMITTED' AND decided_on BETWEEN $1 AND $2) AS admissions,
@@ -47,9 +55,7 @@ const INDICATORS_SQL = `SELECT
       ${receptionTo(3)} AS to_employment,
       ${receptionTo(8)} AS to_objective,
       ${receptionTo(10)} AS to_support,
-      ${jsonRows(`SELECT ${pathStageSql("p", { EMPLOYMENT: "$5::uuid[]", SUPPORT_AGREEMENT: "$6::uuid[]", OBJECTIVE: "$7::uuid[]" })} AS stage,
-          count(*)::int AS count
-        FROM people p WHERE p.first_contact_on <= $2 GROUP BY 1`)} AS path_stages,
+      ${jsonRows(`SELECT stage, count(*)::int AS count FROM stages GROUP BY 1`)} AS path_stages,
       ${jsonRows(`SELECT welcome_stage AS stage, count(*)::int AS count FROM people WHERE first_contact_on <= $2
         GROUP BY welcome_stage ORDER BY welcome_stage`)} AS welcome_stages,
       ${jsonRows(`SELECT reason, count(*)::int AS count FROM exits WHERE exited_on BETWEEN $1 AND $2 GROUP BY reason ORDER BY reason`)} AS exits,
@@ -62,14 +68,41 @@ const INDICATORS_SQL = `SELECT
           ELSE 'over 55' END AS bracket, count(*)::int AS count
         FROM people WHERE first_contact_on <= $2 GROUP BY 1 ORDER BY 1`)} AS ages,
       ${jsonRows(`SELECT sector, count(*)::int AS count FROM activities WHERE started_on <= $2 GROUP BY sector ORDER BY sector`)} AS sectors,
-      -- Each month cut to the period, so that the months add up to the period's figures.
+      -- Each month cut to the period, so that the months add up to the period's figures; stocks at each month's last day
+      -- (the period's last day for the last month), so that a network can take any month's, quarter's or year's end.
       ${jsonRows(`SELECT to_char(m.start, 'YYYY-MM') AS month,
           (SELECT count(*)::int FROM receptions WHERE received_on BETWEEN m.first AND m.last) AS receptions,
           (SELECT count(*)::int FROM receptions WHERE decision = 'ADMITTED' AND decided_on BETWEEN m.first AND m.last) AS admissions,
           (SELECT count(*)::int FROM receptions WHERE decision = 'ORIENTED' AND decided_on BETWEEN m.first AND m.last) AS orientations,
-          (SELECT count(*)::int FROM exits WHERE exited_on BETWEEN m.first AND m.last) AS exits
+          (SELECT count(*)::int FROM exits WHERE exited_on BETWEEN m.first AND m.last) AS exits,
+          ${nonZero(`SELECT reason, count(*)::int AS count FROM exits WHERE exited_on BETWEEN m.first AND m.last GROUP BY reason`)}
+            AS "exitsByReason",
+          (SELECT json_build_object('count', count(*), 'totalDays', coalesce(sum(decided_on - received_on), 0)) FROM receptions
+            WHERE decision = 'ADMITTED' AND decided_on BETWEEN m.first AND m.last) AS "receptionToAdmission",
+          (SELECT json_build_object('count', count(*), 'totalDays', coalesce(sum(e.starts_on - r.received_on), 0))
+             FROM unnest($3::uuid[], $4::date[]) AS e(person_id, starts_on) JOIN receptions r ON r.person_id = e.person_id
+            WHERE e.starts_on BETWEEN m.first AND m.last) AS "receptionToEmploymentContract",
+          (SELECT count(*)::int FROM people WHERE first_contact_on <= m.last) AS people,
+          (SELECT count(*)::int FROM people WHERE first_contact_on <= m.last AND gender = 'FEMALE') AS women,
+          (SELECT count(*)::int FROM people WHERE first_contact_on <= m.last AND gender <> 'UNDISCLOSED') AS "genderDeclared",
+          (SELECT count(*)::int FROM associates WHERE admitted_on <= m.last AND (ended_on IS NULL OR ended_on > m.last)) AS associates,
+          ${nonZero(`SELECT s.stage, count(*)::int AS count FROM stages s WHERE s.first_contact_on <= m.last GROUP BY s.stage`)}
+            AS "peopleByPathStage",
+          ${nonZero(`SELECT CASE
+              WHEN birth_year IS NULL THEN 'unknown'
+              WHEN extract(year FROM m.last) - birth_year < 26 THEN 'under 26'
+              WHEN extract(year FROM m.last) - birth_year <= 35 THEN '26-35'
+              WHEN extract(year FROM m.last) - birth_year <= 45 THEN '36-45'
+              WHEN extract(year FROM m.last) - birth_year <= 55 THEN '46-55'
+              ELSE 'over 55' END AS bracket, count(*)::int AS count
+            FROM people WHERE first_contact_on <= m.last GROUP BY 1`)} AS "ageBrackets",
+          ${nonZero(`SELECT sector, count(*)::int AS count FROM activities WHERE started_on <= m.last GROUP BY sector`)}
+            AS "activitiesBySector"
         FROM (SELECT start, greatest(start, $1::date) AS first, least((start + interval '1 month - 1 day')::date, $2::date) AS last
-              FROM generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month') AS s(start)) AS m
+              FROM generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month') AS s(start)
+             -- Never fewer rows than months: the limit only tells the planner there are a few (not its default 1000),
+             -- so that PostgreSQL does not spend far more on compiling the statement (JIT) than on running it.
+             LIMIT ($2::date - $1::date) / 28 + 2) AS m
         ORDER BY m.start`)} AS monthly`;
 
 /**

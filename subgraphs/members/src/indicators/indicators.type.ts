@@ -43,24 +43,6 @@ export class DaysSum {
   totalDays: number;
 }
 
-@ObjectType({ description: "The flows of one calendar month of the period (the first and last months cut to the period)." })
-export class MembersMonth {
-  @Field(() => String, { description: 'The month, "2026-03".' })
-  month: string;
-
-  @Field(() => Int, { description: "Individual receptions (accueils) held in the month." })
-  receptions: number;
-
-  @Field(() => Int, { description: "Admissions decided in the month." })
-  admissions: number;
-
-  @Field(() => Int, { description: "Orientations to a partner decided in the month." })
-  orientations: number;
-
-  @Field(() => Int, { description: "Exits (sorties) in the month." })
-  exits: number;
-}
-
 @ObjectType({ description: "How many exits had one reason." })
 export class ExitReasonCount {
   @Field(() => ExitReason, { description: "The reason." })
@@ -86,6 +68,60 @@ export class SectorCount {
 
   @Field(() => Int, { description: "How many activities." })
   count: number;
+}
+
+@ObjectType({
+  description: "The flows of one calendar month of the period (the first and last months cut to the period) and the stocks at its end.",
+})
+export class MembersMonth {
+  @Field(() => String, { description: 'The month, "2026-03".' })
+  month: string;
+
+  @Field(() => Int, { description: "Individual receptions (accueils) held in the month." })
+  receptions: number;
+
+  @Field(() => Int, { description: "Admissions decided in the month." })
+  admissions: number;
+
+  @Field(() => Int, { description: "Orientations to a partner decided in the month." })
+  orientations: number;
+
+  @Field(() => Int, { description: "Exits (sorties) in the month." })
+  exits: number;
+
+  @Field(() => [ExitReasonCount], { description: "Exits in the month by reason (reasons with at least one exit only)." })
+  exitsByReason: ExitReasonCount[];
+
+  @Field(() => DaysSum, { description: "Days from reception to admission, for admissions decided in the month." })
+  receptionToAdmission: DaysSum;
+
+  @Field(() => DaysSum, {
+    description: "Days from reception to the first employment contract (CESA), for first CESA starting in the month.",
+  })
+  receptionToEmploymentContract: DaysSum;
+
+  @Field(() => Int, { description: "People welcomed by the month's last day (the period's last day for the last month)." })
+  people: number;
+
+  @Field(() => Int, { description: "Women among them." })
+  women: number;
+
+  @Field(() => Int, { description: "Those of them who declared a gender." })
+  genderDeclared: number;
+
+  @Field(() => Int, { description: "Associates (sociétaires) on the month's last day." })
+  associates: number;
+
+  @Field(() => [PathStageCount], {
+    description: "People welcomed by the month's last day, by the furthest step of the path reached now (non-zero stages only).",
+  })
+  peopleByPathStage: PathStageCount[];
+
+  @Field(() => [AgeBracketCount], { description: "People welcomed by the month's last day, by age then (non-zero brackets only)." })
+  ageBrackets: AgeBracketCount[];
+
+  @Field(() => [SectorCount], { description: "Activities started by the month's last day, by sector (non-zero sectors only)." })
+  activitiesBySector: SectorCount[];
 }
 
 @ObjectType({ description: "The cooperative's own aggregates from its members records, for a period: counts only, never a person." })

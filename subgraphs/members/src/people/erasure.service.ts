@@ -36,9 +36,7 @@ export async function erasePerson(
     await manager.getRepository(PersonEntity).update({ id: personId }, erased);
     await manager.getRepository(ReceptionEntity).update({ personId }, { projectSummary: ERASED_NAME, orientationReason: null });
     await manager.getRepository(ExitEntity).update({ personId }, { notes: null });
-    await manager.query(`UPDATE audit_events SET details = '{"erased": true}' WHERE entity_type = 'Person' AND entity_id = $1`, [
-      input.id,
-    ]);
+    await manager.query(`UPDATE audit_events SET details = '{"erased": true}' WHERE entity_type = 'Person' AND entity_id = $1`, [input.id]);
     await recordAudit(manager, actor, { action: "erasePerson", entityType: "Person", entityId: input.id, details: { reason } });
     return Object.assign(person, erased);
   });

@@ -306,32 +306,29 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
   });
 
   it("gives the person's contract in force and their path, to their counselor and to themselves only", async () => {
-    const query = ENTITIES_QUERY("... on Person { currentContract { kind status } furthestContractKind contracts(first: 10) { totalCount } }");
+    const query = ENTITIES_QUERY(
+      "... on Person { currentContract { kind status } furthestContractKind contracts(first: 10) { totalCount } }",
+    );
     const representations = [{ __typename: "Person", id: person }];
     const seen = await execute(server, query, { representations });
     // The CESA starts tomorrow; the support agreement's last day is today.
     expect(seen.data?._entities).toEqual([
-      { currentContract: { kind: "SUPPORT_AGREEMENT", status: "RUNNING" }, furthestContractKind: "EMPLOYMENT", contracts: { totalCount: 3 } },
+      {
+        currentContract: { kind: "SUPPORT_AGREEMENT", status: "RUNNING" },
+        furthestContractKind: "EMPLOYMENT",
+        contracts: { totalCount: 3 },
+      },
     ]);
     const self = await execute(server, query, { representations }, testCaller("ENTREPRENEUR", COOP, person));
     expect(self.errors).toBeUndefined();
     const stranger = await execute(server, query, { representations }, testCaller("ENTREPRENEUR", COOP, `${COOP}:${randomUUID()}`));
     expect(errorOf(stranger).code).toBe("FORBIDDEN");
-    const { result } = await mutate(
-      "endContract",
-      { id: ids.cesa, endedOn: T, reason: "OTHER" },
-      testCaller("ENTREPRENEUR", COOP, person),
-    );
+    const { result } = await mutate("endContract", { id: ids.cesa, endedOn: T, reason: "OTHER" }, testCaller("ENTREPRENEUR", COOP, person));
     expect(errorOf(result).code).toBe("FORBIDDEN");
   });
 
   it("refuses another cooperative's IDs and unknown contracts with clear errors", async () => {
-    await expectRefused(
-      "signContract",
-      { id: `bretagne-cooperer:${randomUUID()}`, signedOn: T },
-      "BAD_USER_INPUT",
-      "input.id",
-    );
+    await expectRefused("signContract", { id: `bretagne-cooperer:${randomUUID()}`, signedOn: T }, "BAD_USER_INPUT", "input.id");
     await expectRefused("signContract", { id: `${COOP}:${randomUUID()}`, signedOn: T }, "NOT_FOUND");
     await expectRefused("signContract", { id: ids.cesa, signedOn: addDays(T, 1) }, "BAD_USER_INPUT", "input.signedOn", /future/);
   });

@@ -32,7 +32,7 @@ type Indicators = {
 };
 type Milestone = {
   personId: string;
-  furthestContract: string | null;
+  furthestContractKind: string | null;
   employmentContractOn: string | null;
   objectiveContractOn?: string | null;
   supportAgreementOn?: string | null;
@@ -80,12 +80,12 @@ describe.each(databaseBackends())("the members indicators on %s PostgreSQL", (ba
     const [objectiveOn, supportOn] = ["2098-01-05", "2098-03-01"];
     const milestone = {
       personId: `${COOP}:${person.id}`,
-      furthestContract: "EMPLOYMENT",
+      furthestContractKind: "EMPLOYMENT",
       employmentContractOn: startsOn,
       objectiveContractOn: objectiveOn,
       supportAgreementOn: supportOn,
     };
-    const foreign = { personId: `other-coop:${person.id}`, furthestContract: "EMPLOYMENT", employmentContractOn: startsOn };
+    const foreign = { personId: `other-coop:${person.id}`, furthestContractKind: "EMPLOYMENT", employmentContractOn: startsOn };
     const after = await indicators("2026-01-01", "2099-12-31", undefined, [milestone, foreign]);
     expect(employed(after)).toBe(employed(before) + 1);
     expect(sum(after.peopleByPathStage)).toBe(after.people);
@@ -144,7 +144,7 @@ describe.each(databaseBackends())("the members indicators on %s PostgreSQL", (ba
       `SELECT id FROM people WHERE welcome_stage = 'ADMITTED' AND id NOT IN (SELECT person_id FROM associates) AND id NOT IN (SELECT person_id FROM exits) ORDER BY id LIMIT 2`,
     );
     await execute(server, `mutation ($input: AdmitAssociateInput!) { admitAssociate(input: $input) { id } }`, {
-      input: { personId: `${COOP}:${admitted.id}`, admittedOn: "2026-11-10", shares: 1, shareValue: "5000" },
+      input: { personId: `${COOP}:${admitted.id}`, admittedOn: "2026-11-10", shares: 1, shareValueCents: "5000" },
     });
     await execute(server, `mutation ($input: RecordExitInput!) { recordExit(input: $input) { id } }`, {
       input: { personId: (registered.data?.registerPerson as { id: string }).id, exitedOn: "2026-11-20", reason: "TRAINING" },

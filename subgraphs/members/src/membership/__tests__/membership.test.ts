@@ -75,18 +75,20 @@ describe.each(databaseBackends())("associates and exits on %s PostgreSQL", (back
   });
 
   it("admits only an admitted person as an associate, once", async () => {
-    expect(await expectRefused(ADMIT, { personId: prospect, admittedOn: "2026-11-02", shares: 2, shareValueCents: "5000" }, "CONFLICT")).toMatch(
-      /PROSPECT/,
-    );
-    const result = await execute(server, ADMIT, { input: { personId: admitted, admittedOn: "2026-11-02", shares: 4, shareValueCents: "2500" } });
+    expect(
+      await expectRefused(ADMIT, { personId: prospect, admittedOn: "2026-11-02", shares: 2, shareValueCents: "5000" }, "CONFLICT"),
+    ).toMatch(/PROSPECT/);
+    const result = await execute(server, ADMIT, {
+      input: { personId: admitted, admittedOn: "2026-11-02", shares: 4, shareValueCents: "2500" },
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data?.admitAssociate).toEqual({
       id: admitted,
       associate: { admittedOn: "2026-11-02", shares: 4, shareValueCents: "2500", capitalCents: "10000", endedOn: null },
     });
-    expect(await expectRefused(ADMIT, { personId: admitted, admittedOn: "2026-11-03", shares: 1, shareValueCents: "2500" }, "CONFLICT")).toMatch(
-      /already an associate/,
-    );
+    expect(
+      await expectRefused(ADMIT, { personId: admitted, admittedOn: "2026-11-03", shares: 1, shareValueCents: "2500" }, "CONFLICT"),
+    ).toMatch(/already an associate/);
   });
 
   it("records an exit once, never before entry nor before the admission, and ends the membership", async () => {
@@ -115,9 +117,9 @@ describe.each(databaseBackends())("associates and exits on %s PostgreSQL", (back
   it("refuses an admission as an associate after the exit", async () => {
     const exited = await execute(server, EXIT, { input: { personId: prospect, exitedOn: "2026-11-20", reason: "ABANDONED" } });
     expect(exited.errors).toBeUndefined();
-    expect(await expectRefused(ADMIT, { personId: prospect, admittedOn: "2026-11-21", shares: 1, shareValueCents: "2500" }, "CONFLICT")).toMatch(
-      /after the exit/,
-    );
+    expect(
+      await expectRefused(ADMIT, { personId: prospect, admittedOn: "2026-11-21", shares: 1, shareValueCents: "2500" }, "CONFLICT"),
+    ).toMatch(/after the exit/);
   });
 
   it("audits each change and lets only staff make it", async () => {
