@@ -11,5 +11,6 @@ module.exports = {
     "^@cae/gateway$": "<rootDir>/gateway/src",
   },
   setupFiles: ["reflect-metadata"],
-  testTimeout: 60000,
+  // Sized for a machine busy with another test run: starting a network of processes may take minutes there.
+  testTimeout: 300000,
 };
