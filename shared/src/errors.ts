@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 
-/** The error codes every part of the network uses (design.md, section 5). */
+/** The error codes every part of the network uses (docs/architecture.md, "Errors"). */
 export type ErrorCode =
   "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "COOPERATIVE_UNAVAILABLE" | "UNROUTABLE_OPERATION";
 

@@ -13,32 +13,11 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildSchema, getNamedType, isObjectType, Kind, parse, type GraphQLObjectType } from "graphql";
 import { startTestNetwork, type TestNetwork } from "../testing/network";
-import { contentsOf, selectionOf, type Json } from "./schema-walk";
+import { AGGREGATE_TYPES, contentsOf, PERSONAL_TYPES, recordsOf, selectionOf, type Json } from "./schema-walk";
 
 const ALPES = "alpes-entreprendre";
 const BRETAGNE = "bretagne-cooperer";
 const SCHEMA = buildSchema(readFileSync(resolve(__dirname, "../../schema.graphql"), "utf8"));
-const PERSONAL_TYPES = new Set([
-  "Person",
-  "Activity",
-  "SupportSession",
-  "Contract",
-  "ActivityAccount",
-  "Invoice",
-  "CreditNote",
-  "Payment",
-  "Customer",
-  "Quote",
-  "Expense",
-  "ContributionEntry",
-  "Associate",
-  "Exit",
-  "Reception",
-  "ContractDeadline",
-  "InformationMeeting",
-]);
-const AGGREGATE_TYPES = new Set(["MembersIndicators", "ContractsIndicators", "FinanceIndicators"]);
-
 type Directive = { arguments?: readonly { name: { value: string }; value: { kind: string; value?: unknown } }[] };
 
 /** Which subgraphs resolve each field ("Type.field"), read from the supergraph's join directives. */
@@ -120,19 +99,10 @@ describe("every path of the network's API, through the gateway, as every role (g
       .subgraph(ALPES, "finance")
       .database.dataSource.query("SELECT person_id FROM activity_accounts ORDER BY analytic_code LIMIT 1");
     own = `${ALPES}:${holder.person_id}`;
-    const rows = async (subgraph: "members" | "contracts" | "finance", sql: string) => {
-      const found: { id: string }[] = await network.subgraph(ALPES, subgraph).database.dataSource.query(sql, [holder.person_id]);
-      for (const row of found) ownRecords.add(`${ALPES}:${row.id}`);
-    };
-    const accounts = "SELECT id FROM activity_accounts WHERE person_id = $1";
-    await rows("members", "SELECT id FROM activities WHERE person_id = $1");
-    await rows("members", "SELECT session_id AS id FROM support_session_people WHERE person_id = $1");
-    await rows("contracts", "SELECT id FROM contracts WHERE person_id = $1");
-    await rows("finance", accounts);
-    for (const table of ["customers", "quotes", "invoices", "credit_notes", "expenses", "contribution_entries"]) {
-      await rows("finance", `SELECT id FROM ${table} WHERE account_id IN (${accounts})`);
-    }
-    await rows("finance", `SELECT id FROM payments WHERE invoice_id IN (SELECT id FROM invoices WHERE account_id IN (${accounts}))`);
+    const records = await recordsOf(holder.person_id, (subgraph, sql, parameters) =>
+      network.subgraph(ALPES, subgraph).database.dataSource.query(sql, parameters),
+    );
+    for (const id of records) ownRecords.add(`${ALPES}:${id}`);
     tokens.COUNSELOR = await network.token({ sub: "counselor", role: "COUNSELOR", coop: ALPES });
     // A workshop with two other people: the path an entrepreneur would follow to them.
     const [counselor]: { id: string }[] = await network

@@ -17,30 +17,13 @@ import { finance } from "@cae/finance";
 import { members } from "@cae/members";
 import { startTestSubgraph, testCaller, type Caller, type OperationResult, type SubgraphDefinition } from "@cae/shared";
 import { isUnionType, type GraphQLObjectType, type GraphQLSchema } from "graphql";
-import { contentsOf, selectionOf, type Json } from "./schema-walk";
+import { AGGREGATE_TYPES, contentsOf, PERSONAL_TYPES, recordsOf, selectionOf, type Json } from "./schema-walk";
 
 const COOP = "alpes-entreprendre";
 const MIN_DEPTH = 6;
 
 type Subgraph = Awaited<ReturnType<typeof startTestSubgraph<unknown>>>;
 
-/** Objects about one person: an entrepreneur may get only their own. */
-const PERSONAL_TYPES = new Set([
-  "Person",
-  "Activity",
-  "SupportSession",
-  "Contract",
-  "ActivityAccount",
-  "Invoice",
-  "CreditNote",
-  "Payment",
-  "Customer",
-  "Quote",
-  "Expense",
-  "ContributionEntry",
-]);
-/** Exact aggregates of one cooperative: its staff and the gateway's credential only. */
-const AGGREGATE_TYPES = new Set(["MembersIndicators", "ContractsIndicators", "FinanceIndicators", "ContractMilestones"]);
 /** What a network role may get from a cooperative's subgraph. */
 const NETWORK_TYPES = new Set(["Cooperative", "CooperativeProfile"]);
 
@@ -188,19 +171,10 @@ describe("every path of every subgraph, as every role (generated from the schema
     }
     // What is the entrepreneur's own, read from the tables themselves.
     ownRecords = new Set([own]);
-    const ownRows = async (subgraph: string, sql: string) => {
-      const rows: { id: string }[] = await servers[subgraph].database.dataSource.query(sql, [holder.person_id]);
-      for (const row of rows) ownRecords.add(global(row.id));
-    };
-    const ownAccounts = "SELECT id FROM activity_accounts WHERE person_id = $1";
-    await ownRows("members", "SELECT id FROM activities WHERE person_id = $1");
-    await ownRows("members", "SELECT session_id AS id FROM support_session_people WHERE person_id = $1");
-    await ownRows("contracts", "SELECT id FROM contracts WHERE person_id = $1");
-    await ownRows("finance", ownAccounts);
-    for (const table of ["customers", "quotes", "invoices", "credit_notes", "expenses", "contribution_entries"]) {
-      await ownRows("finance", `SELECT id FROM ${table} WHERE account_id IN (${ownAccounts})`);
-    }
-    await ownRows("finance", `SELECT id FROM payments WHERE invoice_id IN (SELECT id FROM invoices WHERE account_id IN (${ownAccounts}))`);
+    const records = await recordsOf(holder.person_id, (subgraph, sql, parameters) =>
+      servers[subgraph].database.dataSource.query(sql, parameters),
+    );
+    for (const id of records) ownRecords.add(global(id));
   });
 
   afterAll(async () => {

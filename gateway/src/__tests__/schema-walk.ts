@@ -97,3 +97,52 @@ export function contentsOf(value: Json, objects: { type: string; object: Record<
     for (const [key, item] of Object.entries(value)) if (key !== "__typename") contentsOf(item, objects, strings);
   }
 }
+
+/** Objects about one person: an entrepreneur may get only their own, a network role none. */
+export const PERSONAL_TYPES = new Set([
+  "Person",
+  "Activity",
+  "SupportSession",
+  "Contract",
+  "ActivityAccount",
+  "Invoice",
+  "CreditNote",
+  "Payment",
+  "Customer",
+  "Quote",
+  "Expense",
+  "ContributionEntry",
+  "Associate",
+  "Exit",
+  "Reception",
+  "ContractDeadline",
+  "InformationMeeting",
+]);
+
+/** Exact aggregates of one cooperative (and their inputs): its staff and the gateway's credential only. */
+export const AGGREGATE_TYPES = new Set(["MembersIndicators", "ContractsIndicators", "FinanceIndicators", "ContractMilestones"]);
+
+/** Runs a statement on one subgraph's database of the cooperative under test. */
+export type QueryOf = (subgraph: "members" | "contracts" | "finance", sql: string, parameters: unknown[]) => Promise<{ id: string }[]>;
+
+/**
+ * The local IDs of everything the tables say is one person's: activities, support sessions,
+ * contracts, and of their accounts the accounts themselves, customers, quotes, invoices, credit
+ * notes, expenses, contributions and payments. The walks judge by it, not by the policy.
+ */
+export async function recordsOf(personLocalId: string, query: QueryOf): Promise<string[]> {
+  const accounts = "SELECT id FROM activity_accounts WHERE person_id = $1";
+  const statements: [Parameters<QueryOf>[0], string][] = [
+    ["members", "SELECT id FROM activities WHERE person_id = $1"],
+    ["members", "SELECT session_id AS id FROM support_session_people WHERE person_id = $1"],
+    ["contracts", "SELECT id FROM contracts WHERE person_id = $1"],
+    ["finance", accounts],
+    ...["customers", "quotes", "invoices", "credit_notes", "expenses", "contribution_entries"].map(
+      (table): [Parameters<QueryOf>[0], string] => ["finance", `SELECT id FROM ${table} WHERE account_id IN (${accounts})`],
+    ),
+    ["finance", `SELECT id FROM payments WHERE invoice_id IN (SELECT id FROM invoices WHERE account_id IN (${accounts}))`],
+  ];
+  const found: string[] = [];
+  for (const [subgraph, sql] of statements) for (const row of await query(subgraph, sql, [personLocalId])) found.push(row.id);
+  return found;
+}

@@ -5,7 +5,7 @@ import { DEMO_COOPERATIVES, type DemoCooperative, type DemoCooperativeProfile, t
 const TODAY = "2026-11-01";
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-// SMIC in cents per hour (reference-data.md), kept apart from the generator's own table on purpose.
+// SMIC in cents per hour (docs/contracts.md, "The minimum wage (SMIC)"), kept apart from the generator's own table on purpose.
 const SMIC = [
   { from: "2026-01-01", cents: 1202n },
   { from: "2024-11-01", cents: 1188n },

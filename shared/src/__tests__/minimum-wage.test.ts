@@ -27,8 +27,8 @@ describe("minimum wage (SMIC) as dated configuration", () => {
   });
 
   it("gives the monthly floor for the hours, rounded up to the cent (151.67 h in 2026: 1,823.08 EUR)", () => {
-    // 151.67 × 12.02 = 1823.0734: rounding down would pay less than the law. (reference-data.md rounds
-    // 35 h × 52 / 12 = 151.666… h, hence its 1,823.03; contracts are written in 151.67 h.)
+    // 151.67 × 12.02 = 1823.0734: rounding down would pay less than the law. (Published monthly
+    // figures round 35 h × 52 / 12 = 151.666… h, hence 1,823.03; contracts are written in 151.67 h.)
     expect(minimumMonthlyPayCents(DEFAULT_MINIMUM_WAGE, "2026-03-01", 15167)).toBe(182308n);
     expect(minimumMonthlyPayCents(DEFAULT_MINIMUM_WAGE, "2024-06-01", 15167)).toBe(176696n);
     expect(minimumMonthlyPayCents(DEFAULT_MINIMUM_WAGE, "2026-03-01", 8000)).toBe(96160n);

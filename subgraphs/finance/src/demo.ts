@@ -216,7 +216,7 @@ export function generateFinanceDemo(cooperativeId: string): FinanceDemo {
   const demo = generateDemoCooperative(profile);
   const random = seededRandom(cooperativeId, "finance");
   const siret = demoSiret(cooperativeId);
-  // Contribution schemes seen in practice (reference-data.md): a flat rate, or degressive brackets.
+  // Contribution schemes seen in practice (docs/finance.md, "The contribution"): a flat rate, or degressive brackets.
   const scheme = pick(random, [
     { basis: "REVENUE" as const, brackets: [{ fromCents: "0", rate: "12.00" }] },
     {

@@ -14,7 +14,7 @@ import {
 import type { ContractEndReason, RecordedState } from "./contract.entity";
 
 /**
- * The rules of the path's contracts (reference-data.md, "Contract limits"), as plain functions:
+ * The rules of the path's contracts (docs/contracts.md), as plain functions:
  * the services call them, and unit tests try to break them one by one.
  */
 
