@@ -10,6 +10,7 @@ COPY subgraphs/members/package.json subgraphs/members/
 COPY subgraphs/contracts/package.json subgraphs/contracts/
 COPY subgraphs/finance/package.json subgraphs/finance/
 COPY gateway/package.json gateway/
+COPY tools/package.json tools/
 
 FROM manifests AS build
 # --ignore-scripts: the root `prepare` script runs `tsc --build`, which cannot succeed before the
@@ -19,6 +20,7 @@ COPY tsconfig.base.json tsconfig.json ./
 COPY shared/ shared/
 COPY subgraphs/ subgraphs/
 COPY gateway/ gateway/
+COPY tools/ tools/
 RUN npx tsc --build
 
 FROM manifests AS deps
@@ -35,6 +37,9 @@ COPY --from=build /app/subgraphs/members/dist subgraphs/members/dist
 COPY --from=build /app/subgraphs/contracts/dist subgraphs/contracts/dist
 COPY --from=build /app/subgraphs/finance/dist subgraphs/finance/dist
 COPY --from=build /app/gateway/dist gateway/dist
+# The tooling's seeder writes the demo data (docker-compose.yml); with its dev dependencies left out,
+# it brings nothing the services do not already install.
+COPY --from=build /app/tools/dist tools/dist
 # The gateway reads the composed supergraph next to its dist folder (DEFAULT_SUPERGRAPH_FILE).
 COPY --from=build /app/gateway/supergraph.graphql gateway/supergraph.graphql
 USER node

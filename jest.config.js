@@ -1,16 +1,40 @@
-/** One Jest run over every workspace; tests run on the TypeScript sources (ts-jest, transpile only). */
-module.exports = {
+/**
+ * One Jest run over every workspace, in three tiers a developer can run alone:
+ *   unit      no database, no process, no port (`*.test.ts`)
+ *   subgraph  one subgraph's layers on a real database, in process (`*.subgraph.test.ts`)
+ *   e2e       the gateway and cooperatives' subgraphs over real HTTP (`*.e2e.test.ts`)
+ * Tests run on the TypeScript sources (ts-jest, transpile only; `npm run check:types` type-checks them).
+ */
+const { availableParallelism } = require("node:os");
+
+const tier = (displayName, testMatch, testPathIgnorePatterns = []) => ({
+  displayName,
   testEnvironment: "node",
-  roots: ["<rootDir>/shared/src", "<rootDir>/subgraphs", "<rootDir>/gateway/src"],
-  testMatch: ["**/src/**/__tests__/**/*.test.ts"],
-  testPathIgnorePatterns: ["/node_modules/", "/dist/"],
+  roots: ["<rootDir>/shared/src", "<rootDir>/subgraphs", "<rootDir>/gateway/src", "<rootDir>/tools/src"],
+  testMatch,
+  testPathIgnorePatterns: ["/node_modules/", "/dist/", ...testPathIgnorePatterns],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }] },
   moduleNameMapper: {
     "^@cae/shared$": "<rootDir>/shared/src",
     "^@cae/(members|contracts|finance)$": "<rootDir>/subgraphs/$1/src",
     "^@cae/gateway$": "<rootDir>/gateway/src",
+    "^@cae/tools$": "<rootDir>/tools/src",
   },
   setupFiles: ["reflect-metadata"],
-  // Sized for a machine busy with another test run: starting a network of processes may take minutes there.
+});
+
+module.exports = {
+  projects: [
+    tier("unit", ["**/src/**/__tests__/**/*.test.ts"], ["\\.subgraph\\.test\\.ts$", "\\.e2e\\.test\\.ts$"]),
+    tier("subgraph", ["**/src/**/__tests__/**/*.subgraph.test.ts"]),
+    tier("e2e", ["**/src/**/__tests__/**/*.e2e.test.ts"]),
+  ],
+  // The database templates of the run (tools/src/testing/database.ts), made once and shared by the workers.
+  globalSetup: "<rootDir>/tools/jest/global-setup.js",
+  globalTeardown: "<rootDir>/tools/jest/global-teardown.js",
+  // Most of a test's time is PGlite's WebAssembly on the CPU: one worker per core, and two on a
+  // two-core machine (Jest's default there is one), since a worker also waits on sockets.
+  maxWorkers: Math.max(2, availableParallelism()),
+  // Sized for a machine busy with another test run: starting a network may take minutes there.
   testTimeout: 300000,
 };

@@ -14,27 +14,51 @@ export interface SubgraphConfig {
   port: number;
   host: string;
   database: DatabaseConfig;
-  /** Seed the deterministic demo data when the database is empty. */
-  seedDemo: boolean;
   /** Production leaves stack traces out of errors and refuses the development key. */
   production: boolean;
   auth: AuthConfig;
+}
+
+/** Where a cooperative's subgraph keeps its data: a server by URL, or an embedded database under DATA_DIR. */
+const DATABASE_ENV_SHAPE = {
+  DATABASE_URL: optionalEnvText(),
+  DATA_DIR: envText(".data"),
+  PGLITE_TEMPLATE: optionalEnvText(),
+};
+
+const COOPERATIVE_ENV_SHAPE = {
+  COOPERATIVE_ID: envVar(
+    (value) => (isCooperativeSlug(value) ? value : undefined),
+    (value) => `COOPERATIVE_ID must be a cooperative slug (lowercase letters, digits and dashes), got "${value}"`,
+  ),
+};
+
+const databaseConfigOf = (
+  subgraph: SubgraphName,
+  cooperativeId: string,
+  vars: { DATABASE_URL?: string; DATA_DIR: string; PGLITE_TEMPLATE?: string },
+): DatabaseConfig =>
+  vars.DATABASE_URL
+    ? { kind: "server", url: vars.DATABASE_URL }
+    : { kind: "embedded", dataDir: resolve(vars.DATA_DIR, cooperativeId, subgraph), template: vars.PGLITE_TEMPLATE };
+
+/** The cooperative and database of a subgraph's environment alone (what a tool that fills the database reads). */
+export function subgraphDatabaseFromEnv(
+  subgraph: SubgraphName,
+  env: NodeJS.ProcessEnv = process.env,
+): { cooperativeId: string; database: DatabaseConfig } {
+  const vars = parseEnv({ ...COOPERATIVE_ENV_SHAPE, ...DATABASE_ENV_SHAPE }, env);
+  return { cooperativeId: vars.COOPERATIVE_ID, database: databaseConfigOf(subgraph, vars.COOPERATIVE_ID, vars) };
 }
 
 /** The schema of a subgraph's environment: every variable it reads (README, "Configuration"). */
 const SUBGRAPH_ENV_SHAPE = {
   // A malformed minimum-wage table stops the start, rather than the first contract that needs it.
   MINIMUM_WAGE_FILE: envVar((file) => (minimumWageTableFromEnv({ MINIMUM_WAGE_FILE: file }), file), String, ""),
-  COOPERATIVE_ID: envVar(
-    (value) => (isCooperativeSlug(value) ? value : undefined),
-    (value) => `COOPERATIVE_ID must be a cooperative slug (lowercase letters, digits and dashes), got "${value}"`,
-  ),
+  ...COOPERATIVE_ENV_SHAPE,
   PORT: portVar("PORT"),
   HOST: envText("127.0.0.1"),
-  DATABASE_URL: optionalEnvText(),
-  DATA_DIR: envText(".data"),
-  PGLITE_TEMPLATE: optionalEnvText(),
-  SEED_DEMO: optionalEnvText(),
+  ...DATABASE_ENV_SHAPE,
   NODE_ENV: optionalEnvText(),
   ...AUTH_ENV_SHAPE,
 };
@@ -49,10 +73,7 @@ export function subgraphConfigFromEnv(subgraph: SubgraphName, env: NodeJS.Proces
     cooperativeId: vars.COOPERATIVE_ID,
     port: vars.PORT,
     host: vars.HOST,
-    database: vars.DATABASE_URL
-      ? { kind: "server", url: vars.DATABASE_URL }
-      : { kind: "embedded", dataDir: resolve(vars.DATA_DIR, vars.COOPERATIVE_ID, subgraph), template: vars.PGLITE_TEMPLATE },
-    seedDemo: vars.SEED_DEMO === "true",
+    database: databaseConfigOf(subgraph, vars.COOPERATIVE_ID, vars),
     production,
     auth: authConfigOf(vars, production),
   };

@@ -22,6 +22,13 @@ registerEnumType(ContractKind, {
   },
 });
 
+/** A person's gender as they declared it (the network counts people by it). */
+export type Gender = "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
+/** Where a person stands in the welcome, before any contract (members owns it). */
+export type WelcomeStage = "PROSPECT" | "RECEIVED" | "ADMITTED" | "ORIENTED";
+/** Where a contract stands on a given day (contracts owns it; the demo data writes it too). */
+export type ContractStatus = "DRAFT" | "SIGNED" | "RUNNING" | "ENDED" | "CANCELLED";
+
 /** Path order: a later kind is a further step. */
 export const CONTRACT_KINDS_IN_PATH_ORDER: readonly ContractKind[] = ["OBJECTIVE", "SUPPORT_AGREEMENT", "EMPLOYMENT"];
 

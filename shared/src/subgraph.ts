@@ -12,13 +12,11 @@ import { codedError } from "./errors";
 import { openDatabase, type Database, type DatabaseConfig, type DatabaseOptions } from "./database";
 import { serveHttp } from "./http";
 
-/** What makes a subgraph: its schema, its tables, its loaders, its demo data. */
+/** What makes a subgraph: its schema, its tables, its loaders. */
 export interface SubgraphDefinition<Loaders> extends DatabaseOptions {
   name: SubgraphName;
   buildSchema(): Promise<GraphQLSchema>;
   createLoaders(db: DataSource, cooperativeId: string): Loaders;
-  /** Writes the cooperative's demo data if the database holds none yet. */
-  seedDemo(db: DataSource, cooperativeId: string): Promise<void>;
 }
 
 export interface SubgraphServer<Loaders> {
@@ -53,11 +51,10 @@ export async function createSubgraphServer<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   cooperativeId: string,
   databaseConfig: DatabaseConfig,
-  options: { seedDemo?: boolean; production?: boolean } = {},
+  options: { production?: boolean } = {},
 ): Promise<SubgraphServer<Loaders>> {
   const database = await openDatabase(databaseConfig, definition);
   try {
-    if (options.seedDemo) await definition.seedDemo(database.dataSource, cooperativeId);
     const apollo = new ApolloServer<RequestContext<Loaders>>({
       schema: await schemaOf(definition),
       // In production the schema is the network's business: introspection answers the gateway's
@@ -99,10 +96,7 @@ export async function startSubgraph<Loaders>(
   config: SubgraphConfig,
 ): Promise<RunningSubgraph<Loaders>> {
   const authenticate = await createAuthenticator(config.auth);
-  const server = await createSubgraphServer(definition, config.cooperativeId, config.database, {
-    seedDemo: config.seedDemo,
-    production: config.production,
-  });
+  const server = await createSubgraphServer(definition, config.cooperativeId, config.database, { production: config.production });
   const http = await serveHttp({
     apollo: server.apollo,
     port: config.port,

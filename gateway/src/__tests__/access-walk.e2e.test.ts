@@ -9,10 +9,10 @@
  *   else's, and no exact aggregate;
  * - a counselor gets their cooperative's people and records, and nothing of the other cooperative's.
  */
+import { startTestNetwork, type TestNetwork } from "@cae/tools";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildSchema, getNamedType, isObjectType, Kind, parse, type GraphQLObjectType } from "graphql";
-import { startTestNetwork, type TestNetwork } from "../testing/network";
 import { AGGREGATE_TYPES, contentsOf, PERSONAL_TYPES, recordsOf, selectionOf, type Json } from "./schema-walk";
 
 const ALPES = "alpes-entreprendre";

@@ -1,5 +1,5 @@
+import { startTestNetwork, type GraphQLResult, type TestNetwork } from "@cae/tools";
 import { addDays, addMonths, DEFAULT_MINIMUM_WAGE, minimumMonthlyPayCents, todayInFrance } from "@cae/shared";
-import { startTestNetwork, type GraphQLResult, type TestNetwork } from "../testing/network";
 
 const COOP = "garonne-activites";
 const T = todayInFrance();

@@ -1,9 +1,9 @@
+import { startTestNetwork, type TestNetwork } from "@cae/tools";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse, print, type DefinitionNode } from "graphql";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { startTestNetwork, type TestNetwork } from "../testing/network";
 
 const ALPES = "alpes-entreprendre";
 const BRETAGNE = "bretagne-cooperer";

@@ -40,6 +40,9 @@ function withStandInKey(service: Pick<Service, "name" | "env" | "mounts">, probl
 }
 import { parseRegistry, type Registry } from "../registry/registry";
 
+/** The tooling's demo seeder, which a demo container runs before its subgraph (tools/src/demo/seed/main.ts). */
+const DEMO_SEEDER = "tools/dist/demo/seed/main.js";
+
 /*
  * No Docker engine runs where the tests run, so the deployment files cannot be tried for real:
  * this test holds them to the code's own configuration parsers and registry validator instead,
@@ -336,6 +339,9 @@ function checkSubgraphServices(deployment: Deployment): string[] {
       problems.push(`${where}: cooperative ${service.env.COOPERATIVE_ID ?? "(unset)"} is not in docker/registry.json`);
     const entry = `subgraphs/${subgraph}/dist/main.js`;
     if (!service.command.includes(entry)) problems.push(`${where}: command ${JSON.stringify(service.command)} does not run ${entry}`);
+    const seeder = service.command.indexOf(DEMO_SEEDER);
+    if (seeder >= 0 && service.command[seeder + 1] !== subgraph)
+      problems.push(`${where}: the demo seeder writes ${service.command[seeder + 1]}'s data, not ${subgraph}'s`);
     if (!existsSync(resolve(root, `subgraphs/${subgraph}/src/main.ts`)))
       problems.push(`${where}: subgraphs/${subgraph}/src/main.ts, which ${entry} is built from, does not exist`);
     if (service.dependsOn.postgres !== "service_healthy")
@@ -586,10 +592,19 @@ describe("the deployment checks", () => {
   it("find a subgraph running another subgraph's entry point", () => {
     const compose = replaceOnce(
       files.compose,
-      /(alpes-entreprendre-members:\s*\n[^\n]*\n\s*command: \["node", ")subgraphs\/members/,
+      /(alpes-entreprendre-members:\s*\n[^\n]*\n\s*command: \[[^\]]*"--then", ")subgraphs\/members/,
       "$1subgraphs/contracts",
     );
     expect(broken({ compose })).toEqual(expect.arrayContaining([expect.stringContaining("does not run subgraphs/members/dist/main.js")]));
+  });
+
+  it("find a seeder writing another subgraph's demo data", () => {
+    const compose = replaceOnce(
+      files.compose,
+      /(alpes-entreprendre-members:\s*\n[^\n]*\n\s*command: \["node", "tools\/dist\/demo\/seed\/main.js", ")members/,
+      "$1finance",
+    );
+    expect(broken({ compose })).toEqual([expect.stringContaining("the demo seeder writes finance's data, not members's")]);
   });
 
   it("find a database the init script does not create", () => {

@@ -1,3 +1,4 @@
+import { startTestNetwork, type GraphQLResult, type TestNetwork } from "@cae/tools";
 import { readFileSync } from "node:fs";
 import { Redis } from "ioredis";
 import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
@@ -15,7 +16,6 @@ import {
   yearPeriods,
 } from "../indicators/__tests__/auditor";
 import type { IndicatorsConfig } from "../indicators/indicators.service";
-import { startTestNetwork, type GraphQLResult, type TestNetwork } from "../testing/network";
 
 const ALPES = "alpes-entreprendre";
 const GARONNE = "garonne-activites";

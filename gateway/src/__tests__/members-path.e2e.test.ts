@@ -1,4 +1,4 @@
-import { startTestNetwork, type GraphQLResult, type TestNetwork } from "../testing/network";
+import { startTestNetwork, type GraphQLResult, type TestNetwork } from "@cae/tools";
 
 const COOP = "bretagne-cooperer";
 

@@ -1,6 +1,6 @@
+import { startTestNetwork, type TestNetwork } from "@cae/tools";
 import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { tryDecodeId } from "@cae/shared";
-import { startTestNetwork, type TestNetwork } from "../testing/network";
 
 const ALPES = "alpes-entreprendre";
 const BRETAGNE = "bretagne-cooperer";

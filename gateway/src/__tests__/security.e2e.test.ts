@@ -1,10 +1,9 @@
+import { createTestAuth, type TestAuth, startTestNetwork, type GraphQLResult, type TestNetwork } from "@cae/tools";
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { DEFAULT_SUPERGRAPH_FILE } from "../config";
 import { startGateway, type RunningGateway } from "../gateway";
 import { DEFAULT_QUERY_LIMITS } from "../limits/limits";
-import { createTestAuth, type TestAuth } from "../testing/auth";
-import { startTestNetwork, type GraphQLResult, type TestNetwork } from "../testing/network";
 
 const ALPES = "alpes-entreprendre";
 const BRETAGNE = "bretagne-cooperer";

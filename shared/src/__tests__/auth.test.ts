@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { callerFromClaims } from "../auth/caller";
-import { ensureKeyPair } from "../auth/dev-keys";
 import { authConfigFromEnv, createAuthenticator, DEVELOPMENT_ISSUER } from "../auth/verify";
-import { signToken } from "../auth/dev-keys";
+import { ensureKeyPair, signToken } from "@cae/tools";
 
 const PERSON = "alpes-entreprendre:3f2a9c4e-8b1d-4f6a-9e2c-7d5b1a0c3e4f";
 

@@ -16,13 +16,12 @@ describe("a subgraph's environment", () => {
       cooperativeId: "alpes-entreprendre",
       port: 4101,
       host: "127.0.0.1",
-      seedDemo: false,
       production: false,
     });
     expect(config.database).toEqual({ kind: "embedded", dataDir: resolve(".data", "alpes-entreprendre", "members"), template: undefined });
     expect(config.auth).toMatchObject({ issuer: "urn:test", audience: "cae-network", key: { kind: "pem" } });
-    const server = subgraphConfigFromEnv("finance", { ...valid, DATABASE_URL: "postgres://db/x", SEED_DEMO: "true", HOST: "0.0.0.0" });
-    expect(server).toMatchObject({ database: { kind: "server", url: "postgres://db/x" }, seedDemo: true, host: "0.0.0.0" });
+    const server = subgraphConfigFromEnv("finance", { ...valid, DATABASE_URL: "postgres://db/x", HOST: "0.0.0.0" });
+    expect(server).toMatchObject({ database: { kind: "server", url: "postgres://db/x" }, host: "0.0.0.0" });
   });
 
   it("names every variable it reads", () => {
@@ -33,7 +32,6 @@ describe("a subgraph's environment", () => {
         "HOST",
         "DATABASE_URL",
         "DATA_DIR",
-        "SEED_DEMO",
         "NODE_ENV",
         "PGLITE_TEMPLATE",
         "MINIMUM_WAGE_FILE",

@@ -1,5 +1,4 @@
 export * from "./access";
 export * from "./policy";
 export * from "./caller";
-export * from "./dev-keys";
 export * from "./verify";

@@ -10,7 +10,6 @@ import { ContractsIndicatorsResolver } from "./indicators/indicators.resolver";
 import { ContractDeadlinesResolver } from "./deadlines/deadlines.resolver";
 import { Contract, Cooperative } from "./contracts/contract.type";
 import { migrations } from "./migrations";
-import { seedDemo } from "./seed";
 
 export type { ContractsContext } from "./context";
 
@@ -39,5 +38,9 @@ export const contracts: SubgraphDefinition<ContractsLoaders> = {
       },
     }),
   createLoaders,
-  seedDemo,
 };
+
+// The tables and the rules that fill them, for the tooling (demo data, tests); the service itself
+// reaches them by their modules.
+export { AmendmentEntity, CommitmentEntity, ContractEntity, RenewalEntity, type ContractEndReason } from "./contracts/contract.entity";
+export { statusOn, supportAgreementLatestEnd, supportDaysBefore, trialPeriodLatestEnd } from "./contracts/contract.rules";

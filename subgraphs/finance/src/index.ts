@@ -12,7 +12,6 @@ import { InvoiceEntity, InvoiceLineEntity } from "./invoices/invoice.entity";
 import { migrations } from "./migrations";
 import { PaymentEntity } from "./payments/payment.entity";
 import { QuoteEntity, QuoteLineEntity } from "./quotes/quote.entity";
-import { seedDemo } from "./seed";
 import { FinanceSettingsEntity } from "./settings/settings.entity";
 // Resolvers last, in this order on purpose: their modules load in it, which gives the SDL its field and mutation order.
 import { AccountCustomersResolver } from "./customers/customer.resolver";
@@ -90,5 +89,20 @@ export const finance: SubgraphDefinition<FinanceLoaders> = {
       },
     }),
   createLoaders,
-  seedDemo,
 };
+
+// The tables and the rules that fill them, for the tooling (demo data, tests); the service itself
+// reaches them by their modules.
+export { ActivityAccountEntity } from "./accounts/activity-account.entity";
+export { accountBrackets, monthlyContribution, storedParts, type MonthFigures } from "./contributions/contribution.compute";
+export type { StoredPart } from "./contributions/contribution.entity";
+export type { CustomerKind } from "./customers/customer.entity";
+export type { ExpenseCategory } from "./expenses/expense.entity";
+export { settledStatus, type InvoiceStatus } from "./invoices/invoice.entity";
+export type { LineRow } from "./invoices/lines";
+export { formatNumber } from "./invoices/numbering";
+export { documentTotals, formatQuantity, formatRate, parseRate, type Bracket, type VatRate } from "./money/arithmetic";
+export { lastDayOfMonth } from "./money/dates";
+export type { PaymentMethod } from "./payments/payment.entity";
+export type { ContributionBasis, StoredBracket } from "./settings/settings.entity";
+export { vatNumberOf } from "./settings/vat-number";

@@ -25,7 +25,6 @@ import { resolvePersonReference } from "./people/person.reference";
 import { CooperativePeopleResolver, PersonResolver } from "./people/person.resolver";
 import { CooperativeFollowUpResolver } from "./support/follow-up.resolver";
 import { Cooperative } from "./people/person.type";
-import { seedDemo } from "./seed";
 
 export type { MembersContext } from "./context";
 
@@ -75,5 +74,17 @@ export const members: SubgraphDefinition<MembersLoaders> = {
       },
     }),
   createLoaders,
-  seedDemo,
 };
+
+// The tables and the rules that fill them, for the tooling (demo data, tests); the service itself
+// reaches them by their modules.
+export { ActivityEntity } from "./activities/activity.entity";
+export { InformationMeetingEntity, MeetingAttendanceEntity } from "./meetings/meeting.entity";
+export { AssociateEntity, ExitEntity } from "./membership/membership.entity";
+export type { ExitReason } from "./membership/membership.type";
+export { PersonEntity } from "./people/person.entity";
+export { CooperativeProfileEntity } from "./profile/profile.entity";
+export { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support/support.entity";
+export type { SessionTopic } from "./support/support.type";
+export { PartnerEntity, ReceptionEntity } from "./welcome/welcome.entity";
+export type { PartnerKind, ProjectProgress } from "./welcome/welcome.type";

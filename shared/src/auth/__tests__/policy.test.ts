@@ -1,6 +1,6 @@
+import { testCaller } from "@cae/tools";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { execute, parse, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from "graphql";
-import { testCaller } from "../../testing-subgraph";
 import type { Caller } from "../caller";
 import { enforceAccessPolicy, rules, type AccessPolicy } from "../policy";
 

@@ -1,4 +1,5 @@
-import { createSubgraphServer, createTestDatabase, execute, testCaller, type Caller, type SubgraphServer } from "@cae/shared";
+import { createTestDatabase, execute, testCaller } from "@cae/tools";
+import { createSubgraphServer, type Caller, type SubgraphServer } from "@cae/shared";
 import { finance, type FinanceContext } from "../index";
 
 export const COOP = "garonne-activites";
@@ -6,8 +7,8 @@ export type FinanceServer = SubgraphServer<FinanceContext["loaders"]> & { stop()
 
 /** A finance subgraph on a throwaway database without demo data, so that every figure is the test's own. */
 export async function startEmptyFinance(backend: "embedded" | "server"): Promise<FinanceServer> {
-  const database = await createTestDatabase(backend);
-  const server = await createSubgraphServer(finance, COOP, database.config, { seedDemo: false });
+  const database = await createTestDatabase(backend, { subgraph: "finance" });
+  const server = await createSubgraphServer(finance, COOP, database.config);
   return {
     ...server,
     async stop() {

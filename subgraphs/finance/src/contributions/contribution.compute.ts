@@ -1,5 +1,6 @@
 import { bracketedContribution, euros, formatRate, parseRate, type Bracket } from "../money/arithmetic";
 import type { ContributionBasis } from "../settings/settings.entity";
+import type { StoredPart } from "./contribution.entity";
 
 export interface MonthFigures {
   revenueCents: bigint;
@@ -24,6 +25,15 @@ export function monthlyContribution(
   const parts = bracketedContribution(brackets, yearBasisBeforeCents, basisCents);
   return { basisCents, yearBasisBeforeCents, parts, amountCents: parts.reduce((sum, part) => sum + part.amountCents, 0n) };
 }
+
+/** A month's parts as the ledger keeps them: exact decimal strings. */
+export const storedParts = (parts: ReturnType<typeof monthlyContribution>["parts"]): StoredPart[] =>
+  parts.map((part) => ({
+    fromCents: part.fromCents.toString(),
+    rate: formatRate(part.rate),
+    basisCents: part.basisCents.toString(),
+    amountCents: part.amountCents.toString(),
+  }));
 
 export const accountBrackets = (accountRate: string | null, cooperative: Bracket[]): Bracket[] =>
   accountRate === null ? cooperative : [{ fromCents: 0n, rate: parseRate(accountRate, "contributionRate") }];

@@ -2,11 +2,10 @@ import { badUserInput, encodeId, notFound, ownLocalId, requireOwnCooperative, to
 import type { DataSource, EntityManager } from "typeorm";
 import { requireAccount } from "../accounts/account-access";
 import { conflictOn } from "../errors";
-import { formatRate } from "../money/arithmetic";
 import { parseMonth } from "../money/dates";
 import { bracketsOf } from "../settings/settings.mapper";
 import { requireSettingsOn } from "../settings/settings.service";
-import { accountBrackets, monthlyContribution, type MonthFigures } from "./contribution.compute";
+import { accountBrackets, monthlyContribution, storedParts, type MonthFigures } from "./contribution.compute";
 import { ContributionEntryEntity, SalaryCostEntity } from "./contribution.entity";
 import type { RecordMonthlyContributionsInput, RecordSalaryCostInput } from "./contribution.type";
 
@@ -90,12 +89,7 @@ export async function recordMonthlyContributions(
         basisCents: computed.basisCents,
         yearBasisBeforeCents: computed.yearBasisBeforeCents,
         rateSource: account.contribution_rate === null ? "COOPERATIVE" : "ACCOUNT",
-        parts: computed.parts.map((part) => ({
-          fromCents: part.fromCents.toString(),
-          rate: formatRate(part.rate),
-          basisCents: part.basisCents.toString(),
-          amountCents: part.amountCents.toString(),
-        })),
+        parts: storedParts(computed.parts),
         amountCents: computed.amountCents,
         settingsId: settings.id,
       });

@@ -1,0 +1,216 @@
+import { createTestAuth, type TestAuth, createTestDatabase } from "@cae/tools";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { members } from "@cae/members";
+import { startSubgraph, type Caller, type RunningSubgraph } from "@cae/shared";
+import type { GatewayContext } from "../context";
+import type { Registry } from "../registry/registry";
+import { reindexed, REQUEST_KINDS, ShardedDataSource } from "../routing/sharded-data-source";
+
+const A = "alpes-entreprendre";
+const B = "bretagne-cooperer";
+
+describe("the sharded data source", () => {
+  const running: RunningSubgraph<unknown>[] = [];
+  let dataSource: ShardedDataSource;
+  let registry: Registry;
+  const ids: Record<string, string[]> = {};
+  let testAuth: TestAuth;
+  let analystToken: string;
+
+  beforeAll(async () => {
+    testAuth = await createTestAuth();
+    analystToken = await testAuth.token({ sub: "analyst", role: "NETWORK_ANALYST" });
+    for (const cooperativeId of [A, B]) {
+      const subgraph = await startSubgraph(members, {
+        cooperativeId,
+        port: 0,
+        host: "127.0.0.1",
+        database: (await createTestDatabase("embedded", { subgraph: "members", demoOf: cooperativeId })).config,
+        production: false,
+        auth: testAuth.auth,
+      });
+      running.push(subgraph as RunningSubgraph<unknown>);
+      const rows: { id: string }[] = await subgraph.database.dataSource.query("SELECT id FROM people ORDER BY id LIMIT 3");
+      ids[cooperativeId] = rows.map((row) => `${cooperativeId}:${row.id}`);
+    }
+    registry = {
+      cooperatives: running.map((subgraph, i) => ({
+        id: [A, B][i],
+        name: [A, B][i],
+        region: "R",
+        subgraphs: { members: subgraph.url, contracts: subgraph.url, finance: subgraph.url },
+      })),
+    };
+    dataSource = new ShardedDataSource("members", registry, 1000);
+  });
+  afterAll(async () => {
+    await Promise.all(running.map((subgraph) => subgraph.stop()));
+    testAuth?.remove();
+  });
+
+  const ANALYST: Caller = { subject: "analyst", role: "NETWORK_ANALYST" };
+  /** As the gateway calls it: the caller verified, their token in the headers it forwards. */
+  const process = (query: string, variables: Record<string, unknown>, caller: Caller = ANALYST, token = analystToken) =>
+    dataSource.process({
+      kind: REQUEST_KINDS.incomingOperation,
+      request: { query, variables },
+      context: { registry, headers: new Headers({ authorization: `Bearer ${token}` }), caller } satisfies GatewayContext,
+      incomingRequestContext: {} as never,
+    });
+
+  const ENTITIES =
+    "query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { id welcomeStage } } }";
+  /** Entities a network role may read in any cooperative: the cooperatives themselves (their people are refused). */
+  const COOPERATIVES =
+    "query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Cooperative { id profile { legalName } } ... on Person { id } } }";
+
+  it("splits an entity fetch by cooperative and puts every answer back in its place", async () => {
+    const representations = [A, B, A, B, A].map((id) => ({ __typename: "Cooperative", id }));
+    const response = await process(COOPERATIVES, { representations });
+    expect(response.errors).toBeUndefined();
+    const entities = response.data?._entities as { id: string; profile: { legalName: string } }[];
+    expect(entities.map((entity) => entity.id)).toEqual([A, B, A, B, A]);
+    const legalNames = await Promise.all(
+      running.map(
+        async (subgraph) => (await subgraph.database.dataSource.query("SELECT legal_name FROM cooperative_profile"))[0].legal_name,
+      ),
+    );
+    expect(entities.map((entity) => entity.profile.legalName)).toEqual([0, 1, 0, 1, 0].map((i) => legalNames[i]));
+  });
+
+  it("answers null, with an error at the right position, for what a cooperative could not or would not resolve", async () => {
+    const representations = [
+      { __typename: "Cooperative", id: A },
+      { __typename: "Person", id: ids[A][0] }, // a person, refused to a network role: its error at its own position
+      { __typename: "Cooperative", id: B },
+      { __typename: "NoSuchType", id: ids[B][1] }, // fails B's whole part: its error points at B's first entity
+      { __typename: "Person", id: "garbage" },
+    ];
+    const response = await process(COOPERATIVES, { representations });
+    const entities = response.data?._entities as ({ id: string } | null)[];
+    expect(entities.map((entity) => entity?.id ?? null)).toEqual([A, null, null, null, null]);
+    expect(response.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: ["_entities", 1], extensions: expect.objectContaining({ code: "FORBIDDEN", cooperativeId: A }) }),
+        expect.objectContaining({
+          message: expect.stringContaining("NoSuchType"),
+          path: ["_entities", 2],
+          extensions: expect.objectContaining({ cooperativeId: B }),
+        }),
+        expect.objectContaining({ path: ["_entities", 4], extensions: { code: "NOT_FOUND" } }),
+      ]),
+    );
+    expect(response.errors).toHaveLength(3);
+  });
+
+  it("refuses, without sending it, the part of another cooperative to a cooperative's token", async () => {
+    const token = await testAuth.token({ sub: "counselor", role: "COUNSELOR", coop: A });
+    const bDatabase = running[1].database;
+    const before = bDatabase.statementCount;
+    const response = await process(
+      ENTITIES,
+      { representations: [ids[B][0], ids[A][0]].map((id) => ({ __typename: "Person", id })) },
+      { subject: "counselor", role: "COUNSELOR", cooperativeId: A },
+      token,
+    );
+    expect((response.data?._entities as ({ id: string } | null)[]).map((entity) => entity?.id ?? null)).toEqual([null, ids[A][0]]);
+    expect(response.errors).toEqual([
+      expect.objectContaining({ path: ["_entities", 0], extensions: { code: "FORBIDDEN", cooperativeId: B } }),
+    ]);
+    expect(bDatabase.statementCount).toBe(before);
+  });
+
+  it("moves an error of one entity of a part to that entity's position in the whole fetch", () => {
+    expect(reindexed({ message: "x", path: ["_entities", 1, "lastName"] }, [2, 5], B)).toEqual({
+      message: "x",
+      path: ["_entities", 5, "lastName"],
+      extensions: { cooperativeId: B },
+    });
+    expect(reindexed({ message: "y" }, [2, 5], B)).toEqual({ message: "y", extensions: { cooperativeId: B } });
+  });
+
+  it("refuses an operation that names no cooperative or several", async () => {
+    const none = await process("mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }", {
+      input: { firstName: "x" },
+    });
+    expect(none.errors?.[0].extensions).toEqual({ code: "UNROUTABLE_OPERATION" });
+    const two = await process(
+      `mutation { a: registerPerson(input: { cooperativeId: "${A}" }) { id } b: registerPerson(input: { cooperativeId: "${B}" }) { id } }`,
+      {},
+    );
+    expect(two.errors?.[0].message).toMatch(/several cooperatives/);
+  });
+
+  it("serves incoming operations only", async () => {
+    await expect(
+      dataSource.process({ kind: REQUEST_KINDS.healthCheck, request: { query: "{ __typename }" }, context: {} }),
+    ).rejects.toThrow(/serves operations only/);
+  });
+});
+
+describe("a cooperative's data source on the wire", () => {
+  const C = "centre-val-cooperer";
+  let server: Server;
+  let dataSource: ShardedDataSource;
+  let registry: Registry;
+  /** What the next request gets: status, content type and body. */
+  let reply: { status: number; type: string; body: string };
+  const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+
+  beforeAll(async () => {
+    server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      res.writeHead(reply.status, { "content-type": reply.type }).end(reply.body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    registry = { cooperatives: [{ id: C, name: C, region: "R", subgraphs: { members: url, contracts: url, finance: url } }] };
+    dataSource = new ShardedDataSource("members", registry, 1000);
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const ask = () =>
+    dataSource.process({
+      kind: REQUEST_KINDS.incomingOperation,
+      request: { query: `mutation Register { registerPerson(input: { cooperativeId: "${C}" }) { id } }`, operationName: "Register" },
+      context: {
+        registry,
+        headers: new Headers({ authorization: "Bearer the-token" }),
+        caller: { subject: "admin", role: "COOP_ADMIN", cooperativeId: C },
+      } satisfies GatewayContext,
+      incomingRequestContext: {} as never,
+    });
+
+  it("posts the operation as JSON with the caller's token, and hands back the subgraph's answer", async () => {
+    reply = { status: 200, type: "application/graphql-response+json; charset=utf-8", body: '{"data":{"registerPerson":{"id":"x"}}}' };
+    received.length = 0;
+    await expect(ask()).resolves.toEqual({ data: { registerPerson: { id: "x" } } });
+    expect(received).toHaveLength(1);
+    expect(received[0].headers).toMatchObject({ authorization: "Bearer the-token", "content-type": "application/json" });
+    expect(JSON.parse(received[0].body)).toEqual({
+      query: `mutation Register { registerPerson(input: { cooperativeId: "${C}" }) { id } }`,
+      operationName: "Register",
+      variables: {},
+    });
+  });
+
+  it.each([
+    [{ status: 502, type: "text/html", body: "<h1>Bad gateway</h1>" }, "502: Bad Gateway"],
+    [{ status: 403, type: "application/json", body: '{"errors":[{"message":"no"}]}' }, "403: Forbidden"],
+    [{ status: 200, type: "text/plain", body: "oops" }, "Expected JSON response body, but received: oops"],
+    [{ status: 200, type: "application/json", body: "42" }, "Expected JSON response body, but received: 42"],
+  ])("names the cooperative and what went wrong when it answers %j", async (answer, reason) => {
+    reply = answer;
+    const response = await ask();
+    expect(response.data).toBeUndefined();
+    expect(response.errors).toEqual([
+      {
+        message: `Cooperative "${C}" did not answer for members: ${reason}`,
+        extensions: { code: "COOPERATIVE_UNAVAILABLE", cooperativeId: C, subgraph: "members" },
+      },
+    ]);
+  });
+});

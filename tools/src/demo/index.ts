@@ -1,0 +1,4 @@
+export * from "./types";
+export * from "./generate";
+export * from "./random";
+export * from "./profile";

@@ -1,0 +1,78 @@
+import type { ContractKind, ContractStatus, Gender, Sector, WelcomeStage } from "@cae/shared";
+
+/**
+ * The demo data of one cooperative, generated deterministically from its ID so that the three
+ * subgraphs of a cooperative, seeded separately, agree on every ID they share.
+ */
+
+/** ISO calendar date, "2026-03-14". */
+export type IsoDate = string;
+
+export interface DemoPerson {
+  id: string; // uuid
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string; // French format, "06 12 34 56 78"
+  gender: Gender;
+  birthYear: number;
+  postcode: string; // 5 digits, in the cooperative's region
+  welcomeStage: WelcomeStage;
+  /** Date of the information meeting attended. */
+  firstContactOn: IsoDate;
+  /** Date of the individual reception, once received. */
+  receivedOn: IsoDate | null;
+}
+
+export interface DemoContract {
+  id: string; // uuid
+  personId: string;
+  kind: ContractKind;
+  status: ContractStatus;
+  startsOn: IsoDate;
+  endsOn: IsoDate | null;
+  /** Employment contracts only: monthly hours as a decimal string ("60.67"), at most "151.67". */
+  monthlyHours: string | null;
+  /** Employment contracts only: fixed gross monthly pay in cents, never below SMIC for the hours. */
+  fixedMonthlyPayCents: bigint | null;
+}
+
+export interface DemoActivityAccount {
+  id: string; // uuid
+  personId: string;
+  /** Analytic code, unique in the cooperative ("ACT-0042"). */
+  analyticCode: string;
+  /** Name of the activity ("Menuiserie Dupont", "Traduction technique"). */
+  label: string;
+  sector: Sector;
+  openedOn: IsoDate;
+}
+
+export interface DemoCooperative {
+  people: DemoPerson[];
+  contracts: DemoContract[];
+  accounts: DemoActivityAccount[];
+}
+
+export interface DemoCooperativeProfile {
+  id: string;
+  name: string;
+  region: string;
+  /** Prefix of the region's postcodes (department numbers), for realistic addresses. */
+  departments: string[];
+  /** How many people the cooperative has welcomed (30 to 200). */
+  size: number;
+}
+
+/** The three demo cooperatives `npm start` runs. Fictional names. */
+export const DEMO_COOPERATIVES: DemoCooperativeProfile[] = [
+  {
+    id: "alpes-entreprendre",
+    name: "Alpes Entreprendre",
+    region: "Auvergne-Rhône-Alpes",
+    departments: ["38", "73", "74", "69"],
+    size: 140,
+  },
+  { id: "bretagne-cooperer", name: "Bretagne Coopérer", region: "Bretagne", departments: ["35", "29", "22", "56"], size: 85 },
+  { id: "garonne-activites", name: "Garonne Activités", region: "Occitanie", departments: ["31", "81", "82", "32"], size: 48 },
+];

@@ -1,0 +1,133 @@
+import { startSubgraph, SUBGRAPH_NAMES, type AuthConfig, type CallerClaims, type RunningSubgraph, type SubgraphName } from "@cae/shared";
+import { SUBGRAPHS } from "../subgraphs";
+import { createTestAuth } from "./auth";
+import { createTestDatabase } from "./database";
+import type { SignOptions } from "../keys";
+import { readFileSync } from "node:fs";
+import {
+  DEFAULT_QUERY_LIMITS,
+  DEFAULT_SUPERGRAPH_FILE,
+  startGateway,
+  type QueryLimits,
+  type Registry,
+  type RunningGateway,
+} from "@cae/gateway";
+
+export interface GraphQLResult {
+  status: number;
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestNetwork {
+  gateway: RunningGateway;
+  registry: Registry;
+  /** How the gateway and subgraphs verify tokens. */
+  auth: AuthConfig;
+  subgraph(cooperativeId: string, name: SubgraphName): RunningSubgraph<unknown>;
+  /** A token signed with this network's key (`issuer`, `audience`, `expiresIn` may be overridden to forge bad ones). */
+  token(claims: CallerClaims, options?: SignOptions): Promise<string>;
+  /** Sends an operation to the gateway over HTTP, as a client would; with a token when one is given. */
+  query(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult>;
+  /** Sends an operation straight to one cooperative's subgraph, bypassing the gateway. */
+  querySubgraph(
+    cooperativeId: string,
+    name: SubgraphName,
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResult>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real network on free ports: every cooperative's three subgraphs on HTTP, each on its own
+ * in-memory PostgreSQL seeded with the demo data, and the real gateway in front of them.
+ */
+export async function startTestNetwork(
+  cooperativeIds: string[],
+  options: { timeoutMs?: number; extraRegistry?: Registry["cooperatives"]; limits?: Partial<QueryLimits>; maxBodyBytes?: number } = {},
+): Promise<TestNetwork> {
+  const { auth, token, remove: removeKeys } = await createTestAuth();
+  const running = new Map<string, RunningSubgraph<unknown>>();
+  try {
+    for (const cooperativeId of cooperativeIds) {
+      for (const name of SUBGRAPH_NAMES) {
+        const { config: database } = await createTestDatabase("embedded", { subgraph: name, demoOf: cooperativeId });
+        const subgraph = await startSubgraph(SUBGRAPHS[name], {
+          cooperativeId,
+          port: 0,
+          host: "127.0.0.1",
+          database,
+          production: false,
+          auth,
+        });
+        running.set(`${cooperativeId}/${name}`, subgraph);
+      }
+    }
+  } catch (error) {
+    await Promise.all([...running.values()].map((subgraph) => subgraph.stop()));
+    throw error;
+  }
+  const registry: Registry = {
+    cooperatives: [
+      ...cooperativeIds.map((id) => ({
+        id,
+        name: `Coopérative ${id}`,
+        region: id.startsWith("bretagne") ? "Bretagne" : "Auvergne-Rhône-Alpes",
+        subgraphs: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, running.get(`${id}/${name}`)!.url])) as Record<
+          SubgraphName,
+          string
+        >,
+      })),
+      ...(options.extraRegistry ?? []),
+    ],
+  };
+  const serviceToken = await token({ sub: "gateway", role: "NETWORK_SERVICE" });
+  const gateway = await startGateway({
+    serviceToken: () => serviceToken,
+    registry,
+    supergraphSdl: readFileSync(DEFAULT_SUPERGRAPH_FILE, "utf8"),
+    port: 0,
+    host: "127.0.0.1",
+    cooperativeTimeoutMs: options.timeoutMs ?? 2000,
+    production: false,
+    auth,
+    limits: { ...DEFAULT_QUERY_LIMITS, ...options.limits },
+    maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
+  });
+  const post = async (url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult> => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token && { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as Omit<GraphQLResult, "status">) };
+  };
+  const stopped = new Set<string>();
+  return {
+    gateway,
+    registry,
+    auth,
+    subgraph(cooperativeId, name) {
+      const subgraph = running.get(`${cooperativeId}/${name}`);
+      if (!subgraph) throw new Error(`No ${name} subgraph for ${cooperativeId} in this test network`);
+      return {
+        ...subgraph,
+        stop: async () => {
+          stopped.add(`${cooperativeId}/${name}`);
+          await subgraph.stop();
+        },
+      };
+    },
+    token,
+    query: (query, variables, token) => post(gateway.url, query, variables, token),
+    querySubgraph: (cooperativeId, name, query, variables, token) =>
+      post(running.get(`${cooperativeId}/${name}`)!.url, query, variables, token),
+    async stop() {
+      await gateway.stop();
+      await Promise.all([...running].filter(([key]) => !stopped.has(key)).map(([, subgraph]) => subgraph.stop()));
+      removeKeys();
+    },
+  };
+}

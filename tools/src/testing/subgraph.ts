@@ -1,0 +1,47 @@
+import type { GraphQLFormattedError } from "graphql";
+import { createSubgraphServer, type Caller, type Role, type SubgraphDefinition, type SubgraphServer } from "@cae/shared";
+import { createTestDatabase } from "./database";
+
+export interface OperationResult {
+  data?: Record<string, unknown> | null;
+  errors?: readonly GraphQLFormattedError[];
+}
+
+/** A verified caller for tests: staff of the cooperative unless said otherwise. */
+export function testCaller(role: Role, cooperativeId?: string, personId?: string): Caller {
+  return { subject: `test-${role.toLowerCase()}`, role, cooperativeId, personId } as Caller;
+}
+
+/** Runs one operation through a subgraph's Apollo server, with a fresh request context. */
+export async function execute<Loaders>(
+  server: SubgraphServer<Loaders>,
+  query: string,
+  variables?: Record<string, unknown>,
+  caller: Caller = testCaller("COUNSELOR", server.cooperativeId),
+): Promise<OperationResult> {
+  const response = await server.apollo.executeOperation({ query, variables }, { contextValue: server.contextFor(caller) });
+  if (response.body.kind !== "single") throw new Error("Expected a single result");
+  return response.body.singleResult as OperationResult;
+}
+
+export const ENTITIES_QUERY = (selection: string) =>
+  `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
+
+/** A subgraph server on a throwaway, seeded database, for one `describe` block of subgraph tests. */
+export async function startTestSubgraph<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  cooperativeId: string,
+  backend: "embedded" | "server",
+  options: { production?: boolean } = {},
+): Promise<SubgraphServer<Loaders> & { stop(): Promise<void> }> {
+  const database = await createTestDatabase(backend, { subgraph: definition.name, demoOf: cooperativeId });
+  const server = await createSubgraphServer(definition, cooperativeId, database.config, options);
+  return {
+    ...server,
+    async stop() {
+      await server.apollo.stop();
+      await server.database.close();
+      await database.drop();
+    },
+  };
+}
