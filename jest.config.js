@@ -29,9 +29,8 @@ module.exports = {
     tier("subgraph", ["**/src/**/__tests__/**/*.subgraph.test.ts"]),
     tier("e2e", ["**/src/**/__tests__/**/*.e2e.test.ts"]),
   ],
-  // The database templates of the run (tools/src/testing/database.ts), made once and shared by the workers.
+  // Where the database templates are kept (tools/src/testing/database.ts): made once, shared by the workers and the runs.
   globalSetup: "<rootDir>/tools/jest/global-setup.js",
-  globalTeardown: "<rootDir>/tools/jest/global-teardown.js",
   // Most of a test's time is PGlite's WebAssembly on the CPU: one worker per core, and two on a
   // two-core machine (Jest's default there is one), since a worker also waits on sockets.
   maxWorkers: Math.max(2, availableParallelism()),

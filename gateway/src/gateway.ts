@@ -3,7 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLObjectType } from "graphql";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { readFileSync } from "node:fs";
-import { createAuthenticator, serveHttp, type RunningHttpServer, type SubgraphName } from "@cae/shared";
+import { codedError, createAuthenticator, serveHttp, type Caller, type RunningHttpServer, type SubgraphName } from "@cae/shared";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { networkHealth } from "./health";
@@ -27,6 +27,20 @@ export interface GatewayOptions extends Omit<GatewayConfig, "registryFile" | "su
 export interface RunningGateway extends RunningHttpServer {
   apollo: ApolloServer<GatewayContext>;
   indicators: IndicatorsService;
+}
+
+/**
+ * The gateway's service credential reads every cooperative's exact aggregates: it is the
+ * gateway's own, to call the subgraphs, and a client that holds it (leaked, or signed for a
+ * script) gets nothing through the gateway, where disclosure control would not apply to it.
+ */
+function clientCaller(caller: Caller): Caller {
+  if (caller.role === "NETWORK_SERVICE") {
+    throw codedError("FORBIDDEN", "The network's service credential is the gateway's own: a client may not call the gateway with it", {
+      http: { status: 403 },
+    });
+  }
+  return caller;
 }
 
 /** Starts the gateway: one supergraph, each subgraph served by a data source sharded over the registry. */
@@ -76,7 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxBodyBytes: options.maxBodyBytes,
     // The gateway checks the token first; every subgraph checks it again, as it may be reached directly.
     context: async (headers) => ({
-      caller: await authenticate(headers.get("authorization")),
+      caller: clientCaller(await authenticate(headers.get("authorization"))),
       registry: options.registry,
       headers,
       indicators,

@@ -95,6 +95,16 @@ describe("who may see what", () => {
       );
     });
 
+    it("refuses the gateway's own service credential from a client with FORBIDDEN (403) and no data", async () => {
+      const service = await network.token({ sub: "gateway", role: "NETWORK_SERVICE" });
+      expectRefused(
+        await network.query(`{ network { indicators(from: "2026-01-01", to: "2026-12-31") { complete } } }`, {}, service),
+        "FORBIDDEN",
+        403,
+      );
+      expectRefused(await network.query(PERSON_NAME, { id: ids[ALPES][0] }, service), "FORBIDDEN", 403);
+    });
+
     it("keeps the health endpoints open", async () => {
       expect((await fetch(new URL("/health", network.gateway.url))).status).toBe(200);
       expect((await fetch(new URL("/health", network.subgraph(ALPES, "members").url))).status).toBe(200);

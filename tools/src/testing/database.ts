@@ -63,11 +63,12 @@ async function fill(config: DatabaseConfig, content: NonNullable<TestDatabaseCon
 }
 
 /**
- * An embedded database costs seconds of CPU to create, migrate and seed, and a test run opens
- * hundreds: each kind is made once per run and dumped, and every test database starts from its
- * dump (a fraction of a second). The dumps live in the run's directory (TEST_TEMPLATES_DIR, made
- * and removed by Jest's global setup), so a change of a migration or of the demo data is always
- * seen by the next run.
+ * An embedded database costs seconds of CPU to create, migrate and seed, and a run opens
+ * hundreds: each kind is made once and dumped, and every test database starts from its dump (a
+ * fraction of a second). The dumps live in TEST_TEMPLATES_DIR, which Jest's global setup names by
+ * the hash of every source they are made from (tools/jest/global-setup.js), so a change to a
+ * migration or to the demo data is always seen by the next run; outside Jest, in a directory of
+ * the process's own.
  */
 const templates = new Map<string, Promise<string>>();
 
