@@ -55,7 +55,7 @@ describe("the network dashboard in headless Chromium", () => {
     }
     const client = join(__dirname, "..", "..", "dist", "dashboard", "browser", "gateway", "src", "dashboard", "client", "app.js");
     if (!existsSync(client)) throw new Error(`The dashboard's browser code is not built (${client}): run npx tsc --build first`);
-    network = await startTestNetwork([ALPES, BRETAGNE], { timeoutMs: 3000 });
+    network = await startTestNetwork([ALPES, BRETAGNE]);
     profile = mkdtempSync(join(tmpdir(), "cae-dashboard-chromium-"));
     browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true });
   }, 300_000);

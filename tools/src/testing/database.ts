@@ -30,7 +30,8 @@ export type TestDatabaseContent = { subgraph: SubgraphName; demoOf?: string } | 
  */
 export async function createTestDatabase(backend: "embedded" | "server", content?: TestDatabaseContent): Promise<TestDatabase> {
   if (backend === "embedded") {
-    return { config: { kind: "memory", template: content && (await embeddedTemplate(content)) }, drop: async () => {} };
+    // Without content, the empty cluster `npm ci` prepared: no initdb either.
+    return { config: { kind: "memory", template: content ? await embeddedTemplate(content) : TEMPLATE_FILE }, drop: async () => {} };
   }
   const serverUrl = new URL(process.env.TEST_DATABASE_URL ?? "");
   // Like any test that drops databases, refuse a server URL that does not say it is for tests.

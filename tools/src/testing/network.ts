@@ -90,7 +90,9 @@ export async function startTestNetwork(
     supergraphSdl: readFileSync(DEFAULT_SUPERGRAPH_FILE, "utf8"),
     port: 0,
     host: "127.0.0.1",
-    cooperativeTimeoutMs: options.timeoutMs ?? 2000,
+    // Long by default: a test of access or routing must not fail because a busy machine answered late;
+    // a test of the deadline sets a short one against a cooperative that never answers.
+    cooperativeTimeoutMs: options.timeoutMs ?? 30_000,
     production: false,
     auth,
     limits: { ...DEFAULT_QUERY_LIMITS, ...options.limits },
