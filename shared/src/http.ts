@@ -23,6 +23,9 @@ export interface RunningHttpServer {
 
 class BodyTooLarge extends Error {}
 
+/** How long a quiet kept-alive connection stays open: longer than the idle time of common load balancers (60 s). */
+const KEEP_ALIVE_MS = 65_000;
+
 /**
  * Serves an Apollo server on node:http: POST/GET /graphql and GET /health. Apollo's own
  * `executeHTTPGraphQLRequest` does the GraphQL part, so no web framework is needed.
@@ -38,6 +41,12 @@ export async function serveHttp<Context extends BaseContext>(options: HttpOption
       else res.end();
     });
   });
+  // A kept-alive connection is closed by its client, not by this server: had the server closed it
+  // after Node's default 5 s of quiet, a client whose event loop was busy longer (a load balancer,
+  // the gateway under load) could send its next request on it as it closed and get ECONNRESET.
+  // Clients close theirs sooner: Node's fetch one second before the `Keep-Alive: timeout` we announce.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://localhost");
