@@ -17,9 +17,14 @@ export interface SubgraphResponse {
   text(): Promise<string>;
 }
 
+const IDLE_SOCKET_MS = 30_000;
+
 /** A fetch-like function for the cooperatives' data sources, with a deadline covering the whole exchange. */
 export function pooledFetcher(timeoutMs: number, maxSockets = 64) {
-  const agents = { http: new Agent({ keepAlive: true, maxSockets }), https: new HttpsAgent({ keepAlive: true, maxSockets }) };
+  // A quiet pooled connection is closed here after 30 s, well before a subgraph closes it (65 s,
+  // shared/src/http.ts): a request is never sent on a socket the other end is closing (ECONNRESET).
+  const pool = { keepAlive: true, maxSockets, timeout: IDLE_SOCKET_MS };
+  const agents = { http: new Agent(pool), https: new HttpsAgent(pool) };
   return (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<SubgraphResponse> =>
     new Promise((resolve, reject) => {
       const target = new URL(url);
