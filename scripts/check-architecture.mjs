@@ -25,6 +25,8 @@ const RULES = {
 const BROWSER_REACH = {
   "gateway/src/dashboard/client/app.ts": ["shared/src/dates.js", "shared/src/euros.js", "examples/generated/graphql.js"],
 };
+/** The browser code's name for the repository's root (its tsconfig.json's paths, the page's import map). */
+const PROJECT_ROOT = "#project/";
 const LEFT_OUT = /(^|\/)(__tests__|dist|node_modules)(\/|$)/;
 
 function* sourceFiles(dir) {
@@ -46,10 +48,12 @@ for (const [pkg, rule] of Object.entries(RULES)) {
   }
   for (const file of sourceFiles(join(ROOT, pkg, "src"))) {
     const text = readFileSync(file, "utf8");
-    for (const [, specifier] of text.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)["']([^"']+)["']/g)) {
+    for (const [, specifier] of text.matchAll(/(?:from\s+|import\s+|import\s*\(\s*|require\s*\(\s*)["']([^"']+)["']/g)) {
       const where = relative(ROOT, file);
       const name = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0];
-      if (name.startsWith("@cae/") && !rule.packages.includes(name)) problems.push(`${where} imports ${specifier}`);
+      if (specifier.startsWith(PROJECT_ROOT)) {
+        if (!BROWSER_REACH[where]?.includes(specifier.slice(PROJECT_ROOT.length))) problems.push(`${where} reaches into ${specifier}`);
+      } else if (name.startsWith("@cae/") && !rule.packages.includes(name)) problems.push(`${where} imports ${specifier}`);
       else if (rule.forbidden.includes(name)) problems.push(`${where} imports ${specifier}, which is tooling`);
       else if (specifier.startsWith(".") && /(^|\/)(dist|tools)\//.test(specifier)) problems.push(`${where} reaches into ${specifier}`);
       else if (

@@ -9,7 +9,10 @@ const CLIENT = "gateway/src/dashboard/client/app.js";
 /** graphql's ES modules: the client prints the generated typed document with graphql's own printer. */
 const GRAPHQL_DIR = dirname(require.resolve("graphql/package.json"));
 
-const IMPORT_MAP = JSON.stringify({ imports: { "graphql/language/printer": "/dashboard/vendor/graphql/language/printer.mjs" } });
+// "#project/" is the repository's root as the browser code was compiled (client/tsconfig.json's paths).
+const IMPORT_MAP = JSON.stringify({
+  imports: { "graphql/language/printer": "/dashboard/vendor/graphql/language/printer.mjs", "#project/": "/dashboard/assets/" },
+});
 const IMPORT_MAP_HASH = createHash("sha256").update(IMPORT_MAP).digest("base64");
 
 const PAGE = `<!doctype html>

@@ -10,9 +10,10 @@ import {
   type NetworkIndicatorsQueryVariables,
 } from "../../../../examples/generated/graphql.js";
 import { barChart, timeChart, type Bar } from "./charts.js";
-// The shared rules this page needs are plain modules without imports, compiled for the browser too.
-import { todayInFrance } from "../../../../shared/src/dates.js";
-import { formatEuros } from "../../../../shared/src/euros.js";
+// The shared rules this page needs are plain modules without imports, compiled for the browser too;
+// "#project/" is the repository's root (this folder's tsconfig.json, and the page's import map).
+import { todayInFrance } from "#project/shared/src/dates.js";
+import { formatEuros } from "#project/shared/src/euros.js";
 
 type Indicators = NetworkIndicatorsQuery["network"]["indicators"];
 type Figures = Indicators["totals"];
