@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from "graphql";
 import type { Caller } from "@cae/shared";
+import type { CooperativeDeadlines } from "./routing/deadlines";
 import type { IndicatorsService } from "./indicators/indicators.service";
 import type { Registry } from "./registry/registry";
 
@@ -17,6 +18,8 @@ export interface GatewayContext {
    * a cooperative's exact figures.
    */
   asNetworkService?: () => GatewayContext;
+  /** What the request may still wait for each cooperative: one deadline per cooperative, whatever it asks. */
+  deadlines?: CooperativeDeadlines;
   /** Errors a resolver adds beside its data (an incomplete answer), appended to the response. */
   extraErrors?: GraphQLFormattedError[];
 }

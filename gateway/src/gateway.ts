@@ -3,7 +3,16 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLObjectType } from "graphql";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { readFileSync } from "node:fs";
-import { codedError, createAuthenticator, serveHttp, type Caller, type RunningHttpServer, type SubgraphName } from "@cae/shared";
+import {
+  codedError,
+  createAuthenticator,
+  formatClientError,
+  serveHttp,
+  storableTextPlugin,
+  type Caller,
+  type RunningHttpServer,
+  type SubgraphName,
+} from "@cae/shared";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { networkHealth } from "./health";
@@ -11,7 +20,9 @@ import { networkSchema } from "./network";
 import { CachedLocalDataSource } from "./network/local-data-source";
 import { queryLimitsPlugin } from "./limits/limits";
 import { loadRegistry, type Registry } from "./registry/registry";
+import { CooperativeDeadlines } from "./routing/deadlines";
 import { ShardedDataSource } from "./routing/sharded-data-source";
+import { adoptNetworkScalars } from "./scalars";
 import { mountDashboard } from "./dashboard/dashboard";
 import { MemoryCache, RedisCache } from "./indicators/cache";
 import { SOURCES, SOURCE_SELECTIONS } from "./indicators/figures";
@@ -57,9 +68,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: !options.production,
     // No "Did you mean" in production: a misspelt field does not reveal the real ones.
     hideSchemaDetailsFromClientErrors: options.production,
-    includeStacktraceInErrorResponses: !options.production,
+    includeStacktraceInErrorResponses: false,
+    // A fault's text stays in the log, under the ID the client is given; a subgraph's keeps its ID.
+    formatError: (formatted, error) => formatClientError(formatted, error),
     plugins: [
       queryLimitsPlugin(options.limits),
+      storableTextPlugin,
       extraErrorsPlugin,
       // No subgraph gives cache hints: answers carry no Cache-Control, and nothing is computed for one.
       ApolloServerPluginCacheControlDisabled(),
@@ -67,6 +81,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ],
   });
   await apollo.start();
+  if (gateway.schema) adoptNetworkScalars(gateway.schema);
   const indicatorsConfig: IndicatorsConfig = { ...DEFAULT_INDICATORS_CONFIG, ...options.indicators };
   // A part whose field the supergraph lacks (a subgraph not merged yet) is said unavailable, never invented.
   const cooperativeFields = (gateway.schema?.getType("Cooperative") as GraphQLObjectType | undefined)?.getFields() ?? {};
@@ -89,14 +104,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     maxBodyBytes: options.maxBodyBytes,
     // The gateway checks the token first; every subgraph checks it again, as it may be reached directly.
-    context: async (headers) => ({
-      caller: clientCaller(await authenticate(headers.get("authorization"))),
-      registry: options.registry,
-      headers,
-      indicators,
-      extraErrors: [],
-      asNetworkService: serviceToken && (() => asNetworkService(serviceToken(), options.registry, indicators)),
-    }),
+    context: async (headers) => {
+      const caller = clientCaller(await authenticate(headers.get("authorization")));
+      // One deadline per cooperative for the whole request, the gateway's own calls for it included.
+      const deadlines = new CooperativeDeadlines(options.cooperativeTimeoutMs);
+      return {
+        caller,
+        registry: options.registry,
+        headers,
+        indicators,
+        deadlines,
+        extraErrors: [],
+        asNetworkService: serviceToken && (() => asNetworkService(serviceToken(), options.registry, indicators, deadlines)),
+      };
+    },
     health: () => networkHealth(options.registry, Math.min(options.cooperativeTimeoutMs, 2000)),
   });
   mountDashboard(http.server);
@@ -113,12 +134,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 }
 
 /** A request of the gateway itself, under its own credential: what the subgraphs see is that token, not the client's. */
-function asNetworkService(token: string, registry: Registry, indicators: IndicatorsService): GatewayContext {
+function asNetworkService(
+  token: string,
+  registry: Registry,
+  indicators: IndicatorsService,
+  deadlines: CooperativeDeadlines,
+): GatewayContext {
   return {
     caller: { subject: "gateway", role: "NETWORK_SERVICE" },
     registry,
     headers: new Headers({ authorization: `Bearer ${token}` }),
     indicators,
+    deadlines,
     extraErrors: [],
   };
 }

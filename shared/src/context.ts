@@ -10,4 +10,6 @@ export interface RequestContext<Loaders> {
   db: DataSource;
   /** The request's DataLoaders: created per request, so no cache outlives it. */
   loaders: Loaders;
+  /** When the caller stops waiting (epoch ms, from the gateway's `x-deadline-ms`); none for a direct call without it. */
+  deadline?: number;
 }

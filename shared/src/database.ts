@@ -32,6 +32,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** The longest a statement may run on a PostgreSQL server (PGlite runs in the process and cannot be interrupted). */
+export const STATEMENT_TIMEOUT_MS = 30_000;
+
 class StatementCounter implements Logger {
   count = 0;
   logQuery() {
@@ -106,7 +109,9 @@ export async function openDatabase(config: DatabaseConfig, options: DatabaseOpti
     // open for good: pg closes idle clients after 10 s by default, and the reconnection could reach
     // the socket server before it has let the old session go, which it refuses (one connection at
     // a time): "Connection terminated unexpectedly" on the next query after a pause.
-    extra: embedded ? { max: 1, idleTimeoutMillis: 0 } : { max: 10 },
+    // On a server, no statement outlives the longest wait a caller may have (the gateway's deadline
+    // is 5 s by default): a runaway query stops there rather than holding a connection for nobody.
+    extra: embedded ? { max: 1, idleTimeoutMillis: 0 } : { max: 10, statement_timeout: STATEMENT_TIMEOUT_MS },
   });
   try {
     await dataSource.initialize();

@@ -2,7 +2,14 @@ import { GraphQLError } from "graphql";
 
 /** The error codes every part of the network uses (docs/architecture.md, "Errors"). */
 export type ErrorCode =
-  "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "COOPERATIVE_UNAVAILABLE" | "UNROUTABLE_OPERATION";
+  | "BAD_USER_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "COOPERATIVE_UNAVAILABLE"
+  | "UNROUTABLE_OPERATION"
+  | "DEADLINE_EXCEEDED";
 
 export function codedError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
   return new GraphQLError(message, { extensions: { code, ...extensions } });

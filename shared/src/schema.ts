@@ -4,6 +4,7 @@ import { parse, type DocumentNode, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { roleChecker } from "./auth/access";
 import { enforceAccessPolicy, type AccessPolicy } from "./auth/policy";
+import { enforceDeadline } from "./deadline";
 import { CentsScalar } from "./money";
 
 /**
@@ -32,7 +33,8 @@ export interface SubgraphSchemaOptions {
 /**
  * Builds a federated subgraph schema from type-graphql classes: type-graphql builds the types,
  * the SDL is printed with its directives and prefixed with the federation @link, and
- * `buildSubgraphSchema` adds `_service` and `_entities`; then the access policy guards every field.
+ * `buildSubgraphSchema` adds `_service` and `_entities`; then the access policy guards every field,
+ * and no field starts once the caller's deadline has passed.
  */
 export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -48,5 +50,5 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference } as GraphQLResolverMap[string];
   }
-  return enforceAccessPolicy(buildSubgraphSchema({ typeDefs, resolvers }), options.policy);
+  return enforceDeadline(enforceAccessPolicy(buildSubgraphSchema({ typeDefs, resolvers }), options.policy));
 }

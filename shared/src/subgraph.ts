@@ -8,7 +8,10 @@ import { subgraphConfigFromEnv, type SubgraphConfig, type SubgraphName } from ".
 import type { Caller } from "./auth/caller";
 import { createAuthenticator } from "./auth/verify";
 import type { RequestContext } from "./context";
+import { formatClientError } from "./client-errors";
+import { deadlineFrom } from "./deadline";
 import { codedError } from "./errors";
+import { storableTextPlugin } from "./stored-text";
 import { openDatabase, type Database, type DatabaseConfig, type DatabaseOptions } from "./database";
 import { serveHttp } from "./http";
 
@@ -27,7 +30,7 @@ export interface SubgraphServer<Loaders> {
    * The context of one request of a verified caller (tests pass it to `executeOperation`). A
    * caller of another cooperative is refused here, whatever path the request took.
    */
-  contextFor(caller: Caller): RequestContext<Loaders>;
+  contextFor(caller: Caller, deadline?: number): RequestContext<Loaders>;
 }
 
 export interface RunningSubgraph<Loaders> extends SubgraphServer<Loaders> {
@@ -61,17 +64,20 @@ export async function createSubgraphServer<Loaders>(
       // credential only, and a misspelt field gets no "Did you mean" naming the real ones.
       introspection: true,
       hideSchemaDetailsFromClientErrors: Boolean(options.production),
-      includeStacktraceInErrorResponses: !options.production,
+      includeStacktraceInErrorResponses: false,
+      // A fault's text (a database's message) stays in the log, under the ID the client is given.
+      formatError: (formatted, error) => formatClientError(formatted, error),
       // The gateway does not report usage to Apollo's cloud, so subgraph traces would go nowhere.
       // No field has a cache hint, so the per-field cache-control bookkeeping would be work for nothing.
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginCacheControlDisabled(),
+        storableTextPlugin,
         ...(options.production ? [introspectionForTheNetworkOnly] : []),
       ],
     });
     await apollo.start();
-    const contextFor = (caller: Caller): RequestContext<Loaders> => {
+    const contextFor = (caller: Caller, deadline?: number): RequestContext<Loaders> => {
       if (caller.cooperativeId !== undefined && caller.cooperativeId !== cooperativeId) {
         throw codedError(
           "FORBIDDEN",
@@ -81,7 +87,8 @@ export async function createSubgraphServer<Loaders>(
           },
         );
       }
-      return { cooperativeId, caller, db: database.dataSource, loaders: definition.createLoaders(database.dataSource, cooperativeId) };
+      const loaders = definition.createLoaders(database.dataSource, cooperativeId);
+      return { cooperativeId, caller, db: database.dataSource, loaders, deadline };
     };
     return { cooperativeId, apollo, database, contextFor };
   } catch (error) {
@@ -101,7 +108,7 @@ export async function startSubgraph<Loaders>(
     apollo: server.apollo,
     port: config.port,
     host: config.host,
-    context: async (headers) => server.contextFor(await authenticate(headers.get("authorization"))),
+    context: async (headers) => server.contextFor(await authenticate(headers.get("authorization")), deadlineFrom(headers)),
     health: async () => {
       await server.database.dataSource.query("SELECT 1");
       return { ok: true, cooperative: config.cooperativeId, subgraph: definition.name };

@@ -377,6 +377,27 @@ describe("the network with a cooperative down", () => {
     expect(unavailable.find((error) => error.extensions?.cooperativeId === "silent-coop")?.path?.[0]).toBe("c");
   });
 
+  it("keeps, in a list of every cooperative, those that answered when one cooperative's finance and contracts are silent", async () => {
+    const result = await network.query(
+      `{ cooperatives(first: 10) { edges { node { id name financeIndicators(from: "2026-01-01", to: "2026-01-31") { revenueInvoicedCents }
+           contractDeadlines(withinDays: 30) { kind } } } }
+         network { indicators(from: "2026-01-01", to: "2026-01-31") { missingCooperatives { id } } } }`,
+      {},
+      analyst,
+    );
+    // Before, a non-null finance field of the silent cooperative nulled the whole answer.
+    const nodes = (result.data?.cooperatives as { edges: { node: { id: string; name: string } }[] }).edges.map((edge) => edge.node);
+    expect(nodes.map((node) => node.id)).toEqual([ALPES, BRETAGNE, "silent-coop"]);
+    expect(nodes.every((node) => node.name.length > 0)).toBe(true);
+    const missing = (result.data?.network as { indicators: { missingCooperatives: { id: string }[] } }).indicators.missingCooperatives;
+    expect(missing.map((cooperative) => cooperative.id)).toContain("silent-coop");
+    const unavailable = (result.errors ?? []).filter((error) => error.extensions?.code === "COOPERATIVE_UNAVAILABLE");
+    // The silent cooperative, and the one whose members were stopped above (deadlines need its people): never Bretagne.
+    const unavailableIds = new Set(unavailable.map((error) => error.extensions?.cooperativeId));
+    expect(unavailableIds).toContain("silent-coop");
+    expect([...unavailableIds].filter((id) => id !== "silent-coop" && id !== ALPES)).toEqual([]);
+  });
+
   it("gives the counselor of the stopped cooperative null and the reason, not a hang", async () => {
     const counselor = await network.token({ sub: "counselor-a", role: "COUNSELOR", coop: ALPES });
     const result = await network.query(PEOPLE_OF, { id: ALPES, first: 5 }, counselor);

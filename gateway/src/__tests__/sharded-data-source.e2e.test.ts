@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { members } from "@cae/members";
 import { startSubgraph, type Caller, type RunningSubgraph } from "@cae/shared";
 import type { GatewayContext } from "../context";
+import { CooperativeDeadlines } from "../routing/deadlines";
 import type { Registry } from "../registry/registry";
 import { reindexed, REQUEST_KINDS, ShardedDataSource } from "../routing/sharded-data-source";
 
@@ -84,19 +85,19 @@ describe("the sharded data source", () => {
       { __typename: "Cooperative", id: A },
       { __typename: "Person", id: ids[A][0] }, // a person, refused to a network role: its error at its own position
       { __typename: "Cooperative", id: B },
-      { __typename: "NoSuchType", id: ids[B][1] }, // fails B's whole part: its error points at B's first entity
+      { __typename: "NoSuchType", id: ids[B][1] }, // refused at its own position: the rest of B's part is answered
       { __typename: "Person", id: "garbage" },
     ];
     const response = await process(COOPERATIVES, { representations });
     const entities = response.data?._entities as ({ id: string } | null)[];
-    expect(entities.map((entity) => entity?.id ?? null)).toEqual([A, null, null, null, null]);
+    expect(entities.map((entity) => entity?.id ?? null)).toEqual([A, null, B, null, null]);
     expect(response.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: ["_entities", 1], extensions: expect.objectContaining({ code: "FORBIDDEN", cooperativeId: A }) }),
         expect.objectContaining({
           message: expect.stringContaining("NoSuchType"),
-          path: ["_entities", 2],
-          extensions: expect.objectContaining({ cooperativeId: B }),
+          path: ["_entities", 3],
+          extensions: expect.objectContaining({ code: "BAD_USER_INPUT", cooperativeId: B }),
         }),
         expect.objectContaining({ path: ["_entities", 4], extensions: { code: "NOT_FOUND" } }),
       ]),
@@ -172,14 +173,15 @@ describe("a cooperative's data source on the wire", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const ask = () =>
-    dataSource.process({
+  const ask = (deadlines?: CooperativeDeadlines, source = dataSource) =>
+    source.process({
       kind: REQUEST_KINDS.incomingOperation,
       request: { query: `mutation Register { registerPerson(input: { cooperativeId: "${C}" }) { id } }`, operationName: "Register" },
       context: {
         registry,
         headers: new Headers({ authorization: "Bearer the-token" }),
         caller: { subject: "admin", role: "COOP_ADMIN", cooperativeId: C },
+        deadlines,
       } satisfies GatewayContext,
       incomingRequestContext: {} as never,
     });
@@ -190,6 +192,10 @@ describe("a cooperative's data source on the wire", () => {
     await expect(ask()).resolves.toEqual({ data: { registerPerson: { id: "x" } } });
     expect(received).toHaveLength(1);
     expect(received[0].headers).toMatchObject({ authorization: "Bearer the-token", "content-type": "application/json" });
+    // The deadline travels: the subgraph knows how long the gateway waits (here the data source's 1000 ms).
+    const deadline = Number(received[0].headers["x-deadline-ms"]);
+    expect(deadline).toBeGreaterThan(0);
+    expect(deadline).toBeLessThanOrEqual(1000);
     expect(JSON.parse(received[0].body)).toEqual({
       query: `mutation Register { registerPerson(input: { cooperativeId: "${C}" }) { id } }`,
       operationName: "Register",
@@ -198,10 +204,10 @@ describe("a cooperative's data source on the wire", () => {
   });
 
   it.each([
-    [{ status: 502, type: "text/html", body: "<h1>Bad gateway</h1>" }, "502: Bad Gateway"],
-    [{ status: 403, type: "application/json", body: '{"errors":[{"message":"no"}]}' }, "403: Forbidden"],
-    [{ status: 200, type: "text/plain", body: "oops" }, "Expected JSON response body, but received: oops"],
-    [{ status: 200, type: "application/json", body: "42" }, "Expected JSON response body, but received: 42"],
+    [{ status: 502, type: "text/html", body: "<h1>Bad gateway</h1>" }, "HTTP 502 (Bad Gateway), not a GraphQL answer"],
+    [{ status: 200, type: "text/plain", body: "oops" }, "HTTP 200 (OK), not a GraphQL answer"],
+    [{ status: 200, type: "application/json", body: "42" }, "HTTP 200 (OK), not a GraphQL answer"],
+    [{ status: 500, type: "application/json", body: '{"message":"no"}' }, "HTTP 500 (Internal Server Error), not a GraphQL answer"],
   ])("names the cooperative and what went wrong when it answers %j", async (answer, reason) => {
     reply = answer;
     const response = await ask();
@@ -212,5 +218,74 @@ describe("a cooperative's data source on the wire", () => {
         extensions: { code: "COOPERATIVE_UNAVAILABLE", cooperativeId: C, subgraph: "members" },
       },
     ]);
+  });
+
+  it.each([
+    [400, '{"errors":[{"message":"Variable \\"$input\\" got invalid value","extensions":{"code":"BAD_USER_INPUT"}}]}'],
+    [401, '{"errors":[{"message":"Authentication required","extensions":{"code":"UNAUTHENTICATED"}}]}'],
+    [403, '{"errors":[{"message":"no","extensions":{"code":"FORBIDDEN"}}]}'],
+  ])("passes on a GraphQL refusal with HTTP %i as the cooperative's answer, not as unavailability", async (status, body) => {
+    reply = { status, type: "application/graphql-response+json; charset=utf-8", body };
+    await expect(ask()).resolves.toEqual(JSON.parse(body));
+  });
+});
+
+describe("one deadline per cooperative for a whole request", () => {
+  const C = "centre-val-cooperer";
+  let blackHole: Server;
+  let registry: Registry;
+  /** Requests the silent cooperative has received. */
+  let received = 0;
+
+  beforeAll(async () => {
+    // A cooperative that accepts the connection and never answers: every call to it waits its whole deadline.
+    blackHole = createServer(() => void received++);
+    await new Promise<void>((resolve) => blackHole.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(blackHole.address() as AddressInfo).port}/graphql`;
+    registry = { cooperatives: [{ id: C, name: C, region: "R", subgraphs: { members: url, contracts: url, finance: url } }] };
+  });
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        blackHole.close(() => resolve());
+        blackHole.closeAllConnections();
+      }),
+  );
+
+  const context = (deadlines: CooperativeDeadlines): GatewayContext => ({
+    registry,
+    headers: new Headers(),
+    caller: { subject: "admin", role: "COOP_ADMIN", cooperativeId: C },
+    deadlines,
+  });
+  const register = (source: ShardedDataSource, deadlines: CooperativeDeadlines) =>
+    source.process({
+      kind: REQUEST_KINDS.incomingOperation,
+      request: { query: `mutation { registerPerson(input: { cooperativeId: "${C}" }) { id } }` },
+      context: context(deadlines),
+      incomingRequestContext: {} as never,
+    });
+
+  it("asks a cooperative that did not answer no more within the request, on any of its subgraphs", async () => {
+    const members = new ShardedDataSource("members", registry, 300);
+    const finance = new ShardedDataSource("finance", registry, 300);
+    const deadlines = new CooperativeDeadlines(300);
+    received = 0;
+    const first = await register(members, deadlines);
+    expect(first.errors?.[0]).toMatchObject({
+      message: `Cooperative "${C}" did not answer for members: no answer within 300 ms`,
+      extensions: { code: "COOPERATIVE_UNAVAILABLE", cooperativeId: C, subgraph: "members" },
+    });
+    expect(received).toBe(1);
+    // The same subgraph again, then another subgraph of the same cooperative: the deadline is spent, nothing is sent.
+    expect((await register(members, deadlines)).errors?.[0].extensions).toMatchObject({ code: "COOPERATIVE_UNAVAILABLE" });
+    expect((await register(finance, deadlines)).errors?.[0]).toMatchObject({
+      message: `Cooperative "${C}" did not answer for finance: no answer within 300 ms`,
+      extensions: { code: "COOPERATIVE_UNAVAILABLE", cooperativeId: C, subgraph: "finance" },
+    });
+    expect(received).toBe(1);
+    // A new request has a deadline of its own.
+    await register(members, new CooperativeDeadlines(300));
+    expect(received).toBe(2);
   });
 });

@@ -1,9 +1,17 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { DEFAULT_PAGE_SIZE, envVar, parseEnv, wholeNumber } from "@cae/shared";
 import type { CleanedEnv } from "envalid";
+import { DEFAULT_LIST_SIZE, FIELD_WEIGHTS, LIST_SIZES } from "./costs";
 import {
+  getNamedType,
+  getNullableType,
   GraphQLError,
+  isInterfaceType,
+  isListType,
+  isObjectType,
   Kind,
+  type GraphQLNamedType,
+  type GraphQLSchema,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -98,28 +106,33 @@ function limitError(message: string, extensions: Record<string, unknown>): Graph
  *   `variables`, else the variable's default), must be at most `maxPageSize`; values below 1 are
  *   left to the subgraphs, which refuse them;
  * - **cost** (`QUERY_TOO_COMPLEX`, with `cost` and `maxCost`): the estimated number of values the
- *   operation can resolve,
+ *   operation can resolve, expensive fields weighing more,
  *
- *       cost(selection set) = sum over its fields f of: 1 + n(f) × cost(selection set of f)
+ *       cost(selection set) = sum over its fields f of: w(f) + n(f) × cost(selection set of f)
+ *       w(f) = FIELD_WEIGHTS[f] for a field that is much more than a value (a PDF: 500), else 1,
  *       n(f) = first                 when f is a connection and its `first` is a number of 1 or more,
  *              DEFAULT_PAGE_SIZE (20) when f is a connection otherwise (no `first`, null, unset),
- *              1                     when f is not a connection,
+ *              LIST_SIZES[f], else 20 when f is a list (without `first`),
+ *              1                     otherwise,
  *
- *   a leaf's selection set costing 0. A field is a connection when it has a `first` argument or
- *   when its selection set selects `edges` or `nodes`: every connection of the network takes
- *   `first` and returns 20 items without it, so leaving `first` out does not make a query cheaper.
- *   For instance `items(first: 10) { children(first: 10) { a b c } }` costs
- *   1 + 10 × (1 + 10 × 3) = 311.
+ *   a leaf's selection set costing 0 (`limits/costs.ts` holds the weights and list sizes). A field
+ *   is a connection when it has a `first` argument or when its selection set selects `edges` or
+ *   `nodes`: every connection of the network takes `first` and returns 20 items without it, so
+ *   leaving `first` out does not make a query cheaper. A list is known from `schema` (the
+ *   gateway's); without one, a list counts as one item. For instance
+ *   `items(first: 10) { children(first: 10) { a b c } }` costs 1 + 10 × (1 + 10 × 3) = 311.
  */
 export function checkQueryLimits(
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Record<string, unknown>,
   limits: QueryLimits,
+  schema?: GraphQLSchema,
 ): GraphQLError | null {
   const operation = operationOf(document, operationName);
   if (!operation) return null;
-  const weight = new Weigher(document, operation, variables, limits.maxPageSize).selectionSet(operation.selectionSet);
+  const root = schema?.getRootType(operation.operation) ?? undefined;
+  const weight = new Weigher(document, operation, variables, limits.maxPageSize, schema).selectionSet(operation.selectionSet, root);
 
   if (weight.depth > limits.maxDepth) {
     return limitError(`Query depth ${weight.depth} exceeds the limit of ${limits.maxDepth}`, {
@@ -147,7 +160,7 @@ export function checkQueryLimits(
   if (weight.cost > limits.maxCost) {
     return limitError(
       `Query cost ${weight.cost} exceeds the limit of ${limits.maxCost} ` +
-        `(each field costs 1, and a list's selection costs once per item: "first" items, ${DEFAULT_PAGE_SIZE} when not given)`,
+        `(each field costs 1, a PDF or statement more, and a list's selection costs once per item: "first" items, ${DEFAULT_PAGE_SIZE} when not given, a list's known size)`,
       { code: "QUERY_TOO_COMPLEX", cost: weight.cost, maxCost: limits.maxCost },
     );
   }
@@ -171,6 +184,7 @@ class Weigher {
     private readonly operation: OperationDefinitionNode,
     private readonly variables: Record<string, unknown>,
     private readonly maxPageSize: number,
+    private readonly schema?: GraphQLSchema,
   ) {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION && !this.fragments.has(definition.name.value)) {
@@ -179,16 +193,17 @@ class Weigher {
     }
   }
 
-  selectionSet(selectionSet: SelectionSetNode): Weight {
+  /** `parent`: the type the selection set selects from, when the schema knows it. */
+  selectionSet(selectionSet: SelectionSetNode, parent?: GraphQLNamedType): Weight {
     const total: Weight = { ...NOTHING };
     for (const selection of selectionSet.selections) {
       switch (selection.kind) {
         case Kind.FIELD:
-          add(total, this.field(selection));
+          add(total, this.field(selection, parent));
           if (selection.name.value === "edges" || selection.name.value === "nodes") total.connection = true;
           break;
         case Kind.INLINE_FRAGMENT:
-          add(total, this.selectionSet(selection.selectionSet));
+          add(total, this.selectionSet(selection.selectionSet, this.typeNamed(selection.typeCondition?.name.value) ?? parent));
           break;
         case Kind.FRAGMENT_SPREAD:
           add(total, this.fragment(selection.name.value));
@@ -205,19 +220,34 @@ class Weigher {
     // An unknown fragment, or one already being weighed (a cycle): nothing more to count.
     if (!definition || this.weighing.has(name)) return NOTHING;
     this.weighing.add(name);
-    const weight = this.selectionSet(definition.selectionSet);
+    const weight = this.selectionSet(definition.selectionSet, this.typeNamed(definition.typeCondition.name.value));
     this.weighing.delete(name);
     this.weighed.set(name, weight);
     return weight;
   }
 
+  private typeNamed(name: string | undefined): GraphQLNamedType | undefined {
+    return name === undefined ? undefined : (this.schema?.getType(name) ?? undefined);
+  }
+
   /** A field's weight, as a selection set holding only that field. */
-  private field(field: FieldNode): Weight {
-    const inner = field.selectionSet ? this.selectionSet(field.selectionSet) : NOTHING;
+  private field(field: FieldNode, parent?: GraphQLNamedType): Weight {
+    const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[field.name.value] : undefined;
+    const key = `${parent?.name}.${field.name.value}`;
+    const inner = field.selectionSet ? this.selectionSet(field.selectionSet, definition && getNamedType(definition.type)) : NOTHING;
     const firstArgument = field.arguments?.find((argument) => argument.name.value === "first");
     const first = firstArgument ? this.intValue(firstArgument.value) : undefined;
     const connection = firstArgument !== undefined || inner.connection;
-    const items = !connection ? 1 : first !== undefined && first >= 1 ? first : DEFAULT_PAGE_SIZE;
+    // A connection's `edges` and `nodes` are its items, already counted by the connection's `first`.
+    const itemsOfConnection = field.name.value === "edges" || field.name.value === "nodes";
+    const list = definition !== undefined && isListType(getNullableType(definition.type)) && !itemsOfConnection;
+    const items = connection
+      ? first !== undefined && first >= 1
+        ? first
+        : DEFAULT_PAGE_SIZE
+      : list
+        ? (LIST_SIZES[key] ?? DEFAULT_LIST_SIZE)
+        : 1;
     const name = field.alias?.value ?? field.name.value;
     const page =
       first !== undefined && first > this.maxPageSize
@@ -226,7 +256,7 @@ class Weigher {
     return {
       depth: 1 + inner.depth,
       aliases: (field.alias ? 1 : 0) + inner.aliases,
-      cost: 1 + items * inner.cost,
+      cost: (FIELD_WEIGHTS[key] ?? 1) + items * inner.cost,
       connection: false,
       page,
     };
@@ -262,8 +292,8 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<BaseC
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operationName, request }) {
-          const error = checkQueryLimits(document, operationName, request.variables ?? {}, limits);
+        async didResolveOperation({ document, operationName, request, schema }) {
+          const error = checkQueryLimits(document, operationName, request.variables ?? {}, limits, schema);
           if (error) throw error;
         },
       };

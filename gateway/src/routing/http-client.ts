@@ -19,13 +19,17 @@ export interface SubgraphResponse {
 
 const IDLE_SOCKET_MS = 30_000;
 
-/** A fetch-like function for the cooperatives' data sources, with a deadline covering the whole exchange. */
-export function pooledFetcher(timeoutMs: number, maxSockets = 64) {
+/** A fetch-like function for the cooperatives' data sources; each call's deadline covers its whole exchange. */
+export function pooledFetcher(maxSockets = 64) {
   // A quiet pooled connection is closed here after 30 s, well before a subgraph closes it (65 s,
   // shared/src/http.ts): a request is never sent on a socket the other end is closing (ECONNRESET).
   const pool = { keepAlive: true, maxSockets, timeout: IDLE_SOCKET_MS };
   const agents = { http: new Agent(pool), https: new HttpsAgent(pool) };
-  return (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<SubgraphResponse> =>
+  return (
+    url: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string },
+    timeoutMs: number,
+  ): Promise<SubgraphResponse> =>
     new Promise((resolve, reject) => {
       const target = new URL(url);
       const secure = target.protocol === "https:";

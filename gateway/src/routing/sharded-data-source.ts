@@ -1,10 +1,11 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { parse, type DocumentNode, type GraphQLFormattedError, type OperationDefinitionNode } from "graphql";
-import type { SubgraphName } from "@cae/shared";
+import { DEADLINE_HEADER, type SubgraphName } from "@cae/shared";
 import type { GatewayContext } from "../context";
 import { KeptByText } from "../kept-by-text";
 import type { Registry } from "../registry/registry";
+import { CooperativeDeadlines } from "./deadlines";
 import { pooledFetcher } from "./http-client";
 import { groupRepresentations, isEntitiesFetch, operationOf, routeOperation } from "./route";
 
@@ -24,35 +25,38 @@ type Variables = Record<string, unknown>;
 type SendResult = { response: GatewayGraphQLResponse } | { failure: string };
 
 /**
- * One cooperative's instance of a subgraph, over the pooled HTTP client, with the fetcher's
- * deadline on every call. Apollo's RemoteGraphQLDataSource does the same but builds node-fetch
- * `Headers` and `Request` objects on every call for hooks this network does not use (they showed
- * in the gateway's CPU profile); the body sent, the errors and the result are the same.
+ * One cooperative's instance of a subgraph, over the pooled HTTP client. Apollo's
+ * RemoteGraphQLDataSource does the same but builds node-fetch `Headers` and `Request` objects on
+ * every call for hooks this network does not use (they showed in the gateway's CPU profile).
  */
-class CooperativeDataSource implements GraphQLDataSource<GatewayContext> {
+class CooperativeDataSource {
   constructor(
     private readonly url: string,
     private readonly fetcher: ReturnType<typeof pooledFetcher>,
   ) {}
 
-  async process({ request, context }: ProcessOptions): Promise<GatewayGraphQLResponse> {
+  /** The cooperative's GraphQL answer, whatever its HTTP status; a throw when there is none (no answer, not GraphQL). */
+  async process({ request, context }: ProcessOptions, timeoutMs: number): Promise<GatewayGraphQLResponse> {
     if (!request.query) throw new Error("Missing query");
-    const headers: Record<string, string> = { "content-type": "application/json" };
+    // The subgraph stops working on the request once the gateway no longer waits for it.
+    const headers: Record<string, string> = { "content-type": "application/json", [DEADLINE_HEADER]: String(timeoutMs) };
     // The caller's credentials travel to the cooperative, which checks them itself.
     const authorization = context.headers?.get("authorization");
     if (authorization) headers.authorization = authorization;
     const { query, operationName, variables, extensions } = request;
-    const response = await this.fetcher(this.url, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ query, operationName, variables, extensions }),
-    });
+    const body = JSON.stringify({ query, operationName, variables, extensions });
+    const response = await this.fetcher(this.url, { method: "POST", headers, body }, timeoutMs);
     const contentType = response.headers.get("content-type") ?? "";
-    const body: unknown = /^application\/(graphql-response\+)?json/.test(contentType) ? await response.json() : await response.text();
-    if (!response.ok) throw new Error(`${response.status}: ${response.statusText}`);
-    if (typeof body !== "object" || body === null) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
-    return body as GatewayGraphQLResponse;
+    const answer: unknown = /^application\/(graphql-response\+)?json/.test(contentType) ? await response.json() : undefined;
+    // A refusal (a variable a scalar does not accept: HTTP 400; a token refused: 401, 403) is the
+    // cooperative's answer, passed on as it is: only no answer makes a cooperative unavailable.
+    if (isGraphQLResponse(answer)) return answer;
+    throw new Error(`HTTP ${response.status}${response.statusText && ` (${response.statusText})`}, not a GraphQL answer`);
   }
+}
+
+function isGraphQLResponse(body: unknown): body is GatewayGraphQLResponse {
+  return typeof body === "object" && body !== null && ("data" in body || Array.isArray((body as { errors?: unknown }).errors));
 }
 
 /**
@@ -71,7 +75,7 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
     registry: Registry,
     private readonly timeoutMs: number,
   ) {
-    const fetcher = pooledFetcher(timeoutMs);
+    const fetcher = pooledFetcher();
     this.shards = new Map(registry.cooperatives.map((c) => [c.id, new CooperativeDataSource(c.subgraphs[subgraph], fetcher)]));
   }
 
@@ -128,13 +132,20 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
     return { data: { _entities: entities }, ...(errors.length > 0 && { errors }) };
   }
 
+  /** One call to one cooperative, within what the request may still wait for it. */
   private async send(cooperativeId: string, options: ProcessOptions, variables: Variables): Promise<SendResult> {
-    const request: Request = { ...options.request, variables };
+    const deadlines = options.context.deadlines ?? new CooperativeDeadlines(this.timeoutMs);
+    const failed = deadlines.failure(cooperativeId, this.subgraph);
+    if (failed) return { failure: failed };
+    const remainingMs = deadlines.remainingMs(cooperativeId);
     try {
+      if (remainingMs === 0) throw timeout(deadlines.timeoutMs);
       const shard = this.shards.get(cooperativeId)!;
-      return { response: await shard.process({ ...options, request }) };
+      return { response: await shard.process({ ...options, request: { ...options.request, variables } }, remainingMs) };
     } catch (error) {
-      return { failure: describeFailure(error, this.timeoutMs) };
+      const failure = describeFailure(error, deadlines.timeoutMs);
+      deadlines.fail(cooperativeId, this.subgraph, failure);
+      return { failure };
     }
   }
 
@@ -170,6 +181,12 @@ export function reindexed(error: GraphQLFormattedError, positions: number[], coo
   if (head === "_entities")
     path = typeof index === "number" ? ["_entities", positions[index] ?? index, ...rest] : ["_entities", positions[0]];
   return { ...error, ...(path && { path }), extensions: { ...error.extensions, cooperativeId } };
+}
+
+function timeout(timeoutMs: number): Error {
+  const error = new Error(`no answer within ${timeoutMs} ms`);
+  error.name = "TimeoutError";
+  return error;
 }
 
 function describeFailure(error: unknown, timeoutMs: number): string {

@@ -6,7 +6,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from "graphql";
-import { forbidden } from "../errors";
+import { badUserInput, forbidden } from "../errors";
 import { ROLES, STAFF, type Caller, type Role } from "./caller";
 
 /**
@@ -260,8 +260,11 @@ function guardEntities(field: GraphQLField<unknown, PolicyContext>, types: Recor
     const asked: number[] = [];
     representations.forEach((representation, index) => {
       const rule = types[representation.__typename];
-      // A type the schema does not have goes on, for the federation's own error.
-      if (rule && (rule.inherited || !rule.roles.includes(ctx.caller.role))) {
+      if (!rule) {
+        // Refused at its own position, as the input error it is (federation's own error would fail the whole list).
+        const field = `representations.${index}.__typename`;
+        results[index] = badUserInput(`No entity type "${String(representation.__typename)}" in this subgraph`, field);
+      } else if (rule.inherited || !rule.roles.includes(ctx.caller.role)) {
         results[index] = refusal(representation.__typename, ctx.caller, rule);
       } else asked.push(index);
     });

@@ -11,8 +11,10 @@ import { ContractDeadline, DeadlinesArgs } from "./deadlines.type";
 @Resolver(() => Cooperative)
 export class ContractDeadlinesResolver {
   @FieldResolver(() => [ContractDeadline], {
+    // Nullable: in a list of cooperatives, one whose contracts do not answer is null here, not the whole list.
+    nullable: true,
     description:
-      "Contract deadlines from today to withinDays ahead, soonest first: support agreements ending, trial periods and fixed terms ending, associate deadlines (L7331-3), for the whole cooperative or one counselor's people.",
+      "Contract deadlines from today to withinDays ahead, soonest first: support agreements ending, trial periods and fixed terms ending, associate deadlines (L7331-3), for the whole cooperative or one counselor's people. Null, with a COOPERATIVE_UNAVAILABLE error, when the cooperative's contracts did not answer.",
   })
   // The members subgraph says who follows whom and who is already an associate.
   @Directive('@requires(fields: "peopleFollowUp { personId counselorId isAssociate }")')

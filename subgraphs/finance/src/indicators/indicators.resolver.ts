@@ -7,7 +7,10 @@ import { FinanceIndicators, FinanceIndicatorsArgs } from "./indicators.type";
 @Resolver(() => Cooperative)
 export class FinanceIndicatorsResolver {
   @FieldResolver(() => FinanceIndicators, {
-    description: "The cooperative's finance aggregates for a period, computed in SQL from its own books (sums and counts only).",
+    // Nullable: in a list of cooperatives, one whose finance does not answer is null here, not the whole list.
+    nullable: true,
+    description:
+      "The cooperative's finance aggregates for a period, computed in SQL from its own books (sums and counts only). Null, with a COOPERATIVE_UNAVAILABLE error, when the cooperative's finance did not answer.",
   })
   async financeIndicators(
     @Root() _cooperative: Cooperative,
