@@ -18,6 +18,7 @@ import type { GatewayContext } from "./context";
 import { networkHealth } from "./health";
 import { networkSchema } from "./network";
 import { CachedLocalDataSource } from "./network/local-data-source";
+import { networkListSizes } from "./limits/costs";
 import { queryLimitsPlugin } from "./limits/limits";
 import { loadRegistry, type Registry } from "./registry/registry";
 import { CooperativeDeadlines } from "./routing/deadlines";
@@ -72,7 +73,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // A fault's text stays in the log, under the ID the client is given; a subgraph's keeps its ID.
     formatError: (formatted, error) => formatClientError(formatted, error),
     plugins: [
-      queryLimitsPlugin(options.limits),
+      queryLimitsPlugin(options.limits, networkListSizes(options.registry)),
       storableTextPlugin,
       extraErrorsPlugin,
       // No subgraph gives cache hints: answers carry no Cache-Control, and nothing is computed for one.

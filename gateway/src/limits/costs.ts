@@ -51,11 +51,25 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   // An information meeting, a support session: a room of people.
   "InformationMeeting.attendees": 50,
   "SupportSession.people": 50,
-  // The network's cooperatives (about 75 today).
+  // The network's cooperatives (about 75 today); the gateway counts its registry's instead (`networkListSizes`).
   "NetworkIndicators.byCooperative": 100,
   "NetworkIndicators.missingCooperatives": 100,
+  "NetworkIndicators.byRegion": 18,
   "RegionIndicators.cooperativeIds": 100,
 });
+
+/** The real sizes of the lists of the network's cooperatives and regions, from the gateway's registry. */
+export function networkListSizes(registry: { cooperatives: readonly { region: string }[] }): Record<string, number> {
+  const cooperatives = registry.cooperatives.length;
+  const regions = new Set(registry.cooperatives.map((cooperative) => cooperative.region)).size;
+  return {
+    ...LIST_SIZES,
+    "NetworkIndicators.byCooperative": cooperatives,
+    "NetworkIndicators.missingCooperatives": cooperatives,
+    "NetworkIndicators.byRegion": regions,
+    "RegionIndicators.cooperativeIds": cooperatives,
+  };
+}
 
 /** What a field costs itself, where it is far more than a value: a document rendered, a statement or simulation computed. */
 export const FIELD_WEIGHTS: Readonly<Record<string, number>> = Object.freeze({

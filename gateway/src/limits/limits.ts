@@ -128,11 +128,15 @@ export function checkQueryLimits(
   variables: Record<string, unknown>,
   limits: QueryLimits,
   schema?: GraphQLSchema,
+  listSizes: Readonly<Record<string, number>> = LIST_SIZES,
 ): GraphQLError | null {
   const operation = operationOf(document, operationName);
   if (!operation) return null;
   const root = schema?.getRootType(operation.operation) ?? undefined;
-  const weight = new Weigher(document, operation, variables, limits.maxPageSize, schema).selectionSet(operation.selectionSet, root);
+  const weight = new Weigher(document, operation, variables, limits.maxPageSize, schema, listSizes).selectionSet(
+    operation.selectionSet,
+    root,
+  );
 
   if (weight.depth > limits.maxDepth) {
     return limitError(`Query depth ${weight.depth} exceeds the limit of ${limits.maxDepth}`, {
@@ -185,6 +189,7 @@ class Weigher {
     private readonly variables: Record<string, unknown>,
     private readonly maxPageSize: number,
     private readonly schema?: GraphQLSchema,
+    private readonly listSizes: Readonly<Record<string, number>> = LIST_SIZES,
   ) {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION && !this.fragments.has(definition.name.value)) {
@@ -246,7 +251,7 @@ class Weigher {
         ? first
         : DEFAULT_PAGE_SIZE
       : list
-        ? (LIST_SIZES[key] ?? DEFAULT_LIST_SIZE)
+        ? (this.listSizes[key] ?? DEFAULT_LIST_SIZE)
         : 1;
     const name = field.alias?.value ?? field.name.value;
     const page =
@@ -288,12 +293,15 @@ function add(total: Weight, weight: Weight): void {
  * Refuses, with HTTP status 400, an operation over `limits` (see {@link checkQueryLimits}). It checks
  * once the operation is resolved: after validation, with the request's variables known.
  */
-export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<BaseContext> {
+export function queryLimitsPlugin(
+  limits: QueryLimits,
+  listSizes: Readonly<Record<string, number>> = LIST_SIZES,
+): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operationName, request, schema }) {
-          const error = checkQueryLimits(document, operationName, request.variables ?? {}, limits, schema);
+          const error = checkQueryLimits(document, operationName, request.variables ?? {}, limits, schema, listSizes);
           if (error) throw error;
         },
       };

@@ -1,7 +1,7 @@
 import { buildSchema, getNullableType, isListType, isObjectType, Kind, parse, type GraphQLSchema } from "graphql";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { FIELD_WEIGHTS, LIST_SIZES } from "../costs";
+import { FIELD_WEIGHTS, LIST_SIZES, networkListSizes } from "../costs";
 import { checkQueryLimits, DEFAULT_QUERY_LIMITS } from "../limits";
 
 const ROOT = join(__dirname, "../../../..");
@@ -35,6 +35,16 @@ describe("what a list and an expensive field cost", () => {
     expect(costOf(`{ cooperative(id: "c") { invoice(id: "i") { lines { description } } } }`)).toBe(1 + 1 + 1 + 200);
     // activities is not in the table: a page of 20.
     expect(costOf(`{ person(id: "p") { activities { id } } }`)).toBe(1 + 1 + 20);
+  });
+
+  it("counts the network's cooperatives and regions as many as the registry holds", () => {
+    const registry = { cooperatives: [{ region: "Bretagne" }, { region: "Bretagne" }, { region: "Occitanie" }] };
+    const source = `{ network { indicators(from: "2026-01-01", to: "2026-12-31") { byCooperative { id } byRegion { region } } } }`;
+    const cost = (sizes: Record<string, number>) =>
+      checkQueryLimits(parse(source), undefined, {}, NO_COST_LIMIT, schema, sizes)?.extensions.cost;
+    // network 1 + indicators 1 + byCooperative (1 + 3 × 1) + byRegion (1 + 2 × 1)
+    expect(cost(networkListSizes(registry))).toBe(1 + 1 + (1 + 3) + (1 + 2));
+    expect(cost(LIST_SIZES)).toBe(1 + 1 + (1 + 100) + (1 + 18));
   });
 
   it("counts a connection's edges and nodes once, the connection's `first` counting its items", () => {
