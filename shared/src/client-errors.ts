@@ -22,7 +22,11 @@ export function formatClientError(
   if (input) return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT", field: input } };
   if (code !== undefined && code !== "INTERNAL_SERVER_ERROR") return formatted;
   if (typeof formatted.extensions?.errorId === "string") {
-    return { message: formatted.message, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR", errorId: formatted.extensions.errorId } };
+    return {
+      message: formatted.message,
+      path: formatted.path,
+      extensions: { code: "INTERNAL_SERVER_ERROR", errorId: formatted.extensions.errorId },
+    };
   }
   const errorId = randomUUID();
   const cause = (error as GraphQLError | undefined)?.originalError ?? error;
@@ -43,7 +47,8 @@ export function formatClientError(
 }
 
 // graphql-js's words for a variable value a type refuses, with the path inside the variable when there is one.
-const VARIABLE_REFUSED = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" (?:got invalid value .*? at "([^"]+)"|got invalid value|has invalid value|of required type|of non-null type)/s;
+const VARIABLE_REFUSED =
+  /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" (?:got invalid value .*? at "([^"]+)"|got invalid value|has invalid value|of required type|of non-null type)/s;
 // graphql-js's words for a literal argument value its type refuses (validation).
 const LITERAL_REFUSED = /^(?:Expected value of type|Field "[^"]+" of required type|Expected type)/;
 

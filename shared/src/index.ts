@@ -25,4 +25,5 @@ export * from "./path";
 export * from "./legal/minimum-wage";
 export * from "./legal/siret";
 export * from "./dates";
+export * from "./plausible-dates";
 export * from "./aggregates";

@@ -1,5 +1,6 @@
 import { GraphQLScalarType, Kind } from "graphql";
 import type { ValueTransformer } from "typeorm";
+import { badUserInput } from "./errors";
 
 /**
  * Money is held as integer cents in a `bigint` everywhere (database `bigint`, TypeScript
@@ -32,3 +33,27 @@ export const centsColumn: ValueTransformer = {
   to: (value: bigint | null | undefined) => (value === null || value === undefined ? value : value.toString()),
   from: (value: string | null) => (value === null ? null : BigInt(value)),
 };
+
+/**
+ * The largest amount of money any input, any line and any document may carry: 1e11 cents, one
+ * billion euros (docs/finance.md, "Plausible dates and amounts"). Far above any real figure (a
+ * whole cooperative turns over a few million euros a year), it is what keeps every figure computed
+ * from inputs far from the limits downstream: a line's quantity × unit price and a document's
+ * total are refused beyond it, so no column overflows PostgreSQL's bigint (9.2e18, ninety million
+ * such amounts summed); an amount × a rate (at most 1e6 ten-thousandths of a percent) stays below
+ * 1e17; and the indicators the gateway turns into JavaScript numbers stay exact (2^53 is about
+ * 9e15: ninety thousand maximal amounts summed).
+ */
+export const MAX_AMOUNT_CENTS = 100_000_000_000n;
+
+/**
+ * An amount of an input: from `min` (0 unless said; amounts of the network's inputs are never
+ * negative) to MAX_AMOUNT_CENTS; `field` names it in the error.
+ */
+export function plausibleCents(value: bigint, field: string, min = 0n): bigint {
+  if (value < min) throw badUserInput(min === 0n ? `${field} must not be negative` : `${field} must be at least ${min}`, field);
+  if (value > MAX_AMOUNT_CENTS) {
+    throw badUserInput(`${field} must be at most ${MAX_AMOUNT_CENTS} cents (one billion euros), got ${value}`, field);
+  }
+  return value;
+}

@@ -6,6 +6,9 @@ import {
   notFound,
   optionalText,
   ownLocalId,
+  pastDate,
+  plannedDate,
+  plausibleCents,
   recordAudit,
   requiredText,
   todayInFrance,
@@ -54,6 +57,19 @@ export interface ChangeContext {
 const TEXT_MAX = 2000;
 
 type Draft = Omit<ContractEntity, "id" | "createdAt">;
+
+/**
+ * The dates and amounts of a draft as given (docs/contracts.md): its dates are planned, so they may
+ * lie ahead, within the planning horizon; its amounts are within the network's bounds.
+ */
+function checkDraftInput(draft: Draft, today: string): void {
+  plannedDate(draft.startsOn, "input.startsOn", today);
+  plannedDate(draft.endsOn, "input.endsOn", today);
+  plannedDate(draft.reviewOn, "input.reviewOn", today);
+  plannedDate(draft.trialPeriodEndsOn, "input.trialPeriodEndsOn", today);
+  if (draft.revenueGoalCents !== null) plausibleCents(draft.revenueGoalCents, "input.revenueGoalCents");
+  if (draft.fixedMonthlyPayCents !== null) plausibleCents(draft.fixedMonthlyPayCents, "input.fixedMonthlyPayCents");
+}
 
 /** Every field a draft of its kind needs, checked against the person's other contracts; throws the first refusal. */
 function checkDraft(draft: Draft, others: readonly ContractEntity[], table: MinimumWageTable): void {
@@ -121,15 +137,15 @@ function checkDraft(draft: Draft, others: readonly ContractEntity[], table: Mini
   }
 }
 
-function commitmentRows(contractId: string, commitments: readonly CommitmentInput[]): Omit<CommitmentEntity, "id">[] {
+function commitmentRows(contractId: string, commitments: readonly CommitmentInput[], today: string): Omit<CommitmentEntity, "id">[] {
   if (commitments.length === 0) throw badUserInput("An objective contract needs at least one commitment", "input.commitments");
   if (commitments.length > 50) throw badUserInput("An objective contract has at most 50 commitments", "input.commitments");
   return commitments.map((commitment, position) => ({
     contractId,
     party: commitment.party,
     kind: commitment.kind,
-    description: requiredText(commitment.description, `input.commitments[${position}].description`, TEXT_MAX),
-    dueOn: commitment.dueOn,
+    description: requiredText(commitment.description, `input.commitments.${position}.description`, TEXT_MAX),
+    dueOn: plannedDate(commitment.dueOn, `input.commitments.${position}.dueOn`, today),
     doneOn: null,
     position,
   }));
@@ -179,13 +195,13 @@ async function insertDraft(
   commitments?: readonly CommitmentInput[],
 ): Promise<ContractEntity> {
   const personId = ownLocalId(personGlobalId, change.cooperativeId, "input.personId");
+  const today = change.today ?? todayInFrance();
   const draft = draftOf(personId);
-  if (draft.revenueGoalCents !== null && draft.revenueGoalCents < 0n)
-    throw badUserInput("revenueGoalCents must not be negative", "input.revenueGoalCents");
+  checkDraftInput(draft, today);
   return change.db.transaction(async (manager) => {
     checkDraft(draft, await lockPersonContracts(manager, personId), configuredMinimumWage());
     const contract = await manager.getRepository(ContractEntity).save(manager.getRepository(ContractEntity).create(draft));
-    if (commitments) await manager.getRepository(CommitmentEntity).insert(commitmentRows(contract.id, commitments));
+    if (commitments) await manager.getRepository(CommitmentEntity).insert(commitmentRows(contract.id, commitments, today));
     await audit(manager, change, action, contract, { ...draft, commitments });
     return contract;
   });
@@ -251,9 +267,10 @@ const FIELDS_OF_KIND: Record<ContractKind, readonly (keyof UpdateContractDraftIn
 };
 
 export async function updateContractDraft(change: ChangeContext, input: UpdateContractDraftInput): Promise<ContractEntity> {
+  const today = change.today ?? todayInFrance();
   return change.db.transaction(async (manager) => {
     const { contract, others } = await lockContract(manager, change.cooperativeId, input.id);
-    const status = statusOn(contract, change.today ?? todayInFrance());
+    const status = statusOn(contract, today);
     if (status !== "DRAFT") throw conflict(`The contract is ${status}: only a draft is edited; a signed contract is amended or ended`);
     for (const [kind, fields] of Object.entries(FIELDS_OF_KIND)) {
       const misplaced = kind === contract.kind ? undefined : fields.find((field) => input[field] !== undefined && input[field] !== null);
@@ -277,11 +294,12 @@ export async function updateContractDraft(change: ChangeContext, input: UpdateCo
           ? contract.directHireReason
           : optionalText(input.directHireReason, "input.directHireReason", TEXT_MAX),
     };
+    checkDraftInput(updated, today);
     checkDraft(updated, others, configuredMinimumWage());
     await manager.getRepository(ContractEntity).save(updated);
     if (input.commitments) {
       await manager.getRepository(CommitmentEntity).delete({ contractId: contract.id });
-      await manager.getRepository(CommitmentEntity).insert(commitmentRows(contract.id, input.commitments));
+      await manager.getRepository(CommitmentEntity).insert(commitmentRows(contract.id, input.commitments, today));
     }
     await audit(manager, change, "updateContractDraft", contract, { ...input });
     return updated;
@@ -290,8 +308,7 @@ export async function updateContractDraft(change: ChangeContext, input: UpdateCo
 
 export async function signContract(change: ChangeContext, input: SignContractInput): Promise<ContractEntity> {
   const today = change.today ?? todayInFrance();
-  if (input.signedOn > today)
-    throw badUserInput(`signedOn ${input.signedOn} is in the future: a contract is signed once it is`, "input.signedOn");
+  pastDate(input.signedOn, "input.signedOn", today);
   return change.db.transaction(async (manager) => {
     const { contract, others } = await lockContract(manager, change.cooperativeId, input.id);
     const status = statusOn(contract, today);
@@ -319,11 +336,14 @@ function requireInForce(contract: ContractEntity, today: string, action: string)
 }
 
 export async function renewSupportAgreement(change: ChangeContext, input: RenewSupportAgreementInput): Promise<ContractEntity> {
+  const today = change.today ?? todayInFrance();
+  plannedDate(input.endsOn, "input.endsOn", today);
+  pastDate(input.decidedOn, "input.decidedOn", today);
   return change.db.transaction(async (manager) => {
     const { contract } = await lockContract(manager, change.cooperativeId, input.id);
     if (contract.kind !== "SUPPORT_AGREEMENT")
       throw badUserInput(`Only a support agreement is renewed; this is ${contract.kind}`, "input.id");
-    requireInForce(contract, change.today ?? todayInFrance(), "renewed");
+    requireInForce(contract, today, "renewed");
     const renewals = manager.getRepository(RenewalEntity);
     const count = await renewals.countBy({ contractId: contract.id });
     const refusal = renewalRefusal({ startsOn: contract.startsOn, endsOn: contract.endsOn! }, count, input.endsOn);
@@ -353,13 +373,17 @@ export async function renewSupportAgreement(change: ChangeContext, input: RenewS
 
 export async function amendEmploymentContract(change: ChangeContext, input: AmendEmploymentContractInput): Promise<ContractEntity> {
   const reason = requiredText(input.reason, "input.reason", TEXT_MAX);
+  const today = change.today ?? todayInFrance();
   if (input.monthlyHours == null && input.fixedMonthlyPayCents == null) {
     throw badUserInput("An amendment changes the hours, the pay or both: give monthlyHours or fixedMonthlyPayCents", "input.monthlyHours");
   }
+  // An amendment may be agreed ahead of the day it applies.
+  plannedDate(input.effectiveOn, "input.effectiveOn", today);
+  if (input.fixedMonthlyPayCents != null) plausibleCents(input.fixedMonthlyPayCents, "input.fixedMonthlyPayCents");
   return change.db.transaction(async (manager) => {
     const { contract } = await lockContract(manager, change.cooperativeId, input.id);
     if (contract.kind !== "EMPLOYMENT") throw badUserInput(`Only an employment contract is amended; this is ${contract.kind}`, "input.id");
-    requireInForce(contract, change.today ?? todayInFrance(), "amended");
+    requireInForce(contract, today, "amended");
     const amendments = await manager.getRepository(AmendmentEntity).find({ where: { contractId: contract.id }, order: { number: "ASC" } });
     const previous = amendments[amendments.length - 1];
     if (input.effectiveOn <= contract.startsOn) {
@@ -405,9 +429,12 @@ export async function amendEmploymentContract(change: ChangeContext, input: Amen
 
 export async function endContract(change: ChangeContext, input: EndContractInput): Promise<ContractEntity> {
   const note = optionalText(input.note, "input.note", TEXT_MAX);
+  const today = change.today ?? todayInFrance();
+  // An end is recorded once it has happened; the planned end is the contract's endsOn.
+  pastDate(input.endedOn, "input.endedOn", today);
   return change.db.transaction(async (manager) => {
     const { contract } = await lockContract(manager, change.cooperativeId, input.id);
-    requireInForce(contract, change.today ?? todayInFrance(), "ended");
+    requireInForce(contract, today, "ended");
     if (input.endedOn < contract.startsOn)
       throw badUserInput(`endedOn ${input.endedOn} is before the first day (${contract.startsOn})`, "input.endedOn");
     if (contract.endsOn && input.endedOn > contract.endsOn) {
@@ -436,11 +463,13 @@ export async function cancelContract(change: ChangeContext, input: CancelContrac
 
 export async function completeCommitment(change: ChangeContext, input: CompleteCommitmentInput): Promise<ContractEntity> {
   const commitmentId = ownLocalId(input.id, change.cooperativeId, "input.id");
+  const today = change.today ?? todayInFrance();
+  pastDate(input.doneOn, "input.doneOn", today);
   return change.db.transaction(async (manager) => {
     const commitment = await manager.getRepository(CommitmentEntity).findOneBy({ id: commitmentId });
     if (!commitment) throw notFound(`No commitment ${input.id} in this cooperative`);
     const { contract } = await lockContract(manager, change.cooperativeId, encodeId(change.cooperativeId, commitment.contractId));
-    const status = statusOn(contract, change.today ?? todayInFrance());
+    const status = statusOn(contract, today);
     if (status === "DRAFT" || status === "CANCELLED")
       throw conflict(`The objective contract is ${status}: commitments are done once it is signed`);
     if (commitment.doneOn) throw conflict(`The commitment was already done, on ${commitment.doneOn}`);

@@ -138,8 +138,13 @@ describe.each(databaseBackends())("invoices, credit notes and payments on %s Pos
       IF NEW.id = '${doomed.id.split(":")[1]}' AND NEW.status = 'ISSUED' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$`);
     await db.query(`CREATE TRIGGER fail_once BEFORE UPDATE ON invoices FOR EACH ROW EXECUTE FUNCTION fail_once()`);
     const audit = await count(server, "audit_events");
-    const failed = await execute(server, ISSUE, { input: { id: doomed.id, issuedOn: "2026-03-03" } });
-    expect(failed.errors?.[0].message).toMatch(/disk full/);
+    const logged: string[] = [];
+    const log = jest.spyOn(console, "error").mockImplementation((line: unknown) => void logged.push(String(line)));
+    const failed = await execute(server, ISSUE, { input: { id: doomed.id, issuedOn: "2026-03-03" } }).finally(() => log.mockRestore());
+    // The client gets an ID, the log the database's message under it.
+    expect(failed.errors?.[0].extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(failed.errors?.[0].message).not.toMatch(/disk full/);
+    expect(logged.find((line) => line.includes(failed.errors?.[0].extensions?.errorId as string))).toMatch(/disk full/);
     await db.query(`DROP TRIGGER fail_once ON invoices`);
     expect(await db.query(`SELECT last_number, last_issued_on::text AS last FROM invoice_series WHERE kind = 'INVOICE'`)).toEqual([
       { last_number: 52, last: "2026-03-02" },

@@ -1,4 +1,4 @@
-import { encodeId, ownLocalId, requiredText, type Caller, recordAudit } from "@cae/shared";
+import { encodeId, ownLocalId, pastDate, requiredText, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { formatRate, parseRate } from "../money/arithmetic";
 import { requireAccount } from "./account-access";
@@ -13,6 +13,7 @@ export async function openActivityAccount(
 ): Promise<ActivityAccountEntity> {
   const personId = ownLocalId(input.personId, cooperativeId, "input.personId");
   const label = requiredText(input.label, "input.label", 120);
+  pastDate(input.openedOn, "input.openedOn");
   return db.transaction(async (manager) => {
     // Analytic codes are sequential: the lock makes concurrent openings take distinct numbers.
     await manager.query("LOCK TABLE activity_accounts IN SHARE ROW EXCLUSIVE MODE");

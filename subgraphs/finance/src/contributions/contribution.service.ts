@@ -1,4 +1,15 @@
-import { badUserInput, encodeId, notFound, ownLocalId, requireOwnCooperative, todayInFrance, type Caller, recordAudit } from "@cae/shared";
+import {
+  badUserInput,
+  encodeId,
+  notFound,
+  ownLocalId,
+  pastMonth,
+  plausibleCents,
+  requireOwnCooperative,
+  todayInFrance,
+  type Caller,
+  recordAudit,
+} from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { requireAccount } from "../accounts/account-access";
 import { conflictOn } from "../errors";
@@ -45,6 +56,7 @@ export async function recordMonthlyContributions(
 ) {
   requireOwnCooperative(input.cooperativeId, cooperativeId);
   const { month, first, last } = parseMonth(input.month, "input.month");
+  pastMonth(month, "input.month");
   if (last >= todayInFrance()) throw badUserInput(`The month ${month} is not over: its contribution is computed once it is`, "input.month");
   const wanted = input.accountIds?.map((id, i) => ownLocalId(id, cooperativeId, `input.accountIds.${i}`)) ?? null;
   return db.transaction(async (manager) => {
@@ -116,8 +128,11 @@ export async function recordMonthlyContributions(
 }
 
 export async function recordSalaryCost(db: DataSource, cooperativeId: string, actor: Caller, input: RecordSalaryCostInput) {
-  const { first } = parseMonth(input.month, "input.month");
+  const { month, first } = parseMonth(input.month, "input.month");
+  // Payroll records a month once it has begun, never one ahead.
+  pastMonth(month, "input.month");
   if (input.amountCents <= 0n) throw badUserInput("amountCents must be above 0", "input.amountCents");
+  plausibleCents(input.amountCents, "input.amountCents");
   return db.transaction(async (manager) => {
     const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
     const repository = manager.getRepository(SalaryCostEntity);

@@ -1,4 +1,4 @@
-import { badUserInput, encodeId, requiredText, todayInFrance, type Caller, recordAudit } from "@cae/shared";
+import { badUserInput, encodeId, pastDate, requiredText, todayInFrance, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { assertMonthOpen } from "../contributions/closed-month";
 import { conflictOn } from "../errors";
@@ -12,7 +12,7 @@ import { CreditNoteEntity } from "./credit-note.entity";
 import type { IssueCreditNoteInput } from "./credit-note.input";
 
 export async function issueCreditNote(db: DataSource, cooperativeId: string, actor: Caller, input: IssueCreditNoteInput) {
-  const issuedOn = input.issuedOn ?? todayInFrance();
+  const issuedOn = pastDate(input.issuedOn, "input.issuedOn") ?? todayInFrance();
   const reason = requiredText(input.reason, "input.reason", 500);
   const partial = input.lines ? priceLines(input.lines, "input.lines") : null;
   return db.transaction(async (manager) => {

@@ -1,16 +1,16 @@
-import { badUserInput, encodeId, requiredText, type Caller, recordAudit } from "@cae/shared";
+import { badUserInput, encodeId, pastDate, plausibleCents, requiredText, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { requireAccount } from "../accounts/account-access";
 import { assertMonthOpen } from "../contributions/closed-month";
 import { ExpenseEntity } from "./expense.entity";
 import type { RecordExpenseInput } from "./expense.type";
 
-const MAX_CENTS = 100_000_000_000n;
-
 export async function recordExpense(db: DataSource, cooperativeId: string, actor: Caller, input: RecordExpenseInput) {
-  if (input.netCents <= 0n || input.netCents > MAX_CENTS) throw badUserInput("netCents must be above 0", "input.netCents");
+  if (input.netCents <= 0n) throw badUserInput("netCents must be above 0", "input.netCents");
+  plausibleCents(input.netCents, "input.netCents");
   if (input.vatCents < 0n || input.vatCents > input.netCents)
     throw badUserInput("vatCents must be between 0 and the net amount", "input.vatCents");
+  pastDate(input.spentOn, "input.spentOn");
   const values = {
     spentOn: input.spentOn,
     category: input.category,

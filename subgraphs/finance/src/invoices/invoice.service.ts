@@ -1,4 +1,4 @@
-import { addDays, badUserInput, encodeId, notFound, ownLocalId, todayInFrance, type Caller, recordAudit } from "@cae/shared";
+import { addDays, badUserInput, encodeId, notFound, ownLocalId, pastDate, todayInFrance, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { assertMayDraftFor, requireAccount } from "../accounts/account-access";
 import { ActivityAccountEntity } from "../accounts/activity-account.entity";
@@ -152,7 +152,8 @@ export async function deleteInvoiceDraft(
  * transaction, so a failure anywhere leaves neither a gap in the numbers nor a half-issued invoice.
  */
 export async function issueInvoice(db: DataSource, cooperativeId: string, actor: Caller, input: IssueInvoiceInput) {
-  const issuedOn = input.issuedOn ?? todayInFrance();
+  // Never in the future: numbers follow the issue dates, so one far ahead would stop the series for good.
+  const issuedOn = pastDate(input.issuedOn, "input.issuedOn") ?? todayInFrance();
   return db.transaction(async (manager) => {
     const invoice = await lockDraft(manager, cooperativeId, input.id, "input.id", actor);
     const settings = await requireSettingsOn(manager, issuedOn);

@@ -1,4 +1,4 @@
-import { badUserInput, requiredText } from "@cae/shared";
+import { badUserInput, MAX_AMOUNT_CENTS, plausibleCents, requiredText } from "@cae/shared";
 import {
   documentTotals,
   formatQuantity,
@@ -21,24 +21,36 @@ export interface LineRow {
 }
 
 export const MAX_LINES = 200;
-const MAX_UNIT_PRICE_CENTS = 100_000_000_000n;
 
-/** Validates lines and computes their nets and the document's totals by the rounding rule. */
+/**
+ * Validates lines and computes their nets and the document's totals by the rounding rule. A unit
+ * price, a line's net (quantity × unit price) and the document's total incl. VAT are each at most
+ * MAX_AMOUNT_CENTS, so that nothing stored from them can overflow (docs/finance.md).
+ */
 export function priceLines(inputs: readonly DocumentLineInput[], field: string): { rows: LineRow[]; totals: DocumentTotals } {
   if (inputs.length < 1 || inputs.length > MAX_LINES) throw badUserInput(`give 1 to ${MAX_LINES} lines`, field);
-  const parsed = inputs.map((line, i) => {
-    if (line.unitPriceCents < 0n || line.unitPriceCents > MAX_UNIT_PRICE_CENTS) {
-      throw badUserInput("unitPriceCents must be between 0 and 100000000000", `${field}.${i}.unitPriceCents`);
-    }
-    return {
-      description: requiredText(line.description, `${field}.${i}.description`, 500),
-      quantityThousandths: parseQuantity(line.quantity, `${field}.${i}.quantity`),
-      unitPriceCents: line.unitPriceCents,
-      vatRate: line.vatRate,
-    };
-  });
+  const parsed = inputs.map((line, i) => ({
+    description: requiredText(line.description, `${field}.${i}.description`, 500),
+    quantityThousandths: parseQuantity(line.quantity, `${field}.${i}.quantity`),
+    unitPriceCents: plausibleCents(line.unitPriceCents, `${field}.${i}.unitPriceCents`),
+    vatRate: line.vatRate,
+  }));
   const totals = documentTotals(parsed);
+  totals.lineNets.forEach((net, i) => {
+    if (net > MAX_AMOUNT_CENTS) {
+      throw badUserInput(
+        `line ${i + 1}'s net (quantity × unit price) would be ${net} cents: at most ${MAX_AMOUNT_CENTS} (one billion euros) a line`,
+        `${field}.${i}.unitPriceCents`,
+      );
+    }
+  });
   if (totals.totalCents <= 0n) throw badUserInput("a document's total must be above 0", field);
+  if (totals.totalCents > MAX_AMOUNT_CENTS) {
+    throw badUserInput(
+      `the document's total incl. VAT would be ${totals.totalCents} cents: at most ${MAX_AMOUNT_CENTS} (one billion euros) a document`,
+      field,
+    );
+  }
   const rows = parsed.map((line, i) => ({
     position: i + 1,
     description: line.description,

@@ -1,4 +1,4 @@
-import { badUserInput, encodeId, optionalText, type Caller, recordAudit } from "@cae/shared";
+import { badUserInput, encodeId, optionalText, pastDate, plausibleCents, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { conflictOn } from "../errors";
 import { InvoiceEntity, settledStatus } from "../invoices/invoice.entity";
@@ -9,6 +9,8 @@ import type { RecordPaymentInput } from "./payment.type";
 /** Records a payment of an issued invoice: never more than what is still due on it; the status follows. */
 export async function recordPayment(db: DataSource, cooperativeId: string, actor: Caller, input: RecordPaymentInput) {
   if (input.amountCents <= 0n) throw badUserInput("amountCents must be above 0", "input.amountCents");
+  plausibleCents(input.amountCents, "input.amountCents");
+  pastDate(input.receivedOn, "input.receivedOn");
   const reference = optionalText(input.reference, "input.reference", 200);
   return db.transaction(async (manager) => {
     const invoice = await lockInvoice(manager, cooperativeId, input.invoiceId, "input.invoiceId");

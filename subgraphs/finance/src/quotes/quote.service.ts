@@ -1,4 +1,4 @@
-import { badUserInput, encodeId, notFound, ownLocalId, todayInFrance, type Caller, recordAudit } from "@cae/shared";
+import { badUserInput, encodeId, notFound, ownLocalId, pastDate, plannedDate, todayInFrance, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { assertMayDraftFor, requireAccount } from "../accounts/account-access";
 import { requireCustomerOf } from "../customers/customer.service";
@@ -10,6 +10,8 @@ import type { CreateQuoteInput, DecideQuoteInput } from "./quote.type";
 
 export async function createQuote(db: DataSource, cooperativeId: string, actor: Caller, input: CreateQuoteInput) {
   const { rows, totals } = priceLines(input.lines, "input.lines");
+  pastDate(input.issuedOn, "input.issuedOn");
+  plannedDate(input.validUntil, "input.validUntil");
   if (input.validUntil < input.issuedOn) throw badUserInput("validUntil must not be before issuedOn", "input.validUntil");
   return db.transaction(async (manager) => {
     const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
@@ -55,7 +57,7 @@ async function lockPending(manager: EntityManager, cooperativeId: string, global
 
 /** Accepts a pending quote within its validity: it becomes a draft invoice with the same customer and lines. */
 export async function acceptQuote(db: DataSource, cooperativeId: string, actor: Caller, input: DecideQuoteInput) {
-  const decidedOn = input.decidedOn ?? todayInFrance();
+  const decidedOn = pastDate(input.decidedOn, "input.decidedOn") ?? todayInFrance();
   return db.transaction(async (manager) => {
     const quote = await lockPending(manager, cooperativeId, input.id, decidedOn);
     if (decidedOn > quote.validUntil) throw conflictOn(`The quote expired on ${quote.validUntil}`, "input.decidedOn");
@@ -78,7 +80,7 @@ export async function acceptQuote(db: DataSource, cooperativeId: string, actor: 
 }
 
 export async function refuseQuote(db: DataSource, cooperativeId: string, actor: Caller, input: DecideQuoteInput) {
-  const decidedOn = input.decidedOn ?? todayInFrance();
+  const decidedOn = pastDate(input.decidedOn, "input.decidedOn") ?? todayInFrance();
   return db.transaction(async (manager) => {
     const quote = await lockPending(manager, cooperativeId, input.id, decidedOn);
     await manager.getRepository(QuoteEntity).update({ id: quote.id }, { status: "REFUSED", decidedOn });

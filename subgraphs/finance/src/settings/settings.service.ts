@@ -1,4 +1,14 @@
-import { badUserInput, conflict, isValidSiret, requiredText, requireOwnCooperative, type Caller, recordAudit } from "@cae/shared";
+import {
+  badUserInput,
+  conflict,
+  isValidSiret,
+  plannedDate,
+  plausibleCents,
+  requiredText,
+  requireOwnCooperative,
+  type Caller,
+  recordAudit,
+} from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { conflictOn } from "../errors";
 import { formatRate, parseRate } from "../money/arithmetic";
@@ -39,6 +49,8 @@ const PREFIX = /^[A-Z]{1,6}$/;
 
 export async function updateFinanceSettings(db: DataSource, cooperativeId: string, actor: Caller, input: UpdateFinanceSettingsInput) {
   requireOwnCooperative(input.cooperativeId, cooperativeId);
+  // A version may be set ahead (next year's), within the planning horizon.
+  plannedDate(input.effectiveFrom, "input.effectiveFrom");
   const siret = input.siret.replace(/\s/g, "");
   if (!isValidSiret(siret)) throw badUserInput(`"${input.siret}" is not a valid SIRET (14 digits with a valid check key)`, "input.siret");
   const vatNumber = input.vatNumber.replace(/\s/g, "").toUpperCase();
@@ -59,6 +71,7 @@ export async function updateFinanceSettings(db: DataSource, cooperativeId: strin
   if (brackets.length < 1 || brackets.length > 10) throw badUserInput("give 1 to 10 contribution brackets", "input.contributionBrackets");
   brackets.forEach((bracket, i) => {
     const field = `input.contributionBrackets.${i}`;
+    plausibleCents(bracket.fromCents, `${field}.fromCents`);
     if (i === 0 ? bracket.fromCents !== 0n : bracket.fromCents <= brackets[i - 1].fromCents) {
       throw badUserInput("brackets start at 0 and increase strictly", `${field}.fromCents`);
     }
@@ -67,6 +80,7 @@ export async function updateFinanceSettings(db: DataSource, cooperativeId: strin
   const recoveryFeeCents = input.recoveryFeeCents ?? LEGAL_RECOVERY_FEE_CENTS;
   if (recoveryFeeCents < LEGAL_RECOVERY_FEE_CENTS)
     throw badUserInput("the recovery fee is at least 40 EUR (4000)", "input.recoveryFeeCents");
+  plausibleCents(recoveryFeeCents, "input.recoveryFeeCents");
   const version = {
     effectiveFrom: input.effectiveFrom,
     legalName: requiredText(input.legalName, "input.legalName", 200),

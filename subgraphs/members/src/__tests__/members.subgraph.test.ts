@@ -176,4 +176,23 @@ describe.each(databaseBackends())("the members subgraph on %s PostgreSQL", (back
     const again = await execute(server, ERASE, { input: { id, reason: "x" } }, admin);
     expect(again.errors?.[0].extensions?.code).toBe("CONFLICT");
   });
+
+  it("erases an oriented person too, their reception's reason read erased", async () => {
+    const db = server.database.dataSource;
+    const [{ person_id }]: { person_id: string }[] = await db.query(
+      "SELECT person_id FROM receptions r JOIN people p ON p.id = r.person_id WHERE r.orientation_reason IS NOT NULL AND p.erased_at IS NULL LIMIT 1",
+    );
+    const ERASE = `mutation ($input: ErasePersonInput!) { erasePerson(input: $input) { id firstName } }`;
+    const erased = await execute(
+      server,
+      ERASE,
+      { input: { id: `${COOP}:${person_id}`, reason: "Demande" } },
+      testCaller("COOP_ADMIN", COOP),
+    );
+    expect(erased.errors).toBeUndefined();
+    expect(erased.data?.erasePerson).toMatchObject({ firstName: "(effacé)" });
+    expect(await db.query("SELECT project_summary, orientation_reason FROM receptions WHERE person_id = $1", [person_id])).toEqual([
+      { project_summary: "(effacé)", orientation_reason: "(effacé)" },
+    ]);
+  });
 });

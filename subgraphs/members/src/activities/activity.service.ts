@@ -1,4 +1,4 @@
-import { badUserInput, conflict, encodeId, optionalText, ownLocalId, recordAudit, requiredText, type Caller } from "@cae/shared";
+import { badUserInput, conflict, encodeId, optionalText, ownLocalId, pastDate, recordAudit, requiredText, type Caller } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { ExitEntity } from "../membership/membership.entity";
 import { lockPerson } from "../people/lock-person";
@@ -25,6 +25,7 @@ export async function startActivity(
   const name = requiredText(input.name, "input.name", 200);
   const tradeName = optionalText(input.tradeName, "input.tradeName", 200);
   const nafCode = checkedNafCode(input.nafCode, "input.nafCode");
+  pastDate(input.startedOn, "input.startedOn");
   return db.transaction(async (manager) => {
     const person = await lockPerson(manager, personId, input.personId);
     if (person.welcomeStage !== "ADMITTED")

@@ -5,6 +5,7 @@ import {
   encodeId,
   notFound,
   ownLocalId,
+  plannedDate,
   recordAudit,
   requiredText,
   requireOwnCooperative,
@@ -26,6 +27,8 @@ export async function scheduleInformationMeeting(
 ): Promise<InformationMeetingEntity> {
   requireOwnCooperative(input.cooperativeId, cooperativeId);
   const place = requiredText(input.place, "input.place", 300);
+  // A meeting is scheduled ahead, or recorded after it took place.
+  plannedDate(input.heldOn, "input.heldOn");
   return db.transaction(async (manager) => {
     const facilitatorId = await existingId(
       manager,

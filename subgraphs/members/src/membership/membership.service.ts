@@ -1,4 +1,14 @@
-import { badUserInput, conflict, optionalText, ownLocalId, recordAudit, type Caller } from "@cae/shared";
+import {
+  badUserInput,
+  conflict,
+  MAX_AMOUNT_CENTS,
+  optionalText,
+  ownLocalId,
+  pastDate,
+  plausibleCents,
+  recordAudit,
+  type Caller,
+} from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { lockPerson } from "../people/lock-person";
 import type { PersonEntity } from "../people/person.entity";
@@ -14,6 +24,15 @@ export async function admitAssociate(
   const personId = ownLocalId(input.personId, cooperativeId, "input.personId");
   if (!Number.isInteger(input.shares) || input.shares < 1) throw badUserInput("shares must be a whole number, at least 1", "input.shares");
   if (input.shareValueCents <= 0n) throw badUserInput("shareValueCents must be more than zero", "input.shareValueCents");
+  plausibleCents(input.shareValueCents, "input.shareValueCents");
+  // The capital subscribed (shares × share value) is an amount too.
+  if (BigInt(input.shares) * input.shareValueCents > MAX_AMOUNT_CENTS) {
+    throw badUserInput(
+      `the capital subscribed (shares × share value) must be at most ${MAX_AMOUNT_CENTS} cents (one billion euros)`,
+      "input.shares",
+    );
+  }
+  pastDate(input.admittedOn, "input.admittedOn");
   return db.transaction(async (manager) => {
     const person = await lockPerson(manager, personId, input.personId);
     const exit = await manager.getRepository(ExitEntity).findOneBy({ personId });
@@ -49,6 +68,7 @@ export async function admitAssociate(
 export async function recordExit(db: DataSource, cooperativeId: string, actor: Caller, input: RecordExitInput): Promise<PersonEntity> {
   const personId = ownLocalId(input.personId, cooperativeId, "input.personId");
   const notes = optionalText(input.notes, "input.notes", 2000);
+  pastDate(input.exitedOn, "input.exitedOn");
   return db.transaction(async (manager) => {
     const person = await lockPerson(manager, personId, input.personId);
     const exit = await manager.getRepository(ExitEntity).findOneBy({ personId });

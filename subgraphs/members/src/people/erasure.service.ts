@@ -34,7 +34,14 @@ export async function erasePerson(
       erasedAt: new Date(),
     };
     await manager.getRepository(PersonEntity).update({ id: personId }, erased);
-    await manager.getRepository(ReceptionEntity).update({ personId }, { projectSummary: ERASED_NAME, orientationReason: null });
+    // An oriented person's reception must keep a reason (the table's check): it reads erased, like the names.
+    await manager.getRepository(ReceptionEntity).update(
+      { personId },
+      {
+        projectSummary: ERASED_NAME,
+        orientationReason: () => `CASE WHEN orientation_reason IS NULL THEN NULL ELSE '${ERASED_NAME}' END`,
+      },
+    );
     await manager.getRepository(ExitEntity).update({ personId }, { notes: null });
     await manager.query(`UPDATE audit_events SET details = '{"erased": true}' WHERE entity_type = 'Person' AND entity_id = $1`, [input.id]);
     await recordAudit(manager, actor, { action: "erasePerson", entityType: "Person", entityId: input.id, details: { reason } });

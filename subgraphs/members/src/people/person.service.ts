@@ -1,10 +1,11 @@
 import {
   badUserInput,
-  todayInFrance,
   conflict,
   encodeId,
   optionalEmail,
   optionalText,
+  pastDate,
+  plausibleBirthYear,
   recordAudit,
   requiredText,
   requireOwnCooperative,
@@ -23,6 +24,7 @@ export async function registerPerson(
   input: RegisterPersonInput,
 ): Promise<PersonEntity> {
   requireOwnCooperative(input.cooperativeId, cooperativeId);
+  pastDate(input.firstContactOn, "input.firstContactOn");
   return db.transaction((manager) => insertProspect(manager, cooperativeId, actor, input, input.firstContactOn, "input"));
 }
 
@@ -37,10 +39,7 @@ export async function insertProspect(
 ): Promise<PersonEntity> {
   const postcode = optionalText(input.postcode, `${field}.postcode`, 5);
   if (postcode !== null && !POSTCODE.test(postcode)) throw badUserInput(`postcode "${postcode}" must be 5 digits`, `${field}.postcode`);
-  const thisYear = Number(todayInFrance().slice(0, 4));
-  if (input.birthYear != null && (input.birthYear < 1900 || input.birthYear > thisYear - 14)) {
-    throw badUserInput(`birthYear must be between 1900 and ${thisYear - 14}`, `${field}.birthYear`);
-  }
+  plausibleBirthYear(input.birthYear, `${field}.birthYear`);
   const people = manager.getRepository(PersonEntity);
   const person = people.create({
     firstName: requiredText(input.firstName, `${field}.firstName`, 100),

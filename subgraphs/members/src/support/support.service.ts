@@ -5,6 +5,7 @@ import {
   optionalEmail,
   optionalText,
   ownLocalId,
+  pastDate,
   recordAudit,
   requiredText,
   requireOwnCooperative,
@@ -82,6 +83,7 @@ export async function recordSupportSession(
     throw badUserInput("durationMinutes must be a whole number from 15 to 480", "input.durationMinutes");
   }
   const notes = optionalText(input.notes, "input.notes", 4000);
+  pastDate(input.heldOn, "input.heldOn");
   return db.transaction(async (manager) => {
     const counselorId = await existingId(manager, CounselorEntity, "counselor", input.counselorId, cooperativeId, "input.counselorId");
     const people = await manager.getRepository(PersonEntity).findBy({ id: In(personIds) });

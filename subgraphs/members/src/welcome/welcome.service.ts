@@ -5,6 +5,7 @@ import {
   optionalEmail,
   optionalText,
   ownLocalId,
+  pastDate,
   recordAudit,
   requiredText,
   requireOwnCooperative,
@@ -63,6 +64,7 @@ export async function recordReception(
 ): Promise<PersonEntity> {
   const personId = ownLocalId(input.personId, cooperativeId, "input.personId");
   const projectSummary = requiredText(input.projectSummary, "input.projectSummary", 4000);
+  pastDate(input.receivedOn, "input.receivedOn");
   return db.transaction(async (manager) => {
     const person = await lockPerson(manager, personId, input.personId);
     const existing = await manager.getRepository(ReceptionEntity).findOneBy({ personId });
@@ -99,6 +101,7 @@ export async function decideReception(
 ): Promise<PersonEntity> {
   const personId = ownLocalId(input.personId, cooperativeId, "input.personId");
   if (input.decision === "PENDING") throw badUserInput("A decision is ADMITTED or ORIENTED", "input.decision");
+  pastDate(input.decidedOn, "input.decidedOn");
   return db.transaction(async (manager) => {
     const person = await lockPerson(manager, personId, input.personId);
     const reception = await manager.getRepository(ReceptionEntity).findOneBy({ personId });

@@ -25,6 +25,15 @@ const DEMO_TODAY = "2026-11-01";
 /** A number in [0, 1) drawn from the parts: the same contract always gets the same details. */
 const draw = (...parts: string[]): number => createHash("sha256").update(parts.join("\u0000")).digest().readUInt32BE(0) / 2 ** 32;
 
+/**
+ * A signed contract was signed up to two weeks before its first day, and never after the demo's
+ * today: a signature is never in the future (shared/src/plausible-dates.ts).
+ */
+function signedOn(contract: DemoContract): string {
+  const day = addDays(contract.startsOn, -Math.floor(draw(contract.id, "signed") * 15));
+  return day < DEMO_TODAY ? day : DEMO_TODAY;
+}
+
 const VARIABLE_PAY =
   "Part variable : résultat de l'activité après charges directes et contribution coopérative, versé en complément du fixe à la clôture de l'exercice (L7332-3).";
 const SUPPORT_GIVEN = [
@@ -85,7 +94,7 @@ export function demoContractRecords(cooperativeId: string): DemoContractRecords 
         state: signed ? "SIGNED" : "DRAFT",
         startsOn: demoContract.startsOn,
         endsOn: demoContract.endsOn,
-        signedOn: signed ? addDays(demoContract.startsOn, -Math.floor(draw(demoContract.id, "signed") * 15)) : null,
+        signedOn: signed ? signedOn(demoContract) : null,
         endedOn: null,
         endReason: null,
         endNote: null,

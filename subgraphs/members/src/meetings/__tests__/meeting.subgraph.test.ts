@@ -1,5 +1,5 @@
 import { databaseBackends, ENTITIES_QUERY, execute, startTestSubgraph } from "@cae/tools";
-import { type SubgraphServer } from "@cae/shared";
+import { addDays, todayInFrance, type SubgraphServer } from "@cae/shared";
 import { members } from "../../index";
 
 const COOP = "garonne-activites";
@@ -51,7 +51,8 @@ describe.each(databaseBackends())("information meetings on %s PostgreSQL", (back
     expect(blank.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.prospect.firstName" });
 
     const future = await execute(server, SCHEDULE, {
-      input: { cooperativeId: COOP, heldOn: "2099-01-05", place: "Salle B", facilitatorId: facilitator },
+      // Planned a month ahead: within the planning horizon (shared/src/plausible-dates.ts), not yet held.
+      input: { cooperativeId: COOP, heldOn: addDays(todayInFrance(), 30), place: "Salle B", facilitatorId: facilitator },
     });
     const early = await execute(server, ATTEND, {
       input: { meetingId: (future.data?.scheduleInformationMeeting as { id: string }).id, prospect: { firstName: "A", lastName: "B" } },
