@@ -10,8 +10,11 @@ import {
   parseEnv,
   portVar,
   wholeNumber,
+  LOG_ENV_SHAPE,
   type AuthConfig,
+  type LogLevel,
 } from "@cae/shared";
+import type { DestinationStream } from "pino";
 import { DEFAULT_INDICATORS_CONFIG, type IndicatorsConfig } from "./indicators/indicators.service";
 import { QUERY_LIMITS_ENV_SHAPE, queryLimitsOf, type QueryLimits } from "./limits/limits";
 
@@ -35,12 +38,16 @@ export interface GatewayConfig {
    * anew at each use, so that a rotated file is picked up. Absent: network roles get no indicators.
    */
   serviceToken?: () => string;
+  /** How much is logged (`LOG_LEVEL`, default info); tests give a destination of their own. */
+  logLevel?: LogLevel;
+  logDestination?: DestinationStream;
 }
 
 export const DEFAULT_SUPERGRAPH_FILE = resolve(__dirname, "..", "supergraph.graphql");
 
 /** The schema of the gateway's environment: every variable it reads (README, "Configuration"). */
 const GATEWAY_ENV_SHAPE = {
+  ...LOG_ENV_SHAPE,
   PORT: portVar("PORT", 4000),
   HOST: envText("127.0.0.1"),
   REGISTRY_FILE: envVar(
@@ -104,6 +111,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     auth: authConfigOf(vars, production),
     limits: queryLimitsOf(vars),
     maxBodyBytes: vars.MAX_BODY_BYTES,
+    logLevel: vars.LOG_LEVEL,
     indicators: {
       ...DEFAULT_INDICATORS_CONFIG,
       minCount: vars.INDICATORS_MIN_COUNT,

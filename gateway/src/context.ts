@@ -20,6 +20,8 @@ export interface GatewayContext {
   asNetworkService?: () => GatewayContext;
   /** What the request may still wait for each cooperative: one deadline per cooperative, whatever it asks. */
   deadlines?: CooperativeDeadlines;
+  /** The request's ID (`x-request-id`), sent on to the cooperatives and in every log line of the request. */
+  requestId?: string;
   /** Errors a resolver adds beside its data (an incomplete answer), appended to the response. */
   extraErrors?: GraphQLFormattedError[];
 }

@@ -6,8 +6,11 @@ import { readFileSync } from "node:fs";
 import {
   codedError,
   createAuthenticator,
+  createLogger,
   formatClientError,
+  requestLogPlugin,
   serveHttp,
+  type Logger,
   storableTextPlugin,
   type Caller,
   type RunningHttpServer,
@@ -21,6 +24,8 @@ import { CachedLocalDataSource } from "./network/local-data-source";
 import { networkListSizes } from "./limits/costs";
 import { queryLimitsPlugin } from "./limits/limits";
 import { loadRegistry, type Registry } from "./registry/registry";
+import { GatewayMetrics } from "./metrics";
+import { CooperativeAvailability } from "./routing/availability";
 import { CooperativeDeadlines } from "./routing/deadlines";
 import { ShardedDataSource } from "./routing/sharded-data-source";
 import { adoptNetworkScalars } from "./scalars";
@@ -39,6 +44,7 @@ export interface GatewayOptions extends Omit<GatewayConfig, "registryFile" | "su
 export interface RunningGateway extends RunningHttpServer {
   apollo: ApolloServer<GatewayContext>;
   indicators: IndicatorsService;
+  logger: Logger;
 }
 
 /**
@@ -58,11 +64,17 @@ function clientCaller(caller: Caller): Caller {
 /** Starts the gateway: one supergraph, each subgraph served by a data source sharded over the registry. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const authenticate = await createAuthenticator(options.auth);
+  const logger = createLogger({ service: "gateway" }, options.logLevel ?? "info", options.logDestination);
+  const metrics = new GatewayMetrics();
+  const availability = new CooperativeAvailability(logger, metrics);
   const network = new CachedLocalDataSource<GatewayContext>(await networkSchema());
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    logger,
     buildService: ({ name }) =>
-      name === "network" ? network : new ShardedDataSource(name as SubgraphName, options.registry, options.cooperativeTimeoutMs),
+      name === "network"
+        ? network
+        : new ShardedDataSource(name as SubgraphName, options.registry, options.cooperativeTimeoutMs, availability),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -71,8 +83,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
     // A fault's text stays in the log, under the ID the client is given; a subgraph's keeps its ID.
-    formatError: (formatted, error) => formatClientError(formatted, error),
+    formatError: (formatted, error) => formatClientError(formatted, error, (fault) => logger.error(fault, "unexpected error")),
+    logger,
     plugins: [
+      requestLogPlugin(logger),
+      metrics.plugin(),
       queryLimitsPlugin(options.limits, networkListSizes(options.registry)),
       storableTextPlugin,
       extraErrorsPlugin,
@@ -97,6 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     indicatorsConfig,
     options.cooperativeTimeoutMs,
     indicatorsConfig.redisUrl ? new RedisCache(indicatorsConfig.redisUrl, indicatorsConfig.cachePrefix) : new MemoryCache(),
+    metrics.fanOut,
   );
   const serviceToken = options.serviceToken;
   const http = await serveHttp({
@@ -105,8 +121,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     maxBodyBytes: options.maxBodyBytes,
     // The gateway checks the token first; every subgraph checks it again, as it may be reached directly.
-    context: async (headers) => {
-      const caller = clientCaller(await authenticate(headers.get("authorization")));
+    context: async (headers, requestId) => {
+      const caller = clientCaller(
+        await authenticate(headers.get("authorization")).catch((error: unknown) => {
+          logger.warn({ requestId, reason: error instanceof Error ? error.message : String(error) }, "token refused");
+          throw error;
+        }),
+      );
       // One deadline per cooperative for the whole request, the gateway's own calls for it included.
       const deadlines = new CooperativeDeadlines(options.cooperativeTimeoutMs);
       return {
@@ -115,17 +136,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         headers,
         indicators,
         deadlines,
+        requestId,
         extraErrors: [],
-        asNetworkService: serviceToken && (() => asNetworkService(serviceToken(), options.registry, indicators, deadlines)),
+        asNetworkService: serviceToken && (() => asNetworkService(serviceToken(), options.registry, indicators, deadlines, requestId)),
       };
     },
     health: () => networkHealth(options.registry, Math.min(options.cooperativeTimeoutMs, 2000)),
+    metrics: () => metrics.scrape(),
   });
   mountDashboard(http.server);
   return {
     ...http,
     apollo,
     indicators,
+    logger,
     async stop() {
       await http.stop();
       await apollo.stop();
@@ -140,6 +164,7 @@ function asNetworkService(
   registry: Registry,
   indicators: IndicatorsService,
   deadlines: CooperativeDeadlines,
+  requestId: string,
 ): GatewayContext {
   return {
     caller: { subject: "gateway", role: "NETWORK_SERVICE" },
@@ -147,6 +172,7 @@ function asNetworkService(
     headers: new Headers({ authorization: `Bearer ${token}` }),
     indicators,
     deadlines,
+    requestId,
     extraErrors: [],
   };
 }

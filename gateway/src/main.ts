@@ -4,7 +4,7 @@ import { startGatewayFromConfig } from "./gateway";
 async function main() {
   try {
     const gateway = await startGatewayFromConfig(gatewayConfigFromEnv());
-    console.log(`gateway ready at ${gateway.url}`);
+    gateway.logger.info({ url: gateway.url }, "ready");
     const stop = () => void gateway.stop().then(() => process.exit(0));
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);

@@ -2,6 +2,14 @@ import { randomUUID } from "node:crypto";
 import { parse, type GraphQLError, type GraphQLFormattedError } from "graphql";
 import { visitArgumentValues } from "./argument-paths";
 
+/** What the log keeps of a fault, under the ID the client is given. */
+export interface UnexpectedFault {
+  errorId: string;
+  message: string;
+  path?: readonly (string | number)[];
+  stack?: string;
+}
+
 /**
  * What a client is told of an error, in every process of the network (Apollo's `formatError`).
  *
@@ -15,7 +23,7 @@ import { visitArgumentValues } from "./argument-paths";
 export function formatClientError(
   formatted: GraphQLFormattedError,
   error: unknown,
-  log: (line: string) => void = (line) => console.error(line),
+  log: (fault: UnexpectedFault) => void = (fault) => console.error(JSON.stringify({ level: "error", ...fault })),
 ): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   const input = refusedInput(formatted, error);
@@ -30,15 +38,7 @@ export function formatClientError(
   }
   const errorId = randomUUID();
   const cause = (error as GraphQLError | undefined)?.originalError ?? error;
-  log(
-    JSON.stringify({
-      level: "error",
-      errorId,
-      message: formatted.message,
-      path: formatted.path,
-      stack: cause instanceof Error ? cause.stack : undefined,
-    }),
-  );
+  log({ errorId, message: formatted.message, path: formatted.path, stack: cause instanceof Error ? cause.stack : undefined });
   return {
     message: `Unexpected error; the service's log holds its details under ${errorId}`,
     ...(formatted.path && { path: formatted.path }),

@@ -4,6 +4,8 @@ import { AUTH_ENV_SHAPE, authConfigOf, type AuthConfig } from "./auth/verify";
 import { envText, envVar, optionalEnvText, parseEnv, portVar } from "./env";
 import { isCooperativeSlug } from "./ids";
 import { minimumWageTableFromEnv } from "./legal/minimum-wage";
+import { LOG_ENV_SHAPE, type LogLevel } from "./observability/log";
+import type { DestinationStream } from "pino";
 
 export type SubgraphName = "members" | "contracts" | "finance";
 export const SUBGRAPH_NAMES: readonly SubgraphName[] = ["members", "contracts", "finance"];
@@ -17,6 +19,9 @@ export interface SubgraphConfig {
   /** Production leaves stack traces out of errors and refuses the development key. */
   production: boolean;
   auth: AuthConfig;
+  /** How much is logged (`LOG_LEVEL`, default info); tests give a destination of their own. */
+  logLevel?: LogLevel;
+  logDestination?: DestinationStream;
 }
 
 /** Where a cooperative's subgraph keeps its data: a server by URL, or an embedded database under DATA_DIR. */
@@ -60,6 +65,7 @@ const SUBGRAPH_ENV_SHAPE = {
   HOST: envText("127.0.0.1"),
   ...DATABASE_ENV_SHAPE,
   NODE_ENV: optionalEnvText(),
+  ...LOG_ENV_SHAPE,
   ...AUTH_ENV_SHAPE,
 };
 
@@ -76,6 +82,7 @@ export function subgraphConfigFromEnv(subgraph: SubgraphName, env: NodeJS.Proces
     database: databaseConfigOf(subgraph, vars.COOPERATIVE_ID, vars),
     production,
     auth: authConfigOf(vars, production),
+    logLevel: vars.LOG_LEVEL,
   };
 }
 

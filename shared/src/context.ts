@@ -12,4 +12,6 @@ export interface RequestContext<Loaders> {
   loaders: Loaders;
   /** When the caller stops waiting (epoch ms, from the gateway's `x-deadline-ms`); none for a direct call without it. */
   deadline?: number;
+  /** The request's ID, from the gateway's `x-request-id`: every log line of the request carries it. */
+  requestId?: string;
 }

@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { REQUEST_ID_HEADER, requestIdFrom } from "./observability/log";
 
 export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
 
@@ -8,9 +9,12 @@ export interface HttpOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   port: number;
   host?: string;
-  context: (headers: Headers) => Promise<Context>;
+  /** The request's context; `requestId` is the caller's `x-request-id` when well-formed, else a new one. */
+  context: (headers: Headers, requestId: string) => Promise<Context>;
   /** The health report served at GET /health: HTTP 200 when `ok`, 503 otherwise. */
   health: () => Promise<{ ok: boolean; [detail: string]: unknown }>;
+  /** The Prometheus text served at GET /metrics. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
   maxBodyBytes?: number;
 }
 
@@ -54,6 +58,10 @@ export async function serveHttp<Context extends BaseContext>(options: HttpOption
       const report = await options.health().catch((error: unknown) => ({ ok: false, error: String(error) }));
       return send(res, report.ok ? 200 : 503, { "content-type": "application/json" }, JSON.stringify(report));
     }
+    if (url.pathname === "/metrics" && req.method === "GET" && options.metrics) {
+      const { contentType, body } = await options.metrics();
+      return send(res, 200, { "content-type": contentType }, body);
+    }
     if (url.pathname !== "/graphql") return send(res, 404, { "content-type": "text/plain" }, "Not found: the API is at /graphql");
 
     let body: unknown;
@@ -74,11 +82,12 @@ export async function serveHttp<Context extends BaseContext>(options: HttpOption
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
     }
+    const requestId = requestIdFrom(headers);
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers: new HeaderMap([...headers]), search: url.search, body },
-      context: () => options.context(headers),
+      context: () => options.context(headers, requestId),
     });
-    const responseHeaders = Object.fromEntries(response.headers);
+    const responseHeaders = { ...Object.fromEntries(response.headers), [REQUEST_ID_HEADER]: requestId };
     if (response.body.kind === "complete") return send(res, response.status ?? 200, responseHeaders, response.body.string);
     res.writeHead(response.status ?? 200, responseHeaders);
     for await (const chunk of response.body.asyncIterator) res.write(chunk);

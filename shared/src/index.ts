@@ -27,3 +27,4 @@ export * from "./legal/siret";
 export * from "./dates";
 export * from "./plausible-dates";
 export * from "./aggregates";
+export * from "./observability";

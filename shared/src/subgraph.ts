@@ -12,6 +12,8 @@ import { formatClientError } from "./client-errors";
 import { deadlineFrom } from "./deadline";
 import { codedError } from "./errors";
 import { storableTextPlugin } from "./stored-text";
+import { createLogger, requestLogPlugin, type Logger } from "./observability/log";
+import { observeDatabasePool, ServiceMetrics } from "./observability/metrics";
 import { openDatabase, type Database, type DatabaseConfig, type DatabaseOptions } from "./database";
 import { serveHttp } from "./http";
 
@@ -26,11 +28,13 @@ export interface SubgraphServer<Loaders> {
   cooperativeId: string;
   apollo: ApolloServer<RequestContext<Loaders>>;
   database: Database;
+  logger: Logger;
+  metrics: ServiceMetrics;
   /**
    * The context of one request of a verified caller (tests pass it to `executeOperation`). A
    * caller of another cooperative is refused here, whatever path the request took.
    */
-  contextFor(caller: Caller, deadline?: number): RequestContext<Loaders>;
+  contextFor(caller: Caller, deadline?: number, requestId?: string): RequestContext<Loaders>;
 }
 
 export interface RunningSubgraph<Loaders> extends SubgraphServer<Loaders> {
@@ -54,9 +58,12 @@ export async function createSubgraphServer<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   cooperativeId: string,
   databaseConfig: DatabaseConfig,
-  options: { production?: boolean } = {},
+  options: { production?: boolean; logger?: Logger } = {},
 ): Promise<SubgraphServer<Loaders>> {
+  const logger = options.logger ?? createLogger({ service: definition.name, cooperativeId }, "silent");
   const database = await openDatabase(databaseConfig, definition);
+  const metrics = new ServiceMetrics({ service: definition.name, cooperative: cooperativeId });
+  observeDatabasePool(metrics, database);
   try {
     const apollo = new ApolloServer<RequestContext<Loaders>>({
       schema: await schemaOf(definition),
@@ -66,18 +73,20 @@ export async function createSubgraphServer<Loaders>(
       hideSchemaDetailsFromClientErrors: Boolean(options.production),
       includeStacktraceInErrorResponses: false,
       // A fault's text (a database's message) stays in the log, under the ID the client is given.
-      formatError: (formatted, error) => formatClientError(formatted, error),
+      formatError: (formatted, error) => formatClientError(formatted, error, (fault) => logger.error(fault, "unexpected error")),
       // The gateway does not report usage to Apollo's cloud, so subgraph traces would go nowhere.
       // No field has a cache hint, so the per-field cache-control bookkeeping would be work for nothing.
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginCacheControlDisabled(),
         storableTextPlugin,
+        requestLogPlugin(logger),
+        metrics.plugin(),
         ...(options.production ? [introspectionForTheNetworkOnly] : []),
       ],
     });
     await apollo.start();
-    const contextFor = (caller: Caller, deadline?: number): RequestContext<Loaders> => {
+    const contextFor = (caller: Caller, deadline?: number, requestId?: string): RequestContext<Loaders> => {
       if (caller.cooperativeId !== undefined && caller.cooperativeId !== cooperativeId) {
         throw codedError(
           "FORBIDDEN",
@@ -88,9 +97,9 @@ export async function createSubgraphServer<Loaders>(
         );
       }
       const loaders = definition.createLoaders(database.dataSource, cooperativeId);
-      return { cooperativeId, caller, db: database.dataSource, loaders, deadline };
+      return { cooperativeId, caller, db: database.dataSource, loaders, deadline, requestId };
     };
-    return { cooperativeId, apollo, database, contextFor };
+    return { cooperativeId, apollo, database, logger, metrics, contextFor };
   } catch (error) {
     await database.close();
     throw error;
@@ -103,12 +112,20 @@ export async function startSubgraph<Loaders>(
   config: SubgraphConfig,
 ): Promise<RunningSubgraph<Loaders>> {
   const authenticate = await createAuthenticator(config.auth);
-  const server = await createSubgraphServer(definition, config.cooperativeId, config.database, { production: config.production });
+  const logger = createLogger({ service: definition.name, cooperativeId: config.cooperativeId }, config.logLevel, config.logDestination);
+  const server = await createSubgraphServer(definition, config.cooperativeId, config.database, { production: config.production, logger });
   const http = await serveHttp({
     apollo: server.apollo,
     port: config.port,
     host: config.host,
-    context: async (headers) => server.contextFor(await authenticate(headers.get("authorization")), deadlineFrom(headers)),
+    context: async (headers, requestId) => {
+      const caller = await authenticate(headers.get("authorization")).catch((error: unknown) => {
+        logger.warn({ requestId, reason: error instanceof Error ? error.message : String(error) }, "token refused");
+        throw error;
+      });
+      return server.contextFor(caller, deadlineFrom(headers), requestId);
+    },
+    metrics: () => server.metrics.scrape(),
     health: async () => {
       await server.database.dataSource.query("SELECT 1");
       return { ok: true, cooperative: config.cooperativeId, subgraph: definition.name };
@@ -131,7 +148,7 @@ export async function runSubgraphMain<Loaders>(definition: SubgraphDefinition<Lo
   try {
     const config = subgraphConfigFromEnv(definition.name);
     const running = await startSubgraph(definition, config);
-    console.log(`${definition.name} of ${config.cooperativeId} ready at ${running.url}`);
+    running.logger.info({ url: running.url }, "ready");
     const stop = () => {
       running.stop().then(
         () => process.exit(0),

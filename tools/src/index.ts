@@ -8,5 +8,6 @@ export * from "./keys";
 export * from "./subgraphs";
 export * from "./testing/auth";
 export * from "./testing/database";
+export * from "./testing/log";
 export * from "./testing/network";
 export * from "./testing/subgraph";

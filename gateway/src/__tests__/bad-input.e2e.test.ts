@@ -1,10 +1,23 @@
-import { startTestNetwork, type GraphQLResult, type TestNetwork } from "@cae/tools";
+import { captureLog, startTestNetwork, type GraphQLResult, type TestNetwork } from "@cae/tools";
 
 const ALPES = "alpes-entreprendre";
 
 const REGISTER = `mutation Register($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`;
 const SALARY = `mutation Salary($input: RecordSalaryCostInput!) { recordSalaryCost(input: $input) { id } }`;
 const DRAFT_CESA = `mutation Draft($input: DraftEmploymentContractInput!) { draftEmploymentContract(input: $input) { id } }`;
+
+/** The value of the sample of `name` with exactly these labels (in any order) in a Prometheus text, or undefined. */
+function metric(text: string, name: string, labels: Record<string, string>): number | undefined {
+  const wanted = Object.entries(labels)
+    .map(([key, value]) => `${key}="${value}"`)
+    .sort()
+    .join(",");
+  for (const line of text.split("\n")) {
+    const match = /^(\w+)\{([^}]*)\} (\S+)$/.exec(line);
+    if (match && match[1] === name && match[2].split(",").sort().join(",") === wanted) return Number(match[3]);
+  }
+  return undefined;
+}
 
 /** A refusal of the input: the code, the field it names, no data, and never the cooperative said unavailable. */
 function expectRefusedInput(result: GraphQLResult, field: string) {
@@ -14,7 +27,8 @@ function expectRefusedInput(result: GraphQLResult, field: string) {
   expect(result.data ?? null).toBeNull();
 }
 
-describe("bad input through the gateway and straight at the subgraphs", () => {
+describe("bad input through the gateway and straight at the subgraphs, faults, logs and metrics", () => {
+  const log = captureLog();
   let network: TestNetwork;
   let admin: string;
   let person: string;
@@ -32,7 +46,7 @@ describe("bad input through the gateway and straight at the subgraphs", () => {
   });
 
   beforeAll(async () => {
-    network = await startTestNetwork([ALPES]);
+    network = await startTestNetwork([ALPES], { log: log.stream });
     admin = await network.token({ sub: "admin", role: "COOP_ADMIN", coop: ALPES });
     const people: { id: string }[] = await network.subgraph(ALPES, "members").database.dataSource.query("SELECT id FROM people LIMIT 1");
     person = `${ALPES}:${people[0].id}`;
@@ -119,8 +133,6 @@ describe("bad input through the gateway and straight at the subgraphs", () => {
 
   it("tells a client nothing of an unexpected fault but an ID, which the subgraph's log carries with the fault", async () => {
     const members = network.subgraph(ALPES, "members").database.dataSource;
-    const logged: string[] = [];
-    const spy = jest.spyOn(console, "error").mockImplementation((line: unknown) => void logged.push(String(line)));
     // A fault no input can cause: the table is gone from under the service.
     await members.query("ALTER TABLE people RENAME TO people_elsewhere");
     try {
@@ -131,10 +143,11 @@ describe("bad input through the gateway and straight at the subgraphs", () => {
       expect(Object.keys(error?.extensions ?? {}).sort()).toEqual(["code", "errorId"]);
       const errorId = error?.extensions?.errorId as string;
       expect(errorId).toMatch(/^[0-9a-f-]{36}$/);
-      expect(logged.find((line) => line.includes(errorId))).toMatch(/people/);
+      const logged = log.lines().find((line) => line.errorId === errorId);
+      expect(logged).toMatchObject({ level: 50, service: "members", cooperativeId: ALPES, msg: "unexpected error" });
+      expect(logged?.message).toMatch(/people/);
     } finally {
       await members.query("ALTER TABLE people_elsewhere RENAME TO people");
-      spy.mockRestore();
     }
   });
 
@@ -154,5 +167,71 @@ describe("bad input through the gateway and straight at the subgraphs", () => {
     const inTime = await ask("60000");
     expect(inTime.errors).toBeUndefined();
     expect(inTime.data?._entities).toEqual([{ firstName: expect.any(String) }]);
+  });
+
+  describe("logs and metrics", () => {
+    it("logs each request as one JSON line in every process it reached, under the gateway's request ID", async () => {
+      const response = await fetch(network.gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${admin}` },
+        body: JSON.stringify({
+          query: "query PersonName($id: ID!) { person(id: $id) { firstName contracts { totalCount } } }",
+          variables: { id: person },
+        }),
+      });
+      expect(response.status).toBe(200);
+      const requestId = response.headers.get("x-request-id");
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      const lines = log.lines().filter((line) => line.requestId === requestId && line.msg === "request");
+      expect(lines.find((line) => line.service === "gateway")).toMatchObject({
+        operation: "PersonName",
+        type: "query",
+        durationMs: expect.any(Number),
+      });
+      // The subgraphs the plan asked log the same request ID, with their cooperative.
+      const services = lines.filter((line) => line.service !== "gateway").map((line) => [line.service, line.cooperativeId]);
+      expect(services).toEqual(expect.arrayContaining([["contracts", ALPES]]));
+    });
+
+    it("writes no person's name, email or phone in any log line of all these requests", async () => {
+      const people: { first_name: string; last_name: string; email: string | null; phone: string | null }[] = await network
+        .subgraph(ALPES, "members")
+        .database.dataSource.query("SELECT first_name, last_name, email, phone FROM people WHERE erased_at IS NULL");
+      const text = log.text();
+      // Short names could be part of a word or an ID; names of four letters or more are the test.
+      const personal = people
+        .flatMap((p) => [p.first_name, p.last_name, p.email, p.phone])
+        .filter((value): value is string => !!value && value.length >= 4);
+      expect(personal.length).toBeGreaterThan(100);
+      expect(personal.filter((value) => text.includes(value))).toEqual([]);
+      expect(text).not.toContain("Inès");
+    });
+
+    it("serves Prometheus metrics: the gateway's requests and calls per cooperative, a subgraph's requests and database pool", async () => {
+      const gateway = await (await fetch(new URL("/metrics", network.gateway.url))).text();
+      expect(metric(gateway, "cae_graphql_requests_total", { service: "gateway", type: "query", outcome: "ok" })).toBeGreaterThan(0);
+      expect(metric(gateway, "cae_graphql_errors_total", { service: "gateway", code: "BAD_USER_INPUT" })).toBeGreaterThan(0);
+      const calls = { service: "gateway", cooperative: ALPES, subgraph: "members", outcome: "answered" };
+      expect(metric(gateway, "cae_subgraph_call_duration_seconds_count", calls)).toBeGreaterThan(0);
+      const members = await (await fetch(new URL("/metrics", network.subgraph(ALPES, "members").url))).text();
+      expect(metric(members, "cae_database_pool_connections", { service: "members", cooperative: ALPES, state: "total" })).toBe(1);
+      expect(
+        metric(members, "cae_graphql_requests_total", { service: "members", cooperative: ALPES, type: "query", outcome: "ok" }),
+      ).toBeGreaterThan(0);
+    });
+
+    it("logs a cooperative's subgraph going down once, however many requests need it, and shows it down in the metrics", async () => {
+      await network.subgraph(ALPES, "finance").stop();
+      const ask = () => network.query(`{ cooperative(id: "${ALPES}") { invoices(first: 1) { totalCount } } }`, {}, admin);
+      for (let i = 0; i < 3; i++) {
+        const result = await ask();
+        expect(result.errors?.[0].extensions).toMatchObject({ code: "COOPERATIVE_UNAVAILABLE", cooperativeId: ALPES, subgraph: "finance" });
+      }
+      const down = log.lines().filter((line) => line.msg === "cooperative unavailable");
+      expect(down).toEqual([expect.objectContaining({ level: 40, service: "gateway", cooperativeId: ALPES, subgraph: "finance" })]);
+      const metrics = await (await fetch(new URL("/metrics", network.gateway.url))).text();
+      expect(metric(metrics, "cae_cooperative_up", { service: "gateway", cooperative: ALPES, subgraph: "finance" })).toBe(0);
+      expect(metric(metrics, "cae_cooperative_up", { service: "gateway", cooperative: ALPES, subgraph: "members" })).toBe(1);
+    });
   });
 });

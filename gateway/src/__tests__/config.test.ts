@@ -39,7 +39,8 @@ describe("the gateway's environment", () => {
 
   it("names every variable it reads, token verification's and the limits' included", () => {
     expect(GATEWAY_ENV).toEqual(expect.arrayContaining(["REGISTRY_FILE", "NETWORK_SERVICE_TOKEN_FILE", "AUTH_ISSUER", "MAX_PAGE_SIZE"]));
-    expect(GATEWAY_ENV).toHaveLength(21);
+    expect(GATEWAY_ENV).toEqual(expect.arrayContaining(["LOG_LEVEL"]));
+    expect(GATEWAY_ENV).toHaveLength(22);
   });
 
   it("reads the gateway's own token at each use, so that a rotated file is picked up", () => {

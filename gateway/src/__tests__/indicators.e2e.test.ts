@@ -174,6 +174,7 @@ describe("the network's indicators, end to end", () => {
       host: "127.0.0.1",
       cooperativeTimeoutMs,
       production: false,
+      logLevel: "silent",
       auth: network.auth,
       limits: DEFAULT_QUERY_LIMITS,
       maxBodyBytes: 1_000_000,

@@ -322,6 +322,7 @@ describe("who may see what", () => {
         host: "127.0.0.1",
         cooperativeTimeoutMs: 2000,
         production: true,
+        logLevel: "silent",
         auth: network.auth,
         limits: DEFAULT_QUERY_LIMITS,
         maxBodyBytes: 1_000_000,

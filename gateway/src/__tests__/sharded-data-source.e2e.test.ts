@@ -30,6 +30,7 @@ describe("the sharded data source", () => {
         database: (await createTestDatabase("embedded", { subgraph: "members", demoOf: cooperativeId })).config,
         production: false,
         auth: testAuth.auth,
+        logLevel: "silent",
       });
       running.push(subgraph as RunningSubgraph<unknown>);
       const rows: { id: string }[] = await subgraph.database.dataSource.query("SELECT id FROM people ORDER BY id LIMIT 3");

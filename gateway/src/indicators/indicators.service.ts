@@ -92,6 +92,8 @@ export class IndicatorsService {
     private readonly config: IndicatorsConfig,
     private readonly timeoutMs: number,
     private readonly cache: IndicatorsCache,
+    /** Where each release's fan-out time goes (the gateway's metrics). */
+    private readonly fanOutSeconds?: { observe(seconds: number): void },
   ) {
     const fields = (selections: typeof SOURCE_SELECTIONS) =>
       sources
@@ -236,6 +238,7 @@ export class IndicatorsService {
       return { release: last ? this.parse(last) : undefined, missing };
     }
     const answered = performance.now();
+    this.fanOutSeconds?.observe((answered - started) / 1000);
     const release = buildRelease(
       year,
       answers.map((a) => ({

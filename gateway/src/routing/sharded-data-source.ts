@@ -1,10 +1,11 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { parse, type DocumentNode, type GraphQLFormattedError, type OperationDefinitionNode } from "graphql";
-import { DEADLINE_HEADER, type SubgraphName } from "@cae/shared";
+import { DEADLINE_HEADER, REQUEST_ID_HEADER, type SubgraphName } from "@cae/shared";
 import type { GatewayContext } from "../context";
 import { KeptByText } from "../kept-by-text";
 import type { Registry } from "../registry/registry";
+import type { CooperativeAvailability } from "./availability";
 import { CooperativeDeadlines } from "./deadlines";
 import { pooledFetcher } from "./http-client";
 import { groupRepresentations, isEntitiesFetch, operationOf, routeOperation } from "./route";
@@ -43,6 +44,8 @@ class CooperativeDataSource {
     // The caller's credentials travel to the cooperative, which checks them itself.
     const authorization = context.headers?.get("authorization");
     if (authorization) headers.authorization = authorization;
+    // The request's ID travels too: the cooperative's log lines of this request carry it.
+    if (context.requestId) headers[REQUEST_ID_HEADER] = context.requestId;
     const { query, operationName, variables, extensions } = request;
     const body = JSON.stringify({ query, operationName, variables, extensions });
     const response = await this.fetcher(this.url, { method: "POST", headers, body }, timeoutMs);
@@ -74,6 +77,8 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
     private readonly subgraph: SubgraphName,
     registry: Registry,
     private readonly timeoutMs: number,
+    /** Where each call's outcome goes (metrics, and a log line per incident). */
+    private readonly availability?: CooperativeAvailability,
   ) {
     const fetcher = pooledFetcher();
     this.shards = new Map(registry.cooperatives.map((c) => [c.id, new CooperativeDataSource(c.subgraphs[subgraph], fetcher)]));
@@ -138,13 +143,18 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
     const failed = deadlines.failure(cooperativeId, this.subgraph);
     if (failed) return { failure: failed };
     const remainingMs = deadlines.remainingMs(cooperativeId);
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
     try {
       if (remainingMs === 0) throw timeout(deadlines.timeoutMs);
       const shard = this.shards.get(cooperativeId)!;
-      return { response: await shard.process({ ...options, request: { ...options.request, variables } }, remainingMs) };
+      const response = await shard.process({ ...options, request: { ...options.request, variables } }, remainingMs);
+      this.availability?.answered(cooperativeId, this.subgraph, seconds());
+      return { response };
     } catch (error) {
       const failure = describeFailure(error, deadlines.timeoutMs);
       deadlines.fail(cooperativeId, this.subgraph, failure);
+      this.availability?.failed(cooperativeId, this.subgraph, failure, seconds(), options.context.requestId);
       return { failure };
     }
   }

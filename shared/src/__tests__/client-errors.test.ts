@@ -1,5 +1,5 @@
 import { GraphQLError, parse, visit, type StringValueNode } from "graphql";
-import { formatClientError } from "../client-errors";
+import { formatClientError, type UnexpectedFault } from "../client-errors";
 import { unstorableInput, unstorableText } from "../stored-text";
 
 describe("what a client is told of an error", () => {
@@ -9,7 +9,7 @@ describe("what a client is told of an error", () => {
   });
 
   it("gives a fault's ID to the client and its text to the log only", () => {
-    const logged: string[] = [];
+    const logged: UnexpectedFault[] = [];
     const fault = new GraphQLError('relation "people" does not exist', { originalError: new Error('relation "people" does not exist') });
     const formatted = formatClientError(
       { message: fault.message, path: ["person"], extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["at query"] } },
@@ -20,14 +20,14 @@ describe("what a client is told of an error", () => {
     expect(formatted.path).toEqual(["person"]);
     expect(Object.keys(formatted.extensions ?? {}).sort()).toEqual(["code", "errorId"]);
     expect(logged).toHaveLength(1);
-    expect(JSON.parse(logged[0])).toMatchObject({ errorId: formatted.extensions?.errorId, message: 'relation "people" does not exist' });
+    expect(logged[0]).toMatchObject({ errorId: formatted.extensions?.errorId, message: 'relation "people" does not exist' });
     // An error without any code is a fault too.
     expect(formatClientError({ message: "boom" }, new Error("boom"), () => {}).extensions?.code).toBe("INTERNAL_SERVER_ERROR");
   });
 
   it("keeps the ID a subgraph gave its fault, through the gateway", () => {
     const formatted = { message: "Unexpected error; …", extensions: { code: "INTERNAL_SERVER_ERROR", errorId: "abc", cooperativeId: "x" } };
-    const logged: string[] = [];
+    const logged: UnexpectedFault[] = [];
     expect(formatClientError(formatted, undefined, (line) => logged.push(line)).extensions).toEqual({
       code: "INTERNAL_SERVER_ERROR",
       errorId: "abc",

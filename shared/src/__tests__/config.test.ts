@@ -35,6 +35,7 @@ describe("a subgraph's environment", () => {
         "NODE_ENV",
         "PGLITE_TEMPLATE",
         "MINIMUM_WAGE_FILE",
+        "LOG_LEVEL",
         "AUTH_PUBLIC_KEY_FILE",
         "AUTH_PUBLIC_KEY",
         "AUTH_JWKS_URL",
@@ -104,5 +105,14 @@ describe("environment schemas", () => {
     expect(parsePort("0", "PORT")).toBe(0);
     expect(() => parsePort("-1", "BENCH_PORT")).toThrow('BENCH_PORT must be a port number (0 to 65535), got "-1"');
     expect(() => parsePort(undefined, "BENCH_PORT")).toThrow('BENCH_PORT must be a port number (0 to 65535), got ""');
+  });
+});
+
+describe("LOG_LEVEL", () => {
+  const valid = { COOPERATIVE_ID: "alpes-entreprendre", PORT: "4101", AUTH_PUBLIC_KEY: "x", AUTH_ISSUER: "urn:test" };
+  it("is info unless set, and refuses a level pino does not have, naming it", () => {
+    expect(subgraphConfigFromEnv("members", valid).logLevel).toBe("info");
+    expect(subgraphConfigFromEnv("members", { ...valid, LOG_LEVEL: "warn" }).logLevel).toBe("warn");
+    expect(() => subgraphConfigFromEnv("members", { ...valid, LOG_LEVEL: "verbose" })).toThrow(/LOG_LEVEL must be one of .*got "verbose"/);
   });
 });

@@ -4,6 +4,7 @@ import { createTestAuth } from "./auth";
 import { createTestDatabase } from "./database";
 import type { SignOptions } from "../keys";
 import { readFileSync } from "node:fs";
+import type { DestinationStream } from "pino";
 import {
   DEFAULT_QUERY_LIMITS,
   DEFAULT_SUPERGRAPH_FILE,
@@ -46,7 +47,14 @@ export interface TestNetwork {
  */
 export async function startTestNetwork(
   cooperativeIds: string[],
-  options: { timeoutMs?: number; extraRegistry?: Registry["cooperatives"]; limits?: Partial<QueryLimits>; maxBodyBytes?: number } = {},
+  options: {
+    timeoutMs?: number;
+    extraRegistry?: Registry["cooperatives"];
+    limits?: Partial<QueryLimits>;
+    maxBodyBytes?: number;
+    /** Where every process's log lines go (JSON, level info); none: nothing is logged. */
+    log?: DestinationStream;
+  } = {},
 ): Promise<TestNetwork> {
   const { auth, token, remove: removeKeys } = await createTestAuth();
   const running = new Map<string, RunningSubgraph<unknown>>();
@@ -61,6 +69,8 @@ export async function startTestNetwork(
           database,
           production: false,
           auth,
+          logLevel: options.log ? "info" : "silent",
+          logDestination: options.log,
         });
         running.set(`${cooperativeId}/${name}`, subgraph);
       }
@@ -97,6 +107,8 @@ export async function startTestNetwork(
     auth,
     limits: { ...DEFAULT_QUERY_LIMITS, ...options.limits },
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
+    logLevel: options.log ? "info" : "silent",
+    logDestination: options.log,
   });
   const post = async (url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult> => {
     const response = await fetch(url, {
