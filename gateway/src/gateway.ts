@@ -23,6 +23,7 @@ import { networkSchema } from "./network";
 import { CachedLocalDataSource } from "./network/local-data-source";
 import { networkListSizes } from "./limits/costs";
 import { queryLimitsPlugin } from "./limits/limits";
+import { SchemaCompatibility } from "./registry/compatibility";
 import { loadRegistry, type Registry } from "./registry/registry";
 import { GatewayMetrics } from "./metrics";
 import { CooperativeAvailability } from "./routing/availability";
@@ -39,6 +40,8 @@ export interface GatewayOptions extends Omit<GatewayConfig, "registryFile" | "su
   supergraphSdl: string;
   /** The network's indicators; the defaults of `INDICATORS_*` when absent. */
   indicators?: Partial<IndicatorsConfig>;
+  /** Whether to check each cooperative's subgraphs against the supergraph (at start, then every five minutes); default yes. */
+  checkSchemas?: boolean;
 }
 
 export interface RunningGateway extends RunningHttpServer {
@@ -115,6 +118,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     metrics.fanOut,
   );
   const serviceToken = options.serviceToken;
+  const compatibility = new SchemaCompatibility(
+    options.supergraphSdl,
+    options.registry,
+    serviceToken,
+    logger,
+    options.cooperativeTimeoutMs,
+  );
   const http = await serveHttp({
     apollo,
     port: options.port,
@@ -141,16 +151,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         asNetworkService: serviceToken && (() => asNetworkService(serviceToken(), options.registry, indicators, deadlines, requestId)),
       };
     },
-    health: () => networkHealth(options.registry, Math.min(options.cooperativeTimeoutMs, 2000)),
+    health: async () => ({
+      ...(await networkHealth(options.registry, Math.min(options.cooperativeTimeoutMs, 2000))),
+      schemas: compatibility.report(),
+    }),
     metrics: () => metrics.scrape(),
   });
   mountDashboard(http.server);
+  if (options.checkSchemas ?? true) compatibility.start();
   return {
     ...http,
     apollo,
     indicators,
     logger,
     async stop() {
+      compatibility.stop();
       await http.stop();
       await apollo.stop();
       await indicators.close();

@@ -28,3 +28,4 @@ export * from "./dates";
 export * from "./plausible-dates";
 export * from "./aggregates";
 export * from "./observability";
+export * from "./release";

@@ -12,6 +12,7 @@ import { formatClientError } from "./client-errors";
 import { deadlineFrom } from "./deadline";
 import { codedError } from "./errors";
 import { storableTextPlugin } from "./stored-text";
+import { RELEASE } from "./release";
 import { createLogger, requestLogPlugin, type Logger } from "./observability/log";
 import { observeDatabasePool, ServiceMetrics } from "./observability/metrics";
 import { openDatabase, type Database, type DatabaseConfig, type DatabaseOptions } from "./database";
@@ -128,7 +129,7 @@ export async function startSubgraph<Loaders>(
     metrics: () => server.metrics.scrape(),
     health: async () => {
       await server.database.dataSource.query("SELECT 1");
-      return { ok: true, cooperative: config.cooperativeId, subgraph: definition.name };
+      return { ok: true, cooperative: config.cooperativeId, subgraph: definition.name, release: RELEASE };
     },
   });
   return {
