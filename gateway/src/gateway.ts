@@ -71,9 +71,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const metrics = new GatewayMetrics();
   const availability = new CooperativeAvailability(logger, metrics);
   const network = new CachedLocalDataSource<GatewayContext>(await networkSchema());
+  // Apollo Gateway otherwise reports the host's uptime, CPU and OS to Apollo's servers every hour:
+  // nothing of a cooperative's network leaves it unasked.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger,
+    // Apollo's spans (gateway.request, .plan, .fetch...) carry neither the query's text, whose
+    // literals may be a person's data, nor the errors' messages (shared/src/observability/tracing.ts).
+    telemetry: { includeDocument: false, recordExceptions: false },
     buildService: ({ name }) =>
       name === "network"
         ? network
@@ -85,6 +91,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // No "Did you mean" in production: a misspelt field does not reveal the real ones.
     hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
+    // main.ts stops the process on a signal. Apollo's own handler re-raises the signal once its
+    // server has stopped, which killed the process before the last spans were sent.
+    stopOnTerminationSignals: false,
     // A fault's text stays in the log, under the ID the client is given; a subgraph's keeps its ID.
     formatError: (formatted, error) => formatClientError(formatted, error, (fault) => logger.error(fault, "unexpected error")),
     logger,

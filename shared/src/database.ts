@@ -3,7 +3,9 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { existsSync, mkdirSync } from "node:fs";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { Client } from "pg";
 import { DataSource, type EntitySchema, type Logger, type MixedList } from "typeorm";
+import { endStatementSpan, startStatementSpan } from "./observability/tracing";
 
 /**
  * Where a subgraph keeps its data: an embedded PostgreSQL (PGlite) on disk or in memory, or a
@@ -46,6 +48,46 @@ class StatementCounter implements Logger {
   logMigration() {}
   log() {}
 }
+
+/**
+ * pg's client with a span per SQL statement sent within a traced request (see `startStatementSpan`):
+ * the pool `openDatabase` makes gives its connections this class (pg-pool's `Client` option), so
+ * both backends (PGlite through its socket server, and a PostgreSQL server) are traced alike and
+ * pg's module itself is left as it is. A span covers the statement from its call to its result,
+ * its wait for the connection's queue included; a streamed query (a `Submittable`) is not traced.
+ */
+export class TracedClient extends Client {}
+const untracedQuery = Client.prototype.query;
+TracedClient.prototype.query = function query(this: Client, ...args: unknown[]): unknown {
+  const [config] = args;
+  const text = typeof config === "string" ? config : (config as { text?: unknown } | undefined)?.text;
+  const submittable = typeof (config as { submit?: unknown } | undefined)?.submit === "function";
+  const span = typeof text === "string" && !submittable ? startStatementSpan(text) : undefined;
+  const run = () => (untracedQuery as (...args: unknown[]) => unknown).apply(this, args);
+  if (!span) return run();
+  const callback = args.at(-1);
+  if (typeof callback === "function") {
+    args[args.length - 1] = (error: unknown, result: unknown) => {
+      endStatementSpan(span, error);
+      (callback as (error: unknown, result: unknown) => void)(error, result);
+    };
+  }
+  let result: unknown;
+  try {
+    result = run();
+  } catch (error) {
+    endStatementSpan(span, error);
+    throw error;
+  }
+  if (typeof callback === "function") return result;
+  return (result as Promise<unknown>).then(
+    (rows) => (endStatementSpan(span), rows),
+    (error: unknown) => {
+      endStatementSpan(span, error);
+      throw error;
+    },
+  );
+} as Client["query"];
 
 /**
  * initdb costs seconds of CPU in WebAssembly (3.5 s on the reference machine); unpacking a dump
@@ -111,7 +153,10 @@ export async function openDatabase(config: DatabaseConfig, options: DatabaseOpti
     // a time): "Connection terminated unexpectedly" on the next query after a pause.
     // On a server, no statement outlives the longest wait a caller may have (the gateway's deadline
     // is 5 s by default): a runaway query stops there rather than holding a connection for nobody.
-    extra: embedded ? { max: 1, idleTimeoutMillis: 0 } : { max: 10, statement_timeout: STATEMENT_TIMEOUT_MS },
+    // Either way, connections are `TracedClient`s: a request's statements show in its trace.
+    extra: embedded
+      ? { max: 1, idleTimeoutMillis: 0, Client: TracedClient }
+      : { max: 10, statement_timeout: STATEMENT_TIMEOUT_MS, Client: TracedClient },
   });
   try {
     await dataSource.initialize();

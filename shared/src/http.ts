@@ -1,7 +1,9 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Attributes, Span } from "@opentelemetry/api";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./observability/log";
+import { inServerSpan } from "./observability/tracing";
 
 export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
 
@@ -16,6 +18,8 @@ export interface HttpOptions<Context extends BaseContext> {
   /** The Prometheus text served at GET /metrics. */
   metrics?: () => Promise<{ contentType: string; body: string }>;
   maxBodyBytes?: number;
+  /** Attributes of each GraphQL request's server span (a subgraph's cooperative and name). */
+  spanAttributes?: Attributes;
 }
 
 export interface RunningHttpServer {
@@ -63,7 +67,12 @@ export async function serveHttp<Context extends BaseContext>(options: HttpOption
       return send(res, 200, { "content-type": contentType }, body);
     }
     if (url.pathname !== "/graphql") return send(res, 404, { "content-type": "text/plain" }, "Not found: the API is at /graphql");
+    // A GraphQL request is traced (probes of /health and /metrics are not): its span's parent is the
+    // caller's `traceparent`, and Apollo's execution runs in its context.
+    return inServerSpan(req, res, "/graphql", options.spanAttributes ?? {}, (span) => graphql(req, res, url, span));
+  }
 
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, span: Span) {
     let body: unknown;
     try {
       body = req.method === "POST" ? await readJson(req, maxBodyBytes) : undefined;
@@ -83,6 +92,9 @@ export async function serveHttp<Context extends BaseContext>(options: HttpOption
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
     }
     const requestId = requestIdFrom(headers);
+    span.setAttribute("cae.request_id", requestId);
+    const operationName = (body as { operationName?: unknown } | undefined)?.operationName ?? url.searchParams.get("operationName");
+    if (typeof operationName === "string" && operationName) span.setAttribute("graphql.operation.name", operationName.slice(0, 200));
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers: new HeaderMap([...headers]), search: url.search, body },
       context: () => options.context(headers, requestId),

@@ -15,6 +15,7 @@ import { storableTextPlugin } from "./stored-text";
 import { RELEASE } from "./release";
 import { createLogger, requestLogPlugin, type Logger } from "./observability/log";
 import { observeDatabasePool, ServiceMetrics } from "./observability/metrics";
+import { COOPERATIVE_ATTRIBUTE, startTracing, SUBGRAPH_ATTRIBUTE, type Tracing } from "./observability/tracing";
 import { openDatabase, type Database, type DatabaseConfig, type DatabaseOptions } from "./database";
 import { serveHttp } from "./http";
 
@@ -73,6 +74,10 @@ export async function createSubgraphServer<Loaders>(
       introspection: true,
       hideSchemaDetailsFromClientErrors: Boolean(options.production),
       includeStacktraceInErrorResponses: false,
+      // `runSubgraphMain` stops the process on a signal. Apollo's own handler re-raises the signal
+      // once its server has stopped, which killed the process before the database was closed and
+      // the last spans were sent.
+      stopOnTerminationSignals: false,
       // A fault's text (a database's message) stays in the log, under the ID the client is given.
       formatError: (formatted, error) => formatClientError(formatted, error, (fault) => logger.error(fault, "unexpected error")),
       // The gateway does not report usage to Apollo's cloud, so subgraph traces would go nowhere.
@@ -119,6 +124,8 @@ export async function startSubgraph<Loaders>(
     apollo: server.apollo,
     port: config.port,
     host: config.host,
+    // On each request's span: one process of a test holds many cooperatives' subgraphs.
+    spanAttributes: { [COOPERATIVE_ATTRIBUTE]: config.cooperativeId, [SUBGRAPH_ATTRIBUTE]: definition.name },
     context: async (headers, requestId) => {
       const caller = await authenticate(headers.get("authorization")).catch((error: unknown) => {
         logger.warn({ requestId, reason: error instanceof Error ? error.message : String(error) }, "token refused");
@@ -146,15 +153,21 @@ export async function startSubgraph<Loaders>(
 
 /** The entry point of a subgraph process: configuration from the environment, clean stop on a signal. */
 export async function runSubgraphMain<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
+  let tracing: Tracing | undefined;
   try {
     const config = subgraphConfigFromEnv(definition.name);
+    // Before the server starts, so that its first request is traced already.
+    tracing = startTracing({ service: definition.name, cooperativeId: config.cooperativeId });
     const running = await startSubgraph(definition, config);
-    running.logger.info({ url: running.url }, "ready");
+    running.logger.info({ url: running.url, tracing: tracing.enabled }, "ready");
     const stop = () => {
-      running.stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      running
+        .stop()
+        .finally(() => tracing?.shutdown())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
@@ -162,6 +175,7 @@ export async function runSubgraphMain<Loaders>(definition: SubgraphDefinition<Lo
     process.once("disconnect", stop);
   } catch (error) {
     console.error(`${definition.name} could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await tracing?.shutdown();
     process.exit(1);
   }
 }

@@ -47,6 +47,8 @@ const DEMO_SEEDER = "tools/dist/demo/seed/main.js";
  * No Docker engine runs where the tests run, so the deployment files cannot be tried for real:
  * this test holds them to the code's own configuration parsers and registry validator instead,
  * so a renamed variable, a moved entry point or a port changed on one side only fails here.
+ * tools/src/dev/__tests__/docker.e2e.test.ts builds the image's build stage from the files the
+ * Dockerfile copies, runs the health probes, and has a Compose client validate the file when one is installed.
  */
 
 const root = resolve(__dirname, "..", "..", "..");
@@ -346,7 +348,8 @@ function checkSubgraphServices(deployment: Deployment): string[] {
       problems.push(`${where}: subgraphs/${subgraph}/src/main.ts, which ${entry} is built from, does not exist`);
     if (service.dependsOn.postgres !== "service_healthy")
       problems.push(`${where}: must wait for postgres to be healthy (migrations run at start)`);
-    if (!service.healthcheck.join(" ").includes("/health")) problems.push(`${where}: its healthcheck does not probe /health`);
+    const probe = probeProblem(service);
+    if (probe) problems.push(`${where}: ${probe}`);
     try {
       const config = subgraphConfigFromEnv(subgraph, withStandInKey(service, problems));
       if (config.database.kind !== "server")
@@ -357,6 +360,19 @@ function checkSubgraphServices(deployment: Deployment): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * What is wrong with a service's health probe: it must ask for /health on the service's own PORT
+ * (tools/src/dev/__tests__/docker.e2e.test.ts runs the probes against a server).
+ */
+function probeProblem(service: Service): string | undefined {
+  const probe = service.healthcheck.join(" ");
+  if (!probe) return "has no healthcheck";
+  if (!probe.includes("/health")) return "its healthcheck does not probe /health";
+  if (!probe.includes("process.env.PORT") && !(service.env.PORT && probe.includes(`:${service.env.PORT}`)))
+    return `its healthcheck does not probe its own PORT (${service.env.PORT ?? "unset"})`;
+  return undefined;
 }
 
 function checkDatabases(deployment: Deployment): string[] {
@@ -410,6 +426,8 @@ function checkGateway(deployment: Deployment): string[] {
   const known = new Set<string>(GATEWAY_ENV);
   const unknown = Object.keys(gateway.env).filter((key) => !known.has(key));
   if (unknown.length > 0) problems.push(`gateway: reads none of ${unknown.join(", ")} (it knows ${GATEWAY_ENV.join(", ")})`);
+  const probe = probeProblem(gateway);
+  if (probe) problems.push(`gateway: ${probe}`);
   if (!gateway.command.includes("gateway/dist/main.js"))
     problems.push(`gateway: command ${JSON.stringify(gateway.command)} does not run gateway/dist/main.js`);
   if (!existsSync(resolve(root, "gateway/src/main.ts")))
@@ -619,6 +637,15 @@ describe("the deployment checks", () => {
     expect(
       broken({ compose: replaceOnce(files.compose, "REGISTRY_FILE: /app/docker/registry.json", "REGISTRY_FILE: /app/registry.json") }),
     ).toEqual([expect.stringContaining("REGISTRY_FILE is /app/registry.json")]);
+  });
+
+  it("find a gateway without a health probe on its own PORT", () => {
+    const compose = replaceOnce(
+      files.compose,
+      /(\n {2}gateway:[\s\S]*?healthcheck:\n\s*# [^\n]*\n\s*# [^\n]*\n\s*)test: \*health-probe/,
+      '$1test: ["CMD", "true"]',
+    );
+    expect(broken({ compose })).toEqual(["gateway: its healthcheck does not probe /health"]);
   });
 
   it("find an image without the gateway's supergraph", () => {

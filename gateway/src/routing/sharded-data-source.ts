@@ -1,7 +1,16 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { parse, type DocumentNode, type GraphQLFormattedError, type OperationDefinitionNode } from "graphql";
-import { DEADLINE_HEADER, REQUEST_ID_HEADER, type SubgraphName } from "@cae/shared";
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import {
+  COOPERATIVE_ATTRIBUTE,
+  DEADLINE_HEADER,
+  injectTraceContext,
+  REQUEST_ID_HEADER,
+  SUBGRAPH_ATTRIBUTE,
+  tracer,
+  type SubgraphName,
+} from "@cae/shared";
 import type { GatewayContext } from "../context";
 import { KeptByText } from "../kept-by-text";
 import type { Registry } from "../registry/registry";
@@ -46,9 +55,12 @@ class CooperativeDataSource {
     if (authorization) headers.authorization = authorization;
     // The request's ID travels too: the cooperative's log lines of this request carry it.
     if (context.requestId) headers[REQUEST_ID_HEADER] = context.requestId;
+    // And the trace: the cooperative's spans are children of this call's (`traceparent`).
+    injectTraceContext(headers);
     const { query, operationName, variables, extensions } = request;
     const body = JSON.stringify({ query, operationName, variables, extensions });
     const response = await this.fetcher(this.url, { method: "POST", headers, body }, timeoutMs);
+    trace.getActiveSpan()?.setAttribute("http.response.status_code", response.status);
     const contentType = response.headers.get("content-type") ?? "";
     const answer: unknown = /^application\/(graphql-response\+)?json/.test(contentType) ? await response.json() : undefined;
     // A refusal (a variable a scalar does not accept: HTTP 400; a token refused: 401, 403) is the
@@ -137,26 +149,43 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
     return { data: { _entities: entities }, ...(errors.length > 0 && { errors }) };
   }
 
-  /** One call to one cooperative, within what the request may still wait for it. */
+  /**
+   * One call to one cooperative, within what the request may still wait for it: a client span
+   * `subgraph <name>` naming the cooperative, with an error status when it did not answer, so the
+   * trace of a slow request shows which cooperative was slow.
+   */
   private async send(cooperativeId: string, options: ProcessOptions, variables: Variables): Promise<SendResult> {
     const deadlines = options.context.deadlines ?? new CooperativeDeadlines(this.timeoutMs);
     const failed = deadlines.failure(cooperativeId, this.subgraph);
     if (failed) return { failure: failed };
     const remainingMs = deadlines.remainingMs(cooperativeId);
-    const started = performance.now();
-    const seconds = () => (performance.now() - started) / 1000;
-    try {
-      if (remainingMs === 0) throw timeout(deadlines.timeoutMs);
-      const shard = this.shards.get(cooperativeId)!;
-      const response = await shard.process({ ...options, request: { ...options.request, variables } }, remainingMs);
-      this.availability?.answered(cooperativeId, this.subgraph, seconds());
-      return { response };
-    } catch (error) {
-      const failure = describeFailure(error, deadlines.timeoutMs);
-      deadlines.fail(cooperativeId, this.subgraph, failure);
-      this.availability?.failed(cooperativeId, this.subgraph, failure, seconds(), options.context.requestId);
-      return { failure };
-    }
+    const attributes = { [COOPERATIVE_ATTRIBUTE]: cooperativeId, [SUBGRAPH_ATTRIBUTE]: this.subgraph };
+    return tracer.startActiveSpan(`subgraph ${this.subgraph}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
+      try {
+        if (remainingMs === 0) throw timeout(deadlines.timeoutMs);
+        const shard = this.shards.get(cooperativeId)!;
+        const response = await shard.process({ ...options, request: { ...options.request, variables } }, remainingMs);
+        this.availability?.answered(cooperativeId, this.subgraph, seconds());
+        // Answered: errors in the answer are the cooperative's answer (a refusal, a missing object), not a failed call.
+        span.setAttributes({ "cae.outcome": "answered", "cae.graphql_errors": response.errors?.length ?? 0 });
+        return { response };
+      } catch (error) {
+        const failure = describeFailure(error, deadlines.timeoutMs);
+        deadlines.fail(cooperativeId, this.subgraph, failure);
+        this.availability?.failed(cooperativeId, this.subgraph, failure, seconds(), options.context.requestId);
+        const timedOut = isTimeout(error);
+        span.setAttributes({ "cae.outcome": timedOut ? "timeout" : "unavailable", "error.type": timedOut ? "timeout" : errorType(error) });
+        span.setStatus({
+          code: SpanStatusCode.ERROR,
+          message: `Cooperative "${cooperativeId}" did not answer for ${this.subgraph}: ${failure}`,
+        });
+        return { failure };
+      } finally {
+        span.end();
+      }
+    });
   }
 
   /** A first line before the cooperative's own check: a cooperative's token is not sent to another. */
@@ -199,11 +228,21 @@ function timeout(timeoutMs: number): Error {
   return error;
 }
 
-function describeFailure(error: unknown, timeoutMs: number): string {
+/** The kind of a failed call's error, for its span: a system error's code (ECONNREFUSED...), else its class. */
+function errorType(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" ? code : cause instanceof Error ? cause.name : "error";
+}
+
+function isTimeout(error: unknown): boolean {
   const name = error instanceof Error ? error.name : "";
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
-  if (name === "TimeoutError" || cause?.name === "TimeoutError" || /aborted|timeout/i.test(String(error))) {
-    return `no answer within ${timeoutMs} ms`;
-  }
+  return name === "TimeoutError" || cause?.name === "TimeoutError" || /aborted|timeout/i.test(String(error));
+}
+
+function describeFailure(error: unknown, timeoutMs: number): string {
+  if (isTimeout(error)) return `no answer within ${timeoutMs} ms`;
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
   return cause ? `${cause.message}` : error instanceof Error ? error.message : String(error);
 }
