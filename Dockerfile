@@ -21,6 +21,11 @@ COPY shared/ shared/
 COPY subgraphs/ subgraphs/
 COPY gateway/ gateway/
 COPY tools/ tools/
+# The dashboard's browser code (gateway/src/dashboard/client) compiles in the types graphql-codegen
+# generates from examples/operations.graphql; the rest of examples/ is not built.
+COPY examples/generated/ examples/generated/
+# What the build needs is checked without a Docker engine: tools/src/dev/dockerfile.ts copies what
+# these COPY lines take from a clean checkout and runs this build there (docs/operations.md).
 RUN npx tsc --build
 
 FROM manifests AS deps

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
-import { posix, relative, resolve, sep } from "node:path";
+import { dirname, posix, relative, resolve, sep } from "node:path";
 import { parse } from "yaml";
 import { SUBGRAPH_ENV, SUBGRAPH_NAMES, subgraphConfigFromEnv, type SubgraphName } from "@cae/shared";
 import { DEFAULT_SUPERGRAPH_FILE, GATEWAY_ENV, gatewayConfigFromEnv } from "../config";
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 
 /**
@@ -555,6 +555,10 @@ function problemsOf(files: DeploymentFiles): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+afterAll(() => {
+  for (const file of [standInPublicKey, standInServiceToken]) rmSync(dirname(file), { recursive: true, force: true });
+});
 
 describe("the Docker deployment", () => {
   const files = readDeployment();

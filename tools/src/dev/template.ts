@@ -1,6 +1,7 @@
 import { writeEmbeddedTemplate } from "@cae/shared";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { parseCommandLine, runCommand } from "./cli";
 
 /**
  * The dump of an empty embedded PostgreSQL cluster that `npm start` gives its subgraphs, so that
@@ -17,4 +18,16 @@ export async function ensureTemplate(): Promise<string> {
   return TEMPLATE_FILE;
 }
 
-if (require.main === module) void ensureTemplate();
+const USAGE = `Usage: node tools/dist/dev/template.js
+
+Makes the dump of an empty embedded PostgreSQL cluster that npm start unpacks new databases from,
+unless it is there (npm ci makes it, through the prepare script):
+  ${TEMPLATE_FILE}
+
+  -h, --help   this help`;
+
+if (require.main === module) {
+  runCommand(async () => {
+    if (parseCommandLine(USAGE, {})) await ensureTemplate();
+  });
+}
