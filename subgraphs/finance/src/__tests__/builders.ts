@@ -1,14 +1,14 @@
 import { createTestDatabase, execute, testCaller } from "@cae/tools";
-import { createSubgraphServer, type Caller, type SubgraphServer } from "@cae/shared";
+import { createSubgraphServer, type Caller, type Logger, type SubgraphServer } from "@cae/shared";
 import { finance, type FinanceContext } from "../index";
 
 export const COOP = "garonne-activites";
 export type FinanceServer = SubgraphServer<FinanceContext["loaders"]> & { stop(): Promise<void> };
 
 /** A finance subgraph on a throwaway database without demo data, so that every figure is the test's own. */
-export async function startEmptyFinance(backend: "embedded" | "server"): Promise<FinanceServer> {
+export async function startEmptyFinance(backend: "embedded" | "server", logger?: Logger): Promise<FinanceServer> {
   const database = await createTestDatabase(backend, { subgraph: "finance" });
-  const server = await createSubgraphServer(finance, COOP, database.config);
+  const server = await createSubgraphServer(finance, COOP, database.config, { logger });
   return {
     ...server,
     async stop() {
