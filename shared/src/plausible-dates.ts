@@ -103,3 +103,15 @@ export function plausibleBirthYear<Value extends number | null | undefined>(
   }
   return value;
 }
+
+/** The longest period an aggregate is asked for: ten years, one series of 120 months at most. */
+export const LONGEST_PERIOD_YEARS = 10;
+
+/**
+ * A period of aggregates (indicators) as given: `from` not after `to`, and at most ten years, so
+ * that a period to 9999-12-31 does not make the database build a series of 96,000 months.
+ */
+export function aggregatePeriod(from: string, to: string): void {
+  if (from > to) throw badUserInput("from must not be after to", "from");
+  if (to > addMonths(from, 12 * LONGEST_PERIOD_YEARS)) throw badUserInput(`the period spans at most ${LONGEST_PERIOD_YEARS} years`, "to");
+}

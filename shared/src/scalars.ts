@@ -12,7 +12,8 @@ function parseLocalDate(value: unknown): string {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
-    if (days !== undefined && day >= 1 && day <= days) return value as string;
+    // Year 0000 is not a year PostgreSQL (or the Gregorian calendar) has: 0001-01-01 is the first day.
+    if (year >= 1 && days !== undefined && day >= 1 && day <= days) return value as string;
   }
   throw new TypeError(`Date must be a calendar date "YYYY-MM-DD", got ${JSON.stringify(value)}`);
 }

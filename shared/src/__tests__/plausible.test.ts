@@ -1,6 +1,7 @@
 import type { GraphQLError } from "graphql";
 import { MAX_AMOUNT_CENTS, plausibleCents } from "../money";
 import {
+  aggregatePeriod,
   EARLIEST_EVENT_DATE,
   latestPlannedDate,
   pastDate,
@@ -103,5 +104,14 @@ describe("plausible amounts", () => {
     const error = refusal(() => plausibleCents(value, "input.lines.2.unitPriceCents", min));
     expect(error.extensions).toEqual({ code: "BAD_USER_INPUT", field: "input.lines.2.unitPriceCents" });
     expect(error.message).toMatch(message);
+  });
+});
+
+describe("a period of aggregates", () => {
+  it("takes up to ten years, and refuses a reversed or longer one naming the field", () => {
+    expect(() => aggregatePeriod("2016-12-01", "2026-12-01")).not.toThrow();
+    expect(refusal(() => aggregatePeriod("2026-12-02", "2026-12-01")).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "from" });
+    expect(refusal(() => aggregatePeriod("2016-12-01", "2026-12-02")).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "to" });
+    expect(refusal(() => aggregatePeriod("2026-12-03", "9999-12-31")).message).toMatch(/at most 10 years/);
   });
 });

@@ -29,3 +29,10 @@ describe("the Decimal scalar", () => {
     expect(() => DecimalScalar.parseValue("1.23456")).toThrow("Decimal must be");
   });
 });
+
+describe("the Date scalar's first day", () => {
+  it("refuses year 0000, which PostgreSQL does not have, and takes 0001-01-01", () => {
+    expect(() => LocalDateScalar.parseValue("0000-01-01")).toThrow("Date must be a calendar date");
+    expect(LocalDateScalar.parseValue("0001-01-01")).toBe("0001-01-01");
+  });
+});

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { badUserInput } from "@cae/shared";
+import { aggregatePeriod } from "@cae/shared";
 import type { ContractsContext } from "../context";
 import { Cooperative } from "../contracts/contract.type";
 import { contractsIndicators } from "./indicators.service";
@@ -17,7 +17,7 @@ export class ContractsIndicatorsResolver {
     @Args(() => ContractsIndicatorsArgs) args: ContractsIndicatorsArgs,
     @Ctx() ctx: ContractsContext,
   ): Promise<ContractsIndicators> {
-    if (args.from > args.to) throw badUserInput("from must not be after to", "from");
+    aggregatePeriod(args.from, args.to);
     return contractsIndicators(ctx.db, args.from, args.to);
   }
 }

@@ -1,4 +1,4 @@
-import { badUserInput, queryPrepared } from "@cae/shared";
+import { aggregatePeriod, queryPrepared } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import type { FinanceIndicators, FinanceMonth, FinanceQuarter } from "./indicators.type";
 
@@ -30,8 +30,7 @@ type MonthRow = Record<
 
 /** One grouped statement over the whole cooperative, whatever the period: no row is loaded. */
 export async function financeIndicators(db: DataSource, from: string, to: string): Promise<FinanceIndicators> {
-  if (from > to) throw badUserInput("from must not be after to", "from");
-  if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10) throw badUserInput("the period spans at most 10 years", "to");
+  aggregatePeriod(from, to);
   const rows = await queryPrepared<MonthRow>(
     db,
     "finance_indicators",

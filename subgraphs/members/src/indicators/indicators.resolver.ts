@@ -1,5 +1,5 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { badUserInput, localIdOfReference, type ContractKind } from "@cae/shared";
+import { aggregatePeriod, type ContractKind, localIdOfReference } from "@cae/shared";
 import type { MembersContext } from "../context";
 import { Cooperative } from "../people/person.type";
 import { membersIndicators, type ContractFacts } from "./indicators.service";
@@ -18,7 +18,7 @@ export class MembersIndicatorsResolver {
     '@requires(fields: "contractMilestones { personId furthestContractKind objectiveContractOn supportAgreementOn employmentContractOn }")',
   )
   async membersIndicators(@Root() cooperative: Cooperative, @Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() ctx: MembersContext) {
-    if (args.from > args.to) throw badUserInput("from must not be after to", "from");
+    aggregatePeriod(args.from, args.to);
     return membersIndicators(ctx.db, args.from, args.to, contractFactsOf(cooperative, ctx.cooperativeId));
   }
 }

@@ -55,14 +55,17 @@ export async function assignFollowUp(
     const change: Partial<PersonEntity> = {};
     if (input.counselorId !== undefined) {
       change.counselorId =
-        input.counselorId &&
-        (await existingId(manager, CounselorEntity, "counselor", input.counselorId, cooperativeId, "input.counselorId"));
+        input.counselorId === null
+          ? null
+          : await existingId(manager, CounselorEntity, "counselor", input.counselorId, cooperativeId, "input.counselorId");
     }
     if (input.referringPartnerId !== undefined) {
       change.referringPartnerId =
-        input.referringPartnerId &&
-        (await existingId(manager, PartnerEntity, "partner", input.referringPartnerId, cooperativeId, "input.referringPartnerId"));
+        input.referringPartnerId === null
+          ? null
+          : await existingId(manager, PartnerEntity, "partner", input.referringPartnerId, cooperativeId, "input.referringPartnerId");
     }
+    if (Object.keys(change).length === 0) throw badUserInput("give a counselorId, a referringPartnerId or both (null clears one)", "input");
     await manager.getRepository(PersonEntity).update({ id: personId }, change);
     await recordAudit(manager, actor, { action: "assignFollowUp", entityType: "Person", entityId: input.personId, details: { ...input } });
     return Object.assign(person, change);
