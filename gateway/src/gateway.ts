@@ -8,6 +8,7 @@ import {
   createAuthenticator,
   createLogger,
   formatClientError,
+  loggingRefusals,
   requestLogPlugin,
   serveHttp,
   type Logger,
@@ -68,6 +69,7 @@ function clientCaller(caller: Caller): Caller {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const authenticate = await createAuthenticator(options.auth);
   const logger = createLogger({ service: "gateway" }, options.logLevel ?? "info", options.logDestination);
+  const authenticateLogged = loggingRefusals(authenticate, logger);
   const metrics = new GatewayMetrics();
   const availability = new CooperativeAvailability(logger, metrics);
   const network = new CachedLocalDataSource<GatewayContext>(await networkSchema());
@@ -141,12 +143,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxBodyBytes: options.maxBodyBytes,
     // The gateway checks the token first; every subgraph checks it again, as it may be reached directly.
     context: async (headers, requestId) => {
-      const caller = clientCaller(
-        await authenticate(headers.get("authorization")).catch((error: unknown) => {
-          logger.warn({ requestId, reason: error instanceof Error ? error.message : String(error) }, "token refused");
-          throw error;
-        }),
-      );
+      const caller = clientCaller(await authenticateLogged(headers.get("authorization"), requestId));
       // One deadline per cooperative for the whole request, the gateway's own calls for it included.
       const deadlines = new CooperativeDeadlines(options.cooperativeTimeoutMs);
       return {

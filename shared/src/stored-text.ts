@@ -16,8 +16,14 @@ export function unstorableText(text: string): string | null {
   return null;
 }
 
+/** A text that cannot be stored: where it is, and why. */
+interface Unstorable {
+  field: string;
+  reason: string;
+}
+
 /** The first text of a value (a variable's, walked whole) that cannot be stored, with its dotted path. */
-function unstorableIn(value: unknown, path: string): { field: string; reason: string } | null {
+function unstorableIn(value: unknown, path: string): Unstorable | null {
   if (typeof value === "string") {
     const reason = unstorableText(value);
     return reason ? { field: path, reason } : null;
@@ -42,20 +48,18 @@ export function unstorableInput(document: DocumentNode, variables: Record<string
     const found = unstorableIn(value, name);
     if (found) return refusal(found);
   }
-  let literal: { field: string; reason: string } | null = null;
+  let literal: Unstorable | null = null;
   visitArgumentValues(document, (node, path) => {
-    if (node.kind !== Kind.STRING) return false;
-    const reason = unstorableText(node.value);
+    const reason = node.kind === Kind.STRING ? unstorableText(node.value) : null;
     if (reason) literal = { field: path.join("."), reason };
     return reason !== null;
   });
-  const found = literal as { field: string; reason: string } | null;
-  return found ? refusal(found) : null;
+  // TypeScript does not see the callback assign it: read through the declared type.
+  return literal === null ? null : refusal(literal as Unstorable);
 }
 
 /** Thrown before execution, the refusal says its HTTP status itself (Apollo's default there is 500). */
-const refusal = ({ field, reason }: { field: string; reason: string }) =>
-  codedError("BAD_USER_INPUT", `${field} ${reason}`, { field, http: { status: 400 } });
+const refusal = ({ field, reason }: Unstorable) => codedError("BAD_USER_INPUT", `${field} ${reason}`, { field, http: { status: 400 } });
 
 /**
  * Refuses, before anything runs, an operation whose inputs hold text no database can keep: every

@@ -13,7 +13,7 @@ import { deadlineFrom } from "./deadline";
 import { codedError } from "./errors";
 import { storableTextPlugin } from "./stored-text";
 import { RELEASE } from "./release";
-import { createLogger, requestLogPlugin, type Logger } from "./observability/log";
+import { createLogger, loggingRefusals, requestLogPlugin, type Logger } from "./observability/log";
 import { observeDatabasePool, ServiceMetrics } from "./observability/metrics";
 import { COOPERATIVE_ATTRIBUTE, startTracing, SUBGRAPH_ATTRIBUTE, type Tracing } from "./observability/tracing";
 import { openDatabase, type Database, type DatabaseConfig, type DatabaseOptions } from "./database";
@@ -119,6 +119,7 @@ export async function startSubgraph<Loaders>(
 ): Promise<RunningSubgraph<Loaders>> {
   const authenticate = await createAuthenticator(config.auth);
   const logger = createLogger({ service: definition.name, cooperativeId: config.cooperativeId }, config.logLevel, config.logDestination);
+  const authenticateLogged = loggingRefusals(authenticate, logger);
   const server = await createSubgraphServer(definition, config.cooperativeId, config.database, { production: config.production, logger });
   const http = await serveHttp({
     apollo: server.apollo,
@@ -127,10 +128,7 @@ export async function startSubgraph<Loaders>(
     // On each request's span: one process of a test holds many cooperatives' subgraphs.
     spanAttributes: { [COOPERATIVE_ATTRIBUTE]: config.cooperativeId, [SUBGRAPH_ATTRIBUTE]: definition.name },
     context: async (headers, requestId) => {
-      const caller = await authenticate(headers.get("authorization")).catch((error: unknown) => {
-        logger.warn({ requestId, reason: error instanceof Error ? error.message : String(error) }, "token refused");
-        throw error;
-      });
+      const caller = await authenticateLogged(headers.get("authorization"), requestId);
       return server.contextFor(caller, deadlineFrom(headers), requestId);
     },
     metrics: () => server.metrics.scrape(),

@@ -71,3 +71,18 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<LoggedConte
     },
   };
 }
+
+/**
+ * Token verification that logs each refusal (its reason, never the token) under the request's ID,
+ * then throws it on: the gateway and every subgraph log refused tokens the same way.
+ */
+export function loggingRefusals<Caller>(
+  authenticate: (authorization: string | null) => Promise<Caller>,
+  logger: Logger,
+): (authorization: string | null, requestId: string) => Promise<Caller> {
+  return (authorization, requestId) =>
+    authenticate(authorization).catch((error: unknown) => {
+      logger.warn({ requestId, reason: error instanceof Error ? error.message : String(error) }, "token refused");
+      throw error;
+    });
+}
