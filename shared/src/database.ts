@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { Client } from "pg";
 import { DataSource, type EntitySchema, type Logger, type MixedList } from "typeorm";
 import { endStatementSpan, startStatementSpan } from "./observability/tracing";
+import { EventsCommittedSubscriber } from "./events/outbox";
 
 /**
  * Where a subgraph keeps its data: an embedded PostgreSQL (PGlite) on disk or in memory, or a
@@ -141,6 +142,8 @@ export async function openDatabase(config: DatabaseConfig, options: DatabaseOpti
     entities: options.entities,
     migrations: options.migrations,
     migrationsRun: true,
+    // Wakes the events dispatcher when a transaction that wrote events commits.
+    subscribers: [EventsCommittedSubscriber],
     migrationsTransactionMode: "each",
     synchronize: false,
     // PGlite has no uuid-ossp; pgcrypto's gen_random_uuid() is built into PostgreSQL 13+.

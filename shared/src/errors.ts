@@ -19,9 +19,9 @@ export function codedError(code: ErrorCode, message: string, extensions: Record<
 export const badUserInput = (message: string, field: string) => codedError("BAD_USER_INPUT", message, { field });
 export const unauthenticated = (message = "Authentication required") => codedError("UNAUTHENTICATED", message);
 export const forbidden = (message: string) => codedError("FORBIDDEN", message);
-export const notFound = (message: string) => codedError("NOT_FOUND", message);
-/** A forbidden state transition or a clash with existing data. */
-export const conflict = (message: string) => codedError("CONFLICT", message);
+export const notFound = (message: string, field?: string) => codedError("NOT_FOUND", message, field ? { field } : {});
+/** A forbidden state transition or a clash with existing data; `field` names the input it is about, when one is. */
+export const conflict = (message: string, field?: string) => codedError("CONFLICT", message, field ? { field } : {});
 
 /** A service's configuration is wrong: it stops at start with this message, which names the setting. */
 export class ConfigError extends Error {}

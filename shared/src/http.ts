@@ -18,6 +18,8 @@ export interface HttpOptions<Context extends BaseContext> {
   /** The Prometheus text served at GET /metrics. */
   metrics?: () => Promise<{ contentType: string; body: string }>;
   maxBodyBytes?: number;
+  /** POST /events: a sibling subgraph's delivery of events, answered with the outcome of each. */
+  events?: (authorization: string | null, body: unknown) => Promise<{ status: number; body: unknown }>;
   /** Attributes of each GraphQL request's server span (a subgraph's cooperative and name). */
   spanAttributes?: Attributes;
 }
@@ -65,6 +67,17 @@ export async function serveHttp<Context extends BaseContext>(options: HttpOption
     if (url.pathname === "/metrics" && req.method === "GET" && options.metrics) {
       const { contentType, body } = await options.metrics();
       return send(res, 200, { "content-type": contentType }, body);
+    }
+    if (url.pathname === "/events" && req.method === "POST" && options.events) {
+      let body: unknown;
+      try {
+        body = await readJson(req, maxBodyBytes);
+      } catch (error) {
+        const message = error instanceof BodyTooLarge ? `Request body exceeds ${maxBodyBytes} bytes` : "Request body is not valid JSON";
+        return send(res, error instanceof BodyTooLarge ? 413 : 400, { "content-type": "application/json" }, JSON.stringify({ error: message }));
+      }
+      const answer = await options.events(req.headers.authorization ?? null, body);
+      return send(res, answer.status, { "content-type": "application/json" }, JSON.stringify(answer.body));
     }
     if (url.pathname !== "/graphql") return send(res, 404, { "content-type": "text/plain" }, "Not found: the API is at /graphql");
     // A GraphQL request is traced (probes of /health and /metrics are not): its span's parent is the

@@ -29,3 +29,4 @@ export * from "./plausible-dates";
 export * from "./aggregates";
 export * from "./observability";
 export * from "./release";
+export * from "./events";

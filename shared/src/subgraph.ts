@@ -14,7 +14,10 @@ import { codedError } from "./errors";
 import { storableTextPlugin } from "./stored-text";
 import { RELEASE } from "./release";
 import { createLogger, loggingRefusals, requestLogPlugin, type Logger } from "./observability/log";
-import { observeDatabasePool, ServiceMetrics } from "./observability/metrics";
+import { observeDatabasePool, observeEvents, ServiceMetrics } from "./observability/metrics";
+import { createSubgraphEvents, type SubgraphEvents } from "./events/events";
+import type { EventHandlers } from "./events/inbox";
+import type { EventsConfig } from "./config";
 import { COOPERATIVE_ATTRIBUTE, startTracing, SUBGRAPH_ATTRIBUTE, type Tracing } from "./observability/tracing";
 import { openDatabase, type Database, type DatabaseConfig, type DatabaseOptions } from "./database";
 import { serveHttp } from "./http";
@@ -24,6 +27,8 @@ export interface SubgraphDefinition<Loaders> extends DatabaseOptions {
   name: SubgraphName;
   buildSchema(): Promise<GraphQLSchema>;
   createLoaders(db: DataSource, cooperativeId: string): Loaders;
+  /** How it applies the events of its siblings it consumes (docs/architecture.md, "Events between subgraphs"). */
+  eventHandlers?: EventHandlers;
 }
 
 export interface SubgraphServer<Loaders> {
@@ -32,6 +37,8 @@ export interface SubgraphServer<Loaders> {
   database: Database;
   logger: Logger;
   metrics: ServiceMetrics;
+  /** Its outbox's delivery to its siblings, and its inbox. */
+  events: SubgraphEvents;
   /**
    * The context of one request of a verified caller (tests pass it to `executeOperation`). A
    * caller of another cooperative is refused here, whatever path the request took.
@@ -60,12 +67,21 @@ export async function createSubgraphServer<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   cooperativeId: string,
   databaseConfig: DatabaseConfig,
-  options: { production?: boolean; logger?: Logger } = {},
+  options: { production?: boolean; logger?: Logger; events?: EventsConfig } = {},
 ): Promise<SubgraphServer<Loaders>> {
   const logger = options.logger ?? createLogger({ service: definition.name, cooperativeId }, "silent");
   const database = await openDatabase(databaseConfig, definition);
   const metrics = new ServiceMetrics({ service: definition.name, cooperative: cooperativeId });
   observeDatabasePool(metrics, database);
+  const events = createSubgraphEvents({
+    db: database.dataSource,
+    subgraph: definition.name,
+    cooperativeId,
+    handlers: definition.eventHandlers ?? {},
+    logger,
+    config: options.events,
+  });
+  observeEvents(metrics, events);
   try {
     const apollo = new ApolloServer<RequestContext<Loaders>>({
       schema: await schemaOf(definition),
@@ -105,8 +121,9 @@ export async function createSubgraphServer<Loaders>(
       const loaders = definition.createLoaders(database.dataSource, cooperativeId);
       return { cooperativeId, caller, db: database.dataSource, loaders, deadline, requestId };
     };
-    return { cooperativeId, apollo, database, logger, metrics, contextFor };
+    return { cooperativeId, apollo, database, logger, metrics, events, contextFor };
   } catch (error) {
+    await events.stop();
     await database.close();
     throw error;
   }
@@ -120,7 +137,11 @@ export async function startSubgraph<Loaders>(
   const authenticate = await createAuthenticator(config.auth);
   const logger = createLogger({ service: definition.name, cooperativeId: config.cooperativeId }, config.logLevel, config.logDestination);
   const authenticateLogged = loggingRefusals(authenticate, logger);
-  const server = await createSubgraphServer(definition, config.cooperativeId, config.database, { production: config.production, logger });
+  const server = await createSubgraphServer(definition, config.cooperativeId, config.database, {
+    production: config.production,
+    logger,
+    events: config.events,
+  });
   const http = await serveHttp({
     apollo: server.apollo,
     port: config.port,
@@ -132,9 +153,11 @@ export async function startSubgraph<Loaders>(
       return server.contextFor(caller, deadlineFrom(headers), requestId);
     },
     metrics: () => server.metrics.scrape(),
+    events: (authorization, body) => server.events.receive(authorization, body),
     health: async () => {
-      await server.database.dataSource.query("SELECT 1");
-      return { ok: true, cooperative: config.cooperativeId, subgraph: definition.name, release: RELEASE };
+      // The outbox's report reads the database: it answers for it too.
+      const events = await server.events.report();
+      return { ok: true, cooperative: config.cooperativeId, subgraph: definition.name, release: RELEASE, events };
     },
   });
   return {
@@ -143,6 +166,7 @@ export async function startSubgraph<Loaders>(
     listener: http.server,
     async stop() {
       await http.stop();
+      await server.events.stop();
       await server.apollo.stop();
       await server.database.close();
     },

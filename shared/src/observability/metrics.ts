@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Database } from "../database";
+import type { EventsReport } from "../events/dispatcher";
 
 /** Buckets of a GraphQL request's or a subgraph call's duration, in seconds: 5 ms to 30 s. */
 export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -80,6 +81,49 @@ export function observeDatabasePool(metrics: ServiceMetrics, database: Database)
       this.set({ state: "total" }, pool.totalCount);
       this.set({ state: "idle" }, pool.idleCount);
       this.set({ state: "waiting" }, pool.waitingCount);
+    },
+  });
+}
+
+/**
+ * The outbox at each scrape, per sibling: events waiting, the age of the oldest, events parked;
+ * and the events delivered and rejected since start. An alert on the oldest event's age catches a
+ * sibling down or a stuck event (docs/operations.md).
+ */
+export function observeEvents(metrics: ServiceMetrics, events: { report(): Promise<EventsReport>; dispatcher: { delivered: number; rejected: number } }): void {
+  const registers = [metrics.registry];
+  // The registry collects the gauges concurrently: they share one reading of the outbox per scrape.
+  let reading: Promise<EventsReport> | undefined;
+  const report = () => {
+    if (!reading) {
+      reading = events.report();
+      void reading.finally(() => setTimeout(() => (reading = undefined), 100).unref()).catch(() => undefined);
+    }
+    return reading;
+  };
+  const perDestination = (name: string, help: string, value: (part: EventsReport[keyof EventsReport] & object) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ["destination"],
+      registers,
+      async collect() {
+        for (const [destination, part] of Object.entries(await report())) this.set({ destination }, value(part));
+      },
+    });
+  perDestination("cae_events_backlog", "Events waiting for delivery to a sibling", (part) => part.backlog);
+  perDestination("cae_events_oldest_undelivered_seconds", "Age of the oldest event waiting for delivery to a sibling (0 when none waits)", (part) =>
+    part.oldestUndeliveredAt ? Math.max(0, (Date.now() - Date.parse(part.oldestUndeliveredAt)) / 1000) : 0,
+  );
+  perDestination("cae_events_parked", "Events parked after repeated rejections", (part) => part.parked);
+  new Gauge({
+    name: "cae_events_sent",
+    help: "Events a sibling applied (or had applied already), and rejections, since start",
+    labelNames: ["outcome"],
+    registers,
+    collect() {
+      this.set({ outcome: "delivered" }, events.dispatcher.delivered);
+      this.set({ outcome: "rejected" }, events.dispatcher.rejected);
     },
   });
 }

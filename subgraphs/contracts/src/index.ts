@@ -10,6 +10,7 @@ import { ContractsIndicatorsResolver } from "./indicators/indicators.resolver";
 import { ContractDeadlinesResolver } from "./deadlines/deadlines.resolver";
 import { Contract, Cooperative } from "./contracts/contract.type";
 import { migrations } from "./migrations";
+import { contractsEventHandlers } from "./events/handlers";
 
 export type { ContractsContext } from "./context";
 
@@ -38,6 +39,7 @@ export const contracts: SubgraphDefinition<ContractsLoaders> = {
       },
     }),
   createLoaders,
+  eventHandlers: contractsEventHandlers,
 };
 
 // The tables and the rules that fill them, for the tooling (demo data, tests); the service itself

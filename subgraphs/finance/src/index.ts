@@ -10,6 +10,7 @@ import { CustomerEntity } from "./customers/customer.entity";
 import { ExpenseEntity } from "./expenses/expense.entity";
 import { InvoiceEntity, InvoiceLineEntity } from "./invoices/invoice.entity";
 import { migrations } from "./migrations";
+import { financeEventHandlers } from "./events/handlers";
 import { PaymentEntity } from "./payments/payment.entity";
 import { QuoteEntity, QuoteLineEntity } from "./quotes/quote.entity";
 import { FinanceSettingsEntity } from "./settings/settings.entity";
@@ -89,6 +90,7 @@ export const finance: SubgraphDefinition<FinanceLoaders> = {
       },
     }),
   createLoaders,
+  eventHandlers: financeEventHandlers,
 };
 
 // The tables and the rules that fill them, for the tooling (demo data, tests); the service itself

@@ -13,6 +13,9 @@ export const membersPolicy: AccessPolicy = {
     Person: rules.aboutPeople((person: { id: string }) => person.id),
     Associate: rules.part,
     Exit: rules.part,
+    PersonErasure: rules.part,
+    ErasurePart: rules.part,
+    KeptRecord: rules.part,
     Reception: rules.part,
     Activity: rules.aboutPeople((activity: { personId: string }, ctx: MembersContext) => encodeId(ctx.cooperativeId, activity.personId)),
     // A workshop names several people: each participant reads the session, and among its people only themselves.
@@ -50,6 +53,8 @@ export const membersPolicy: AccessPolicy = {
   },
   fields: {
     // Lists of the cooperative's people, sessions and meetings: its staff.
+    // What an erasure did and kept: the cooperative's staff (the person's own token no longer means anything).
+    "Person.erasure": rules.staff,
     "Cooperative.people": rules.staff,
     "Cooperative.peopleAtStage": rules.staff,
     "Cooperative.peopleFollowUp": rules.staff,

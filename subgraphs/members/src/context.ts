@@ -4,12 +4,14 @@ import { createActivityLoaders } from "./activities/activity.loaders";
 import { createMeetingLoaders } from "./meetings/meeting.loaders";
 import { createMembershipLoaders } from "./membership/membership.loaders";
 import { createPeopleLoaders } from "./people/person.loaders";
+import { createErasureLoaders } from "./people/erasure.loaders";
 import { createSupportLoaders } from "./support/support.loaders";
 import { createWelcomeLoaders } from "./welcome/welcome.loaders";
 
 export function createLoaders(db: DataSource) {
   return {
     ...createPeopleLoaders(db),
+    ...createErasureLoaders(db),
     ...createMembershipLoaders(db),
     ...createWelcomeLoaders(db),
     ...createActivityLoaders(db),

@@ -9,6 +9,8 @@ import { InformationMeetingEntity, MeetingAttendanceEntity } from "./meetings/me
 import { CooperativeMeetingsResolver, InformationMeetingResolver } from "./meetings/meeting.resolver";
 import { MembersIndicatorsResolver } from "./indicators/indicators.resolver";
 import { migrations } from "./migrations";
+import { membersEventHandlers } from "./events/handlers";
+import { PersonErasureResolver } from "./people/erasure.resolver";
 import { CooperativeProfileEntity } from "./profile/profile.entity";
 import { CooperativeProfileResolver } from "./profile/profile.resolver";
 import { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support/support.entity";
@@ -51,6 +53,7 @@ export const members: SubgraphDefinition<MembersLoaders> = {
     buildFederatedSchema({
       resolvers: [
         PersonResolver,
+        PersonErasureResolver,
         MembershipResolver,
         ReceptionResolver,
         PartnerResolver,
@@ -74,6 +77,7 @@ export const members: SubgraphDefinition<MembersLoaders> = {
       },
     }),
   createLoaders,
+  eventHandlers: membersEventHandlers,
 };
 
 // The tables and the rules that fill them, for the tooling (demo data, tests); the service itself

@@ -323,7 +323,15 @@ async function main() {
       const label = `${cooperative.id}/${name}`;
       if (url.protocol !== "http:" || url.port === "")
         throw new UsageError(`${registryName}: ${label} is ${url.href}; the launcher runs it here, so it needs an http URL with a port`);
-      const env = { COOPERATIVE_ID: cooperative.id, DATA_DIR: options.dataDir, PGLITE_TEMPLATE: "" };
+      // Each subgraph sends its events to its siblings (with the development events secret, the default outside production).
+      const env = {
+        COOPERATIVE_ID: cooperative.id,
+        DATA_DIR: options.dataDir,
+        PGLITE_TEMPLATE: "",
+        MEMBERS_URL: cooperative.subgraphs.members,
+        CONTRACTS_URL: cooperative.subgraphs.contracts,
+        FINANCE_URL: cooperative.subgraphs.finance,
+      };
       return { label, name, env, url };
     }),
   );

@@ -74,6 +74,9 @@ export async function startTestNetwork(
         });
         running.set(`${cooperativeId}/${name}`, subgraph);
       }
+      // Each knows its siblings once all three run (ports are free ones, known only now).
+      const siblings = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, running.get(`${cooperativeId}/${name}`)!.url]));
+      for (const name of SUBGRAPH_NAMES) running.get(`${cooperativeId}/${name}`)!.events.setSiblings(siblings);
     }
   } catch (error) {
     await Promise.all([...running.values()].map((subgraph) => subgraph.stop()));

@@ -39,6 +39,7 @@ export async function startTestSubgraph<Loaders>(
   return {
     ...server,
     async stop() {
+      await server.events.stop();
       await server.apollo.stop();
       await server.database.close();
       await database.drop();

@@ -22,8 +22,18 @@ describe.each(databaseBackends())("contract inputs out of range on %s PostgreSQL
   let server: SubgraphServer<unknown> & { stop(): Promise<void> };
   const person = `${COOP}:${randomUUID()}`;
 
+  /** A new person the cooperative admitted (the members subgraph's events would have said so): only they get a contract. */
+  async function admitted(): Promise<string> {
+    const id = randomUUID();
+    await server.database.dataSource.query("INSERT INTO person_path (person_id, welcome_stage) VALUES ($1, 'ADMITTED')", [id]);
+    return `${COOP}:${id}`;
+  }
+
   beforeAll(async () => {
     server = (await startTestSubgraph(contracts, COOP, backend)) as typeof server;
+    await server.database.dataSource.query("INSERT INTO person_path (person_id, welcome_stage) VALUES ($1, 'ADMITTED')", [
+      person.split(":")[1],
+    ]);
   });
   afterAll(() => server?.stop());
 
@@ -104,12 +114,12 @@ describe.each(databaseBackends())("contract inputs out of range on %s PostgreSQL
   it("refuses amounts beyond a billion euros and amendments planned too far ahead", async () => {
     await expectRefused(
       "draftSupportAgreement",
-      { personId: `${COOP}:${randomUUID()}`, startsOn: T, endsOn: addDays(T, 100), supportGiven: "Suivi", revenueGoalCents: OVER_MAX },
+      { personId: await admitted(), startsOn: T, endsOn: addDays(T, 100), supportGiven: "Suivi", revenueGoalCents: OVER_MAX },
       "input.revenueGoalCents",
     );
     const start = addDays(T, -30);
     const employment = {
-      personId: `${COOP}:${randomUUID()}`,
+      personId: await admitted(),
       type: "OPEN_ENDED",
       startsOn: start,
       monthlyHours: "80",

@@ -9,6 +9,11 @@ export type RecordedState = "DRAFT" | "SIGNED" | "ENDED" | "CANCELLED";
 
 export type EmploymentType = "OPEN_ENDED" | "FIXED_TERM";
 
+/**
+ * Why a contract ended. An employment contract ends by a legal mode only (`EMPLOYMENT_END_MODES`,
+ * `employmentEndRefusal` in contract.rules.ts); the outcomes (NEXT_CONTRACT, PROJECT_ABANDONED,
+ * OWN_COMPANY, OTHER) are for the other kinds, the person's own outcome being recorded with their exit.
+ */
 export type ContractEndReason =
   | "TERM_REACHED"
   | "NEXT_CONTRACT"

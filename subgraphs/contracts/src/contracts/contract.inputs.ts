@@ -42,7 +42,9 @@ export class DraftObjectiveContractInput {
   commitments: CommitmentInput[];
 }
 
-@InputType({ description: `A draft support agreement (CAPE): ${SUPPORT_AGREEMENT_MAX_MONTHS} months at most.` })
+@InputType({
+  description: `A draft support agreement (CAPE): ${SUPPORT_AGREEMENT_MAX_MONTHS} months at most, ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} months in all with the person's other agreements, never beside full-time employment.`,
+})
 export class DraftSupportAgreementInput {
   @Field(() => ID, { description: "The person; the request goes to their cooperative." })
   personId: string;
@@ -90,7 +92,7 @@ export class DraftEmploymentContractInput {
 
   @Field(() => LocalDateScalar, {
     nullable: true,
-    description: "Last day of the trial period, if any: 8 months at most minus the support-agreement time.",
+    description: "Last day of the trial period, if any: 8 months at most minus the time of the earlier contracts between the parties.",
   })
   trialPeriodEndsOn?: string | null;
 
@@ -161,11 +163,14 @@ export class RenewSupportAgreementInput {
   id: string;
 
   @Field(() => LocalDateScalar, {
-    description: `The new last day: ${SUPPORT_AGREEMENT_MAX_MONTHS} months after the current end at most, ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} months from the start in all.`,
+    description: `The new last day: ${SUPPORT_AGREEMENT_MAX_MONTHS} months after the current end at most, and the person's support agreements ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} months in all.`,
   })
   endsOn: string;
 
-  @Field(() => LocalDateScalar, { description: "When the renewal was decided: on or before the current end." })
+  @Field(() => LocalDateScalar, {
+    description:
+      "When the renewal was decided: while the agreement ran, from its first day to its current end. A renewal so decided may be entered after the term.",
+  })
   decidedOn: string;
 }
 
@@ -195,7 +200,10 @@ export class EndContractInput {
   @Field(() => LocalDateScalar, { description: "Its last day: on or after its first day and its signature." })
   endedOn: string;
 
-  @Field(() => ContractEndReason, { description: "Why it ends." })
+  @Field(() => ContractEndReason, {
+    description:
+      "Why it ends. An employment contract ends by a legal mode only (RESIGNATION, MUTUAL_AGREEMENT, DISMISSAL, TRIAL_PERIOD, TERM_REACHED, ASSOCIATE_DEADLINE); the person's outcome is recorded with their exit.",
+  })
   reason: ContractEndReasonValue;
 
   @Field(() => String, { nullable: true, description: "A note on the end." })

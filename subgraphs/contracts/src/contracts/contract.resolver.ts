@@ -28,7 +28,9 @@ import { renderContractDocument } from "../documents/contract-document";
 import { toContract } from "./contract.mapper";
 import {
   associateDeadline,
+  conclusionDate,
   furthestContractKind,
+  priorContractDays,
   statusOn,
   SUPPORT_AGREEMENT_MAX_MONTHS,
   SUPPORT_AGREEMENT_MAX_RENEWALS,
@@ -139,16 +141,17 @@ export class ContractResolver {
       ctx.loaders.amendmentsByContract.load(record.id),
       ctx.loaders.contractsByPerson.load(record.personId),
     ]);
-    const supportDays = supportDaysBefore(personContracts, record.startsOn);
+    const priorDays = priorContractDays(personContracts, record.startsOn);
     return {
       type: record.employmentType!,
       initialMonthlyHours: record.monthlyHours!,
       initialFixedMonthlyPayCents: record.fixedMonthlyPayCents!,
       variablePay: record.variablePay!,
       trialPeriodEndsOn: record.trialPeriodEndsOn,
-      trialPeriodLatestEnd: trialPeriodLatestEnd(record.startsOn, supportDays),
-      supportDaysBefore: supportDays,
-      associateDeadline: associateDeadline(record.startsOn, supportDays),
+      trialPeriodLatestEnd: trialPeriodLatestEnd(record.startsOn, priorDays),
+      supportDaysBefore: supportDaysBefore(personContracts, record.startsOn),
+      priorContractDays: priorDays,
+      associateDeadline: associateDeadline(conclusionDate(record), priorDays),
       directHireReason: record.directHireReason,
       amendments: amendments.map(({ id, number, effectiveOn, monthlyHours, fixedMonthlyPayCents, reason }) => ({
         id: encodeId(ctx.cooperativeId, id),
@@ -181,7 +184,7 @@ export class ContractResolver {
       commitments,
       renewals,
       amendments,
-      supportDays: supportDaysBefore(personContracts, record.startsOn),
+      priorDays: priorContractDays(personContracts, record.startsOn),
     });
   }
 
@@ -196,7 +199,7 @@ export class ContractResolver {
 
   @Authorized(STAFF)
   @Mutation(() => Contract, {
-    description: `Drafts a support agreement (CAPE): ${SUPPORT_AGREEMENT_MAX_MONTHS} months at most, one at a time per person.`,
+    description: `Drafts a support agreement (CAPE): ${SUPPORT_AGREEMENT_MAX_MONTHS} months at most, one at a time per person, ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} months in all per person, never beside full-time employment.`,
   })
   async draftSupportAgreement(
     @Arg("input", () => DraftSupportAgreementInput) input: DraftSupportAgreementInput,
@@ -231,7 +234,7 @@ export class ContractResolver {
 
   @Authorized(STAFF)
   @Mutation(() => Contract, {
-    description: `Renews a support agreement: ${timesInWords(SUPPORT_AGREEMENT_MAX_RENEWALS)} at most, ${SUPPORT_AGREEMENT_MAX_MONTHS} months each, ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} months in all.`,
+    description: `Renews a support agreement: ${timesInWords(SUPPORT_AGREEMENT_MAX_RENEWALS)} at most, ${SUPPORT_AGREEMENT_MAX_MONTHS} months each, ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} months in all per person. A renewal decided while the agreement ran may be entered after its term.`,
   })
   async renewSupportAgreement(
     @Arg("input", () => RenewSupportAgreementInput) input: RenewSupportAgreementInput,
@@ -252,7 +255,9 @@ export class ContractResolver {
   }
 
   @Authorized(STAFF)
-  @Mutation(() => Contract, { description: "Records the end of a signed contract, with its reason." })
+  @Mutation(() => Contract, {
+    description: "Records the end of a signed contract, with its reason: for an employment contract, its legal mode (mode de rupture).",
+  })
   async endContract(@Arg("input", () => EndContractInput) input: EndContractInput, @Ctx() ctx: ContractsContext) {
     return toContract(await service.endContract(change(ctx), input), ctx.cooperativeId);
   }

@@ -1,4 +1,5 @@
 import {
+  addDays,
   badUserInput,
   conflict,
   encodeId,
@@ -10,14 +11,16 @@ import {
   plannedDate,
   plausibleCents,
   recordAudit,
+  requireAdmittedPerson,
   requiredText,
   todayInFrance,
   type Caller,
   type ContractKind,
   type MinimumWageTable,
 } from "@cae/shared";
-import type { DataSource, EntityManager } from "typeorm";
+import { In, type DataSource, type EntityManager } from "typeorm";
 import { AmendmentEntity, CommitmentEntity, ContractEntity, RenewalEntity } from "./contract.entity";
+import { publishContractEvent } from "./contract-events";
 import type {
   AmendEmploymentContractInput,
   CancelContractInput,
@@ -32,18 +35,27 @@ import type {
   UpdateContractDraftInput,
 } from "./contract.inputs";
 import {
+  employmentEndRefusal,
+  fullTimeOverSupportRefusal,
   hoursRefusal,
   lastDayOf,
   payRefusal,
   periodsOverlap,
+  priorContractDays,
   REACHED_STATES,
+  reachedItsTerm,
   renewalRefusal,
   statusOn,
   SUPPORT_AGREEMENT_MAX_MONTHS,
+  SUPPORT_AGREEMENT_MAX_RENEWALS,
+  supportAgreementFullTimeRefusal,
   supportAgreementLatestEnd,
-  supportDaysBefore,
+  supportTime,
+  supportTimeRefusal,
   termsOn,
+  TRIAL_PERIOD_MAX_MONTHS,
   trialPeriodLatestEnd,
+  type EmploymentWithTerms,
 } from "./contract.rules";
 
 /** Who changes what, where, and on which day (today in France unless a test says otherwise). */
@@ -71,8 +83,18 @@ function checkDraftInput(draft: Draft, today: string): void {
   if (draft.fixedMonthlyPayCents !== null) plausibleCents(draft.fixedMonthlyPayCents, "input.fixedMonthlyPayCents");
 }
 
-/** Every field a draft of its kind needs, checked against the person's other contracts; throws the first refusal. */
-function checkDraft(draft: Draft, others: readonly ContractEntity[], table: MinimumWageTable): void {
+/**
+ * Every field a draft of its kind needs, checked against the person's other contracts (`employments`:
+ * their signed CESAs with their amendments, for a CAPE); throws the first refusal. A refusal that no
+ * field of the contract could fix, the person's path being at fault, names `personField`.
+ */
+function checkDraft(
+  draft: Draft,
+  others: readonly ContractEntity[],
+  employments: readonly EmploymentWithTerms[],
+  table: MinimumWageTable,
+  personField: string,
+): void {
   if (draft.endsOn !== null && draft.endsOn < draft.startsOn) {
     throw badUserInput(`endsOn ${draft.endsOn} is before startsOn ${draft.startsOn}`, "input.endsOn");
   }
@@ -99,6 +121,15 @@ function checkDraft(draft: Draft, others: readonly ContractEntity[], table: Mini
         `The person has a support agreement from ${overlapping.startsOn} to ${lastDayOf(overlapping)}: one at a time, and this one would overlap it`,
       );
     }
+    const tooLong = supportTimeRefusal({ startsOn: draft.startsOn, endsOn: draft.endsOn! }, others);
+    if (tooLong) {
+      // With no time left at all, no end date would do: the person's path is at fault, not the field.
+      throw supportTime(draft.startsOn, others).latestEnd < draft.startsOn
+        ? conflict(tooLong, personField)
+        : badUserInput(tooLong, "input.endsOn");
+    }
+    const fullTime = supportAgreementFullTimeRefusal(period, employments);
+    if (fullTime) throw conflict(fullTime, "input.startsOn");
     return;
   }
   // Employment contract (CESA).
@@ -115,6 +146,8 @@ function checkDraft(draft: Draft, others: readonly ContractEntity[], table: Mini
   if (overlapping) {
     throw conflict(`The person has an employment contract from ${overlapping.startsOn}: one at a time, and this one would overlap it`);
   }
+  const fullTime = fullTimeOverSupportRefusal(period, draft.monthlyHours!, others);
+  if (fullTime) throw conflict(fullTime, "input.monthlyHours");
   const priorSupport = signedOfKind("SUPPORT_AGREEMENT").some((agreement) => agreement.startsOn < draft.startsOn);
   if (!priorSupport && draft.directHireReason === null) {
     throw badUserInput(
@@ -123,14 +156,14 @@ function checkDraft(draft: Draft, others: readonly ContractEntity[], table: Mini
     );
   }
   if (draft.trialPeriodEndsOn !== null) {
-    const latest = trialPeriodLatestEnd(draft.startsOn, supportDaysBefore(others, draft.startsOn));
+    const latest = trialPeriodLatestEnd(draft.startsOn, priorContractDays(others, draft.startsOn));
     if (draft.trialPeriodEndsOn < draft.startsOn)
       throw badUserInput("The trial period ends before the contract starts", "input.trialPeriodEndsOn");
     if (latest === null || draft.trialPeriodEndsOn > latest) {
       throw badUserInput(
         latest === null
-          ? "No trial period is left: the time already spent in support agreements is 8 months or more (L7332-1)"
-          : `The trial period lasts 8 months at most minus the time spent in support agreements (L7332-1): ${latest} at the latest`,
+          ? `No trial period is left: the earlier contracts between the parties (CAPEs, CESAs) already last ${TRIAL_PERIOD_MAX_MONTHS} months or more (L7332-1)`
+          : `The trial period lasts ${TRIAL_PERIOD_MAX_MONTHS} months at most minus the time of the earlier contracts between the parties (CAPEs, CESAs; L7332-1): ${latest} at the latest`,
         "input.trialPeriodEndsOn",
       );
     }
@@ -155,6 +188,25 @@ function commitmentRows(contractId: string, commitments: readonly CommitmentInpu
 async function lockPersonContracts(manager: EntityManager, personId: string): Promise<ContractEntity[]> {
   await manager.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`contracts:${personId}`]);
   return manager.getRepository(ContractEntity).find({ where: { personId }, order: { startsOn: "ASC" } });
+}
+
+/** The person's signed employment contracts with their amendments: a CAPE never overlaps full-time employment. */
+async function employmentsWithTerms(manager: EntityManager, contracts: readonly ContractEntity[]): Promise<EmploymentWithTerms[]> {
+  const employments = contracts.filter((contract) => contract.kind === "EMPLOYMENT" && REACHED_STATES.includes(contract.state));
+  if (employments.length === 0) return [];
+  const amendments = await manager
+    .getRepository(AmendmentEntity)
+    .find({ where: { contractId: In(employments.map((contract) => contract.id)) }, order: { number: "ASC" } });
+  return employments.map((contract) => ({
+    ...contract,
+    amendments: amendments.filter((amendment) => amendment.contractId === contract.id),
+  }));
+}
+
+/** `checkDraft` with what it reads of the person's other contracts: the amendments of their CESAs only for a CAPE. */
+async function checkDraftAgainst(manager: EntityManager, draft: Draft, others: readonly ContractEntity[], personField: string) {
+  const employments = draft.kind === "SUPPORT_AGREEMENT" ? await employmentsWithTerms(manager, others) : [];
+  checkDraft(draft, others, employments, configuredMinimumWage(), personField);
 }
 
 /** The contract, with the person's contracts locked; NOT_FOUND when this cooperative has no such contract. */
@@ -199,7 +251,8 @@ async function insertDraft(
   const draft = draftOf(personId);
   checkDraftInput(draft, today);
   return change.db.transaction(async (manager) => {
-    checkDraft(draft, await lockPersonContracts(manager, personId), configuredMinimumWage());
+    await requireAdmittedPerson(manager, personId, personGlobalId, "input.personId", "A contract");
+    await checkDraftAgainst(manager, draft, await lockPersonContracts(manager, personId), "input.personId");
     const contract = await manager.getRepository(ContractEntity).save(manager.getRepository(ContractEntity).create(draft));
     if (commitments) await manager.getRepository(CommitmentEntity).insert(commitmentRows(contract.id, commitments, today));
     await audit(manager, change, action, contract, { ...draft, commitments });
@@ -295,7 +348,7 @@ export async function updateContractDraft(change: ChangeContext, input: UpdateCo
           : optionalText(input.directHireReason, "input.directHireReason", TEXT_MAX),
     };
     checkDraftInput(updated, today);
-    checkDraft(updated, others, configuredMinimumWage());
+    await checkDraftAgainst(manager, updated, others, "input.id");
     await manager.getRepository(ContractEntity).save(updated);
     if (input.commitments) {
       await manager.getRepository(CommitmentEntity).delete({ contractId: contract.id });
@@ -320,10 +373,13 @@ export async function signContract(change: ChangeContext, input: SignContractInp
       );
     }
     // The person's path may have moved since the draft: its rules are checked again against what is signed now.
-    checkDraft(contract, others, configuredMinimumWage());
+    await requireAdmittedPerson(manager, contract.personId, encodeId(change.cooperativeId, contract.personId), "input.id", "A contract");
+    await checkDraftAgainst(manager, contract, others, "input.id");
     await manager.getRepository(ContractEntity).update({ id: contract.id }, { state: "SIGNED", signedOn: input.signedOn });
     await audit(manager, change, "signContract", contract, { signedOn: input.signedOn });
-    return { ...contract, state: "SIGNED", signedOn: input.signedOn };
+    const signed: ContractEntity = { ...contract, state: "SIGNED", signedOn: input.signedOn };
+    await publishContractEvent(manager, change.cooperativeId, "contract.signed", signed);
+    return signed;
   });
 }
 
@@ -335,25 +391,59 @@ function requireInForce(contract: ContractEntity, today: string, action: string)
   if (contract.endedOn) throw conflict(`The contract's end is already recorded, on ${contract.endedOn}: it is no longer ${action}`);
 }
 
+/**
+ * A signed support agreement that runs, or that ended by reaching its term: a renewal decided while
+ * it ran may be entered after the term, never after an early end.
+ */
+function requireRenewable(contract: ContractEntity, today: string): void {
+  const status = statusOn(contract, today);
+  if (status === "DRAFT" || status === "CANCELLED")
+    throw conflict(`The contract is ${status}: only a signed support agreement is renewed`, "input.id");
+  if (!reachedItsTerm(contract)) {
+    throw conflict(
+      `The agreement ended early, on ${contract.endedOn} (${contract.endReason}): only an agreement that runs or reached its term is renewed`,
+      "input.id",
+    );
+  }
+}
+
 export async function renewSupportAgreement(change: ChangeContext, input: RenewSupportAgreementInput): Promise<ContractEntity> {
   const today = change.today ?? todayInFrance();
   plannedDate(input.endsOn, "input.endsOn", today);
   pastDate(input.decidedOn, "input.decidedOn", today);
   return change.db.transaction(async (manager) => {
-    const { contract } = await lockContract(manager, change.cooperativeId, input.id);
+    const { contract, others } = await lockContract(manager, change.cooperativeId, input.id);
     if (contract.kind !== "SUPPORT_AGREEMENT")
       throw badUserInput(`Only a support agreement is renewed; this is ${contract.kind}`, "input.id");
-    requireInForce(contract, today, "renewed");
-    const renewals = manager.getRepository(RenewalEntity);
-    const count = await renewals.countBy({ contractId: contract.id });
-    const refusal = renewalRefusal({ startsOn: contract.startsOn, endsOn: contract.endsOn! }, count, input.endsOn);
-    if (refusal) throw count >= 2 ? conflict(refusal) : badUserInput(refusal, "input.endsOn");
+    requireRenewable(contract, today);
+    // Entered after the term, a renewal is still one decided while the agreement ran (L127-1 Code de commerce).
     if (input.decidedOn > contract.endsOn! || input.decidedOn < contract.startsOn) {
       throw badUserInput(
-        `A renewal is decided while the agreement runs, from ${contract.startsOn} to ${contract.endsOn}`,
+        `A renewal is decided while the agreement runs, from ${contract.startsOn} to ${contract.endsOn} (L127-1 Code de commerce)${contract.endsOn! < today ? "; entered after the term, it was decided by then" : ""}`,
         "input.decidedOn",
       );
     }
+    const renewals = manager.getRepository(RenewalEntity);
+    const count = await renewals.countBy({ contractId: contract.id });
+    const refusal = renewalRefusal({ startsOn: contract.startsOn, endsOn: contract.endsOn! }, count, input.endsOn, others);
+    if (refusal) throw count >= SUPPORT_AGREEMENT_MAX_RENEWALS ? conflict(refusal, "input.id") : badUserInput(refusal, "input.endsOn");
+    // The renewal runs from the day after the current end, entered late or not, so the agreement has no gap; its added
+    // days keep the rules of any agreement's days.
+    const added = { startsOn: addDays(contract.endsOn!, 1), last: input.endsOn };
+    const overlapping = others.find(
+      (other) =>
+        other.kind === "SUPPORT_AGREEMENT" &&
+        REACHED_STATES.includes(other.state) &&
+        periodsOverlap(added, { startsOn: other.startsOn, last: lastDayOf(other) }),
+    );
+    if (overlapping) {
+      throw conflict(
+        `The person has a support agreement from ${overlapping.startsOn} to ${lastDayOf(overlapping)}: one at a time, and this renewal would overlap it`,
+        "input.endsOn",
+      );
+    }
+    const fullTime = supportAgreementFullTimeRefusal(added, await employmentsWithTerms(manager, others));
+    if (fullTime) throw conflict(fullTime, "input.endsOn");
     await renewals.insert({
       contractId: contract.id,
       number: count + 1,
@@ -361,13 +451,19 @@ export async function renewSupportAgreement(change: ChangeContext, input: RenewS
       endsOn: input.endsOn,
       decidedOn: input.decidedOn,
     });
-    await manager.getRepository(ContractEntity).update({ id: contract.id }, { endsOn: input.endsOn });
+    // An end recorded at the term is undone: the agreement goes on without a gap.
+    const reopened = contract.endedOn === null ? {} : { state: "SIGNED" as const, endedOn: null, endReason: null, endNote: null };
+    await manager.getRepository(ContractEntity).update({ id: contract.id }, { endsOn: input.endsOn, ...reopened });
+    const afterTerm = contract.endsOn! < today;
     await audit(manager, change, "renewSupportAgreement", contract, {
       number: count + 1,
       endsOn: input.endsOn,
       decidedOn: input.decidedOn,
+      ...(afterTerm ? { enteredAfterTerm: contract.endsOn } : {}),
     });
-    return { ...contract, endsOn: input.endsOn };
+    const renewed = { ...contract, endsOn: input.endsOn, ...reopened };
+    await publishContractEvent(manager, change.cooperativeId, "contract.amended", renewed);
+    return renewed;
   });
 }
 
@@ -381,7 +477,7 @@ export async function amendEmploymentContract(change: ChangeContext, input: Amen
   plannedDate(input.effectiveOn, "input.effectiveOn", today);
   if (input.fixedMonthlyPayCents != null) plausibleCents(input.fixedMonthlyPayCents, "input.fixedMonthlyPayCents");
   return change.db.transaction(async (manager) => {
-    const { contract } = await lockContract(manager, change.cooperativeId, input.id);
+    const { contract, others } = await lockContract(manager, change.cooperativeId, input.id);
     if (contract.kind !== "EMPLOYMENT") throw badUserInput(`Only an employment contract is amended; this is ${contract.kind}`, "input.id");
     requireInForce(contract, today, "amended");
     const amendments = await manager.getRepository(AmendmentEntity).find({ where: { contractId: contract.id }, order: { number: "ASC" } });
@@ -412,6 +508,9 @@ export async function amendEmploymentContract(change: ChangeContext, input: Amen
     const payProblem = payRefusal(configuredMinimumWage(), input.effectiveOn, terms.monthlyHours, terms.fixedMonthlyPayCents);
     if (payProblem)
       throw badUserInput(payProblem, input.fixedMonthlyPayCents == null ? "input.monthlyHours" : "input.fixedMonthlyPayCents");
+    // The amendment is the latest: its hours hold from its date to the contract's last day.
+    const fullTime = fullTimeOverSupportRefusal({ startsOn: input.effectiveOn, last: lastDayOf(contract) }, terms.monthlyHours, others);
+    if (fullTime) throw conflict(fullTime, "input.monthlyHours");
     const number = amendments.length + 1;
     await manager
       .getRepository(AmendmentEntity)
@@ -423,6 +522,7 @@ export async function amendEmploymentContract(change: ChangeContext, input: Amen
       fixedMonthlyPayCents: terms.fixedMonthlyPayCents,
       reason,
     });
+    await publishContractEvent(manager, change.cooperativeId, "contract.amended", { ...contract, monthlyHours: terms.monthlyHours });
     return contract;
   });
 }
@@ -433,16 +533,22 @@ export async function endContract(change: ChangeContext, input: EndContractInput
   // An end is recorded once it has happened; the planned end is the contract's endsOn.
   pastDate(input.endedOn, "input.endedOn", today);
   return change.db.transaction(async (manager) => {
-    const { contract } = await lockContract(manager, change.cooperativeId, input.id);
+    const { contract, others } = await lockContract(manager, change.cooperativeId, input.id);
     requireInForce(contract, today, "ended");
     if (input.endedOn < contract.startsOn)
       throw badUserInput(`endedOn ${input.endedOn} is before the first day (${contract.startsOn})`, "input.endedOn");
     if (contract.endsOn && input.endedOn > contract.endsOn) {
       throw badUserInput(`endedOn ${input.endedOn} is after the planned last day (${contract.endsOn})`, "input.endedOn");
     }
+    // An employment contract ends by a legal mode; the person's outcome is recorded with their exit.
+    if (contract.kind === "EMPLOYMENT") {
+      const refusal = employmentEndRefusal(contract, others, input.reason, input.endedOn);
+      if (refusal) throw badUserInput(refusal, "input.reason");
+    }
     const ended = { state: "ENDED" as const, endedOn: input.endedOn, endReason: input.reason, endNote: note };
     await manager.getRepository(ContractEntity).update({ id: contract.id }, ended);
     await audit(manager, change, "endContract", contract, { endedOn: input.endedOn, reason: input.reason, note });
+    await publishContractEvent(manager, change.cooperativeId, "contract.ended", { ...contract, ...ended });
     return { ...contract, ...ended };
   });
 }

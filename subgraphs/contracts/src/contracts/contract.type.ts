@@ -124,18 +124,26 @@ export const ContractEndReason = {
 } as const satisfies Record<ContractEndReasonValue, ContractEndReasonValue>;
 registerEnumType(ContractEndReason, {
   name: "ContractEndReason",
-  description: "Why a contract ended (motif de fin).",
+  description:
+    "Why a contract ended (motif de fin). An employment contract (CESA) ends by a legal mode only: RESIGNATION, MUTUAL_AGREEMENT, DISMISSAL, TRIAL_PERIOD, TERM_REACHED, ASSOCIATE_DEADLINE; the person's outcome (own company, project abandoned...) is recorded with their exit.",
   valuesConfig: {
-    TERM_REACHED: { description: "It reached its planned end (terme)." },
-    NEXT_CONTRACT: { description: "The next contract of the path replaced it (CAPE followed by a CESA, for instance)." },
+    TERM_REACHED: {
+      description:
+        "It reached its planned end (terme); an employment contract, only a fixed-term one on its last day (L1243-5 Code du travail).",
+    },
+    NEXT_CONTRACT: {
+      description: "The next contract of the path replaced it (CAPE followed by a CESA, for instance). Not for an employment contract.",
+    },
     RESIGNATION: { description: "The entrepreneur resigned (démission)." },
     MUTUAL_AGREEMENT: { description: "Ended by mutual agreement (rupture conventionnelle)." },
     DISMISSAL: { description: "Dismissal (licenciement)." },
-    TRIAL_PERIOD: { description: "Ended during the trial period (rupture de la période d'essai)." },
-    ASSOCIATE_DEADLINE: { description: "Not an associate within the legal deadline (L7331-3 Code du travail)." },
-    PROJECT_ABANDONED: { description: "The project was abandoned (abandon du projet)." },
-    OWN_COMPANY: { description: "The entrepreneur created their own company (création d'entreprise)." },
-    OTHER: { description: "Another reason." },
+    TRIAL_PERIOD: { description: "Ended during the trial period (rupture de la période d'essai), while it runs." },
+    ASSOCIATE_DEADLINE: { description: "Not an associate within the legal deadline (L7331-3 Code du travail): from that day only." },
+    PROJECT_ABANDONED: { description: "The project was abandoned (abandon du projet). An outcome: not for an employment contract." },
+    OWN_COMPANY: {
+      description: "The entrepreneur created their own company (création d'entreprise). An outcome: not for an employment contract.",
+    },
+    OTHER: { description: "Another reason. Not for an employment contract, which ends by a legal mode." },
   },
 });
 
@@ -264,16 +272,26 @@ export class EmploymentTerms {
 
   @Field(() => LocalDateScalar, {
     nullable: true,
-    description: "The latest last day the trial period may have: 8 months minus the time already spent in a support agreement (L7332-1).",
+    description:
+      "The latest last day the trial period may have: 8 months from the first day minus priorContractDays, the time of the earlier contracts between the parties (L7332-1); null when none is left.",
   })
   trialPeriodLatestEnd: string | null;
 
-  @Field(() => Int, { description: "Days the person spent in support agreements (CAPE) before this contract." })
+  @Field(() => Int, {
+    description:
+      "Days the person spent in support agreements (CAPE) before this contract: part of priorContractDays, which the law deducts.",
+  })
   supportDaysBefore: number;
+
+  @Field(() => Int, {
+    description:
+      "Days of the earlier contracts between the person and the cooperative: every signed support agreement (CAPE) and employment contract (CESA) that started before this one, up to the day before its first day, a shared day counted once. Deducted from the trial period and the associate deadline.",
+  })
+  priorContractDays: number;
 
   @Field(() => LocalDateScalar, {
     description:
-      "The date by which the person becomes an associate, or the contract ends: 3 years from the start minus the support-agreement time (L7331-3). Computed.",
+      "The date by which the person becomes an associate, or the contract ends: 3 years from the contract's conclusion (its signature) minus priorContractDays (L7331-3). For a draft, counted from its planned first day, the latest it may be signed: provisional until signed. Computed.",
   })
   associateDeadline: string;
 

@@ -1,5 +1,5 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { badUserInput, encodeId, localIdOfReference, ownLocalId, todayInFrance } from "@cae/shared";
+import { badUserInput, encodeId, localIdOfReference, ownLocalId, personPaths, todayInFrance } from "@cae/shared";
 import { In } from "typeorm";
 import type { ContractsContext } from "../context";
 import { ContractEntity } from "../contracts/contract.entity";
@@ -7,6 +7,12 @@ import { toContract } from "../contracts/contract.mapper";
 import { Cooperative } from "../contracts/contract.type";
 import { daysLeft, deadlinesOf } from "./deadlines.service";
 import { ContractDeadline, DeadlinesArgs } from "./deadlines.type";
+
+/** The people among `personIds` who left the cooperative or were erased, as the members subgraph's events said. */
+async function peopleGone(ctx: ContractsContext, personIds: string[]): Promise<Set<string>> {
+  const paths = await personPaths(ctx.db.manager, personIds);
+  return new Set([...paths].filter(([, path]) => path.exitedOn !== null || path.erased).map(([personId]) => personId));
+}
 
 @Resolver(() => Cooperative)
 export class ContractDeadlinesResolver {
@@ -38,7 +44,11 @@ export class ContractDeadlinesResolver {
       where: followed ? { personId: In(followed) } : {},
       order: { startsOn: "ASC" },
     });
-    return deadlinesOf(contracts, (personId) => associates.has(personId), today, args.withinDays).map(({ kind, dueOn, contract }) => ({
+    // Nobody who left, or whose data was erased, is shown a deadline: their contracts ended with the exit,
+    // and one the exit's event has not reached yet is not a deadline either.
+    const gone = await peopleGone(ctx, [...new Set(contracts.map((contract) => contract.personId))]);
+    const present = contracts.filter((contract) => !gone.has(contract.personId));
+    return deadlinesOf(present, (personId) => associates.has(personId), today, args.withinDays).map(({ kind, dueOn, contract }) => ({
       kind,
       dueOn,
       daysLeft: daysLeft(today, dueOn),

@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from "@cae/shared";
 import type { ContractEntity } from "../contracts/contract.entity";
-import { associateDeadline, lastDayOf, statusOn, supportDaysBefore } from "../contracts/contract.rules";
+import { associateDeadlineOf, lastDayOf, statusOn } from "../contracts/contract.rules";
 import type { DeadlineKind } from "./deadlines.type";
 
 export interface Deadline {
@@ -12,7 +12,9 @@ export interface Deadline {
 /**
  * The deadlines of the contracts in force or about to start, from today to `withinDays` ahead,
  * sorted by date. An associate deadline already passed stays listed while the person is not an
- * associate and the contract runs: it is the most urgent of all.
+ * associate and the contract runs: it is the most urgent of all. It counts from the contract's
+ * signature and deducts the person's earlier contracts (`associateDeadlineOf`), so `contracts`
+ * holds every contract of their people, ended ones included.
  */
 export function deadlinesOf(
   contracts: readonly ContractEntity[],
@@ -35,7 +37,7 @@ export function deadlinesOf(
     ahead("TRIAL_PERIOD_ENDS", contract.trialPeriodEndsOn, contract);
     if (contract.employmentType === "FIXED_TERM") ahead("FIXED_TERM_ENDS", lastDayOf(contract), contract);
     if (!isAssociate(contract.personId)) {
-      const dueOn = associateDeadline(contract.startsOn, supportDaysBefore(byPerson.get(contract.personId) ?? [], contract.startsOn));
+      const dueOn = associateDeadlineOf(contract, byPerson.get(contract.personId) ?? []);
       if (dueOn <= horizon) deadlines.push({ kind: "ASSOCIATE_DEADLINE", dueOn, contract });
     }
   }

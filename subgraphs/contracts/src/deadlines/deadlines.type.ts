@@ -47,6 +47,10 @@ export class ContractDeadline {
   @Field(() => Contract, { description: "The contract concerned." })
   contract: Contract;
 
-  @Field(() => Person, { description: "The person concerned." })
+  @Field(() => Person, {
+    // Nullable: a person the members subgraph cannot give is null here, with an error naming them, and the list keeps its items.
+    nullable: true,
+    description: "The person concerned; null, with an error naming them, when the members subgraph cannot give them.",
+  })
   person: Person;
 }

@@ -2,6 +2,7 @@ import { frenchDate as date, frenchEuros } from "@cae/shared";
 import type { AmendmentEntity, CommitmentEntity, ContractEntity, RenewalEntity } from "../contracts/contract.entity";
 import {
   associateDeadline,
+  conclusionDate,
   foisEnToutesLettres,
   SUPPORT_AGREEMENT_MAX_MONTHS,
   SUPPORT_AGREEMENT_MAX_RENEWALS,
@@ -16,7 +17,8 @@ export interface ContractDocumentParts {
   commitments: readonly CommitmentEntity[];
   renewals: readonly RenewalEntity[];
   amendments: readonly AmendmentEntity[];
-  supportDays: number;
+  /** Days of the earlier contracts between the parties (`priorContractDays`), deducted from the trial period and the associate deadline. */
+  priorDays: number;
 }
 
 const TITLES: Record<ContractEntity["kind"], string> = {
@@ -75,7 +77,7 @@ export function renderContractDocument(parts: ContractDocumentParts): string {
     if (contract.revenueGoalCents !== null) rows.push(["Objectif de chiffre d'affaires", euros(contract.revenueGoalCents)]);
     rows.push([
       "Durée",
-      `${SUPPORT_AGREEMENT_MAX_MONTHS} mois au plus, renouvelable ${foisEnToutesLettres(SUPPORT_AGREEMENT_MAX_RENEWALS)}, ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} mois au total`,
+      `${SUPPORT_AGREEMENT_MAX_MONTHS} mois au plus, renouvelable ${foisEnToutesLettres(SUPPORT_AGREEMENT_MAX_RENEWALS)}, ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} mois au total pour l'ensemble des conventions de l'entrepreneur`,
     ]);
     if (parts.renewals.length > 0) {
       sections.push(
@@ -90,7 +92,7 @@ export function renderContractDocument(parts: ContractDocumentParts): string {
     }
   }
   if (contract.kind === "EMPLOYMENT") {
-    const trialLatest = trialPeriodLatestEnd(contract.startsOn, parts.supportDays);
+    const trialLatest = trialPeriodLatestEnd(contract.startsOn, parts.priorDays);
     rows.push(
       ["Nature", contract.employmentType === "FIXED_TERM" ? "Contrat à durée déterminée" : "Contrat à durée indéterminée"],
       ["Durée mensuelle de travail", hours(contract.monthlyHours!)],
@@ -99,12 +101,12 @@ export function renderContractDocument(parts: ContractDocumentParts): string {
       [
         "Période d'essai",
         contract.trialPeriodEndsOn
-          ? `jusqu'au ${date(contract.trialPeriodEndsOn)} (au plus tard le ${date(trialLatest!)} : 8 mois moins la durée de CAPE, L7332-1)`
+          ? `jusqu'au ${date(contract.trialPeriodEndsOn)} (au plus tard le ${date(trialLatest!)} : 8 mois moins la durée des contrats antérieurs entre les parties, L7332-1)`
           : "Aucune",
       ],
       [
         "Sociétariat",
-        `L'entrepreneur devient associé au plus tard le ${date(associateDeadline(contract.startsOn, parts.supportDays))} (3 ans moins la durée de CAPE, L7331-3), faute de quoi le contrat prend fin.`,
+        `L'entrepreneur devient associé au plus tard le ${date(associateDeadline(conclusionDate(contract), parts.priorDays))} (3 ans à compter de la conclusion du contrat${contract.signedOn ? "" : ", comptés depuis la date de début prévue tant qu'il n'est pas signé"}, moins la durée des contrats antérieurs entre les parties, L7331-3), faute de quoi le contrat prend fin.`,
       ],
     );
     if (contract.directHireReason) rows.push(["Embauche sans CAPE préalable", escape(contract.directHireReason)]);

@@ -126,21 +126,24 @@ describe.each(databaseBackends())("expenses, contributions, statements, indicato
     expect(await count(server, "contribution_entries")).toBe(entries);
   });
 
-  it("closes a recorded month, and refuses a month not over", async () => {
-    const expenses = await count(server, "expenses");
-    const late = await execute(server, EXPENSE, {
-      input: {
-        accountId: a.accountId,
-        spentOn: "2026-09-28",
-        category: "TRAVEL",
-        description: "Train",
-        netCents: "5000",
-        vatCents: "500",
-        receiptReference: "SNCF-1",
+  it("closes a recorded month: a late expense is booked in the next open month; a month not over is refused", async () => {
+    const late = await ok<{ recordExpense: Record<string, unknown> }>(
+      server,
+      `mutation ($input: RecordExpenseInput!) { recordExpense(input: $input) { spentOn bookedOn adjustment netCents } }`,
+      {
+        input: {
+          accountId: a.accountId,
+          spentOn: "2026-09-28",
+          category: "TRAVEL",
+          description: "Train",
+          netCents: "5000",
+          vatCents: "500",
+          receiptReference: "SNCF-1",
+        },
       },
-    });
-    expect(late.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", field: "input.spentOn" });
-    expect(await count(server, "expenses")).toBe(expenses);
+    );
+    // September keeps its figures (its statement below still counts 500.00 EUR of expenses); October takes the adjustment.
+    expect(late.recordExpense).toEqual({ spentOn: "2026-09-28", bookedOn: "2026-10-01", adjustment: true, netCents: "5000" });
     const future = await execute(server, RECORD, { input: { cooperativeId: COOP, month: "2030-01" } });
     expect(future.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.month" });
     const twice = await execute(server, SALARY, { input: { accountId: a.accountId, month: "2026-09", amountCents: "1" } });

@@ -64,7 +64,26 @@ let people = 0;
 /** A person ID of the cooperative (the members subgraph owns people; finance only refers to them). */
 export const newPersonId = () => `${COOP}:00000000-0000-4000-8000-${String(++people).padStart(12, "0")}`;
 
+/**
+ * Tells the finance subgraph where a person stands, as the members subgraph's events would
+ * (table `person_path`): admitted unless said otherwise, and present until `exitedOn`.
+ */
+export async function personPath(
+  server: FinanceServer,
+  personId: string,
+  welcomeStage: "PROSPECT" | "RECEIVED" | "ADMITTED" | "ORIENTED" = "ADMITTED",
+  exitedOn: string | null = null,
+) {
+  await server.database.dataSource.query(
+    `INSERT INTO person_path (person_id, welcome_stage, exited_on) VALUES ($1, $2, $3)
+     ON CONFLICT (person_id) DO UPDATE SET welcome_stage = EXCLUDED.welcome_stage, exited_on = EXCLUDED.exited_on, updated_at = now()`,
+    [personId.slice(personId.indexOf(":") + 1), welcomeStage, exitedOn],
+  );
+}
+
+/** Opens an account for a person the cooperative admitted (an activity account is only opened for one). */
 export async function openAccount(server: FinanceServer, personId = newPersonId(), openedOn = "2025-06-01") {
+  await personPath(server, personId);
   const data = await ok<{ openActivityAccount: { id: string } }>(server, OPEN_ACCOUNT, {
     input: { personId, label: "Menuiserie", sector: "CRAFTS", openedOn },
   });

@@ -4,13 +4,18 @@ import { finance } from "../index";
 
 const COOP = "garonne-activites";
 const OPEN = `mutation ($input: OpenActivityAccountInput!) { openActivityAccount(input: $input) { id analyticCode label sector openedOn person { id } } }`;
-const personId = `${COOP}:7b0e3c1a-2d4f-4a6b-8c9d-0e1f2a3b4c5d`;
 
 describe.each(databaseBackends())("the finance subgraph on %s PostgreSQL", (backend) => {
   let server: SubgraphServer<unknown> & { stop(): Promise<void> };
+  // A person of the demo the cooperative admitted and who is still there: an account is opened only for one.
+  let personId: string;
 
   beforeAll(async () => {
     server = (await startTestSubgraph(finance, COOP, backend)) as typeof server;
+    const [admitted] = await server.database.dataSource.query(
+      "SELECT person_id FROM person_path WHERE welcome_stage = 'ADMITTED' AND exited_on IS NULL AND erased_at IS NULL ORDER BY person_id LIMIT 1",
+    );
+    personId = `${COOP}:${admitted.person_id}`;
   });
   afterAll(() => server?.stop());
 

@@ -23,6 +23,10 @@ export class ActivityAccountEntity {
   @Column({ name: "opened_on", type: "date" })
   openedOn: string;
 
+  /** The day the account was closed (`closeActivityAccount`); null while it is open. */
+  @Column({ name: "closed_on", type: "date", nullable: true })
+  closedOn: string | null;
+
   /** The activity's own contribution rate in percent (numeric), overriding the cooperative's brackets. */
   @Column({ name: "contribution_rate", type: "numeric", nullable: true })
   contributionRate: string | null;

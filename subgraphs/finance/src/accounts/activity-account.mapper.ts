@@ -9,6 +9,7 @@ export function toActivityAccount(entity: ActivityAccountEntity, cooperativeId: 
     label: entity.label,
     sector: entity.sector,
     openedOn: entity.openedOn,
+    closedOn: entity.closedOn,
     person: { id: encodeId(cooperativeId, entity.personId) },
   };
 }

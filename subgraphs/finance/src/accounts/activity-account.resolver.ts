@@ -4,10 +4,11 @@ import type { FinanceContext } from "../context";
 import { formatRate, parseRate } from "../money/arithmetic";
 import { readableAccount } from "./account-lookup";
 import { toActivityAccount } from "./activity-account.mapper";
-import { openActivityAccount, setAccountContributionRate } from "./activity-account.service";
+import { closeActivityAccount, openActivityAccount, setAccountContributionRate } from "./activity-account.service";
 import {
   ActivityAccount,
   ActivityAccountConnection,
+  CloseActivityAccountInput,
   Cooperative,
   OpenActivityAccountInput,
   Person,
@@ -56,6 +57,18 @@ export class ActivityAccountResolver {
     @Ctx() ctx: FinanceContext,
   ): Promise<ActivityAccount> {
     return toActivityAccount(await openActivityAccount(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => ActivityAccount, {
+    description:
+      "Closes an activity account whose books are settled; from then on it takes no customer, quote, invoice, credit note, payment nor expense. Refused (CONFLICT on input.id, naming them) while it has draft invoices, pending quotes or invoices not fully paid or credited; closedOn is not before its opening nor its last record (BAD_USER_INPUT on input.closedOn).",
+  })
+  async closeActivityAccount(
+    @Arg("input", () => CloseActivityAccountInput) input: CloseActivityAccountInput,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<ActivityAccount> {
+    return toActivityAccount(await closeActivityAccount(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }
 }
 

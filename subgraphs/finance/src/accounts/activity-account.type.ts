@@ -36,6 +36,12 @@ export class ActivityAccount {
   @Field(() => LocalDateScalar, { description: "Date the account was opened (date d'ouverture)." })
   openedOn: string;
 
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Date the account was closed (date de clôture); null while it is open. A closed account takes nothing new.",
+  })
+  closedOn: string | null;
+
   @Field(() => Person, { description: "The entrepreneur whose activity this is." })
   person: Person;
 }
@@ -64,4 +70,23 @@ export class SetAccountContributionRateInput {
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Rate in percent ("8.5"); null to follow the cooperative\'s brackets again.' })
   rate?: string | null;
+}
+
+@InputType({
+  description:
+    "An activity account to close, once its books are settled: no draft invoice, no pending quote, every issued invoice paid or credited in full.",
+})
+export class CloseActivityAccountInput {
+  @Field(() => ID, { description: "The activity account; the request goes to its cooperative." })
+  id: string;
+
+  @Field(() => LocalDateScalar, {
+    description: "Date the account closes: not in the future, not before it opened nor before its last document, payment or expense.",
+  })
+  closedOn: string;
+
+  @Field(() => String, {
+    description: "Why it closes (the entrepreneur left, the activity stopped...), kept in the audit trail; 500 characters at most.",
+  })
+  reason: string;
 }

@@ -20,7 +20,12 @@ import { accountBrackets, monthlyContribution, storedParts, type MonthFigures } 
 import { ContributionEntryEntity, SalaryCostEntity } from "./contribution.entity";
 import type { RecordMonthlyContributionsInput, RecordSalaryCostInput } from "./contribution.type";
 
-/** Revenue (invoices minus credit notes, excl. VAT) and expenses by account and month, from `first` to `last`: one statement. */
+/**
+ * Revenue (invoices minus credit notes, excl. VAT) and expenses by account and month, from `first`
+ * to `last`: one statement. An expense counts in the month it is booked in: a late one (an
+ * adjustment) in the first month after its date that was open when it was recorded, never in a
+ * closed month, whose recorded contribution the books therefore still give.
+ */
 export async function monthlyFigures(manager: EntityManager | DataSource, first: string, last: string, accountIds: string[]) {
   const rows: { account_id: string; month: string; revenue: string; expenses: string }[] = await manager.query(
     `SELECT account_id, to_char(month, 'YYYY-MM') AS month, sum(revenue)::text AS revenue, sum(expenses)::text AS expenses FROM (
@@ -28,8 +33,8 @@ export async function monthlyFigures(manager: EntityManager | DataSource, first:
           FROM invoices WHERE status <> 'DRAFT' AND issued_on BETWEEN $1 AND $2 AND account_id = ANY($3)
         UNION ALL SELECT account_id, date_trunc('month', issued_on)::date, -net_cents, 0
           FROM credit_notes WHERE issued_on BETWEEN $1 AND $2 AND account_id = ANY($3)
-        UNION ALL SELECT account_id, date_trunc('month', spent_on)::date, 0, net_cents
-          FROM expenses WHERE spent_on BETWEEN $1 AND $2 AND account_id = ANY($3)
+        UNION ALL SELECT account_id, date_trunc('month', coalesce(booked_on, spent_on))::date, 0, net_cents
+          FROM expenses WHERE coalesce(booked_on, spent_on) BETWEEN $1 AND $2 AND account_id = ANY($3)
       ) figures GROUP BY account_id, month`,
     [first, last, accountIds],
   );
@@ -63,12 +68,13 @@ export async function recordMonthlyContributions(
     // One recording at a time, and none while settings change.
     await manager.query("LOCK TABLE contribution_entries IN SHARE ROW EXCLUSIVE MODE");
     const settings = await requireSettingsOn(manager, first);
+    // The accounts open at some time in the month: one closed before it began has no more months.
     const accounts: { id: string; contribution_rate: string | null }[] = await manager.query(
-      `SELECT id, contribution_rate FROM activity_accounts WHERE opened_on <= $1 ${wanted ? "AND id = ANY($2)" : ""} ORDER BY analytic_code`,
-      wanted ? [last, wanted] : [last],
+      `SELECT id, contribution_rate FROM activity_accounts WHERE opened_on <= $1 AND (closed_on IS NULL OR closed_on >= $2)
+        ${wanted ? "AND id = ANY($3)" : ""} ORDER BY analytic_code`,
+      wanted ? [last, first, wanted] : [last, first],
     );
-    if (wanted && accounts.length !== new Set(wanted).size)
-      throw notFound("Some of input.accountIds are not accounts open by the month's end");
+    if (wanted && accounts.length !== new Set(wanted).size) throw notFound("Some of input.accountIds are not accounts open in the month");
     const ids = accounts.map((account) => account.id);
     const figures = await monthlyFigures(manager, `${month.slice(0, 4)}-01-01`, last, ids);
     const existing = new Map(

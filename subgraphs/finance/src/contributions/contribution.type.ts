@@ -39,7 +39,8 @@ export class ContributionEntry {
   basis: ContributionBasisValue;
 
   @Field(() => CentsScalar, {
-    description: "The month's basis: revenue excl. VAT (invoices minus credit notes), less the expenses for a gross-margin basis.",
+    description:
+      "The month's basis: revenue excl. VAT (invoices minus credit notes), less the expenses booked in the month for a gross-margin basis (a late expense of a closed month is booked in the next open one).",
   })
   basisCents: bigint;
 
@@ -71,7 +72,11 @@ export class RecordMonthlyContributionsInput {
   @Field(() => String, { description: 'The month, "2026-03": it must be over.' })
   month: string;
 
-  @Field(() => [ID], { nullable: true, description: "Only these activity accounts; every account open by the month's end when absent." })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "Only these activity accounts; when absent, every account open in the month (opened by its end, not closed before it began).",
+  })
   accountIds?: string[] | null;
 }
 

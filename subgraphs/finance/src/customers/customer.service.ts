@@ -11,7 +11,7 @@ import {
   recordAudit,
 } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
-import { assertMayDraftFor, requireAccount } from "../accounts/account-access";
+import { assertMayDraftFor, requireAccount, requireActiveActivity } from "../accounts/account-access";
 import { CustomerEntity } from "./customer.entity";
 import type { CreateCustomerInput } from "./customer.type";
 
@@ -30,6 +30,7 @@ export async function createCustomer(db: DataSource, cooperativeId: string, acto
   return db.transaction(async (manager) => {
     const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
     assertMayDraftFor(actor, cooperativeId, account);
+    await requireActiveActivity(manager, cooperativeId, account, "input.accountId");
     const repository = manager.getRepository(CustomerEntity);
     const customer = await repository.save(repository.create({ ...values, accountId: account.id }));
     await recordAudit(manager, actor, {

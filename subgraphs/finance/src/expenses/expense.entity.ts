@@ -16,8 +16,13 @@ export class ExpenseEntity {
   @Column({ name: "account_id", type: "uuid" })
   accountId: string;
 
+  /** When it was incurred (the receipt's date). */
   @Column({ name: "spent_on", type: "date" })
   spentOn: string;
+
+  /** For an adjustment (spent in a month already closed), the first day of the month it is booked in; null when booked on `spentOn`. */
+  @Column({ name: "booked_on", type: "date", nullable: true })
+  bookedOn: string | null;
 
   @Column({ type: "text" })
   category: ExpenseCategory;

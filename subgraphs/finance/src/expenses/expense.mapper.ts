@@ -6,6 +6,8 @@ export function toExpense(entity: ExpenseEntity, cooperativeId: string): Expense
   return {
     id: encodeId(cooperativeId, entity.id),
     spentOn: entity.spentOn,
+    bookedOn: entity.bookedOn ?? entity.spentOn,
+    adjustment: entity.bookedOn !== null,
     category: entity.category,
     description: entity.description,
     netCents: entity.netCents,

@@ -20,7 +20,10 @@ export class AccountExpensesResolver {
   }
 
   @Authorized(STAFF)
-  @Mutation(() => Expense, { description: "Records an expense of an activity." })
+  @Mutation(() => Expense, {
+    description:
+      "Records an expense of an activity at its real date; one dated in a closed month (its contribution recorded) is booked as an adjustment in the first open month after it. A closed account takes none (CONFLICT on input.accountId).",
+  })
   async recordExpense(@Arg("input", () => RecordExpenseInput) input: RecordExpenseInput, @Ctx() ctx: FinanceContext): Promise<Expense> {
     return toExpense(await recordExpense(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }

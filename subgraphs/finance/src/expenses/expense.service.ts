@@ -1,10 +1,15 @@
 import { badUserInput, encodeId, pastDate, plausibleCents, requiredText, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource } from "typeorm";
-import { requireAccount } from "../accounts/account-access";
-import { assertMonthOpen } from "../contributions/closed-month";
+import { requireAccount, requireActiveActivity } from "../accounts/account-access";
+import { adjustmentMonth } from "../contributions/closed-month";
 import { ExpenseEntity } from "./expense.entity";
 import type { RecordExpenseInput } from "./expense.type";
 
+/**
+ * Records an expense at its real date. A receipt often comes in late: dated in a month whose
+ * contribution is recorded, it is not refused but booked as an adjustment in the first month
+ * after it that is still open, so the closed month's figures (and its contribution) never move.
+ */
 export async function recordExpense(db: DataSource, cooperativeId: string, actor: Caller, input: RecordExpenseInput) {
   if (input.netCents <= 0n) throw badUserInput("netCents must be above 0", "input.netCents");
   plausibleCents(input.netCents, "input.netCents");
@@ -21,14 +26,15 @@ export async function recordExpense(db: DataSource, cooperativeId: string, actor
   };
   return db.transaction(async (manager) => {
     const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
-    await assertMonthOpen(manager, account.id, input.spentOn, "input.spentOn");
+    await requireActiveActivity(manager, cooperativeId, account, "input.accountId", "booking");
+    const bookedOn = await adjustmentMonth(manager, account.id, input.spentOn);
     const repository = manager.getRepository(ExpenseEntity);
-    const expense = await repository.save(repository.create({ ...values, accountId: account.id }));
+    const expense = await repository.save(repository.create({ ...values, bookedOn, accountId: account.id }));
     await recordAudit(manager, actor, {
       action: "recordExpense",
       entityType: "Expense",
       entityId: encodeId(cooperativeId, expense.id),
-      details: { ...input },
+      details: { ...input, bookedOn },
     });
     return expense;
   });

@@ -26,8 +26,20 @@ export class Expense {
   @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
   id: string;
 
-  @Field(() => LocalDateScalar, { description: "Day of the expense." })
+  @Field(() => LocalDateScalar, { description: "Day of the expense: when it was incurred (the receipt's date)." })
   spentOn: string;
+
+  @Field(() => LocalDateScalar, {
+    description:
+      "Day it counts in the books (statement, contribution): spentOn, or for an adjustment the first day of the month it is booked in.",
+  })
+  bookedOn: string;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether it is an adjustment: spent in a month whose contribution was already recorded, it is booked in the first month after it that is not, and the closed month's figures never change.",
+  })
+  adjustment: boolean;
 
   @Field(() => ExpenseCategory, { description: "Category." })
   category: ExpenseCategoryValue;
@@ -58,7 +70,10 @@ export class RecordExpenseInput {
   @Field(() => ID, { description: "The activity account; the request goes to its cooperative." })
   accountId: string;
 
-  @Field(() => LocalDateScalar, { description: "Day of the expense; not in a month whose contribution is recorded." })
+  @Field(() => LocalDateScalar, {
+    description:
+      "Day of the expense, not in the future. In a month whose contribution is recorded, it is booked as an adjustment in the first month after it that is not.",
+  })
   spentOn: string;
 
   @Field(() => ExpenseCategory, { description: "Category." })

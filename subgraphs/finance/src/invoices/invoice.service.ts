@@ -1,6 +1,6 @@
 import { addDays, badUserInput, encodeId, notFound, ownLocalId, pastDate, todayInFrance, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
-import { assertMayDraftFor, requireAccount } from "../accounts/account-access";
+import { assertMayDraftFor, requireAccount, requireActiveActivity } from "../accounts/account-access";
 import { ActivityAccountEntity } from "../accounts/activity-account.entity";
 import { assertMonthOpen } from "../contributions/closed-month";
 import { requireCustomerOf } from "../customers/customer.service";
@@ -74,6 +74,7 @@ export async function createInvoiceDraft(db: DataSource, cooperativeId: string, 
   return db.transaction(async (manager) => {
     const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
     assertMayDraftFor(actor, cooperativeId, account);
+    await requireActiveActivity(manager, cooperativeId, account, "input.accountId");
     const customer = await requireCustomerOf(manager, cooperativeId, account.id, input.customerId, "input.customerId");
     const invoice = await saveDraft(
       manager,

@@ -9,6 +9,11 @@ export function toPayment(entity: PaymentEntity, cooperativeId: string): Payment
     amountCents: entity.amountCents,
     method: entity.method,
     reference: entity.reference,
+    reason: entity.reason,
+    bookedOn: entity.bookedOn ?? entity.receivedOn,
+    adjustment: entity.bookedOn !== null,
+    localId: entity.id,
+    reversalOf: entity.reversalOf,
     invoiceId: entity.invoiceId,
   };
 }

@@ -1,6 +1,6 @@
 import { badUserInput, encodeId, notFound, ownLocalId, pastDate, plannedDate, todayInFrance, type Caller, recordAudit } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
-import { assertMayDraftFor, requireAccount } from "../accounts/account-access";
+import { assertMayDraftFor, requireAccount, requireActiveActivity } from "../accounts/account-access";
 import { requireCustomerOf } from "../customers/customer.service";
 import { conflictOn } from "../errors";
 import { insertLines, saveDraft } from "../invoices/invoice.service";
@@ -16,6 +16,7 @@ export async function createQuote(db: DataSource, cooperativeId: string, actor: 
   return db.transaction(async (manager) => {
     const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
     assertMayDraftFor(actor, cooperativeId, account);
+    await requireActiveActivity(manager, cooperativeId, account, "input.accountId");
     const customer = await requireCustomerOf(manager, cooperativeId, account.id, input.customerId, "input.customerId");
     const repository = manager.getRepository(QuoteEntity);
     const quote = await repository.save(

@@ -12,7 +12,7 @@ export class PeriodArgs {
 
 @ObjectType({
   description:
-    "The statement of an activity account for a period (état du compte d'activité, Code du travail L7332-3): what it invoiced and collected, what it paid the cooperative, its expenses and salary costs, and the balance. Monthly figures (contribution, salary costs) count for the months whose first day lies in the period.",
+    "The statement of an activity account for a period (état du compte d'activité, Code du travail L7332-3): what it invoiced and collected, what it paid the cooperative, its expenses and salary costs, and the balance. Monthly figures (contribution, salary costs) count for the months whose first day lies in the period; payments, their reversals and expenses on the day they are booked (an adjustment of a closed month on the first day of the month it is booked in).",
 })
 export class ActivityStatement {
   @Field(() => LocalDateScalar, { description: "First day of the period." })
@@ -35,8 +35,16 @@ export class ActivityStatement {
   })
   vatInvoicedCents: bigint;
 
-  @Field(() => CentsScalar, { description: "Payments received in the period, VAT included (encaissements)." })
+  @Field(() => CentsScalar, {
+    description: "Payments received in the period, VAT included (encaissements), less the reversals booked in it (reversedCents).",
+  })
   collectedCents: bigint;
+
+  @Field(() => CentsScalar, {
+    description:
+      "Payments cancelled by reversing entries booked in the period, VAT included, as a positive amount: already deducted from collectedCents.",
+  })
+  reversedCents: bigint;
 
   @Field(() => CentsScalar, { description: "Their excl.-VAT share, pro rata of each invoice's net to its total." })
   revenueCollectedCents: bigint;

@@ -14,8 +14,7 @@ import {
 import type { DataSource } from "typeorm";
 import { PersonEntity } from "../people/person.entity";
 import { insertProspect } from "../people/person.service";
-import { existingId } from "../references";
-import { CounselorEntity } from "../support/support.entity";
+import { activeCounselorId } from "../support/support.service";
 import { InformationMeetingEntity, MeetingAttendanceEntity } from "./meeting.entity";
 import type { RecordAttendanceInput, ScheduleInformationMeetingInput } from "./meeting.type";
 
@@ -30,14 +29,8 @@ export async function scheduleInformationMeeting(
   // A meeting is scheduled ahead, or recorded after it took place.
   plannedDate(input.heldOn, "input.heldOn");
   return db.transaction(async (manager) => {
-    const facilitatorId = await existingId(
-      manager,
-      CounselorEntity,
-      "counselor",
-      input.facilitatorId,
-      cooperativeId,
-      "input.facilitatorId",
-    );
+    // A deactivated counselor facilitates no new meeting.
+    const facilitatorId = await activeCounselorId(manager, input.facilitatorId, cooperativeId, "input.facilitatorId");
     const meetings = manager.getRepository(InformationMeetingEntity);
     const meeting = await meetings.save(meetings.create({ heldOn: input.heldOn, place, facilitatorId }));
     await recordAudit(manager, actor, {

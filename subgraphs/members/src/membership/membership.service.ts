@@ -11,6 +11,8 @@ import {
 } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { lockPerson } from "../people/lock-person";
+import { publishPersonEvent } from "../people/person-events";
+import { requireEndModeIfEmployed } from "./contracts-in-force";
 import type { PersonEntity } from "../people/person.entity";
 import { AssociateEntity, ExitEntity } from "./membership.entity";
 import type { AdmitAssociateInput, RecordExitInput } from "./membership.type";
@@ -81,6 +83,7 @@ export async function recordExit(db: DataSource, cooperativeId: string, actor: C
     if (associate && input.exitedOn < associate.admittedOn) {
       throw conflict(`An exit on ${input.exitedOn} would come before the admission as an associate (${associate.admittedOn})`);
     }
+    const employmentEndMode = await requireEndModeIfEmployed(manager, personId, input.exitedOn, input.employmentEndMode ?? null);
     // Leaving the cooperative ends the membership as an associate, on the same day.
     if (associate) await associates.update({ personId }, { endedOn: input.exitedOn });
     await manager.getRepository(ExitEntity).insert({ personId, exitedOn: input.exitedOn, reason: input.reason, notes });
@@ -88,7 +91,11 @@ export async function recordExit(db: DataSource, cooperativeId: string, actor: C
       action: "recordExit",
       entityType: "Person",
       entityId: input.personId,
-      details: { exitedOn: input.exitedOn, reason: input.reason, notes },
+      details: { exitedOn: input.exitedOn, reason: input.reason, notes, employmentEndMode },
+    });
+    // The contracts subgraph ends the person's contracts in force on that day (docs/contracts.md, "An exit").
+    await publishPersonEvent(manager, cooperativeId, "person.exited", personId, {
+      exit: { exitedOn: input.exitedOn, employmentEndReason: employmentEndMode },
     });
     return person;
   });

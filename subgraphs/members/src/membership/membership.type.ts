@@ -75,6 +75,30 @@ export class AdmitAssociateInput {
   shareValueCents: bigint;
 }
 
+/** The legal modes that end an employment contract (CESA), apart from what the person goes on to do (`ExitReason`). */
+export const EmploymentEndMode = {
+  RESIGNATION: "RESIGNATION",
+  MUTUAL_AGREEMENT: "MUTUAL_AGREEMENT",
+  DISMISSAL: "DISMISSAL",
+  TRIAL_PERIOD: "TRIAL_PERIOD",
+  TERM_REACHED: "TERM_REACHED",
+  ASSOCIATE_DEADLINE: "ASSOCIATE_DEADLINE",
+} as const;
+export type EmploymentEndMode = (typeof EmploymentEndMode)[keyof typeof EmploymentEndMode];
+
+registerEnumType(EmploymentEndMode, {
+  name: "EmploymentEndMode",
+  description: "How an employment contract (CESA) ends in law (mode de rupture), apart from the person's outcome.",
+  valuesConfig: {
+    RESIGNATION: { description: "The entrepreneur resigned (démission)." },
+    MUTUAL_AGREEMENT: { description: "Mutual termination (rupture conventionnelle, L1237-11)." },
+    DISMISSAL: { description: "Dismissal (licenciement)." },
+    TRIAL_PERIOD: { description: "Ended during the trial period (rupture de la période d'essai)." },
+    TERM_REACHED: { description: "A fixed-term contract reached its term (fin de CDD)." },
+    ASSOCIATE_DEADLINE: { description: "Not an associate within the legal deadline (L7331-3): the contract ends." },
+  },
+});
+
 @InputType({ description: "A person's exit from the cooperative." })
 export class RecordExitInput {
   @Field(() => ID, { description: "The person; the request goes to their cooperative." })
@@ -88,4 +112,11 @@ export class RecordExitInput {
 
   @Field(() => String, { nullable: true, description: "Counselor's notes." })
   notes?: string | null;
+
+  @Field(() => EmploymentEndMode, {
+    nullable: true,
+    description:
+      "How the employment contract (CESA) in force ends with the exit: required when one is in force on the exit date. The exit ends every contract of the person in force then (docs/contracts.md).",
+  })
+  employmentEndMode?: EmploymentEndMode | null;
 }

@@ -1,4 +1,4 @@
-import { CreateAuditEvents1764400000001 } from "@cae/shared";
+import { CreateAuditEvents1764400000001, CreateEventTables1766000000001 } from "@cae/shared";
 import { CreatePeople1764400000000 } from "./1764400000000-CreatePeople";
 import { CreateAssociatesAndExits1764500000000 } from "./1764500000000-CreateAssociatesAndExits";
 import { CreatePartnersAndReceptions1764600000000 } from "./1764600000000-CreatePartnersAndReceptions";
@@ -6,7 +6,9 @@ import { AddErasure1764700000000 } from "./1764700000000-AddErasure";
 import { CreateActivities1764800000000 } from "./1764800000000-CreateActivities";
 import { CreateCounselorsAndSessions1764900000000 } from "./1764900000000-CreateCounselorsAndSessions";
 import { CreateInformationMeetings1765000000000 } from "./1765000000000-CreateInformationMeetings";
+import { SiblingFacts1766000000000 } from "./1766000000000-SiblingFacts";
 import { CreateCooperativeProfile1765100000000 } from "./1765100000000-CreateCooperativeProfile";
+import { Corrections1766100000000 } from "./1766100000000-Corrections";
 
 /** Every migration of the members subgraph, oldest first. */
 export const migrations = [
@@ -19,4 +21,7 @@ export const migrations = [
   CreateCounselorsAndSessions1764900000000,
   CreateInformationMeetings1765000000000,
   CreateCooperativeProfile1765100000000,
+  SiblingFacts1766000000000,
+  CreateEventTables1766000000001,
+  Corrections1766100000000,
 ];

@@ -5,8 +5,16 @@ import type { MembersContext } from "../context";
 import { PersonEntity } from "./person.entity";
 import { toPerson } from "./person.mapper";
 import { furthestContractsOf, pathStage, PathStage, whereStageIs } from "./path-stage";
-import { registerPerson } from "./person.service";
-import { Cooperative, ErasePersonInput, PeopleFilterArgs, Person, PersonConnection, RegisterPersonInput } from "./person.type";
+import { registerPerson, updatePerson } from "./person.service";
+import {
+  Cooperative,
+  ErasePersonInput,
+  PeopleFilterArgs,
+  Person,
+  PersonConnection,
+  RegisterPersonInput,
+  UpdatePersonInput,
+} from "./person.type";
 import { erasePerson } from "./erasure.service";
 
 @Resolver(() => Cooperative)
@@ -94,5 +102,14 @@ export class PersonResolver {
   @Mutation(() => Person, { description: "Registers a prospect at their first contact (réunion d'information collective)." })
   async registerPerson(@Arg("input", () => RegisterPersonInput) input: RegisterPersonInput, @Ctx() ctx: MembersContext): Promise<Person> {
     return toPerson(await registerPerson(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Person, {
+    description:
+      "Corrects a person's identity and contact (names, email, phone, gender, birth year, postcode), with the registration's rules; refused once their data was erased.",
+  })
+  async updatePerson(@Arg("input", () => UpdatePersonInput) input: UpdatePersonInput, @Ctx() ctx: MembersContext): Promise<Person> {
+    return toPerson(await updatePerson(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }
 }

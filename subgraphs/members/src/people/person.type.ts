@@ -165,6 +165,36 @@ export class RegisterPersonInput extends ProspectInput {
   firstContactOn: string;
 }
 
+@InputType({
+  description:
+    "A correction of a person's identity and contact: only the fields given change, a null clears an optional one (the gender reads UNDISCLOSED again).",
+})
+export class UpdatePersonInput {
+  @Field(() => ID, { description: "The person; the request goes to their cooperative." })
+  id: string;
+
+  @Field(() => String, { nullable: true, description: "First name (prénom); required, so it may not be cleared." })
+  firstName?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Last name (nom); required, so it may not be cleared." })
+  lastName?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Email address, unique in the cooperative; null clears it." })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Phone number; null clears it." })
+  phone?: string | null;
+
+  @Field(() => Gender, { nullable: true, description: "Declared gender; null makes it UNDISCLOSED." })
+  gender?: GenderValue | null;
+
+  @Field(() => Int, { nullable: true, description: "Year of birth; null clears it." })
+  birthYear?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Postcode of residence, 5 digits; null clears it." })
+  postcode?: string | null;
+}
+
 @ArgsType()
 export class PeopleFilterArgs extends PageArgs {
   @Field(() => WelcomeStage, { nullable: true, description: "Only the people at this welcome stage." })

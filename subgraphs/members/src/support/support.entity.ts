@@ -16,6 +16,10 @@ export class CounselorEntity {
   @Column({ type: "text", nullable: true })
   email: string | null;
 
+  /** From when the counselor is no longer chosen for a person or a session; null while active. */
+  @Column({ name: "deactivated_on", type: "date", nullable: true })
+  deactivatedOn: string | null;
+
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;
 }

@@ -7,4 +7,7 @@ export const toCounselor = (entity: CounselorEntity, cooperativeId: string): Cou
   firstName: entity.firstName,
   lastName: entity.lastName,
   email: entity.email,
+  // A row just saved has no value for a column it did not set: absent reads active.
+  active: !entity.deactivatedOn,
+  deactivatedOn: entity.deactivatedOn ?? null,
 });

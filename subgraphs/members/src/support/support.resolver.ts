@@ -19,12 +19,14 @@ import { CounselorEntity, SupportSessionEntity } from "./support.entity";
 import type { PersonEntity } from "../people/person.entity";
 import { toCounselor } from "./support.mapper";
 import type { SessionOfPerson } from "./support.loaders";
-import { addCounselor, assignFollowUp, recordSupportSession } from "./support.service";
+import { addCounselor, assignFollowUp, deactivateCounselor, reactivateCounselor, recordSupportSession } from "./support.service";
 import {
   AddCounselorInput,
   AssignFollowUpInput,
   Counselor,
   CounselorConnection,
+  DeactivateCounselorInput,
+  ReactivateCounselorInput,
   RecordSupportSessionInput,
   SupportSession,
   SupportSessionConnection,
@@ -159,5 +161,26 @@ export class CounselorResolver {
   @Mutation(() => Counselor, { description: "Adds a counselor to the cooperative's staff (cooperative admins only)." })
   async addCounselor(@Arg("input", () => AddCounselorInput) input: AddCounselorInput, @Ctx() ctx: MembersContext): Promise<Counselor> {
     return toCounselor(await addCounselor(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
+  @Authorized(["COOP_ADMIN"])
+  @Mutation(() => Counselor, {
+    description:
+      "Deactivates a counselor leaving the staff: kept on the people, sessions and meetings that name them, chosen for nothing new (cooperative admins only).",
+  })
+  async deactivateCounselor(
+    @Arg("input", () => DeactivateCounselorInput) input: DeactivateCounselorInput,
+    @Ctx() ctx: MembersContext,
+  ): Promise<Counselor> {
+    return toCounselor(await deactivateCounselor(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
+  @Authorized(["COOP_ADMIN"])
+  @Mutation(() => Counselor, { description: "Makes a deactivated counselor active again (cooperative admins only)." })
+  async reactivateCounselor(
+    @Arg("input", () => ReactivateCounselorInput) input: ReactivateCounselorInput,
+    @Ctx() ctx: MembersContext,
+  ): Promise<Counselor> {
+    return toCounselor(await reactivateCounselor(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }
 }

@@ -11,13 +11,29 @@ import {
   requireOwnCooperative,
   type Caller,
 } from "@cae/shared";
-import { In, type DataSource } from "typeorm";
+import { In, type DataSource, type EntityManager } from "typeorm";
 import { lockPerson } from "../people/lock-person";
-import { existingId } from "../references";
 import { PersonEntity } from "../people/person.entity";
-import { PartnerEntity } from "../welcome/welcome.entity";
+import { activePartnerId } from "../welcome/welcome.service";
+import { activeId, deactivate, reactivate, type Directory } from "./deactivation";
 import { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support.entity";
-import type { AddCounselorInput, AssignFollowUpInput, RecordSupportSessionInput } from "./support.type";
+import type {
+  AddCounselorInput,
+  AssignFollowUpInput,
+  DeactivateCounselorInput,
+  ReactivateCounselorInput,
+  RecordSupportSessionInput,
+} from "./support.type";
+
+/** The cooperative's counselors, deactivated rather than deleted. */
+export const COUNSELORS: Directory<CounselorEntity> = { entity: CounselorEntity, type: "Counselor", noun: "counselor" };
+
+/**
+ * The local ID of the active counselor an input chooses, for a person, a session or an information
+ * meeting: BAD_USER_INPUT on `field` when unknown, CONFLICT on `field` once deactivated.
+ */
+export const activeCounselorId = (manager: EntityManager, globalId: string, cooperativeId: string, field: string) =>
+  activeId(manager, COUNSELORS, globalId, cooperativeId, field);
 
 export async function addCounselor(
   db: DataSource,
@@ -55,15 +71,13 @@ export async function assignFollowUp(
     const change: Partial<PersonEntity> = {};
     if (input.counselorId !== undefined) {
       change.counselorId =
-        input.counselorId === null
-          ? null
-          : await existingId(manager, CounselorEntity, "counselor", input.counselorId, cooperativeId, "input.counselorId");
+        input.counselorId === null ? null : await activeCounselorId(manager, input.counselorId, cooperativeId, "input.counselorId");
     }
     if (input.referringPartnerId !== undefined) {
       change.referringPartnerId =
         input.referringPartnerId === null
           ? null
-          : await existingId(manager, PartnerEntity, "partner", input.referringPartnerId, cooperativeId, "input.referringPartnerId");
+          : await activePartnerId(manager, input.referringPartnerId, cooperativeId, "input.referringPartnerId");
     }
     if (Object.keys(change).length === 0) throw badUserInput("give a counselorId, a referringPartnerId or both (null clears one)", "input");
     await manager.getRepository(PersonEntity).update({ id: personId }, change);
@@ -88,7 +102,7 @@ export async function recordSupportSession(
   const notes = optionalText(input.notes, "input.notes", 4000);
   pastDate(input.heldOn, "input.heldOn");
   return db.transaction(async (manager) => {
-    const counselorId = await existingId(manager, CounselorEntity, "counselor", input.counselorId, cooperativeId, "input.counselorId");
+    const counselorId = await activeCounselorId(manager, input.counselorId, cooperativeId, "input.counselorId");
     const people = await manager.getRepository(PersonEntity).findBy({ id: In(personIds) });
     const missing = personIds.filter((id) => !people.some((person) => person.id === id));
     if (missing.length > 0) throw badUserInput(`No person ${encodeId(cooperativeId, missing[0])} in this cooperative`, "input.personIds");
@@ -118,3 +132,9 @@ export async function recordSupportSession(
     return session;
   });
 }
+
+export const deactivateCounselor = (db: DataSource, cooperativeId: string, actor: Caller, input: DeactivateCounselorInput) =>
+  deactivate(db, cooperativeId, actor, COUNSELORS, input);
+
+export const reactivateCounselor = (db: DataSource, cooperativeId: string, actor: Caller, input: ReactivateCounselorInput) =>
+  reactivate(db, cooperativeId, actor, COUNSELORS, input);

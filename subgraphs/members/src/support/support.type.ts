@@ -39,6 +39,15 @@ export class Counselor {
 
   @Field(() => String, { nullable: true, description: "Work email." })
   email: string | null;
+
+  @Field(() => Boolean, { description: "Whether the counselor may be chosen for a person or a session: false once deactivated." })
+  active: boolean;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The day the counselor was deactivated (left the staff); null while active.",
+  })
+  deactivatedOn: string | null;
 }
 
 export const CounselorConnection = connectionType(Counselor, "Counselor", "counselor");
@@ -139,4 +148,19 @@ export class RecordSupportSessionInput {
 
   @Field(() => String, { nullable: true, description: "The counselor's notes." })
   notes?: string | null;
+}
+
+@InputType({ description: "A counselor to deactivate (leaving the staff): kept on what names them, chosen for nothing new." })
+export class DeactivateCounselorInput {
+  @Field(() => ID, { description: "The counselor; the request goes to their cooperative." })
+  id: string;
+
+  @Field(() => String, { description: "Why (left the cooperative, long leave...); kept in the audit trail." })
+  reason: string;
+}
+
+@InputType({ description: "A deactivated counselor to make active again." })
+export class ReactivateCounselorInput {
+  @Field(() => ID, { description: "The counselor; the request goes to their cooperative." })
+  id: string;
 }

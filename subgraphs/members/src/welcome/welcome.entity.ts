@@ -20,6 +20,10 @@ export class PartnerEntity {
   @Column({ type: "text", nullable: true })
   phone: string | null;
 
+  /** From when the partner is no longer chosen for an orientation or a referral; null while active. */
+  @Column({ name: "deactivated_on", type: "date", nullable: true })
+  deactivatedOn: string | null;
+
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;
 }

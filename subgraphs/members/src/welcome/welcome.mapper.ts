@@ -8,4 +8,7 @@ export const toPartner = (entity: PartnerEntity, cooperativeId: string): Partner
   kind: entity.kind,
   email: entity.email,
   phone: entity.phone,
+  // A row just saved has no value for a column it did not set: absent reads active.
+  active: !entity.deactivatedOn,
+  deactivatedOn: entity.deactivatedOn ?? null,
 });

@@ -5,8 +5,27 @@ import { toPerson } from "../people/person.mapper";
 import { Cooperative, Person } from "../people/person.type";
 import { PartnerEntity } from "./welcome.entity";
 import { toPartner } from "./welcome.mapper";
-import { addPartner, decideReception, recordReception } from "./welcome.service";
-import { AddPartnerInput, DecideReceptionInput, Partner, PartnerConnection, Reception, RecordReceptionInput } from "./welcome.type";
+import {
+  addPartner,
+  correctReception,
+  deactivatePartner,
+  decideReception,
+  reactivatePartner,
+  recordReception,
+  reopenReception,
+} from "./welcome.service";
+import {
+  AddPartnerInput,
+  CorrectReceptionInput,
+  DeactivatePartnerInput,
+  DecideReceptionInput,
+  Partner,
+  PartnerConnection,
+  ReactivatePartnerInput,
+  Reception,
+  RecordReceptionInput,
+  ReopenReceptionInput,
+} from "./welcome.type";
 
 @Resolver(() => Person)
 export class ReceptionResolver {
@@ -38,6 +57,30 @@ export class ReceptionResolver {
   ): Promise<Person> {
     return toPerson(await decideReception(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }
+
+  @Authorized(STAFF)
+  @Mutation(() => Person, {
+    description:
+      "Corrects a reception's details (date, project summary, progress, sector); the decision is changed by reopenReception, then decideReception.",
+  })
+  async correctReception(
+    @Arg("input", () => CorrectReceptionInput) input: CorrectReceptionInput,
+    @Ctx() ctx: MembersContext,
+  ): Promise<Person> {
+    return toPerson(await correctReception(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Person, {
+    description:
+      "Puts a decided reception (admitted or oriented) back to pending, so that it is decided again with decideReception; refused once the person signed a contract, became an associate, started an activity or left, and for erased data.",
+  })
+  async reopenReception(
+    @Arg("input", () => ReopenReceptionInput) input: ReopenReceptionInput,
+    @Ctx() ctx: MembersContext,
+  ): Promise<Person> {
+    return toPerson(await reopenReception(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
 }
 
 @Resolver(() => Cooperative)
@@ -56,5 +99,26 @@ export class PartnerResolver {
   @Mutation(() => Partner, { description: "Adds a partner to the cooperative's directory." })
   async addPartner(@Arg("input", () => AddPartnerInput) input: AddPartnerInput, @Ctx() ctx: MembersContext): Promise<Partner> {
     return toPartner(await addPartner(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
+  @Authorized(["COOP_ADMIN"])
+  @Mutation(() => Partner, {
+    description:
+      "Deactivates a partner: kept on the receptions and people that name it, chosen for no new orientation nor referral (cooperative admins only).",
+  })
+  async deactivatePartner(
+    @Arg("input", () => DeactivatePartnerInput) input: DeactivatePartnerInput,
+    @Ctx() ctx: MembersContext,
+  ): Promise<Partner> {
+    return toPartner(await deactivatePartner(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
+  }
+
+  @Authorized(["COOP_ADMIN"])
+  @Mutation(() => Partner, { description: "Makes a deactivated partner active again (cooperative admins only)." })
+  async reactivatePartner(
+    @Arg("input", () => ReactivatePartnerInput) input: ReactivatePartnerInput,
+    @Ctx() ctx: MembersContext,
+  ): Promise<Partner> {
+    return toPartner(await reactivatePartner(ctx.db, ctx.cooperativeId, ctx.caller, input), ctx.cooperativeId);
   }
 }

@@ -67,6 +67,12 @@ export class Partner {
 
   @Field(() => String, { nullable: true, description: "Contact phone." })
   phone: string | null;
+
+  @Field(() => Boolean, { description: "Whether the partner may be chosen for an orientation or a referral: false once deactivated." })
+  active: boolean;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "The day the partner was deactivated; null while active." })
+  deactivatedOn: string | null;
 }
 
 export const PartnerConnection = connectionType(Partner, "Partner", "partner");
@@ -153,4 +159,52 @@ export class DecideReceptionInput extends ReceptionDecisionInput {
 
   @Field(() => LocalDateScalar, { description: "Date of the decision: not before the reception." })
   decidedOn: string;
+}
+
+@InputType({
+  description:
+    "A correction of a reception's details: only the fields given change. A decision is changed by reopenReception, then decideReception.",
+})
+export class CorrectReceptionInput {
+  @Field(() => ID, { description: "The person received; the request goes to their cooperative." })
+  personId: string;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Date of the reception: not before the first contact, not after the decision.",
+  })
+  receivedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Summary of the project; required, so it may not be cleared." })
+  projectSummary?: string | null;
+
+  @Field(() => ProjectProgress, { nullable: true, description: "How advanced the project is; required, so it may not be cleared." })
+  projectProgress?: ProjectProgress | null;
+
+  @Field(() => Sector, { nullable: true, description: "Sector of the project; required, so it may not be cleared." })
+  sector?: SectorValue | null;
+}
+
+@InputType({ description: "A decided reception (admitted or oriented) to put back to pending, so that it is decided again." })
+export class ReopenReceptionInput {
+  @Field(() => ID, { description: "The person received; the request goes to their cooperative." })
+  personId: string;
+
+  @Field(() => String, { description: "Why the decision is reopened (a mistake, new facts...); kept in the audit trail." })
+  reason: string;
+}
+
+@InputType({ description: "A partner to deactivate: kept on what names it, chosen for no new orientation nor referral." })
+export class DeactivatePartnerInput {
+  @Field(() => ID, { description: "The partner; the request goes to its cooperative." })
+  id: string;
+
+  @Field(() => String, { description: "Why (closed, merged, no longer working with the cooperative...); kept in the audit trail." })
+  reason: string;
+}
+
+@InputType({ description: "A deactivated partner to make active again." })
+export class ReactivatePartnerInput {
+  @Field(() => ID, { description: "The partner; the request goes to its cooperative." })
+  id: string;
 }

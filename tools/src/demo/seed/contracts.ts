@@ -20,6 +20,8 @@ import {
   type ContractEndReason,
 } from "@cae/contracts";
 
+import { seedDemoPersonPaths } from "./sibling-facts";
+
 const DEMO_TODAY = "2026-11-01";
 
 /** A number in [0, 1) drawn from the parts: the same contract always gets the same details. */
@@ -46,7 +48,8 @@ const COMMITMENTS: [CommitmentEntity["party"], CommitmentEntity["kind"], string]
   ["COOPERATIVE", "LEGAL_INFORMATION", "Présenter le statut d'entrepreneur salarié, la CAPE et le CESA."],
   ["COOPERATIVE", "SKILLS", "Faire le point sur les compétences de gestion et proposer les ateliers utiles."],
 ];
-const EARLY_END_REASONS: ContractEndReason[] = ["OWN_COMPANY", "RESIGNATION", "MUTUAL_AGREEMENT", "PROJECT_ABANDONED"];
+/** How a CESA ended in law (docs/contracts.md): what the person went on to do is their exit's reason, in the members seed. */
+const EARLY_END_REASONS: ContractEndReason[] = ["RESIGNATION", "MUTUAL_AGREEMENT"];
 
 export interface DemoContractRecords {
   contracts: Omit<ContractEntity, "createdAt">[];
@@ -115,7 +118,7 @@ export function demoContractRecords(cooperativeId: string): DemoContractRecords 
         createdAt: new Date(`${demoContract.startsOn}T09:00:00Z`),
       };
       if (contract.kind === "EMPLOYMENT") {
-        // An employment contract that ended before its planned end (the person left), with a reason.
+        // An employment contract that ended before its planned end (the person left), with its legal mode.
         if (everyContractEnded) {
           contract.state = "ENDED";
           contract.endedOn = contract.endsOn;
@@ -219,5 +222,6 @@ export async function seedContractsDemo(db: DataSource, cooperativeId: string): 
     ] as const) {
       if (rows.length > 0) await manager.getRepository(entity).insert(rows as never[]);
     }
+    await seedDemoPersonPaths(manager, cooperativeId);
   });
 }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { seedDemoPersonPaths } from "./sibling-facts";
 import { generateFinanceDemo } from "./finance-books";
 import { ActivityAccountEntity } from "@cae/finance";
 
@@ -24,6 +25,7 @@ export async function seedFinanceDemo(db: DataSource, cooperativeId: string): Pr
     if ((await accounts.count()) > 0) return;
     const demo = generateFinanceDemo(cooperativeId);
     await accounts.insert(demo.accounts.map((account) => ({ ...account })));
+    await seedDemoPersonPaths(manager, cooperativeId);
     const s = demo.settings;
     await bulkInsert(
       manager,

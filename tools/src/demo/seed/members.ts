@@ -1,6 +1,8 @@
 import { addDays, daysBetween, type Sector } from "@cae/shared";
 import { DEMO_TODAY, demoProfile, demoSiret, demoUuid, generateDemoCooperative, type DemoContract, type DemoCooperative } from "..";
 import type { DataSource } from "typeorm";
+import { demoContractRecords } from "./contracts";
+import { seedDemoSiblingFacts } from "./sibling-facts";
 import {
   ActivityEntity,
   InformationMeetingEntity,
@@ -234,5 +236,6 @@ export async function seedMembersDemo(db: DataSource, cooperativeId: string): Pr
       associates.map((associate) => ({ ...associate, endedOn: null })),
     );
     await insert(ExitEntity, exits);
+    await seedDemoSiblingFacts(manager, cooperativeId, demoContractRecords(cooperativeId));
   });
 }

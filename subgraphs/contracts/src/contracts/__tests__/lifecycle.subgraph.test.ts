@@ -8,7 +8,7 @@ const T = todayInFrance();
 const CONTRACT_FIELDS = `id kind status startsOn endsOn signedOn endedOn endReason cancelledOn monthlyHours fixedMonthlyPayCents
   objective { reviewOn commitments { id party kind doneOn } }
   supportAgreement { initialEndsOn renewals { number previousEndsOn endsOn } }
-  employment { type trialPeriodEndsOn trialPeriodLatestEnd supportDaysBefore associateDeadline initialMonthlyHours amendments { number effectiveOn monthlyHours fixedMonthlyPayCents } }`;
+  employment { type trialPeriodEndsOn trialPeriodLatestEnd supportDaysBefore priorContractDays associateDeadline initialMonthlyHours amendments { number effectiveOn monthlyHours fixedMonthlyPayCents } }`;
 
 type Result = Awaited<ReturnType<typeof execute>>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a contract as the API returns it, read field by field
@@ -33,6 +33,13 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
   };
   const contractRow = async (id: string) =>
     (await server.database.dataSource.query("SELECT * FROM contracts WHERE id = $1", [id.split(":")[1]]))[0];
+  /** A new person the cooperative admitted (the members subgraph's events would have said so): only they get a contract. */
+  const admit = async (personId: string) => {
+    await server.database.dataSource.query("INSERT INTO person_path (person_id, welcome_stage) VALUES ($1, 'ADMITTED')", [
+      personId.split(":")[1],
+    ]);
+    return personId;
+  };
   const auditCount = async () => Number((await server.database.dataSource.query("SELECT count(*) AS n FROM audit_events"))[0].n);
 
   /** A refused change: the right code and field, and nothing written (not even an audit row). */
@@ -46,6 +53,7 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
 
   beforeAll(async () => {
     server = (await startTestSubgraph(contracts, COOP, backend)) as typeof server;
+    await admit(person);
   });
   afterAll(() => server?.stop());
 
@@ -134,7 +142,7 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
       "renewSupportAgreement",
       { id: ids.cape, endsOn: addDays(addMonths(capeStart, 30), -1), decidedOn: addDays(T, -3) },
       "CONFLICT",
-      undefined,
+      "input.id",
       /twice at most/,
     );
     const overlap = await mutate("draftSupportAgreement", { personId: person, startsOn: T, endsOn: addDays(T, 30), supportGiven: "Autre" });
@@ -164,7 +172,7 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
       "BAD_USER_INPUT",
       "input.endsOn",
     );
-    const stranger = `${COOP}:${randomUUID()}`;
+    const stranger = await admit(`${COOP}:${randomUUID()}`);
     await expectRefused(
       "draftEmploymentContract",
       { ...terms, personId: stranger, fixedMonthlyPayCents: String(smic(start, 8000)) },
@@ -179,7 +187,7 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
     });
     expect(direct.contract).toMatchObject({
       status: "DRAFT",
-      employment: { supportDaysBefore: 0, trialPeriodLatestEnd: addDays(addMonths(start, 8), -1) },
+      employment: { supportDaysBefore: 0, priorContractDays: 0, trialPeriodLatestEnd: addDays(addMonths(start, 8), -1) },
     });
     const cancelled = await mutate("cancelContract", { id: direct.contract!.id, reason: "Projet reporté" });
     expect(cancelled.contract).toMatchObject({ status: "CANCELLED", cancelledOn: T });
@@ -206,14 +214,21 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
     await expectRefused("draftEmploymentContract", draft, "BAD_USER_INPUT", "input.trialPeriodEndsOn", /8 months at most/);
     const { result, contract } = await mutate("draftEmploymentContract", { ...draft, trialPeriodEndsOn: latestTrial });
     expect(result.errors).toBeUndefined();
+    // A draft is not concluded yet: its associate deadline counts from its planned first day until it is signed.
     expect(contract!.employment).toMatchObject({
       type: "OPEN_ENDED",
       supportDaysBefore: supportDays,
+      priorContractDays: supportDays,
       trialPeriodEndsOn: latestTrial,
       associateDeadline: addDays(addMonths(start, 36), -supportDays),
     });
     ids.cesa = contract!.id;
-    expect((await mutate("signContract", { id: ids.cesa, signedOn: T })).contract).toMatchObject({ status: "SIGNED", signedOn: T });
+    // Signed, it counts from its conclusion (L7331-3).
+    expect((await mutate("signContract", { id: ids.cesa, signedOn: T })).contract).toMatchObject({
+      status: "SIGNED",
+      signedOn: T,
+      employment: { associateDeadline: addDays(addMonths(T, 36), -supportDays) },
+    });
   });
 
   it("amends the employment contract twice, in order, never below the SMIC, and keeps the history", async () => {
@@ -281,7 +296,7 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
   });
 
   it("edits a draft, refusing fields of another kind and re-checking the whole draft", async () => {
-    const other = `${COOP}:${randomUUID()}`;
+    const other = await admit(`${COOP}:${randomUUID()}`);
     const { contract } = await mutate("draftSupportAgreement", {
       personId: other,
       startsOn: T,

@@ -54,11 +54,33 @@ describe("contract deadlines", () => {
   });
 
   it("lists the associate deadline once within reach, overdue ones too, and never for an associate", () => {
-    expect(deadlinesOf([base], () => false, "2028-12-15", 30).map((d) => [d.kind, d.dueOn])).toEqual([
-      ["ASSOCIATE_DEADLINE", "2029-01-01"],
+    // Three years from the signature (2025-12-15), not from the first day (L7331-3).
+    expect(deadlinesOf([base], () => false, "2028-12-01", 30).map((d) => [d.kind, d.dueOn])).toEqual([
+      ["ASSOCIATE_DEADLINE", "2028-12-15"],
     ]);
     expect(deadlinesOf([base], () => false, "2029-02-01", 0).map((d) => d.kind)).toEqual(["ASSOCIATE_DEADLINE"]);
-    expect(deadlinesOf([base], (person) => person === "p", "2028-12-15", 30)).toEqual([]);
+    expect(deadlinesOf([base], (person) => person === "p", "2028-12-01", 30)).toEqual([]);
+  });
+
+  it("deducts every earlier contract of the person from the associate deadline, an ended CESA as a CAPE", () => {
+    const cape: ContractEntity = {
+      ...base,
+      id: "s",
+      kind: "SUPPORT_AGREEMENT",
+      startsOn: "2024-01-01",
+      endsOn: "2024-06-30",
+      state: "ENDED",
+    }; // 182 days
+    const earlierCesa: ContractEntity = {
+      ...base,
+      id: "e",
+      startsOn: "2024-07-01",
+      state: "ENDED",
+      endedOn: "2024-09-30",
+      endReason: "RESIGNATION",
+    }; // 92 days
+    const found = deadlinesOf([cape, earlierCesa, base], () => false, "2028-01-01", 365).filter((d) => d.kind === "ASSOCIATE_DEADLINE");
+    expect(found.map((d) => [d.contract.id, d.dueOn])).toEqual([["c", "2028-03-16"]]); // 2028-12-15 minus 274 days
   });
 
   it("leaves out drafts, cancelled and ended contracts", () => {

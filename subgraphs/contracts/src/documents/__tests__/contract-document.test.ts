@@ -35,7 +35,7 @@ describe("the printable contract", () => {
       commitments: [],
       renewals: [],
       amendments: [],
-      supportDays: 0,
+      priorDays: 0,
     });
 
   it("escapes every name and free text, so a document can never carry markup from the data", () => {
@@ -63,7 +63,7 @@ describe("the printable contract", () => {
       commitments: [],
       renewals: [],
       amendments: [],
-      supportDays: 0,
+      priorDays: 0,
     });
     expect(html).toContain("Identité de la coopérative non renseignée");
   });

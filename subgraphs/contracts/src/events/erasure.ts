@@ -1,0 +1,74 @@
+import {
+  encodeId,
+  eraseAuditDetails,
+  ERASED_TEXT,
+  publishEvent,
+  scrubIdentity,
+  type ErasedIdentity,
+  type ErasurePart,
+} from "@cae/shared";
+import type { EntityManager } from "typeorm";
+import { ContractEntity } from "../contracts/contract.entity";
+
+/**
+ * The contracts subgraph's part of erasing a person (docs/access.md, "Erasure"): the free texts
+ * written about them go; the contracts themselves stay, as employment and support records the
+ * law keeps, with nothing in them that names the person. Tells the members subgraph what was done.
+ */
+export async function eraseFromContracts(
+  manager: EntityManager,
+  cooperativeId: string,
+  localPersonId: string,
+  identity: ErasedIdentity,
+): Promise<void> {
+  const contracts = await manager.getRepository(ContractEntity).findBy({ personId: localPersonId });
+  const ids = contracts.map((contract) => contract.id);
+  const scrub = (text: string | null) => (text === null ? null : scrubIdentity(text, identity));
+  for (const contract of contracts) {
+    // Notes and reasons are the counselor's words about the person: gone whole. The clauses
+    // (support given, variable pay) are the contract's terms: only a mention of the person goes.
+    await manager.getRepository(ContractEntity).update(
+      { id: contract.id },
+      {
+        endNote: contract.endNote === null ? null : ERASED_TEXT,
+        cancelReason: contract.cancelReason === null ? null : ERASED_TEXT,
+        directHireReason: contract.directHireReason === null ? null : ERASED_TEXT,
+        supportGiven: scrub(contract.supportGiven),
+        variablePay: scrub(contract.variablePay),
+      },
+    );
+  }
+  let commitments = 0;
+  if (ids.length > 0) {
+    const rows: unknown[] = await manager.query(
+      `UPDATE objective_commitments SET description = $2 WHERE contract_id = ANY($1::uuid[]) RETURNING 1`,
+      [ids, ERASED_TEXT],
+    );
+    commitments = rows.length;
+    await manager.query(`UPDATE contract_amendments SET reason = $2 WHERE contract_id = ANY($1::uuid[])`, [ids, ERASED_TEXT]);
+  }
+  const auditRows = await eraseAuditDetails(manager, [
+    encodeId(cooperativeId, localPersonId),
+    ...ids.map((id) => encodeId(cooperativeId, id)),
+  ]);
+  const part: ErasurePart = {
+    subgraph: "contracts",
+    appliedAt: new Date().toISOString(),
+    erased: [
+      `notes and reasons of ${contracts.length} contract(s): end notes, cancellation and direct-hire reasons, amendment reasons`,
+      `${commitments} commitment description(s) of objective contracts`,
+      "mentions of the person in contract clauses (support given, variable pay)",
+      `the inputs recorded in ${auditRows} audit row(s)`,
+    ],
+    kept:
+      contracts.length === 0
+        ? []
+        : [
+            {
+              what: `${contracts.length} contract(s): kinds, dates, hours and pay, without the person's name`,
+              why: "Employment and support records are kept five years after the contract ends (Code du travail R1221-26; Code civil art. 2224).",
+            },
+          ],
+  };
+  await publishEvent(manager, "erasure.applied", encodeId(cooperativeId, localPersonId), { part });
+}
