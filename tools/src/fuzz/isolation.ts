@@ -12,10 +12,22 @@ import type { HostMessage, HostRequest, HostSpec } from "./host";
 
 const ROOT = resolve(__dirname, "..", "..", "..");
 const CACHE = join(ROOT, "node_modules", ".cache", "cae-network", "fuzz-host");
+let pruned = false;
 
 /** The loader and the host's start, as the child's `-e` script. */
 function childScript(spec: HostSpec): string {
   const host = join(__dirname, __filename.endsWith(".ts") ? "host.ts" : "host.js");
+  return sourceChildScript(host, `serveHost(${JSON.stringify(spec)})`);
+}
+
+/**
+ * A child process's `-e` script that runs `module.call` (a call returning a promise) on the
+ * TypeScript sources: the loader below, then the call. Used by the fuzzer's host, and by tests
+ * that kill a subgraph's process (tools/src/testing/subgraph-process.ts).
+ */
+export function sourceChildScript(module: string, call: string): string {
+  if (!pruned) pruneCache();
+  pruned = true;
   return `"use strict";
 const fs = require("fs"), path = require("path"), crypto = require("crypto"), Module = require("module");
 const root = ${JSON.stringify(ROOT)}, cache = ${JSON.stringify(CACHE)};
@@ -54,7 +66,7 @@ require.extensions[".ts"] = (module, filename) => {
   module._compile(code, filename);
 };
 require(require.resolve("reflect-metadata", { paths: [root] }));
-require(${JSON.stringify(host)}).serveHost(${JSON.stringify(spec)}).catch((error) => {
+require(${JSON.stringify(module)}).${call}.catch((error) => {
   process.stderr.write(String(error && error.stack ? error.stack : error));
   process.exit(1);
 });
@@ -71,7 +83,6 @@ function pruneCache(): void {
     if (written < weekAgo) rmSync(file, { force: true });
   }
 }
-let pruned = false;
 
 /** A request that overran its deadline: the host is busy with it, and is started again. */
 export class HostTimeout extends Error {
@@ -106,8 +117,6 @@ export class Host {
 
   /** Starts the process and waits until its system is up (databases made, servers listening). */
   async start(timeoutMs = 240_000): Promise<void> {
-    if (!pruned) pruneCache();
-    pruned = true;
     const child = spawn(process.execPath, ["--enable-source-maps", "-e", childScript(this.spec)], {
       cwd: ROOT,
       env: process.env,

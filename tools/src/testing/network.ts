@@ -38,6 +38,12 @@ export interface TestNetwork {
     variables?: Record<string, unknown>,
     token?: string,
   ): Promise<GraphQLResult>;
+  /**
+   * Resolves once every running subgraph has delivered its events to its siblings (their outboxes
+   * are empty): what a test waits for between a change and a sibling's rule that depends on it
+   * (admitted in members, then a contract drafted in contracts). No deadline of its own.
+   */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -143,6 +149,18 @@ export async function startTestNetwork(
     query: (query, variables, token) => post(gateway.url, query, variables, token),
     querySubgraph: (cooperativeId, name, query, variables, token) =>
       post(running.get(`${cooperativeId}/${name}`)!.url, query, variables, token),
+    async settled() {
+      for (;;) {
+        // Events for a subgraph the test stopped wait for it: they are not what is waited for.
+        const live = [...running].filter(([key]) => !stopped.has(key));
+        const reports = await Promise.all(live.map(async ([key, subgraph]) => ({ key, report: await subgraph.events.report() })));
+        const waiting = reports.some(({ key, report }) =>
+          Object.entries(report).some(([destination, part]) => part.backlog > 0 && !stopped.has(`${key.split("/")[0]}/${destination}`)),
+        );
+        if (!waiting) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     async stop() {
       await gateway.stop();
       await Promise.all([...running].filter(([key]) => !stopped.has(key)).map(([, subgraph]) => subgraph.stop()));

@@ -42,7 +42,11 @@ export class ActivityAccount {
   })
   closedOn: string | null;
 
-  @Field(() => Person, { description: "The entrepreneur whose activity this is." })
+  @Field(() => Person, {
+    // Nullable: a person the members subgraph cannot give is null here, with an error naming them, and the list keeps its items.
+    nullable: true,
+    description: "The entrepreneur whose activity this is; null, with an error naming them, when the members subgraph cannot give them.",
+  })
   person: Person;
 }
 
