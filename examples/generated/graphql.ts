@@ -194,7 +194,7 @@ export type OpenActivityAccountMutationVariables = Exact<{
 }>;
 
 export type OpenActivityAccountMutation = {
-  openActivityAccount: { id: string; analyticCode: string; label: string; sector: Sector; openedOn: string; person: { id: string } };
+  openActivityAccount: { id: string; analyticCode: string; label: string; sector: Sector; openedOn: string; person: { id: string } | null };
 };
 
 export type CountFieldsFragment = { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
