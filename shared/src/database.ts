@@ -191,3 +191,6 @@ export async function openDatabase(config: DatabaseConfig, options: DatabaseOpti
     },
   };
 }
+
+/** The rows an `UPDATE ... RETURNING` gave: TypeORM's `query` answers an UPDATE or DELETE with `[rows, count]`. */
+export const updatedRows = <Row>(result: unknown): Row[] => (result as [Row[], number])[0];

@@ -6,6 +6,7 @@ import type { Logger } from "../observability/log";
 import type { CooperativeEvent, EventTopic } from "./catalog";
 import type { EventOutcome } from "./inbox";
 import type { SiblingAuth } from "./sibling-auth";
+import { updatedRows } from "../database";
 
 export interface DispatchSettings {
   /** Rejections of one event before it is parked (kept with its reason, no longer sent). */
@@ -120,7 +121,8 @@ export class EventDispatcher {
     clearInterval(this.poll);
     for (const destination of this.destinations.values()) clearTimeout(destination.timer);
     // A round in flight finishes its bookkeeping before the database closes.
-    while ([...this.destinations.values()].some((destination) => destination.running)) await new Promise((resolve) => setTimeout(resolve, 10));
+    while ([...this.destinations.values()].some((destination) => destination.running))
+      await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
   private kick(destination: Destination): void {
@@ -246,17 +248,25 @@ export class EventDispatcher {
     for (const outcome of outcomes) {
       if (outcome.status !== "rejected") continue;
       this.rejected++;
-      const [row] = (await db.query(
-        `UPDATE outbox_events SET attempts = attempts + 1, last_error = $3,
+      const [row] = updatedRows<{ attempts: number; parked_at: Date | null; topic: string; subject: string }>(
+        await db.query(
+          `UPDATE outbox_events SET attempts = attempts + 1, last_error = $3,
             parked_at = CASE WHEN attempts + 1 >= $4 THEN now() END,
             next_attempt_at = now() + make_interval(secs => $5::double precision / 1000 * power(2, LEAST(attempts, 20)))
           WHERE destination = $1 AND id = $2 RETURNING attempts, parked_at, topic, subject`,
-        [destination.name, outcome.id, outcome.reason.slice(0, 2000), settings.maxAttempts, Math.min(500, settings.maxBackoffMs)],
-      )) as { attempts: number; parked_at: Date | null; topic: string; subject: string }[];
+          [destination.name, outcome.id, outcome.reason.slice(0, 2000), settings.maxAttempts, Math.min(500, settings.maxBackoffMs)],
+        ),
+      );
       if (row?.parked_at) {
-        logger.error({ destination: destination.name, event: outcome.id, topic: row.topic, subject: row.subject, reason: outcome.reason }, "event parked");
+        logger.error(
+          { destination: destination.name, event: outcome.id, topic: row.topic, subject: row.subject, reason: outcome.reason },
+          "event parked",
+        );
       } else {
-        logger.warn({ destination: destination.name, event: outcome.id, attempts: row?.attempts, reason: outcome.reason }, "event rejected");
+        logger.warn(
+          { destination: destination.name, event: outcome.id, attempts: row?.attempts, reason: outcome.reason },
+          "event rejected",
+        );
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 import type { ErasedIdentity } from "./catalog";
+import { updatedRows } from "../database";
 
 /** What an erased name or note reads afterwards, in every subgraph. */
 export const ERASED_TEXT = "(effacé)";
@@ -36,9 +37,11 @@ export const mentions = (text: string, identity: ErasedIdentity): boolean =>
  */
 export async function eraseAuditDetails(manager: EntityManager, entityIds: readonly string[]): Promise<number> {
   if (entityIds.length === 0) return 0;
-  const rows: unknown[] = await manager.query(
-    `UPDATE audit_events SET details = '{"erased": true}' WHERE entity_id = ANY($1::text[]) AND details <> '{"erased": true}' RETURNING 1`,
-    [entityIds],
+  const rows = updatedRows(
+    await manager.query(
+      `UPDATE audit_events SET details = '{"erased": true}' WHERE entity_id = ANY($1::text[]) AND details <> '{"erased": true}' RETURNING 1`,
+      [entityIds],
+    ),
   );
   return rows.length;
 }

@@ -49,7 +49,8 @@ export function createSubgraphEvents(options: {
       if (typeof batch === "string") return { status: 400, body: { error: batch } };
       const outcomes = await applyEvents(options.db, options.handlers, batch, options.cooperativeId);
       for (const outcome of outcomes) {
-        if (outcome.status === "rejected") options.logger.warn({ source: sender, event: outcome.id, reason: outcome.reason }, "event not applied");
+        if (outcome.status === "rejected")
+          options.logger.warn({ source: sender, event: outcome.id, reason: outcome.reason }, "event not applied");
       }
       return { status: 200, body: { outcomes } };
     },

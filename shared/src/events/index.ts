@@ -7,3 +7,4 @@ export * from "./sibling-auth";
 export * from "./events";
 export * from "./person-path";
 export * from "./erasure";
+export * from "./parked";

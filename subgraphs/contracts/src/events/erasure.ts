@@ -4,6 +4,7 @@ import {
   ERASED_TEXT,
   publishEvent,
   scrubIdentity,
+  updatedRows,
   type ErasedIdentity,
   type ErasurePart,
 } from "@cae/shared";
@@ -40,9 +41,11 @@ export async function eraseFromContracts(
   }
   let commitments = 0;
   if (ids.length > 0) {
-    const rows: unknown[] = await manager.query(
-      `UPDATE objective_commitments SET description = $2 WHERE contract_id = ANY($1::uuid[]) RETURNING 1`,
-      [ids, ERASED_TEXT],
+    const rows = updatedRows(
+      await manager.query(`UPDATE objective_commitments SET description = $2 WHERE contract_id = ANY($1::uuid[]) RETURNING 1`, [
+        ids,
+        ERASED_TEXT,
+      ]),
     );
     commitments = rows.length;
     await manager.query(`UPDATE contract_amendments SET reason = $2 WHERE contract_id = ANY($1::uuid[])`, [ids, ERASED_TEXT]);

@@ -39,7 +39,12 @@ export async function endContractsOnExit(
         : `${why}`;
     const ended = { state: "ENDED" as const, endedOn: exit.exitedOn, endReason: reason as ContractEntity["endReason"], endNote: note };
     await manager.getRepository(ContractEntity).update({ id: contract.id }, ended);
-    await recordAudit(manager, actor, { action: "endContract", entityType: "Contract", entityId, details: { endedOn: exit.exitedOn, reason, note } });
+    await recordAudit(manager, actor, {
+      action: "endContract",
+      entityType: "Contract",
+      entityId,
+      details: { endedOn: exit.exitedOn, reason, note },
+    });
     await publishContractEvent(manager, cooperativeId, "contract.ended", { ...contract, ...ended });
   }
 }
