@@ -117,18 +117,22 @@ describe("the finance subgraph through the gateway", () => {
       },
     });
     expect(data(expense, "recordExpense")).toEqual({ totalCents: "3000" });
-    const closed = await send(`mutation ($input: RecordExpenseInput!) { recordExpense(input: $input) { totalCents } }`, {
-      input: {
-        accountId,
-        spentOn: "2026-10-04",
-        category: "SUPPLIES",
-        description: "Vis",
-        netCents: "100",
-        vatCents: "20",
-        receiptReference: "F-1",
+    // A late receipt of a month whose contribution is recorded: an adjustment, booked in the next open month.
+    const late = await send(
+      `mutation ($input: RecordExpenseInput!) { recordExpense(input: $input) { totalCents spentOn bookedOn adjustment } }`,
+      {
+        input: {
+          accountId,
+          spentOn: "2026-10-04",
+          category: "SUPPLIES",
+          description: "Vis",
+          netCents: "100",
+          vatCents: "20",
+          receiptReference: "F-1",
+        },
       },
-    });
-    expect(closed.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", field: "input.spentOn" });
+    );
+    expect(data(late, "recordExpense")).toEqual({ totalCents: "120", spentOn: "2026-10-04", bookedOn: "2026-11-01", adjustment: true });
     const october = await send(
       `mutation { recordMonthlyContributions(input: { cooperativeId: "${COOP}", month: "2026-10" }) { amountCents } }`,
     );
@@ -146,8 +150,8 @@ describe("the finance subgraph through the gateway", () => {
     const node = (
       statement.data?.person as { activityAccounts: { edges: { node: { id: string; statement: Record<string, string> } }[] } }
     ).activityAccounts.edges.find((edge) => edge.node.id === accountId)?.node;
-    // 50 × 300.00 and 200.00 invoiced (the late draft is not issued), 100.00 credited; 25.00 of expenses.
-    expect(node?.statement).toMatchObject({ revenueInvoicedCents: String(50 * 30000 + 20000 - 10000), expensesCents: "2500" });
+    // 50 × 300.00 and 200.00 invoiced (the late draft is not issued), 100.00 credited; 25.00 of expenses and the 1.00 adjustment.
+    expect(node?.statement).toMatchObject({ revenueInvoicedCents: String(50 * 30000 + 20000 - 10000), expensesCents: "2600" });
     // The cooperative's exact aggregates: its staff read them; a network role only through the network's protected indicators.
     const aggregatesQuery = `{ cooperative(id: "${COOP}") { financeIndicators(from: "2026-11-01", to: "2026-11-30") { invoicesIssued creditNotesIssued } } }`;
     const aggregates = await send(aggregatesQuery, {});

@@ -122,6 +122,11 @@ describe("the federated network, end to end over HTTP", () => {
       tokens.alpes,
     );
     expect(missing.data).toEqual({ person: null });
+    // An ID of the cooperative that names nobody is an error naming it, not a silent null.
+    expect(missing.errors?.[0]).toMatchObject({
+      message: expect.stringContaining("00000000-0000-4000-8000-000000000000"),
+      extensions: { code: "NOT_FOUND" },
+    });
     const malformed = await network.query('{ person(id: "nonsense") { id } }', {}, tokens.alpes);
     expect(malformed.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
     const unknown = await network.query('{ person(id: "nowhere-coop:00000000-0000-4000-8000-000000000000") { id } }', {}, tokens.alpes);
@@ -148,6 +153,24 @@ describe("the federated network, end to end over HTTP", () => {
     expect(person).toMatchObject({ lastName: "Le Gall", welcomeStage: "PROSPECT", cooperative: { name: `Coopérative ${BRETAGNE}` } });
     expect((await idsInDatabase(network, BRETAGNE)).has(person.id)).toBe(true);
     expect((await idsInDatabase(network, ALPES)).has(person.id)).toBe(false);
+
+    // An account is opened for a person the cooperative admitted, once the finance subgraph knows it.
+    const admitted = await network.query(
+      `mutation ($input: RecordReceptionInput!) { recordReception(input: $input) { welcomeStage } }`,
+      {
+        input: {
+          personId: person.id,
+          receivedOn: "2026-11-21",
+          projectSummary: "Traduction",
+          projectProgress: "IDEA",
+          sector: "SERVICES",
+          decision: "ADMITTED",
+        },
+      },
+      tokens.bretagne,
+    );
+    expect(admitted.data?.recordReception).toEqual({ welcomeStage: "ADMITTED" });
+    await network.settled();
 
     const account = await network.query(
       `mutation ($input: OpenActivityAccountInput!) { openActivityAccount(input: $input) { id analyticCode person { id lastName } } }`,
@@ -314,12 +337,21 @@ describe("the federated network, end to end over HTTP", () => {
     expect(admitted.data?.admitAssociate).toEqual({ stage: "ASSOCIATE", associate: { capitalCents: "10000" } });
 
     const exited = await network.query(
-      `mutation ($id: ID!) { recordExit(input: { personId: $id, exitedOn: "2026-11-28", reason: OWN_COMPANY }) { stage exit { reason } } }`,
+      `mutation ($id: ID!) { recordExit(input: { personId: $id, exitedOn: "2026-11-28", reason: OWN_COMPANY, employmentEndMode: RESIGNATION }) { stage exit { reason } } }`,
       { id },
       tokens.bretagne,
     );
     expect(exited.data?.recordExit).toEqual({ stage: "EXITED", exit: { reason: "OWN_COMPANY" } });
     expect(await stage()).toBe("EXITED");
+    // The exit ended the employment contract in force, on the exit day, with the mode given.
+    await network.settled();
+    const [cesa] = await network
+      .subgraph(BRETAGNE, "contracts")
+      .database.dataSource.query(
+        "SELECT status, ended_on::text AS ended_on, end_reason FROM contracts WHERE person_id = $1 AND kind = 'EMPLOYMENT' AND ends_on IS NULL",
+        [localId],
+      );
+    expect(cesa).toEqual({ status: "ENDED", ended_on: "2026-11-28", end_reason: "RESIGNATION" });
   });
 
   it("reports each cooperative's subgraphs as up in /health, without a token", async () => {

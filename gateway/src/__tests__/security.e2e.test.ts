@@ -359,6 +359,13 @@ describe("who may see what", () => {
         tokens.counselorA,
       );
       const personId = (registered.data?.registerPerson as { id: string }).id;
+      const received = await network.query(
+        `mutation ($id: ID!) { recordReception(input: { personId: $id, receivedOn: "2026-11-21", projectSummary: "Céramique", projectProgress: IDEA, sector: CRAFTS, decision: ADMITTED }) { id } }`,
+        { id: personId },
+        tokens.counselorA,
+      );
+      expect(received.errors).toBeUndefined();
+      await network.settled();
       const opened = await network.query(
         `mutation ($id: ID!) { openActivityAccount(input: { personId: $id, label: "Céramique", sector: CRAFTS, openedOn: "2026-11-22" }) { id } }`,
         { id: personId },

@@ -68,7 +68,12 @@ export async function serveHost(spec: HostSpec): Promise<void> {
       return (result.data?._service as { sdl: string }).sdl;
     },
     sql: async (args) => dataSource(args).query(args.sql as string),
-    fingerprint: async (args) => [...(await fingerprint(dataSource(args)))],
+    // Events of earlier mutations reach the siblings in the background: the database is read once
+    // they have, so that what changes between two readings is what the mutation in between wrote.
+    fingerprint: async (args) => {
+      await network?.settled();
+      return [...(await fingerprint(dataSource(args)))];
+    },
     token: async ({ claims }) => network!.token(claims as never),
     async stop() {
       log.stop();

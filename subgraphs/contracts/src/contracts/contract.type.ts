@@ -344,7 +344,11 @@ export class Contract {
   })
   fixedMonthlyPayCents: bigint | null;
 
-  @Field(() => Person, { description: "The person the contract binds to the cooperative." })
+  @Field(() => Person, {
+    // Nullable: a person the members subgraph cannot give is null here, with an error naming them, and the list keeps its items.
+    nullable: true,
+    description: "The person the contract binds to the cooperative; null, with an error naming them, when the members subgraph cannot give them.",
+  })
   person: Person;
 
   @Field(() => Cooperative, { description: "The cooperative, the other party." })
