@@ -27,7 +27,7 @@ export const EARLIEST_EVENT_DATE = "1990-01-01";
 /**
  * How far ahead a planned date may lie. The longest spans of a path are a support agreement with
  * its renewals (36 months in all) and the associate deadline (3 years after the employment
- * contract's start); five years covers them, drafted some months ahead, and nothing a
+ * contract is signed); five years covers them, drafted some months ahead, and nothing a
  * cooperative plans lies further.
  */
 export const PLANNING_HORIZON_YEARS = 5;

@@ -52,6 +52,23 @@ describe("a person's contracts, through the gateway", () => {
       "registerPerson",
     ).id;
     data(await run("assignFollowUp", { personId: person, counselorId }, "id"), "assignFollowUp");
+    // Contracts are for people the cooperative admitted, once the contracts subgraph has heard of it.
+    data(
+      await run(
+        "recordReception",
+        {
+          personId: person,
+          receivedOn: addDays(T, -230),
+          projectSummary: "Menuiserie",
+          projectProgress: "OUTLINED",
+          sector: "CRAFTS",
+          decision: "ADMITTED",
+        },
+        "id",
+      ),
+      "recordReception",
+    );
+    await network.settled();
 
     ids.objective = data<{ id: string }>(
       await run("draftObjectiveContract", {
@@ -194,7 +211,8 @@ describe("a person's contracts, through the gateway", () => {
       "70,00\u00a0h",
       "Avenants",
       `${french(addDays(cesaStart, 30))}</td><td>100,00\u00a0h`,
-      `au plus tard le ${french(addDays(addMonths(cesaStart, 36), -151))}`,
+      // L7331-3: three years from the CESA's conclusion (signed today), less the 151 days of earlier contracts.
+      `au plus tard le ${french(addDays(addMonths(T, 36), -151))}`,
       `signé le ${french(T)}`,
     ]) {
       expect(cesa).toContain(text);
@@ -210,11 +228,12 @@ describe("a person's contracts, through the gateway", () => {
   });
 
   it("lists the deadlines for the person's counselor, and not for another counselor", async () => {
-    const supportDays = 151; // capeStart (T - 150) to T, both included
+    const supportDays = 151; // capeStart (T - 150) to T, both included: the earlier contracts between the parties
     const deadlines = `query ($c: ID) { cooperative(id: "${COOP}") { contractDeadlines(withinDays: 1100, counselorId: $c) { kind dueOn daysLeft contract { id } person { id lastName } } } }`;
     type Deadline = { kind: string; dueOn: string; daysLeft: number; contract: { id: string }; person: { id: string; lastName: string } };
     const mine = data<{ contractDeadlines: Deadline[] }>(await send(deadlines, { c: counselorId }), "cooperative").contractDeadlines;
-    const associateDeadline = addDays(addMonths(cesaStart, 36), -supportDays);
+    // Counted from the CESA's conclusion, its signature today (L7331-3).
+    const associateDeadline = addDays(addMonths(T, 36), -supportDays);
     expect(mine.filter((deadline) => deadline.contract.id === ids.cesa)).toEqual([
       {
         kind: "ASSOCIATE_DEADLINE",

@@ -348,7 +348,7 @@ describe.each(databaseBackends())("the members subgraph's corrections on %s Post
       );
     });
 
-    it("refuses once the person signed a contract, left, became an associate or started an activity", async () => {
+    it("refuses once the person signed a contract, left, became an associate, started an activity or holds an activity account", async () => {
       const conflict = { code: "CONFLICT", field: "input.personId" };
       const signed = await received({ decision: "ADMITTED" });
       // What the contracts subgraph's contract.signed event writes.
@@ -380,6 +380,15 @@ describe.each(databaseBackends())("the members subgraph's corrections on %s Post
       const activity = { personId: active, name: "Reliure", sector: "CRAFTS", startedOn: "2026-11-20" };
       expect((await execute(server, START, { input: activity })).errors).toBeUndefined();
       expect((await expectRefused(REOPEN, { personId: active, reason: "x" }, conflict, { personId: active })).message).toMatch(/activity/);
+
+      const accountHolder = await received({ decision: "ADMITTED" });
+      // What the finance subgraph's account.opened event writes.
+      await query(`INSERT INTO person_accounts (account_id, person_id, opened_on) VALUES (gen_random_uuid(), $1, '2026-11-18')`, [
+        localId(accountHolder),
+      ]);
+      expect(
+        (await expectRefused(REOPEN, { personId: accountHolder, reason: "x" }, conflict, { personId: accountHolder })).message,
+      ).toMatch(/activity account \(opened on 2026-11-18\)/);
     });
   });
 

@@ -60,7 +60,7 @@ describe.each(databaseBackends())("the members subgraph on %s PostgreSQL", (back
     expect(result.errors?.[0].extensions).toMatchObject({ code: "CONFLICT" });
   });
 
-  it("resolves a batch of people through _entities in one statement, null for strangers", async () => {
+  it("resolves a batch of people through _entities in one statement: null for another cooperative's, an error for an unknown one", async () => {
     const rows: { id: string }[] = await server.database.dataSource.query("SELECT id FROM people ORDER BY id LIMIT 30");
     const representations = [
       ...rows.map((row) => ({ __typename: "Person", id: `${COOP}:${row.id}` })),
@@ -73,6 +73,14 @@ describe.each(databaseBackends())("the members subgraph on %s PostgreSQL", (back
     const entities = result.data?._entities as ({ id: string } | null)[];
     expect(entities.slice(0, 30).map((entity) => entity?.id)).toEqual(representations.slice(0, 30).map((r) => r.id));
     expect(entities.slice(30)).toEqual([null, null]);
+    // Another cooperative's person is not this subgraph's to answer: null. One of this cooperative
+    // that does not exist is an error at its own position, naming it; the other positions stand.
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0]).toMatchObject({
+      message: expect.stringContaining(`${COOP}:00000000-0000-4000-8000-000000000000`),
+      path: ["_entities", 31],
+      extensions: { code: "NOT_FOUND" },
+    });
   });
 
   it("pages a cooperative's people by name with stable cursors", async () => {

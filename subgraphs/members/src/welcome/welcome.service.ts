@@ -221,6 +221,12 @@ async function reopeningRefusal(manager: EntityManager, personId: string): Promi
   if (associate) return `This person is an associate since ${associate.admittedOn}, on the strength of the decision`;
   const activity = await manager.getRepository(ActivityEntity).findOne({ where: { personId }, order: { startedOn: "ASC" } });
   if (activity) return `This person started an activity (${activity.startedOn}) on the strength of the decision`;
+  // An activity account in finance (its events tell) is opened for an admitted person only, likewise.
+  const [account] = (await manager.query(
+    `SELECT to_char(opened_on, 'YYYY-MM-DD') AS opened_on FROM person_accounts WHERE person_id = $1 ORDER BY opened_on LIMIT 1`,
+    [personId],
+  )) as { opened_on: string }[];
+  if (account) return `This person has an activity account (opened on ${account.opened_on}) on the strength of the decision`;
   return null;
 }
 

@@ -104,7 +104,10 @@ describe.each(databaseBackends())("the contracts aggregates on %s PostgreSQL", (
 
   it("counts a contract signed today, its hours once it runs, and the days from support agreement to employment", async () => {
     const { figures: before } = await indicators(T, addDays(T, 1));
-    const person = `${COOP}:${randomUUID()}`;
+    const localPerson = randomUUID();
+    const person = `${COOP}:${localPerson}`;
+    // Admitted, as the members subgraph's events would have said.
+    await server.database.dataSource.query("INSERT INTO person_path (person_id, welcome_stage) VALUES ($1, 'ADMITTED')", [localPerson]);
     const mutate = (name: string, input: Record<string, unknown>) =>
       execute(server, `mutation ($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { id } }`, { input });
     const cape = await mutate("draftSupportAgreement", {
