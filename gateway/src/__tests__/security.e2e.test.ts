@@ -385,15 +385,17 @@ describe("who may see what", () => {
         membersAuditTrail: { totalCount: number; edges: { node: Record<string, string> }[] };
         financeAuditTrail: { edges: { node: Record<string, string> }[] };
       };
-      expect(cooperative.membersAuditTrail.totalCount).toBe(1);
-      expect(cooperative.membersAuditTrail.edges[0].node).toMatchObject({
+      // Newest first: the reception that admitted them, then their registration.
+      expect(cooperative.membersAuditTrail.totalCount).toBe(2);
+      expect(cooperative.membersAuditTrail.edges.map((edge) => edge.node.action)).toEqual(["recordReception", "registerPerson"]);
+      expect(cooperative.membersAuditTrail.edges[1].node).toMatchObject({
         action: "registerPerson",
         actorSubject: "counselor-a",
         actorRole: "COUNSELOR",
         entityType: "Person",
         entityId: personId,
       });
-      expect(JSON.parse(cooperative.membersAuditTrail.edges[0].node.details)).toMatchObject({ lastName: "Morel" });
+      expect(JSON.parse(cooperative.membersAuditTrail.edges[1].node.details)).toMatchObject({ lastName: "Morel" });
       expect(cooperative.financeAuditTrail.edges[0].node).toMatchObject({ action: "openActivityAccount", actorSubject: "counselor-a" });
       expect(JSON.parse(cooperative.financeAuditTrail.edges[0].node.details)).toMatchObject({ personId, label: "Céramique" });
 

@@ -32,11 +32,19 @@ export async function endContractsOnExit(
     const last = lastDayOf(contract);
     if (contract.state !== "SIGNED" || (last !== null && last < exit.exitedOn)) continue;
     const employment = contract.kind === "EMPLOYMENT";
-    const reason = employment && exit.employmentEndReason ? exit.employmentEndReason : "OTHER";
-    const note =
-      employment && !exit.employmentEndReason
-        ? `${why}; the legal mode of the end was not given with the exit: record it on the contract`
-        : `${why}`;
+    if (employment && !exit.employmentEndReason) {
+      // A CESA ends only with its legal mode, which the exit did not give (it was recorded before the
+      // members subgraph heard of the signature): it stays for the counselor to end with endContract.
+      await recordAudit(manager, actor, {
+        action: "exitWithoutEndMode",
+        entityType: "Contract",
+        entityId,
+        details: { exitedOn: exit.exitedOn, note: `${why}: end this employment contract with its legal mode (endContract)` },
+      });
+      continue;
+    }
+    const reason = employment ? exit.employmentEndReason! : "OTHER";
+    const note = why;
     const ended = { state: "ENDED" as const, endedOn: exit.exitedOn, endReason: reason as ContractEntity["endReason"], endNote: note };
     await manager.getRepository(ContractEntity).update({ id: contract.id }, ended);
     await recordAudit(manager, actor, {
