@@ -24,6 +24,27 @@ describe("a subgraph's environment", () => {
     expect(server).toMatchObject({ database: { kind: "server", url: "postgres://db/x" }, host: "0.0.0.0" });
   });
 
+  it("reads how the subgraph reaches its siblings: their URLs, the events secret (or its file), polling by backend", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cae-events-secret-"));
+    const secretFile = join(dir, "events.secret");
+    writeFileSync(secretFile, `${"s".repeat(40)}\n`);
+    const embedded = subgraphConfigFromEnv("contracts", {
+      ...valid,
+      MEMBERS_URL: "http://members:4101/graphql",
+      CONTRACTS_URL: "http://contracts:4102/graphql",
+      FINANCE_URL: "http://finance:4103/graphql",
+      EVENTS_SECRET_FILE: secretFile,
+    });
+    // Its own URL is not a sibling's; the file's secret without its newline.
+    expect(embedded.events).toEqual({
+      secret: "s".repeat(40),
+      siblings: { members: "http://members:4101/graphql", finance: "http://finance:4103/graphql" },
+      settings: { pollMs: 0, maxAttempts: 10 },
+    });
+    const server = subgraphConfigFromEnv("members", { ...valid, DATABASE_URL: "postgres://db/x", EVENTS_MAX_ATTEMPTS: "3" });
+    expect(server.events).toEqual({ secret: undefined, siblings: {}, settings: { pollMs: 1000, maxAttempts: 3 } });
+  });
+
   it("names every variable it reads", () => {
     expect([...SUBGRAPH_ENV].sort()).toEqual(
       [
@@ -41,6 +62,13 @@ describe("a subgraph's environment", () => {
         "AUTH_JWKS_URL",
         "AUTH_ISSUER",
         "AUTH_AUDIENCE",
+        "EVENTS_SECRET",
+        "EVENTS_SECRET_FILE",
+        "MEMBERS_URL",
+        "CONTRACTS_URL",
+        "FINANCE_URL",
+        "EVENTS_POLL_MS",
+        "EVENTS_MAX_ATTEMPTS",
       ].sort(),
     );
   });
@@ -54,6 +82,13 @@ describe("a subgraph's environment", () => {
     [{ AUTH_ISSUER: "" }, "AUTH_ISSUER must name the issuer whose tokens are accepted"],
     [{ AUTH_PUBLIC_KEY: undefined }, "Set exactly one of AUTH_PUBLIC_KEY_FILE, AUTH_PUBLIC_KEY or AUTH_JWKS_URL to verify tokens (got 0)"],
     [{ MINIMUM_WAGE_FILE: join(tmpdir(), "absent-smic.json") }, /^MINIMUM_WAGE_FILE .*absent-smic\.json cannot be read as JSON/],
+    [{ EVENTS_SECRET: "too short" }, "EVENTS_SECRET must be at least 32 characters long"],
+    [{ EVENTS_SECRET_FILE: join(tmpdir(), "absent-events.secret") }, /^EVENTS_SECRET_FILE .*absent-events\.secret cannot be read/],
+    [{ EVENTS_SECRET: "a".repeat(32), EVENTS_SECRET_FILE: "/etc/hostname" }, "Set EVENTS_SECRET or EVENTS_SECRET_FILE, not both"],
+    [{ CONTRACTS_URL: "not a url" }, 'CONTRACTS_URL must be a URL, got "not a url"'],
+    [{ EVENTS_MAX_ATTEMPTS: "0" }, 'EVENTS_MAX_ATTEMPTS must be a whole number from 1 to 1000, got "0"'],
+    [{ EVENTS_POLL_MS: "-5" }, 'EVENTS_POLL_MS must be milliseconds (0 to 3600000), got "-5"'],
+    [{ NODE_ENV: "production" }, "Production (NODE_ENV=production) needs EVENTS_SECRET, shared by the cooperative's three subgraphs only"],
   ])("refuses %j with a ConfigError naming the variable", (change, message) => {
     const read = () => subgraphConfigFromEnv("members", { ...valid, ...change });
     expect(read).toThrow(ConfigError);

@@ -53,6 +53,8 @@ interface Destination {
   timer?: NodeJS.Timeout;
   failures: number;
   unreachable?: { since: string; error: string };
+  /** While the sibling does not answer: no try before this time, whatever wakes the dispatcher. */
+  retryAt?: number;
 }
 
 interface OutboxRow {
@@ -78,6 +80,8 @@ export class EventDispatcher {
   private readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private poll?: NodeJS.Timeout;
   private stopped = false;
+  /** Aborts the deliveries in flight when the subgraph stops. */
+  private readonly stopping = new AbortController();
   delivered = 0;
   rejected = 0;
 
@@ -98,7 +102,10 @@ export class EventDispatcher {
   setSiblings(urls: Partial<Record<SubgraphName, string>>): void {
     for (const [name, url] of Object.entries(urls) as [SubgraphName, string | undefined][]) {
       const destination = this.destinations.get(name);
-      if (destination && url) destination.url = eventsUrlOf(url);
+      if (!destination || !url) continue;
+      // A new address is tried at once.
+      if (destination.url !== eventsUrlOf(url)) destination.retryAt = undefined;
+      destination.url = eventsUrlOf(url);
     }
     this.wake();
   }
@@ -118,6 +125,7 @@ export class EventDispatcher {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     clearInterval(this.poll);
     for (const destination of this.destinations.values()) clearTimeout(destination.timer);
     // A round in flight finishes its bookkeeping before the database closes.
@@ -132,6 +140,8 @@ export class EventDispatcher {
       return;
     }
     if (!destination.url) return;
+    // A sibling that does not answer is tried again when its backoff is over, not at every commit.
+    if (destination.retryAt !== undefined && destination.retryAt > Date.now()) return;
     clearTimeout(destination.timer);
     destination.timer = undefined;
     destination.running = true;
@@ -153,7 +163,13 @@ export class EventDispatcher {
   private later(destination: Destination, delayMs: number): void {
     if (this.stopped) return;
     clearTimeout(destination.timer);
-    destination.timer = setTimeout(() => this.kick(destination), Math.max(0, delayMs));
+    destination.timer = setTimeout(
+      () => {
+        destination.retryAt = undefined;
+        this.kick(destination);
+      },
+      Math.max(0, delayMs),
+    );
     destination.timer.unref();
   }
 
@@ -181,7 +197,11 @@ export class EventDispatcher {
         return;
       }
       const outcomes = await this.send(destination, rows);
-      if (!outcomes) return this.later(destination, backoffMs(destination.failures, settings.maxBackoffMs));
+      if (!outcomes) {
+        const delay = backoffMs(destination.failures, settings.maxBackoffMs);
+        destination.retryAt = Date.now() + delay;
+        return this.later(destination, delay);
+      }
       await this.record(destination, outcomes);
     }
   }
@@ -212,7 +232,7 @@ export class EventDispatcher {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${await this.options.auth.tokenFor(destination.name)}` },
         body: JSON.stringify({ events }),
-        signal: AbortSignal.timeout(60_000),
+        signal: AbortSignal.any([AbortSignal.timeout(60_000), this.stopping.signal]),
       });
       const body = (await response.json().catch(() => null)) as { outcomes?: EventOutcome[]; error?: string } | null;
       if (response.ok && Array.isArray(body?.outcomes) && body.outcomes.length === rows.length) {
@@ -221,6 +241,7 @@ export class EventDispatcher {
         }
         destination.failures = 0;
         destination.unreachable = undefined;
+        destination.retryAt = undefined;
         return body.outcomes;
       }
       error = `HTTP ${response.status}${body?.error ? `: ${body.error}` : ""}`;

@@ -12,13 +12,17 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
  * email, and the phone whatever its separators ("06 12 34 56 78", "0612345678", "06.12...").
  */
 function identityPatterns(identity: ErasedIdentity): RegExp[] {
-  const patterns = identity.names
-    .map((name) => name.trim())
-    .filter((name) => name.length >= 2 && name !== ERASED_TEXT)
-    .map((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "giu"));
+  // The email and the phone first (a name inside the email would otherwise leave the rest of it),
+  // then the names, longest first (the full name before its parts).
+  const patterns: RegExp[] = [];
   if (identity.email) patterns.push(new RegExp(escapeRegExp(identity.email), "gi"));
   const digits = identity.phone?.replace(/\D/g, "") ?? "";
   if (digits.length >= 6) patterns.push(new RegExp(digits.split("").join("[\\s.\\-]?"), "g"));
+  const names = identity.names
+    .map((name) => name.trim())
+    .filter((name) => name.length >= 2 && name !== ERASED_TEXT)
+    .sort((a, b) => b.length - a.length);
+  for (const name of names) patterns.push(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "giu"));
   return patterns;
 }
 
