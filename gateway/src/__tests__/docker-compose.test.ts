@@ -24,9 +24,20 @@ const standInServiceToken = (() => {
   return file;
 })();
 
+/** A stand-in for a cooperative's events secret (made with openssl on the user's machine). */
+const standInEventsSecret = (() => {
+  const file = `${mkdtempSync(`${tmpdir()}/cae-compose-events-`)}/events.secret`;
+  writeFileSync(file, "stand-in events secret, 32 characters or more");
+  return file;
+})();
+
 function withStandInKey(service: Pick<Service, "name" | "env" | "mounts">, problems: string[]): NodeJS.ProcessEnv {
   const env = { ...service.env };
-  const files = { AUTH_PUBLIC_KEY_FILE: standInPublicKey, NETWORK_SERVICE_TOKEN_FILE: standInServiceToken };
+  const files = {
+    AUTH_PUBLIC_KEY_FILE: standInPublicKey,
+    NETWORK_SERVICE_TOKEN_FILE: standInServiceToken,
+    EVENTS_SECRET_FILE: standInEventsSecret,
+  };
   for (const [variable, standIn] of Object.entries(files)) {
     const file = service.env[variable];
     if (file === undefined) continue;
@@ -567,6 +578,27 @@ describe("the Docker deployment", () => {
   it("has a registry the gateway accepts, whose every URL is a compose service on its PORT", () => {
     expect(checkRegistry(deployment)).toEqual([]);
     expect(deployment.registry?.cooperatives.map((cooperative) => cooperative.id)).toEqual(["alpes-entreprendre", "bretagne-cooperer"]);
+  });
+
+  it("gives each subgraph its two siblings' addresses on the compose network, and one events secret per cooperative", () => {
+    const secrets = new Map<string, string>();
+    for (const { service, cooperativeId, subgraph } of deployment.subgraphServices) {
+      for (const sibling of SUBGRAPH_NAMES.filter((name) => name !== subgraph)) {
+        const url = new URL(service.env[`${sibling.toUpperCase()}_URL`] ?? "http://missing");
+        const target = deployment.services.get(`${cooperativeId}-${sibling}`);
+        expect({ service: service.name, sibling, host: url.hostname, port: url.port }).toEqual({
+          service: service.name,
+          sibling,
+          host: target?.name,
+          port: target?.env.PORT,
+        });
+      }
+      const secret = service.env.EVENTS_SECRET_FILE ?? "";
+      expect(secret).not.toBe("");
+      if (!secrets.has(cooperativeId)) secrets.set(cooperativeId, secret);
+      expect(secret).toBe(secrets.get(cooperativeId));
+    }
+    expect(new Set(secrets.values()).size).toBe(secrets.size);
   });
 
   it("runs each cooperative's subgraphs with an environment their own config parser accepts", () => {
