@@ -103,8 +103,11 @@ describe.each(databaseBackends())("associates and exits on %s PostgreSQL", (back
         "CONFLICT",
       ),
     ).toMatch(/before the admission/);
+    // Employed on that day (the contracts subgraph's events said so): the exit says how the CESA ends.
+    const withoutMode = await execute(server, EXIT, { input: { personId: admitted, exitedOn: "2026-11-20", reason: "OWN_COMPANY" } });
+    expect(withoutMode.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.employmentEndMode" });
     const result = await execute(server, EXIT, {
-      input: { personId: admitted, exitedOn: "2026-11-20", reason: "OWN_COMPANY", notes: " SARL créée " },
+      input: { personId: admitted, exitedOn: "2026-11-20", reason: "OWN_COMPANY", notes: " SARL créée ", employmentEndMode: "RESIGNATION" },
     });
     expect(result.errors).toBeUndefined();
     expect(result.data?.recordExit).toEqual({
