@@ -318,4 +318,86 @@ describe("a person's path across the three subgraphs, through the gateway", () =
     expect(trail.map((event) => event.action)).toEqual(expect.arrayContaining(["erasePerson", "recordReception", "registerPerson"]));
     expect(trail.filter((event) => event.action !== "erasePerson").every((event) => event.details === '{"erased":true}')).toBe(true);
   });
+
+  it("makes the everyday corrections through the gateway, each audited: identity, a payment cancelled by reversal, an account closed, a counselor deactivated", async () => {
+    const person = await register("Corrigée", { phone: "06 00 00 00 01" });
+    ok(await receive(person, "ADMITTED"), "recordReception");
+    ok(await mutate("updatePerson", { id: person, phone: "06 00 00 00 02" }, "phone"), "updatePerson");
+    expect(ok(await send(`query ($id: ID!) { person(id: $id) { phone } }`, { id: person }), "person")).toEqual({ phone: "06 00 00 00 02" });
+    await network.settled();
+
+    // A payment entered by mistake is cancelled by a reversing entry: both stay, the invoice is due again.
+    const accountId = ok<{ id: string }>(
+      await mutate("openActivityAccount", { personId: person, label: "Reliure", sector: "CRAFTS", openedOn: addDays(T, -20) }),
+      "openActivityAccount",
+    ).id;
+    const customerId = ok<{ id: string }>(
+      await mutate("createCustomer", { accountId, name: "Librairie du Port", kind: "BUSINESS", address: "4 quai du Port" }),
+      "createCustomer",
+    ).id;
+    const invoiceId = ok<{ id: string }>(
+      await mutate("createInvoiceDraft", {
+        accountId,
+        customerId,
+        lines: [{ description: "Reliure de registres", quantity: "2", unitPriceCents: "5000", vatRate: "STANDARD_20" }],
+      }),
+      "createInvoiceDraft",
+    ).id;
+    ok(await mutate("issueInvoice", { id: invoiceId, issuedOn: addDays(T, -2) }, "number"), "issueInvoice");
+    const paymentId = ok<{ id: string }>(
+      await mutate("recordPayment", { invoiceId, receivedOn: addDays(T, -1), amountCents: "12000", method: "TRANSFER" }),
+      "recordPayment",
+    ).id;
+    const reversal = ok<{
+      amountCents: string;
+      reverses: { id: string };
+      invoice: { balanceCents: string; payments: { amountCents: string }[] };
+    }>(
+      await mutate(
+        "cancelPayment",
+        { id: paymentId, cancelledOn: T, reason: "Virement d'un autre client" },
+        "amountCents reverses { id } invoice { balanceCents payments { amountCents } }",
+      ),
+      "cancelPayment",
+    );
+    expect(reversal).toEqual({
+      amountCents: "-12000",
+      reverses: { id: paymentId },
+      invoice: { balanceCents: "12000", payments: [{ amountCents: "12000" }, { amountCents: "-12000" }] },
+    });
+    expect(refusal(await mutate("cancelPayment", { id: paymentId, cancelledOn: T, reason: "Encore" }))).toEqual({
+      code: "CONFLICT",
+      field: "input.id",
+    });
+
+    // An account with an invoice due is not closed; settled, it is, and the members subgraph hears of it.
+    expect(refusal(await mutate("closeActivityAccount", { id: accountId, closedOn: T, reason: "Fin d'activité" }))).toEqual({
+      code: "CONFLICT",
+      field: "input.id",
+    });
+    ok(await mutate("recordPayment", { invoiceId, receivedOn: T, amountCents: "12000", method: "TRANSFER" }), "recordPayment");
+    ok(await mutate("closeActivityAccount", { id: accountId, closedOn: T, reason: "Fin d'activité" }, "closedOn"), "closeActivityAccount");
+    await network.settled();
+    const [held] = await network
+      .subgraph(COOP, "members")
+      .database.dataSource.query("SELECT closed_on::text AS closed_on FROM person_accounts WHERE account_id = $1", [
+        accountId.split(":")[1],
+      ]);
+    expect(held).toEqual({ closed_on: T });
+    expect(refusal(await mutate("createCustomer", { accountId, name: "Autre", kind: "BUSINESS", address: "5 rue Basse" }))).toEqual({
+      code: "CONFLICT",
+      field: "input.accountId",
+    });
+
+    // A counselor who left the cooperative's team follows nobody new.
+    const members = network.subgraph(COOP, "members").database.dataSource;
+    const [spare] = await members.query("SELECT id FROM counselors WHERE deactivated_on IS NULL ORDER BY last_name DESC LIMIT 1");
+    const spareId = `${COOP}:${spare.id}`;
+    ok(await mutate("deactivateCounselor", { id: spareId, reason: "Départ de l'équipe" }, "active", admin), "deactivateCounselor");
+    expect(refusal(await mutate("assignFollowUp", { personId: person, counselorId: spareId }))).toEqual({
+      code: "CONFLICT",
+      field: "input.counselorId",
+    });
+    ok(await mutate("reactivateCounselor", { id: spareId }, "active", admin), "reactivateCounselor");
+  });
 });
