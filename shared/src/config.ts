@@ -83,10 +83,16 @@ const EVENTS_ENV_SHAPE = {
   CONTRACTS_URL: optionalEnvText(),
   FINANCE_URL: optionalEnvText(),
   EVENTS_POLL_MS: envVar(wholeNumber(0, 3_600_000), (value) => `EVENTS_POLL_MS must be milliseconds (0 to 3600000), got "${value}"`, -1),
-  EVENTS_MAX_ATTEMPTS: envVar(wholeNumber(1, 1000), (value) => `EVENTS_MAX_ATTEMPTS must be a whole number from 1 to 1000, got "${value}"`, 10),
+  EVENTS_MAX_ATTEMPTS: envVar(
+    wholeNumber(1, 1000),
+    (value) => `EVENTS_MAX_ATTEMPTS must be a whole number from 1 to 1000, got "${value}"`,
+    10,
+  ),
 };
 
-type EventsEnv = { [Name in keyof typeof EVENTS_ENV_SHAPE]: Name extends "EVENTS_POLL_MS" | "EVENTS_MAX_ATTEMPTS" ? number : string | undefined };
+type EventsEnv = {
+  [Name in keyof typeof EVENTS_ENV_SHAPE]: Name extends "EVENTS_POLL_MS" | "EVENTS_MAX_ATTEMPTS" ? number : string | undefined;
+};
 
 function eventsConfigOf(subgraph: SubgraphName, vars: EventsEnv, production: boolean, onServer: boolean): EventsConfig {
   let secret = vars.EVENTS_SECRET || undefined;
@@ -104,7 +110,11 @@ function eventsConfigOf(subgraph: SubgraphName, vars: EventsEnv, production: boo
   if (production && (secret === undefined || secret === DEVELOPMENT_EVENTS_SECRET)) {
     throw new ConfigError("Production (NODE_ENV=production) needs EVENTS_SECRET, shared by the cooperative's three subgraphs only");
   }
-  const urls: Record<SubgraphName, string | undefined> = { members: vars.MEMBERS_URL, contracts: vars.CONTRACTS_URL, finance: vars.FINANCE_URL };
+  const urls: Record<SubgraphName, string | undefined> = {
+    members: vars.MEMBERS_URL,
+    contracts: vars.CONTRACTS_URL,
+    finance: vars.FINANCE_URL,
+  };
   const siblings: Partial<Record<SubgraphName, string>> = {};
   for (const name of SUBGRAPH_NAMES) {
     const url = urls[name];

@@ -74,7 +74,12 @@ export async function serveHttp<Context extends BaseContext>(options: HttpOption
         body = await readJson(req, maxBodyBytes);
       } catch (error) {
         const message = error instanceof BodyTooLarge ? `Request body exceeds ${maxBodyBytes} bytes` : "Request body is not valid JSON";
-        return send(res, error instanceof BodyTooLarge ? 413 : 400, { "content-type": "application/json" }, JSON.stringify({ error: message }));
+        return send(
+          res,
+          error instanceof BodyTooLarge ? 413 : 400,
+          { "content-type": "application/json" },
+          JSON.stringify({ error: message }),
+        );
       }
       const answer = await options.events(req.headers.authorization ?? null, body);
       return send(res, answer.status, { "content-type": "application/json" }, JSON.stringify(answer.body));

@@ -306,6 +306,22 @@ describe("a person's path across the three subgraphs, through the gateway", () =
         expect({ subgraph: name, needle, hits }).toEqual({ subgraph: name, needle, hits: [] });
       }
     }
+    // At any stage: a prospect never received, and a person oriented to a partner.
+    const prospect = await register("Effacée-Prospecte");
+    const oriented = await register("Effacée-Orientée");
+    ok(await receive(oriented, "ORIENTED", { partnerId, orientationReason: "Projet salarié" }), "recordReception");
+    for (const id of [prospect, oriented]) {
+      ok(await mutate("erasePerson", { id, reason: "Demande de la personne" }, "id", admin), "erasePerson");
+    }
+    await network.settled();
+    for (const id of [prospect, oriented]) {
+      const erasure = ok<{ erasure: { complete: boolean } }>(
+        await send(`query ($id: ID!) { person(id: $id) { erasure { complete } } }`, { id }, admin),
+        "person",
+      ).erasure;
+      expect(erasure).toEqual({ complete: true });
+    }
+
     // The audit trails still say who did what and when: only what the inputs said about the person went.
     const trail = ok<{ membersAuditTrail: { edges: { node: { action: string; details: string } }[] } }>(
       await send(

@@ -15,7 +15,10 @@ export interface AuditedChange {
 export type AuditActor = Pick<Caller, "subject" | "role"> | { subject: string; role: "EVENT" };
 
 /** The actor of a change a sibling's event made: the event's source and ID say where it came from. */
-export const eventActor = (source: string, eventId: string): AuditActor => ({ subject: `${source} subgraph, event ${eventId}`, role: "EVENT" });
+export const eventActor = (source: string, eventId: string): AuditActor => ({
+  subject: `${source} subgraph, event ${eventId}`,
+  role: "EVENT",
+});
 
 /** Records who did what to which entity, in the transaction of the change: both are kept or neither. */
 export async function recordAudit(manager: EntityManager, actor: AuditActor, change: AuditedChange): Promise<void> {

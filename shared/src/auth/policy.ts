@@ -275,7 +275,9 @@ function guardEntities(field: GraphQLField<unknown, PolicyContext>, types: Recor
         (entities as unknown[]).map(async (entity, position) => {
           const index = asked[position];
           // One representation's error (a person this cooperative does not have) stays at its own position.
-          const value = await Promise.resolve(entity).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+          const value = await Promise.resolve(entity).catch((error: unknown) =>
+            error instanceof Error ? error : new Error(String(error)),
+          );
           const typeName = representations[index].__typename;
           if (value === null || value === undefined || value instanceof Error) return (results[index] = value);
           if (!(await mayRead(types[typeName], value, ctx))) return (results[index] = refusal(typeName, ctx.caller, types[typeName]));

@@ -90,7 +90,10 @@ export function observeDatabasePool(metrics: ServiceMetrics, database: Database)
  * and the events delivered and rejected since start. An alert on the oldest event's age catches a
  * sibling down or a stuck event (docs/operations.md).
  */
-export function observeEvents(metrics: ServiceMetrics, events: { report(): Promise<EventsReport>; dispatcher: { delivered: number; rejected: number } }): void {
+export function observeEvents(
+  metrics: ServiceMetrics,
+  events: { report(): Promise<EventsReport>; dispatcher: { delivered: number; rejected: number } },
+): void {
   const registers = [metrics.registry];
   // The registry collects the gauges concurrently: they share one reading of the outbox per scrape.
   let reading: Promise<EventsReport> | undefined;
@@ -112,8 +115,10 @@ export function observeEvents(metrics: ServiceMetrics, events: { report(): Promi
       },
     });
   perDestination("cae_events_backlog", "Events waiting for delivery to a sibling", (part) => part.backlog);
-  perDestination("cae_events_oldest_undelivered_seconds", "Age of the oldest event waiting for delivery to a sibling (0 when none waits)", (part) =>
-    part.oldestUndeliveredAt ? Math.max(0, (Date.now() - Date.parse(part.oldestUndeliveredAt)) / 1000) : 0,
+  perDestination(
+    "cae_events_oldest_undelivered_seconds",
+    "Age of the oldest event waiting for delivery to a sibling (0 when none waits)",
+    (part) => (part.oldestUndeliveredAt ? Math.max(0, (Date.now() - Date.parse(part.oldestUndeliveredAt)) / 1000) : 0),
   );
   perDestination("cae_events_parked", "Events parked after repeated rejections", (part) => part.parked);
   new Gauge({

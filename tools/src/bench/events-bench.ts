@@ -3,7 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { encodeId, publishEvent, recordAudit, startSubgraph, type DatabaseConfig, type RunningSubgraph, type SubgraphName } from "@cae/shared";
+import {
+  encodeId,
+  publishEvent,
+  recordAudit,
+  startSubgraph,
+  type DatabaseConfig,
+  type RunningSubgraph,
+  type SubgraphName,
+} from "@cae/shared";
 import { SUBGRAPHS } from "../subgraphs";
 import { ensureTemplate } from "../dev/template";
 import { createTestAuth } from "../testing/auth";

@@ -347,7 +347,8 @@ export class Contract {
   @Field(() => Person, {
     // Nullable: a person the members subgraph cannot give is null here, with an error naming them, and the list keeps its items.
     nullable: true,
-    description: "The person the contract binds to the cooperative; null, with an error naming them, when the members subgraph cannot give them.",
+    description:
+      "The person the contract binds to the cooperative; null, with an error naming them, when the members subgraph cannot give them.",
   })
   person: Person;
 

@@ -3,4 +3,10 @@ import { CreateContracts1764400000000 } from "./1764400000000-CreateContracts";
 import { ContractLifecycle1765200000000 } from "./1765200000000-ContractLifecycle";
 
 /** Every migration of the contracts subgraph, oldest first. */
-export const migrations = [CreateContracts1764400000000, CreateAuditEvents1764400000001, ContractLifecycle1765200000000, CreateEventTables1766000000001, CreatePersonPath1766000000002];
+export const migrations = [
+  CreateContracts1764400000000,
+  CreateAuditEvents1764400000001,
+  ContractLifecycle1765200000000,
+  CreateEventTables1766000000001,
+  CreatePersonPath1766000000002,
+];

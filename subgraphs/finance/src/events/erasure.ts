@@ -1,4 +1,13 @@
-import { encodeId, eraseAuditDetails, ERASED_TEXT, mentions, publishEvent, scrubIdentity, type ErasedIdentity, type ErasurePart } from "@cae/shared";
+import {
+  encodeId,
+  eraseAuditDetails,
+  ERASED_TEXT,
+  mentions,
+  publishEvent,
+  scrubIdentity,
+  type ErasedIdentity,
+  type ErasurePart,
+} from "@cae/shared";
 import type { EntityManager } from "typeorm";
 import { ActivityAccountEntity } from "../accounts/activity-account.entity";
 import { CustomerEntity } from "../customers/customer.entity";

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { localIdOfReference, SUBGRAPH_NAMES } from "@cae/shared";
 import type { MembersContext } from "../context";
-import { ErasurePart, PersonErasure } from "./erasure.type";
+import { type ErasurePart, PersonErasure } from "./erasure.type";
 import { Person } from "./person.type";
 
 @Resolver(() => Person)

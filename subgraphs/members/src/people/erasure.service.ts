@@ -40,7 +40,8 @@ export async function erasePerson(
   const reason = requiredText(input.reason, "input.reason", 500);
   return db.transaction(async (manager) => {
     const person = await lockPerson(manager, personId, input.id);
-    if (person.erasedAt) throw conflict(`This person's data was already erased, on ${person.erasedAt.toISOString().slice(0, 10)}`, "input.id");
+    if (person.erasedAt)
+      throw conflict(`This person's data was already erased, on ${person.erasedAt.toISOString().slice(0, 10)}`, "input.id");
     const identity: ErasedIdentity = {
       names: [`${person.firstName} ${person.lastName}`, `${person.lastName} ${person.firstName}`, person.lastName, person.firstName],
       email: person.email,
@@ -99,10 +100,12 @@ export async function erasePerson(
 async function eraseActivities(manager: EntityManager, personId: string, identity: ErasedIdentity): Promise<string[]> {
   const activities = await manager.getRepository(ActivityEntity).findBy({ personId });
   for (const activity of activities) {
-    await manager.getRepository(ActivityEntity).update(
-      { id: activity.id },
-      { name: ERASED_TEXT, tradeName: activity.tradeName === null ? null : scrubIdentity(activity.tradeName, identity) },
-    );
+    await manager
+      .getRepository(ActivityEntity)
+      .update(
+        { id: activity.id },
+        { name: ERASED_TEXT, tradeName: activity.tradeName === null ? null : scrubIdentity(activity.tradeName, identity) },
+      );
   }
   return activities.map((activity) => activity.id);
 }

@@ -8,7 +8,9 @@ registerEnumType(ErasureState, {
   description: "Whether a subgraph has erased its part yet.",
   valuesConfig: {
     DONE: { description: "Erased: the part says what went and what the law keeps." },
-    PENDING: { description: "Not reported yet: the erasure is on its way to that subgraph (it may be down); it is applied when it gets there." },
+    PENDING: {
+      description: "Not reported yet: the erasure is on its way to that subgraph (it may be down); it is applied when it gets there.",
+    },
   },
 });
 
