@@ -245,6 +245,30 @@ describe("a person's path across the three subgraphs, through the gateway", () =
       await mutate("createCustomer", { accountId, name: `Zéphyrine ${lastName}`, kind: "PRIVATE", address: "3 rue Haute", email }),
       "createCustomer",
     );
+    // An invoice issued to another customer, paid by a transfer whose reference names her.
+    const gallery = ok<{ id: string }>(
+      await mutate("createCustomer", { accountId, name: "Galerie du Port", kind: "BUSINESS", address: "2 quai du Port" }),
+      "createCustomer",
+    ).id;
+    const invoiceId = ok<{ id: string }>(
+      await mutate("createInvoiceDraft", {
+        accountId,
+        customerId: gallery,
+        lines: [{ description: "Vases en grès", quantity: "3", unitPriceCents: "4000", vatRate: "STANDARD_20" }],
+      }),
+      "createInvoiceDraft",
+    ).id;
+    ok(await mutate("issueInvoice", { id: invoiceId, issuedOn: addDays(T, -3) }, "number"), "issueInvoice");
+    ok(
+      await mutate("recordPayment", {
+        invoiceId,
+        receivedOn: addDays(T, -1),
+        amountCents: "14400",
+        method: "TRANSFER",
+        reference: `VIR ${lastName.toUpperCase()} 0647128539`,
+      }),
+      "recordPayment",
+    );
     ok(
       await mutate("recordSupportSession", {
         counselorId,

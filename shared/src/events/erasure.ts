@@ -49,3 +49,21 @@ export async function eraseAuditDetails(manager: EntityManager, entityIds: reado
   );
   return rows.length;
 }
+
+/**
+ * In the audit rows of `entityIds` (records of the person's that the law keeps: invoices, payments),
+ * replaces by a mark only the inputs that mention the person; the others are the record's own
+ * history and stay. Returns how many rows.
+ */
+export async function eraseAuditMentions(manager: EntityManager, entityIds: readonly string[], identity: ErasedIdentity): Promise<number> {
+  if (entityIds.length === 0) return 0;
+  const rows = await manager.query<{ id: string; details: string }[]>(
+    "SELECT id, details::text AS details FROM audit_events WHERE entity_id = ANY($1::text[])",
+    [entityIds],
+  );
+  const mentioning = rows.filter((row) => mentions(row.details, identity)).map((row) => row.id);
+  if (mentioning.length > 0) {
+    await manager.query(`UPDATE audit_events SET details = '{"erased": true}' WHERE id = ANY($1::uuid[])`, [mentioning]);
+  }
+  return mentioning.length;
+}

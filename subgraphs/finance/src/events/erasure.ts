@@ -1,6 +1,7 @@
 import {
   encodeId,
   eraseAuditDetails,
+  eraseAuditMentions,
   ERASED_TEXT,
   mentions,
   publishEvent,
@@ -32,6 +33,7 @@ export async function eraseFromFinance(
     if (label !== account.label) await manager.getRepository(ActivityAccountEntity).update({ id: account.id }, { label });
   }
   let expenses = 0;
+  let payments = 0;
   let customersErased = 0;
   let customersKept = 0;
   const customerIds: string[] = [];
@@ -45,6 +47,18 @@ export async function eraseFromFinance(
       if (description === row.description) continue;
       await manager.getRepository(ExpenseEntity).update({ id: row.id }, { description });
       expenses++;
+    }
+    // Payments' references and cancellation reasons are free texts too; their amounts and dates stay.
+    const paymentRows = await manager.query<{ id: string; reference: string | null; reason: string | null }[]>(
+      `SELECT p.id, p.reference, p.reason FROM payments p JOIN invoices i ON i.id = p.invoice_id WHERE i.account_id = ANY($1::uuid[])`,
+      [accountIds],
+    );
+    for (const row of paymentRows) {
+      const reference = row.reference === null ? null : scrubIdentity(row.reference, identity);
+      const reason = row.reason === null ? null : scrubIdentity(row.reason, identity);
+      if (reference === row.reference && reason === row.reason) continue;
+      await manager.query("UPDATE payments SET reference = $2, reason = $3 WHERE id = $1", [row.id, reference, reason]);
+      payments++;
     }
     // A customer who is the person (their name or email): a record of theirs, unless an issued
     // invoice or credit note names it, which the law keeps as issued.
@@ -67,17 +81,36 @@ export async function eraseFromFinance(
       customersErased++;
     }
   }
-  const auditRows = await eraseAuditDetails(manager, [
-    encodeId(cooperativeId, localPersonId),
-    ...accountIds.map((id) => encodeId(cooperativeId, id)),
-    ...customerIds.map((id) => encodeId(cooperativeId, id)),
-  ]);
+  // The account's documents and money: their audit rows keep their history, less what names the person.
+  const records =
+    accountIds.length === 0
+      ? []
+      : await manager.query<{ id: string }[]>(
+          `SELECT id FROM invoices WHERE account_id = ANY($1::uuid[])
+           UNION ALL SELECT p.id FROM payments p JOIN invoices i ON i.id = p.invoice_id WHERE i.account_id = ANY($1::uuid[])
+           UNION ALL SELECT id FROM credit_notes WHERE account_id = ANY($1::uuid[])
+           UNION ALL SELECT id FROM quotes WHERE account_id = ANY($1::uuid[])
+           UNION ALL SELECT id FROM expenses WHERE account_id = ANY($1::uuid[])`,
+          [accountIds],
+        );
+  const mentioningRows = await eraseAuditMentions(
+    manager,
+    records.map((record) => encodeId(cooperativeId, record.id)),
+    identity,
+  );
+  const auditRows =
+    mentioningRows +
+    (await eraseAuditDetails(manager, [
+      encodeId(cooperativeId, localPersonId),
+      ...accountIds.map((id) => encodeId(cooperativeId, id)),
+      ...customerIds.map((id) => encodeId(cooperativeId, id)),
+    ]));
   const part: ErasurePart = {
     subgraph: "finance",
     appliedAt: new Date().toISOString(),
     erased: [
       `mentions of the person in the names of ${accounts.length} activity account(s)`,
-      `mentions of the person in ${expenses} expense description(s)`,
+      `mentions of the person in ${expenses} expense description(s) and ${payments} payment reference(s) or reason(s)`,
       `${customersErased} customer record(s) that were the person`,
       `the inputs recorded in ${auditRows} audit row(s)`,
     ],
