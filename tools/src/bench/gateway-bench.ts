@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -177,6 +178,8 @@ async function main() {
   const subgraphs: Promise<void>[] = [];
   for (const cooperative of COOPERATIVES) {
     urls[cooperative] = {} as Record<SubgraphName, string>;
+    // Production wants each cooperative's own events secret (the benchmark's reads write no event).
+    const eventsSecret = randomBytes(32).toString("hex");
     for (const name of SUBGRAPH_NAMES) {
       const database = `${tag}_${cooperative.replace(/-/g, "_")}_${name}`;
       await admin.query(`CREATE DATABASE ${database}`);
@@ -192,6 +195,7 @@ async function main() {
         PORT: String(port),
         DATABASE_URL: url.toString(),
         NODE_ENV: "production",
+        EVENTS_SECRET: eventsSecret,
         ...auth,
       });
       urls[cooperative][name] = `http://127.0.0.1:${port}/graphql`;
