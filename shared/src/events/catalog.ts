@@ -7,20 +7,20 @@ import type { WelcomeStage } from "../path";
  * siblings that must know. A topic nobody consumes is not written.
  */
 export const EVENT_ROUTES = {
-  "person.registered": { from: "members", to: ["contracts", "finance"] },
-  "person.received": { from: "members", to: ["contracts", "finance"] },
-  "person.admitted": { from: "members", to: ["contracts", "finance"] },
-  "person.oriented": { from: "members", to: ["contracts", "finance"] },
-  "person.receptionReopened": { from: "members", to: ["contracts", "finance"] },
-  "person.exited": { from: "members", to: ["contracts", "finance"] },
-  "person.erased": { from: "members", to: ["contracts", "finance"] },
-  "contract.signed": { from: "contracts", to: ["members"] },
-  "contract.amended": { from: "contracts", to: ["members"] },
-  "contract.ended": { from: "contracts", to: ["members"] },
-  "account.opened": { from: "finance", to: ["members"] },
-  "account.closed": { from: "finance", to: ["members"] },
-  "erasure.applied": { from: "contracts|finance", to: ["members"] },
-} as const satisfies Record<string, { from: string; to: readonly SubgraphName[] }>;
+  "person.registered": { from: ["members"], to: ["contracts", "finance"] },
+  "person.received": { from: ["members"], to: ["contracts", "finance"] },
+  "person.admitted": { from: ["members"], to: ["contracts", "finance"] },
+  "person.oriented": { from: ["members"], to: ["contracts", "finance"] },
+  "person.receptionReopened": { from: ["members"], to: ["contracts", "finance"] },
+  "person.exited": { from: ["members"], to: ["contracts", "finance"] },
+  "person.erased": { from: ["members"], to: ["contracts", "finance"] },
+  "contract.signed": { from: ["contracts"], to: ["members"] },
+  "contract.amended": { from: ["contracts"], to: ["members"] },
+  "contract.ended": { from: ["contracts"], to: ["members"] },
+  "account.opened": { from: ["finance"], to: ["members"] },
+  "account.closed": { from: ["finance"], to: ["members"] },
+  "erasure.applied": { from: ["contracts", "finance"], to: ["members"] },
+} as const satisfies Record<string, { from: readonly SubgraphName[]; to: readonly SubgraphName[] }>;
 
 export type EventTopic = keyof typeof EVENT_ROUTES;
 export const EVENT_TOPICS = Object.keys(EVENT_ROUTES) as EventTopic[];
@@ -99,7 +99,7 @@ export const subscribersOf = (topic: EventTopic): readonly SubgraphName[] => EVE
 export const destinationsOf = (subgraph: SubgraphName): SubgraphName[] => [
   ...new Set(
     Object.values(EVENT_ROUTES)
-      .filter((route) => route.from.split("|").includes(subgraph))
+      .filter((route) => (route.from as readonly SubgraphName[]).includes(subgraph))
       .flatMap((route) => route.to),
   ),
 ];

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { SubgraphName } from "../config";
-import { EVENT_TOPICS, type CooperativeEvent, type EventTopic } from "./catalog";
+import { EVENT_ROUTES, EVENT_TOPICS, type CooperativeEvent, type EventTopic } from "./catalog";
 
 /** How a subgraph applies an event of a topic it consumes, in the transaction that records it in the inbox. */
 export type EventHandler<Topic extends EventTopic = EventTopic> = (
@@ -31,6 +31,10 @@ export function batchOf(body: unknown, source: SubgraphName): EventBatch | strin
     const { id, topic, subject, occurredAt, payload } = (event ?? {}) as Record<string, unknown>;
     if (typeof id !== "string" || !/^[0-9a-f-]{36}$/.test(id)) return `events[${index}].id is an event's uuid`;
     if (typeof topic !== "string" || !EVENT_TOPICS.includes(topic as EventTopic)) return `events[${index}].topic is not a known topic`;
+    // A sibling tells only what it owns: finance writes no person's exit.
+    if (!(EVENT_ROUTES[topic as EventTopic].from as readonly SubgraphName[]).includes(source)) {
+      return `events[${index}].topic ${topic} is not written by ${source}`;
+    }
     if (typeof subject !== "string" || subject === "") return `events[${index}].subject is the person's ID`;
     if (typeof occurredAt !== "string") return `events[${index}].occurredAt is a timestamp`;
     if (typeof payload !== "object" || payload === null) return `events[${index}].payload is an object`;

@@ -64,5 +64,11 @@ describe("reading a delivery", () => {
     expect(batchOf({ events: [{ ...event, topic: "person.teleported" }] }, "members")).toBe("events[0].topic is not a known topic");
     expect(batchOf({ events: [event, { ...event, id: 3 }] }, "members")).toBe("events[1].id is an event's uuid");
     expect(batchOf({ events: [{ ...event, payload: null }] }, "members")).toBe("events[0].payload is an object");
+    // Each sibling tells only what it owns.
+    expect(batchOf({ events: [event] }, "finance")).toBe("events[0].topic person.admitted is not written by finance");
+    expect(batchOf({ events: [{ ...event, topic: "erasure.applied" }] }, "contracts")).toEqual({
+      source: "contracts",
+      events: [{ ...event, topic: "erasure.applied" }],
+    });
   });
 });
