@@ -354,11 +354,16 @@ describe("the federated network, end to end over HTTP", () => {
     expect(cesa).toEqual({ status: "ENDED", ended_on: "2026-11-28", end_reason: "RESIGNATION" });
   });
 
-  it("reports each cooperative's subgraphs as up in /health, without a token", async () => {
+  it("reports each cooperative's subgraphs as up in /health, without a token, with the events waiting between them", async () => {
+    await network.settled();
     const health: unknown = await (await fetch(new URL("/health", network.gateway.url))).json();
+    const delivered = { backlog: 0, parked: 0, oldestUndeliveredAt: null };
     expect(health).toMatchObject({
       status: "ok",
-      cooperatives: [{ id: ALPES, subgraphs: { members: "up", contracts: "up", finance: "up" } }, { id: BRETAGNE }],
+      cooperatives: [
+        { id: ALPES, subgraphs: { members: "up", contracts: "up", finance: "up" }, events: delivered },
+        { id: BRETAGNE, events: delivered },
+      ],
     });
   });
 });
@@ -442,9 +447,11 @@ describe("the network with a cooperative down", () => {
     expect(response.status).toBe(200);
     const health = (await response.json()) as { status: string; cooperatives: unknown };
     expect(health.status).toBe("degraded");
+    // The events of the subgraphs that answer; none for a cooperative whose subgraphs all are down.
+    const delivered = { backlog: 0, parked: 0, oldestUndeliveredAt: null };
     expect(health.cooperatives).toEqual([
-      { id: ALPES, subgraphs: { members: "down", contracts: "up", finance: "up" } },
-      { id: BRETAGNE, subgraphs: { members: "up", contracts: "up", finance: "up" } },
+      { id: ALPES, subgraphs: { members: "down", contracts: "up", finance: "up" }, events: delivered },
+      { id: BRETAGNE, subgraphs: { members: "up", contracts: "up", finance: "up" }, events: delivered },
       { id: "silent-coop", subgraphs: { members: "down", contracts: "down", finance: "down" } },
     ]);
   });
