@@ -25,19 +25,21 @@ export async function eraseFromContracts(
   const contracts = await manager.getRepository(ContractEntity).findBy({ personId: localPersonId });
   const ids = contracts.map((contract) => contract.id);
   const scrub = (text: string | null) => (text === null ? null : scrubIdentity(text, identity));
+  // Notes and reasons are the counselor's words about the person: gone whole, in one statement.
+  await manager.query(
+    `UPDATE contracts SET end_note = CASE WHEN end_note IS NULL THEN NULL ELSE $2 END,
+            cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL ELSE $2 END,
+            direct_hire_reason = CASE WHEN direct_hire_reason IS NULL THEN NULL ELSE $2 END
+      WHERE person_id = $1`,
+    [localPersonId, ERASED_TEXT],
+  );
+  // The clauses (support given, variable pay) are the contract's terms: only a mention of the
+  // person goes, written only where there is one.
   for (const contract of contracts) {
-    // Notes and reasons are the counselor's words about the person: gone whole. The clauses
-    // (support given, variable pay) are the contract's terms: only a mention of the person goes.
-    await manager.getRepository(ContractEntity).update(
-      { id: contract.id },
-      {
-        endNote: contract.endNote === null ? null : ERASED_TEXT,
-        cancelReason: contract.cancelReason === null ? null : ERASED_TEXT,
-        directHireReason: contract.directHireReason === null ? null : ERASED_TEXT,
-        supportGiven: scrub(contract.supportGiven),
-        variablePay: scrub(contract.variablePay),
-      },
-    );
+    const supportGiven = scrub(contract.supportGiven);
+    const variablePay = scrub(contract.variablePay);
+    if (supportGiven === contract.supportGiven && variablePay === contract.variablePay) continue;
+    await manager.getRepository(ContractEntity).update({ id: contract.id }, { supportGiven, variablePay });
   }
   let commitments = 0;
   if (ids.length > 0) {

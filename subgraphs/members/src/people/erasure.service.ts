@@ -99,13 +99,11 @@ export async function erasePerson(
 /** Their activities' names and trade names, which often carry the person's name: returns the activities' IDs. */
 async function eraseActivities(manager: EntityManager, personId: string, identity: ErasedIdentity): Promise<string[]> {
   const activities = await manager.getRepository(ActivityEntity).findBy({ personId });
+  // The names go whole, in one statement; a trade name loses only the mention, where there is one.
+  await manager.getRepository(ActivityEntity).update({ personId }, { name: ERASED_TEXT });
   for (const activity of activities) {
-    await manager
-      .getRepository(ActivityEntity)
-      .update(
-        { id: activity.id },
-        { name: ERASED_TEXT, tradeName: activity.tradeName === null ? null : scrubIdentity(activity.tradeName, identity) },
-      );
+    const tradeName = activity.tradeName === null ? null : scrubIdentity(activity.tradeName, identity);
+    if (tradeName !== activity.tradeName) await manager.getRepository(ActivityEntity).update({ id: activity.id }, { tradeName });
   }
   return activities.map((activity) => activity.id);
 }
