@@ -32,6 +32,7 @@ import { CooperativeDeadlines } from "./routing/deadlines";
 import { ShardedDataSource } from "./routing/sharded-data-source";
 import { adoptNetworkScalars } from "./scalars";
 import { mountDashboard } from "./dashboard/dashboard";
+import { mountExports } from "./exports";
 import { MemoryCache, RedisCache } from "./indicators/cache";
 import { SOURCES, SOURCE_SELECTIONS } from "./indicators/figures";
 import { DEFAULT_INDICATORS_CONFIG, IndicatorsService, type IndicatorsConfig } from "./indicators/indicators.service";
@@ -164,6 +165,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     metrics: () => metrics.scrape(),
   });
   mountDashboard(http.server);
+  // A cooperative's files (its FEC), streamed from its finance subgraph to a caller verified as for /graphql.
+  mountExports(http.server, {
+    registry: options.registry,
+    authenticate: async (authorization, requestId) => clientCaller(await authenticateLogged(authorization, requestId)),
+    logger,
+  });
   if (options.checkSchemas ?? true) compatibility.start();
   return {
     ...http,

@@ -1,6 +1,9 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { GraphQLError } from "graphql";
 import type { Attributes, Span } from "@opentelemetry/api";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./observability/log";
 import { inServerSpan } from "./observability/tracing";
@@ -22,7 +25,39 @@ export interface HttpOptions<Context extends BaseContext> {
   events?: (authorization: string | null, body: unknown) => Promise<{ status: number; body: unknown }>;
   /** Attributes of each GraphQL request's server span (a subgraph's cooperative and name). */
   spanAttributes?: Attributes;
+  /** Files given out by GET at their own paths (a finance subgraph's FEC), to callers verified as /graphql verifies them. */
+  files?: readonly FileRoute<Context>[];
 }
+
+/**
+ * A file a service gives out over HTTP, by GET at `path`. The request's context is made by the
+ * same `context` function as a GraphQL request's: the same bearer token, verified the same way, and
+ * refused the same way (401 without a valid token, 403 for another cooperative's).
+ */
+export interface FileRoute<Context> {
+  path: string;
+  serve(context: Context, query: URLSearchParams): Promise<FileAnswer>;
+}
+
+export interface FileAnswer {
+  status?: number;
+  headers: Record<string, string>;
+  /**
+   * The file: whole, or chunks streamed at the client's pace (the next one is asked for once the
+   * last is sent). An error mid-stream cuts the connection: a client never takes half a file for a whole one.
+   */
+  body: string | Uint8Array | AsyncIterable<string | Uint8Array>;
+}
+
+/** The HTTP status of a refused file request, by error code, when the error does not say it. */
+const FILE_ERROR_STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  DEADLINE_EXCEEDED: 504,
+};
 
 export interface RunningHttpServer {
   url: string;
@@ -37,7 +72,8 @@ class BodyTooLarge extends Error {}
 const KEEP_ALIVE_MS = 65_000;
 
 /**
- * Serves an Apollo server on node:http: POST/GET /graphql and GET /health. Apollo's own
+ * Serves an Apollo server on node:http: POST/GET /graphql, GET /health, and the service's files
+ * (`files`, streamed). Apollo's own
  * `executeHTTPGraphQLRequest` does the GraphQL part, so no web framework is needed.
  */
 export async function serveHttp<Context extends BaseContext>(options: HttpOptions<Context>): Promise<RunningHttpServer> {
@@ -84,6 +120,11 @@ export async function serveHttp<Context extends BaseContext>(options: HttpOption
       const answer = await options.events(req.headers.authorization ?? null, body);
       return send(res, answer.status, { "content-type": "application/json" }, JSON.stringify(answer.body));
     }
+    const file = options.files?.find((route) => route.path === url.pathname);
+    if (file) {
+      if (req.method !== "GET") return send(res, 405, { allow: "GET", "content-type": "text/plain" }, "Method not allowed: GET only");
+      return inServerSpan(req, res, file.path, options.spanAttributes ?? {}, () => serveFile(file, req, res, url));
+    }
     if (url.pathname !== "/graphql") return send(res, 404, { "content-type": "text/plain" }, "Not found: the API is at /graphql");
     // A GraphQL request is traced (probes of /health and /metrics are not): its span's parent is the
     // caller's `traceparent`, and Apollo's execution runs in its context.
@@ -105,10 +146,7 @@ export async function serveHttp<Context extends BaseContext>(options: HttpOption
         JSON.stringify({ errors: [{ message, extensions: { code } }] }),
       );
     }
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-    }
+    const headers = requestHeaders(req);
     const requestId = requestIdFrom(headers);
     span.setAttribute("cae.request_id", requestId);
     const operationName = (body as { operationName?: unknown } | undefined)?.operationName ?? url.searchParams.get("operationName");
@@ -122,6 +160,31 @@ export async function serveHttp<Context extends BaseContext>(options: HttpOption
     res.writeHead(response.status ?? 200, responseHeaders);
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
+  }
+
+  async function serveFile(file: FileRoute<Context>, req: IncomingMessage, res: ServerResponse, url: URL) {
+    const headers = requestHeaders(req);
+    const requestId = requestIdFrom(headers);
+    let answer: FileAnswer;
+    try {
+      answer = await file.serve(await options.context(headers, requestId), url.searchParams);
+    } catch (error) {
+      if (!(error instanceof GraphQLError) || typeof error.extensions.code !== "string") throw error;
+      const { code, http, ...extensions } = error.extensions as { code: string; http?: { status?: number } };
+      const status = http?.status ?? FILE_ERROR_STATUS[code] ?? 500;
+      const body = JSON.stringify({ errors: [{ message: error.message, extensions: { code, ...extensions } }] });
+      return send(res, status, { "content-type": "application/json", [REQUEST_ID_HEADER]: requestId }, body);
+    }
+    res.writeHead(answer.status ?? 200, { ...answer.headers, [REQUEST_ID_HEADER]: requestId });
+    const { body } = answer;
+    if (typeof body === "string" || body instanceof Uint8Array) return void res.end(body);
+    try {
+      await pipeline(Readable.from(body, { objectMode: false }), res);
+    } catch (error) {
+      // The client went away (nothing to say), or the file failed mid-stream: the connection is cut, the fault logged.
+      if ((error as { code?: string }).code !== "ERR_STREAM_PREMATURE_CLOSE") console.error(`Error streaming ${url.pathname}:`, error);
+      res.destroy();
+    }
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -140,6 +203,14 @@ export async function serveHttp<Context extends BaseContext>(options: HttpOption
         server.closeAllConnections();
       }),
   };
+}
+
+function requestHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return headers;
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string) {

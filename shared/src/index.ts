@@ -30,3 +30,4 @@ export * from "./aggregates";
 export * from "./observability";
 export * from "./release";
 export * from "./events";
+export * from "./pdf";

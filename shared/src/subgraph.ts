@@ -20,7 +20,7 @@ import type { EventHandlers } from "./events/inbox";
 import type { EventsConfig } from "./config";
 import { COOPERATIVE_ATTRIBUTE, startTracing, SUBGRAPH_ATTRIBUTE, type Tracing } from "./observability/tracing";
 import { openDatabase, type Database, type DatabaseConfig, type DatabaseOptions } from "./database";
-import { serveHttp } from "./http";
+import { serveHttp, type FileRoute } from "./http";
 
 /** What makes a subgraph: its schema, its tables, its loaders. */
 export interface SubgraphDefinition<Loaders> extends DatabaseOptions {
@@ -29,6 +29,8 @@ export interface SubgraphDefinition<Loaders> extends DatabaseOptions {
   createLoaders(db: DataSource, cooperativeId: string): Loaders;
   /** How it applies the events of its siblings it consumes (docs/architecture.md, "Events between subgraphs"). */
   eventHandlers?: EventHandlers;
+  /** Files it gives out by GET beside /graphql (finance's FEC), to callers verified as for /graphql. */
+  files?: readonly FileRoute<RequestContext<Loaders>>[];
 }
 
 export interface SubgraphServer<Loaders> {
@@ -154,6 +156,7 @@ export async function startSubgraph<Loaders>(
     },
     metrics: () => server.metrics.scrape(),
     events: (authorization, body) => server.events.receive(authorization, body),
+    files: definition.files,
     health: async () => {
       // The outbox's report reads the database: it answers for it too.
       const events = await server.events.report();

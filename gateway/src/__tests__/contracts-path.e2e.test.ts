@@ -1,4 +1,4 @@
-import { startTestNetwork, type GraphQLResult, type TestNetwork } from "@cae/tools";
+import { type GraphQLResult, employmentLegalInput, startTestNetwork, type TestNetwork, supportAgreementLegalInput } from "@cae/tools";
 import { addDays, addMonths, DEFAULT_MINIMUM_WAGE, minimumMonthlyPayCents, todayInFrance } from "@cae/shared";
 
 const COOP = "garonne-activites";
@@ -89,6 +89,7 @@ describe("a person's contracts, through the gateway", () => {
         startsOn: capeStart,
         endsOn: addDays(addMonths(capeStart, 6), -1),
         supportGiven: "Suivi mensuel",
+        legal: supportAgreementLegalInput(),
       }),
       "draftSupportAgreement",
     ).id;
@@ -121,13 +122,26 @@ describe("a person's contracts, through the gateway", () => {
       /renewed twice at most/,
     );
     refused(
-      await run("draftSupportAgreement", { personId: person, startsOn: T, endsOn: addDays(T, 60), supportGiven: "Autre" }),
+      await run("draftSupportAgreement", {
+        personId: person,
+        startsOn: T,
+        endsOn: addDays(T, 60),
+        supportGiven: "Autre",
+        legal: supportAgreementLegalInput(),
+      }),
       "CONFLICT",
       /one at a time/,
     );
 
     data(await run("endContract", { id: ids.cape, endedOn: T, reason: "NEXT_CONTRACT" }), "endContract");
-    const cesa = { personId: person, type: "OPEN_ENDED", startsOn: cesaStart, monthlyHours: "70", variablePay: "Résultat de l'activité" };
+    const cesa = {
+      personId: person,
+      type: "OPEN_ENDED",
+      startsOn: cesaStart,
+      monthlyHours: "70",
+      variablePay: "Résultat de l'activité",
+      legal: employmentLegalInput(),
+    };
     refused(
       await run("draftEmploymentContract", { ...cesa, fixedMonthlyPayCents: String(BigInt(smic(cesaStart, 7000)) - 1n) }),
       "BAD_USER_INPUT",

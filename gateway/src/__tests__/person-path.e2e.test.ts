@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { startTestNetwork, type GraphQLResult, type TestNetwork } from "@cae/tools";
+import { type GraphQLResult, employmentLegalInput, startTestNetwork, type TestNetwork, supportAgreementLegalInput } from "@cae/tools";
 import { addDays, SUBGRAPH_NAMES, todayInFrance } from "@cae/shared";
 
 const COOP = "garonne-activites";
@@ -157,6 +157,7 @@ describe("a person's path across the three subgraphs, through the gateway", () =
         startsOn: addDays(T, -30),
         endsOn: addDays(T, 60),
         supportGiven: "Suivi mensuel",
+        legal: supportAgreementLegalInput(),
       }),
       "draftSupportAgreement",
     ).id;
@@ -169,6 +170,7 @@ describe("a person's path across the three subgraphs, through the gateway", () =
         monthlyHours: "60",
         fixedMonthlyPayCents: "80000",
         variablePay: "Selon le résultat de l'activité",
+        legal: employmentLegalInput(),
       }),
       "draftEmploymentContract",
     ).id;

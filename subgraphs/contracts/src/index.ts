@@ -11,13 +11,16 @@ import { ContractDeadlinesResolver } from "./deadlines/deadlines.resolver";
 import { Contract, Cooperative } from "./contracts/contract.type";
 import { migrations } from "./migrations";
 import { contractsEventHandlers } from "./events/handlers";
+import { ContractTemplateEntity } from "./templates/template.entity";
+import { ContractTemplateResolver, CooperativeTemplatesResolver } from "./templates/template.resolver";
+import { CooperativePayrollResolver, PayrollMutationsResolver } from "./payroll/payroll.resolver";
 
 export type { ContractsContext } from "./context";
 
 /** The contracts subgraph: the objective contract, support agreement (CAPE) and employment contract (CESA). */
 export const contracts: SubgraphDefinition<ContractsLoaders> = {
   name: "contracts",
-  entities: [ContractEntity, RenewalEntity, AmendmentEntity, CommitmentEntity, AuditEventEntity],
+  entities: [ContractEntity, RenewalEntity, AmendmentEntity, CommitmentEntity, ContractTemplateEntity, AuditEventEntity],
   migrations,
   buildSchema: () =>
     buildFederatedSchema({
@@ -28,7 +31,11 @@ export const contracts: SubgraphDefinition<ContractsLoaders> = {
         CooperativeContractsResolver,
         ContractsIndicatorsResolver,
         ContractDeadlinesResolver,
+        CooperativeTemplatesResolver,
+        ContractTemplateResolver,
         auditTrailResolver(Cooperative, "contracts"),
+        CooperativePayrollResolver,
+        PayrollMutationsResolver,
       ],
       orphanedTypes: [Contract, Cooperative],
       policy: contractsPolicy,
@@ -46,3 +53,4 @@ export const contracts: SubgraphDefinition<ContractsLoaders> = {
 // reaches them by their modules.
 export { AmendmentEntity, CommitmentEntity, ContractEntity, RenewalEntity, type ContractEndReason } from "./contracts/contract.entity";
 export { statusOn, supportAgreementLatestEnd, supportDaysBefore, trialPeriodLatestEnd } from "./contracts/contract.rules";
+export { underPartTimeMinimum, type LegalTerms } from "./contracts/legal-terms";

@@ -1,6 +1,8 @@
 import type { RequestContext } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { createActivityAccountLoaders } from "./accounts/activity-account.loaders";
+import { createBankLoaders } from "./bank/bank.loaders";
+import { createBooksLoaders } from "./books/books.loaders";
 import { createContributionLoaders } from "./contributions/contribution.loaders";
 import { createCreditNoteLoaders } from "./credit-notes/credit-note.loaders";
 import { createCustomerLoaders } from "./customers/customer.loaders";
@@ -10,6 +12,8 @@ import { createPaymentLoaders } from "./payments/payment.loaders";
 import { createQuoteLoaders } from "./quotes/quote.loaders";
 import { createSettingsLoaders } from "./settings/settings.loaders";
 import { createStatementLoaders } from "./statement/statement.loaders";
+import { createCashLoaders } from "./cash/cash.loaders";
+import { createPurchaseLoaders } from "./supplier-invoices/purchase-loaders";
 
 /** Every concept's loaders, made afresh for each request. */
 export function createLoaders(db: DataSource) {
@@ -24,6 +28,10 @@ export function createLoaders(db: DataSource) {
     ...createExpenseLoaders(db),
     ...createContributionLoaders(db),
     ...createStatementLoaders(db),
+    ...createBooksLoaders(db),
+    ...createPurchaseLoaders(db),
+    ...createCashLoaders(db),
+    ...createBankLoaders(db),
   };
 }
 

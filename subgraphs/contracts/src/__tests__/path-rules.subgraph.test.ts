@@ -1,4 +1,4 @@
-import { databaseBackends, execute, startTestSubgraph, testCaller } from "@cae/tools";
+import { databaseBackends, employmentLegalInput, startTestSubgraph, testCaller, supportAgreementLegalInput, execute } from "@cae/tools";
 import { randomUUID } from "node:crypto";
 import {
   addDays,
@@ -71,7 +71,13 @@ describe.each(databaseBackends())("the rules of a person's path across contracts
 
   /** A signed support agreement. */
   async function cape(personId: string, startsOn: string, endsOn: string): Promise<ContractJson> {
-    const draft = await made("draftSupportAgreement", { personId, startsOn, endsOn, supportGiven: "Suivi mensuel" });
+    const draft = await made("draftSupportAgreement", {
+      personId,
+      startsOn,
+      endsOn,
+      supportGiven: "Suivi mensuel",
+      legal: supportAgreementLegalInput(),
+    });
     return made("signContract", { id: draft.id, signedOn: startsOn });
   }
   /** The input of an employment contract paid the SMIC of its first day for its hours. */
@@ -82,6 +88,7 @@ describe.each(databaseBackends())("the rules of a person's path across contracts
     monthlyHours,
     fixedMonthlyPayCents: String(minimumMonthlyPayCents(DEFAULT_MINIMUM_WAGE, startsOn, hoursToHundredths(monthlyHours)!)),
     variablePay: "Résultat de l'activité",
+    legal: employmentLegalInput(more.type === "FIXED_TERM" ? "FIXED_TERM" : "OPEN_ENDED"),
     ...more,
   });
   /** A signed employment contract, hired directly unless the person had a support agreement. */
@@ -113,7 +120,7 @@ describe.each(databaseBackends())("the rules of a person's path across contracts
 
       await expectRefused(
         "draftSupportAgreement",
-        { personId: person, startsOn: T, endsOn: lastOfMonths(T, 12), supportGiven: "Suivi" },
+        { personId: person, startsOn: T, endsOn: lastOfMonths(T, 12), supportGiven: "Suivi", legal: supportAgreementLegalInput() },
         "BAD_USER_INPUT",
         "input.endsOn",
         `A person's support agreements last 36 months in all, whatever their number (L127-1 Code de commerce): their other agreements already count 30 months; from ${T}, ${lastOfMonths(T, 6)} at the latest`,
@@ -124,6 +131,7 @@ describe.each(databaseBackends())("the rules of a person's path across contracts
         startsOn: T,
         endsOn: lastOfMonths(T, 6),
         supportGiven: "Suivi",
+        legal: supportAgreementLegalInput(),
       });
       const later = addMonths(T, 6);
       const after = await made("draftSupportAgreement", {
@@ -131,13 +139,14 @@ describe.each(databaseBackends())("the rules of a person's path across contracts
         startsOn: later,
         endsOn: lastOfMonths(later, 3),
         supportGiven: "Suivi",
+        legal: supportAgreementLegalInput(),
       });
       await made("signContract", { id: sixMonths.id, signedOn: T });
       const noneLeft = `A person's support agreements last 36 months in all, whatever their number (L127-1 Code de commerce): their other agreements already count 36 months, so none is left from ${later}`;
       await expectRefused("signContract", { id: after.id, signedOn: T }, "CONFLICT", "input.id", noneLeft);
       await expectRefused(
         "draftSupportAgreement",
-        { personId: person, startsOn: later, endsOn: lastOfMonths(later, 1), supportGiven: "Suivi" },
+        { personId: person, startsOn: later, endsOn: lastOfMonths(later, 1), supportGiven: "Suivi", legal: supportAgreementLegalInput() },
         "CONFLICT",
         "input.personId",
         noneLeft,
@@ -167,7 +176,7 @@ describe.each(databaseBackends())("the rules of a person's path across contracts
       await cesa(person, addMonths(T, -2), "151.67");
       await expectRefused(
         "draftSupportAgreement",
-        { personId: person, startsOn: T, endsOn: addDays(T, 30), supportGiven: "Suivi" },
+        { personId: person, startsOn: T, endsOn: addDays(T, 30), supportGiven: "Suivi", legal: supportAgreementLegalInput() },
         "CONFLICT",
         "input.startsOn",
         `A support agreement (CAPE) is not for someone employed full time (L127-1 Code de commerce): the person's employment contract from ${addMonths(T, -2)} is at full time (151.67 h a month) on ${T}, within this agreement's period; part time is allowed`,
@@ -208,7 +217,7 @@ describe.each(databaseBackends())("the rules of a person's path across contracts
       });
       await expectRefused(
         "draftSupportAgreement",
-        { personId: person, startsOn: T, endsOn: addDays(T, 60), supportGiven: "Suivi" },
+        { personId: person, startsOn: T, endsOn: addDays(T, 60), supportGiven: "Suivi", legal: supportAgreementLegalInput() },
         "CONFLICT",
         "input.startsOn",
         new RegExp(`is at full time \\(151\\.67 h a month\\) on ${fullTimeOn}, within this agreement's period`),

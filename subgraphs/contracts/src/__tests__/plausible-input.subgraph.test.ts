@@ -1,4 +1,4 @@
-import { databaseBackends, execute, startTestSubgraph } from "@cae/tools";
+import { databaseBackends, employmentLegalInput, startTestSubgraph, supportAgreementLegalInput, execute } from "@cae/tools";
 import { randomUUID } from "node:crypto";
 import {
   addDays,
@@ -79,7 +79,13 @@ describe.each(databaseBackends())("contract inputs out of range on %s PostgreSQL
       { ...objective, commitments: [objective.commitments[0], late] },
       "input.commitments.1.dueOn",
     );
-    const cape = { personId: person, startsOn: TOO_FAR, endsOn: addDays(TOO_FAR, 100), supportGiven: "Suivi" };
+    const cape = {
+      personId: person,
+      startsOn: TOO_FAR,
+      endsOn: addDays(TOO_FAR, 100),
+      supportGiven: "Suivi",
+      legal: supportAgreementLegalInput(),
+    };
     await expectRefused("draftSupportAgreement", cape, "input.startsOn");
   });
 
@@ -105,6 +111,7 @@ describe.each(databaseBackends())("contract inputs out of range on %s PostgreSQL
       startsOn: start,
       endsOn: addDays(start, 180),
       supportGiven: "Suivi",
+      legal: supportAgreementLegalInput(),
     });
     await made("signContract", { id, signedOn: start });
     await expectRefused("renewSupportAgreement", { id, endsOn: addDays(start, 300), decidedOn: TOMORROW }, "input.decidedOn");
@@ -114,7 +121,14 @@ describe.each(databaseBackends())("contract inputs out of range on %s PostgreSQL
   it("refuses amounts beyond a billion euros and amendments planned too far ahead", async () => {
     await expectRefused(
       "draftSupportAgreement",
-      { personId: await admitted(), startsOn: T, endsOn: addDays(T, 100), supportGiven: "Suivi", revenueGoalCents: OVER_MAX },
+      {
+        personId: await admitted(),
+        startsOn: T,
+        endsOn: addDays(T, 100),
+        supportGiven: "Suivi",
+        legal: supportAgreementLegalInput(),
+        revenueGoalCents: OVER_MAX,
+      },
       "input.revenueGoalCents",
     );
     const start = addDays(T, -30);
@@ -125,6 +139,7 @@ describe.each(databaseBackends())("contract inputs out of range on %s PostgreSQL
       monthlyHours: "80",
       fixedMonthlyPayCents: String(minimumMonthlyPayCents(DEFAULT_MINIMUM_WAGE, start, 8000)),
       variablePay: "Résultat de l'activité",
+      legal: employmentLegalInput(),
       directHireReason: "Clientèle déjà constituée",
     };
     await expectRefused("draftEmploymentContract", { ...employment, fixedMonthlyPayCents: OVER_MAX }, "input.fixedMonthlyPayCents");

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { centsColumn, type ContractKind } from "@cae/shared";
+import { legalTermsColumn, type LegalTerms } from "./legal-terms";
 
 /**
  * What was decided about a contract, as stored. Whether a signed contract is running or over is
@@ -96,6 +97,17 @@ export class ContractEntity {
 
   @Column({ name: "direct_hire_reason", type: "text", nullable: true })
   directHireReason: string | null;
+
+  /**
+   * What the law requires a CESA (L7331-2) or a CAPE (R127-1) to state (legal-terms.ts); null for an
+   * objective contract, and for contracts recorded before it was kept (they print it as not given).
+   */
+  @Column({ name: "legal_terms", type: "jsonb", nullable: true, transformer: legalTermsColumn })
+  legalTerms: LegalTerms | null;
+
+  /** The version of the cooperative's template the contract was signed with: it prints with it ever after. */
+  @Column({ name: "template_version_id", type: "uuid", nullable: true })
+  templateVersionId: string | null;
 
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;

@@ -8,6 +8,7 @@ import type {
 } from "./contract.entity";
 import { SUPPORT_AGREEMENT_MAX_MONTHS, SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS } from "./contract.rules";
 import { CommitmentKind, CommitmentParty, ContractEndReason, EmploymentType } from "./contract.type";
+import { EmploymentLegalTermsInput, SupportAgreementLegalTermsInput } from "./legal-terms.type";
 
 @InputType({ description: "A reciprocal commitment of an objective contract." })
 export class CommitmentInput {
@@ -62,6 +63,12 @@ export class DraftSupportAgreementInput {
 
   @Field(() => CentsScalar, { nullable: true, description: "An optional revenue goal." })
   revenueGoalCents?: bigint | null;
+
+  @Field(() => SupportAgreementLegalTermsInput, {
+    nullable: true,
+    description: "What the agreement states by law (R127-1 Code de commerce): required; a draft without it is refused, naming input.legal.",
+  })
+  legal?: SupportAgreementLegalTermsInput | null;
 }
 
 @InputType({ description: "A draft employment contract (CESA)." })
@@ -101,6 +108,13 @@ export class DraftEmploymentContractInput {
     description: "Why the person is hired without a prior support agreement; required when they have none.",
   })
   directHireReason?: string | null;
+
+  @Field(() => EmploymentLegalTermsInput, {
+    nullable: true,
+    description:
+      "What the contract states by law (L7331-2 Code du travail), the part-time request under 24 hours a week and the ground of a fixed-term contract: required; a draft without it is refused, naming input.legal.",
+  })
+  legal?: EmploymentLegalTermsInput | null;
 }
 
 @InputType({
@@ -146,6 +160,19 @@ export class UpdateContractDraftInput {
 
   @Field(() => [CommitmentInput], { nullable: true, description: "Objective contracts: the commitments, replacing the draft's list." })
   commitments?: CommitmentInput[] | null;
+
+  @Field(() => SupportAgreementLegalTermsInput, {
+    nullable: true,
+    description: "Support agreements: their legal content (R127-1), replacing the draft's whole.",
+  })
+  supportAgreementLegal?: SupportAgreementLegalTermsInput | null;
+
+  @Field(() => EmploymentLegalTermsInput, {
+    nullable: true,
+    description:
+      "Employment contracts: their legal content (L7331-2), replacing the draft's whole; checked again with the draft's hours and type.",
+  })
+  employmentLegal?: EmploymentLegalTermsInput | null;
 }
 
 @InputType({ description: "The signature of a draft contract." })

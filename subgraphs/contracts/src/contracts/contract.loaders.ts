@@ -1,6 +1,7 @@
 import { In, type DataSource } from "typeorm";
 import { loaderByKey, loaderOfLists } from "@cae/shared";
 import { AmendmentEntity, CommitmentEntity, ContractEntity, RenewalEntity } from "./contract.entity";
+import { ContractTemplateEntity } from "../templates/template.entity";
 
 /** One statement per kind of row for all the contracts of a request, results in key order. */
 export function createContractLoaders(db: DataSource) {
@@ -29,6 +30,12 @@ export function createContractLoaders(db: DataSource) {
       (contractIds: readonly string[]) =>
         db.getRepository(CommitmentEntity).find({ where: { contractId: In([...contractIds]) }, order: { position: "ASC" } }),
       (commitment) => commitment.contractId,
+    ),
+    /** Every version of each kind's template, oldest first: a handful of rows, one statement for the request. */
+    templateVersionsByKind: loaderOfLists(
+      (kinds: readonly string[]) =>
+        db.getRepository(ContractTemplateEntity).find({ where: { kind: In([...kinds]) as never }, order: { version: "ASC" } }),
+      (template) => template.kind as string,
     ),
   };
 }

@@ -8,6 +8,7 @@ import {
   mapConnection,
   PageArgs,
   pageOfList,
+  printPdf,
   STAFF,
   todayInFrance,
 } from "@cae/shared";
@@ -24,7 +25,24 @@ import {
   SignContractInput,
   UpdateContractDraftInput,
 } from "./contract.inputs";
-import { renderContractDocument } from "../documents/contract-document";
+import { renderContractDocument, type ContractDocumentParts } from "../documents/contract-document";
+import { contractPdfDocument } from "../documents/contract-pdf";
+import {
+  employerCertificate,
+  employerCertificateDocument,
+  employmentAttestation,
+  employmentAttestationDocument,
+  supportAgreementAttestation,
+  supportAgreementAttestationDocument,
+  type AttestationParties,
+} from "../documents/attestations";
+import { EmployerCertificate, EmploymentAttestation, SupportAgreementAttestation } from "../documents/attestation.type";
+import { versionInForce } from "../templates/template.entity";
+import {
+  weeklyHours,
+  type EmploymentLegalTerms as StoredEmploymentLegalTerms,
+  type SupportAgreementLegalTerms as StoredSupportLegalTerms,
+} from "./legal-terms";
 import { toContract } from "./contract.mapper";
 import {
   associateDeadline,
@@ -128,6 +146,7 @@ export class ContractResolver {
       revenueGoalCents: record.revenueGoalCents,
       initialEndsOn: renewals[0]?.previousEndsOn ?? record.endsOn!,
       renewals: renewals.map(({ number, previousEndsOn, endsOn, decidedOn }) => ({ number, previousEndsOn, endsOn, decidedOn })),
+      legal: record.legalTerms ? (({ kind: _kind, ...legal }) => legal)(record.legalTerms as StoredSupportLegalTerms) : null,
     };
   }
 
@@ -161,31 +180,96 @@ export class ContractResolver {
         fixedMonthlyPayCents: fixedMonthlyPayCents,
         reason,
       })),
+      legal: record.legalTerms
+        ? (({ kind: _kind, ...legal }) => ({ ...legal, weeklyHours: weeklyHours(record.monthlyHours!) }))(
+            record.legalTerms as StoredEmploymentLegalTerms,
+          )
+        : null,
     };
   }
 
   @FieldResolver(() => String, {
     description:
-      "The contract as a document to print and sign (HTML, French): the cooperative's identity, the parties, the terms, renewals and amendments. Names and identity come from the members service.",
+      "The contract as a document to print and sign (HTML, French): the cooperative's identity, the parties, the terms, renewals and amendments. Names and identity come from the members service. The PDF (`pdf`) is the contract as signed, in the cooperative's wording.",
   })
   @Directive('@requires(fields: "person { firstName lastName } cooperative { profile { legalName siret address } }")')
   async document(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<string> {
+    return renderContractDocument(await documentParts(contract, ctx));
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      "The contract as a PDF (base64), in the wording of the cooperative's template: the version it was signed with, for ever; for a draft, the version in force today. Every mention the law requires of its kind is printed (docs/contracts.md).",
+  })
+  @Directive('@requires(fields: "person { firstName lastName } cooperative { profile { legalName siret address } }")')
+  async pdf(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<string> {
     const { record } = contract;
-    const [commitments, renewals, amendments, personContracts] = await Promise.all([
-      ctx.loaders.commitmentsByContract.load(record.id),
-      ctx.loaders.renewalsByContract.load(record.id),
-      ctx.loaders.amendmentsByContract.load(record.id),
-      ctx.loaders.contractsByPerson.load(record.personId),
-    ]);
-    return renderContractDocument({
-      contract: record,
-      cooperative: contract.cooperative.profile ?? null,
-      person: { firstName: contract.person.firstName ?? "", lastName: contract.person.lastName ?? "" },
-      commitments,
-      renewals,
-      amendments,
-      priorDays: priorContractDays(personContracts, record.startsOn),
-    });
+    const [parts, versions] = await Promise.all([documentParts(contract, ctx), ctx.loaders.templateVersionsByKind.load(record.kind)]);
+    const template = record.templateVersionId
+      ? versions.find((version) => version.id === record.templateVersionId)
+      : versionInForce(versions, todayInFrance());
+    if (!template) throw new Error(`No template version for contract ${contract.id}`);
+    return (await printPdf(contractPdfDocument(parts, template))).toString("base64");
+  }
+
+  @FieldResolver(() => SupportAgreementAttestation, {
+    nullable: true,
+    description:
+      "Support agreements (CAPE), once signed: the attestation for the employment service (France Travail). Null for other kinds and for drafts.",
+  })
+  @Directive('@requires(fields: "person { firstName lastName } cooperative { profile { legalName siret address } }")')
+  async supportAgreementAttestation(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<SupportAgreementAttestation | null> {
+    const { record } = contract;
+    if (record.kind !== "SUPPORT_AGREEMENT" || !record.signedOn) return null;
+    const parties = attestationParties(contract);
+    const data = supportAgreementAttestation(
+      record,
+      await ctx.loaders.renewalsByContract.load(record.id),
+      contract.endedOn,
+      parties.issuedOn,
+    );
+    return { ...data, pdf: (await printPdf(supportAgreementAttestationDocument(data, parties))).toString("base64") };
+  }
+
+  @FieldResolver(() => EmployerCertificate, {
+    nullable: true,
+    description:
+      "Employment contracts (CESA) that ended: the employer's end-of-contract certificate (attestation employeur). Null for other kinds and for a contract not ended.",
+  })
+  @Directive('@requires(fields: "person { firstName lastName } cooperative { profile { legalName siret address } }")')
+  async employerCertificate(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<EmployerCertificate | null> {
+    const { record } = contract;
+    if (record.kind !== "EMPLOYMENT" || contract.status !== "ENDED" || !contract.endedOn || !contract.endReason) return null;
+    const parties = attestationParties(contract);
+    const data = employerCertificate(
+      record,
+      await ctx.loaders.amendmentsByContract.load(record.id),
+      { endedOn: contract.endedOn, endReason: contract.endReason },
+      parties.issuedOn,
+    );
+    return {
+      ...data,
+      employmentType: record.employmentType!,
+      pdf: (await printPdf(employerCertificateDocument(data, parties))).toString("base64"),
+    };
+  }
+
+  @FieldResolver(() => EmploymentAttestation, {
+    nullable: true,
+    description:
+      "Employment contracts (CESA), once signed: an attestation of employment (attestation de travail). Null for other kinds and for drafts.",
+  })
+  @Directive('@requires(fields: "person { firstName lastName } cooperative { profile { legalName siret address } }")')
+  async employmentAttestation(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<EmploymentAttestation | null> {
+    const { record } = contract;
+    if (record.kind !== "EMPLOYMENT" || !record.signedOn) return null;
+    const parties = attestationParties(contract);
+    const data = employmentAttestation(record, await ctx.loaders.amendmentsByContract.load(record.id), contract.endedOn, parties.issuedOn);
+    return {
+      ...data,
+      employmentType: record.employmentType!,
+      pdf: (await printPdf(employmentAttestationDocument(data, parties))).toString("base64"),
+    };
   }
 
   @Authorized(STAFF)
@@ -274,6 +358,32 @@ export class ContractResolver {
     return toContract(await service.completeCommitment(change(ctx), input), ctx.cooperativeId);
   }
 }
+
+/** What a printed contract shows besides the contract's row: the parties from the members subgraph, and its related rows. */
+async function documentParts(contract: Contract, ctx: ContractsContext): Promise<ContractDocumentParts> {
+  const { record } = contract;
+  const [commitments, renewals, amendments, personContracts] = await Promise.all([
+    ctx.loaders.commitmentsByContract.load(record.id),
+    ctx.loaders.renewalsByContract.load(record.id),
+    ctx.loaders.amendmentsByContract.load(record.id),
+    ctx.loaders.contractsByPerson.load(record.personId),
+  ]);
+  return {
+    contract: record,
+    cooperative: contract.cooperative.profile ?? null,
+    person: { firstName: contract.person.firstName ?? "", lastName: contract.person.lastName ?? "" },
+    commitments,
+    renewals,
+    amendments,
+    priorDays: priorContractDays(personContracts, record.startsOn),
+  };
+}
+
+const attestationParties = (contract: Contract): AttestationParties => ({
+  cooperative: contract.cooperative.profile ?? null,
+  person: { firstName: contract.person.firstName ?? "", lastName: contract.person.lastName ?? "" },
+  issuedOn: todayInFrance(),
+});
 
 const change = (ctx: ContractsContext): service.ChangeContext => ({ db: ctx.db, cooperativeId: ctx.cooperativeId, actor: ctx.caller });
 

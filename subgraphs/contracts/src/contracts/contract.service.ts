@@ -57,6 +57,8 @@ import {
   trialPeriodLatestEnd,
   type EmploymentWithTerms,
 } from "./contract.rules";
+import { employmentLegalTerms, supportAgreementLegalTerms, type EmploymentLegalTerms, type LegalTerms } from "./legal-terms";
+import { templateInForce } from "../templates/template.service";
 
 /** Who changes what, where, and on which day (today in France unless a test says otherwise). */
 export interface ChangeContext {
@@ -237,6 +239,8 @@ const EMPTY_DRAFT = {
   variablePay: null,
   trialPeriodEndsOn: null,
   directHireReason: null,
+  legalTerms: null,
+  templateVersionId: null,
 } as const satisfies Partial<Draft>;
 
 async function insertDraft(
@@ -245,6 +249,7 @@ async function insertDraft(
   draftOf: (personId: string) => Draft,
   action: string,
   commitments?: readonly CommitmentInput[],
+  legalOf?: (draft: Draft, today: string) => LegalTerms,
 ): Promise<ContractEntity> {
   const personId = ownLocalId(personGlobalId, change.cooperativeId, "input.personId");
   const today = change.today ?? todayInFrance();
@@ -253,6 +258,8 @@ async function insertDraft(
   return change.db.transaction(async (manager) => {
     await requireAdmittedPerson(manager, personId, personGlobalId, "input.personId", "A contract");
     await checkDraftAgainst(manager, draft, await lockPersonContracts(manager, personId), "input.personId");
+    // The legal content is judged against terms the path rules accepted (the hours, the type).
+    if (legalOf) draft.legalTerms = legalOf(draft, today);
     const contract = await manager.getRepository(ContractEntity).save(manager.getRepository(ContractEntity).create(draft));
     if (commitments) await manager.getRepository(CommitmentEntity).insert(commitmentRows(contract.id, commitments, today));
     await audit(manager, change, action, contract, { ...draft, commitments });
@@ -290,6 +297,8 @@ export const draftSupportAgreement = (change: ChangeContext, input: DraftSupport
       revenueGoalCents: input.revenueGoalCents ?? null,
     }),
     "draftSupportAgreement",
+    undefined,
+    () => supportAgreementLegalTerms(input.legal),
   );
 
 export const draftEmploymentContract = (change: ChangeContext, input: DraftEmploymentContractInput) =>
@@ -310,13 +319,15 @@ export const draftEmploymentContract = (change: ChangeContext, input: DraftEmplo
       directHireReason: optionalText(input.directHireReason, "input.directHireReason", TEXT_MAX),
     }),
     "draftEmploymentContract",
+    undefined,
+    (draft, today) => employmentLegalTerms(input.legal, draft, today),
   );
 
 /** Fields of `input` that apply to another kind of contract are refused by name rather than ignored. */
 const FIELDS_OF_KIND: Record<ContractKind, readonly (keyof UpdateContractDraftInput)[]> = {
   OBJECTIVE: ["reviewOn", "commitments"],
-  SUPPORT_AGREEMENT: ["supportGiven", "revenueGoalCents"],
-  EMPLOYMENT: ["type", "monthlyHours", "fixedMonthlyPayCents", "variablePay", "trialPeriodEndsOn", "directHireReason"],
+  SUPPORT_AGREEMENT: ["supportGiven", "revenueGoalCents", "supportAgreementLegal"],
+  EMPLOYMENT: ["type", "monthlyHours", "fixedMonthlyPayCents", "variablePay", "trialPeriodEndsOn", "directHireReason", "employmentLegal"],
 };
 
 export async function updateContractDraft(change: ChangeContext, input: UpdateContractDraftInput): Promise<ContractEntity> {
@@ -349,6 +360,14 @@ export async function updateContractDraft(change: ChangeContext, input: UpdateCo
     };
     checkDraftInput(updated, today);
     await checkDraftAgainst(manager, updated, others, "input.id");
+    // The legal content given replaces the draft's; kept, it is checked again against the new hours and type.
+    if (contract.kind === "EMPLOYMENT") {
+      const stored = contract.legalTerms as EmploymentLegalTerms | null;
+      updated.legalTerms = employmentLegalTerms(input.employmentLegal ?? stored, updated, today, "input.employmentLegal");
+    }
+    if (contract.kind === "SUPPORT_AGREEMENT" && (input.supportAgreementLegal || contract.legalTerms === null)) {
+      updated.legalTerms = supportAgreementLegalTerms(input.supportAgreementLegal, "input.supportAgreementLegal");
+    }
     await manager.getRepository(ContractEntity).save(updated);
     if (input.commitments) {
       await manager.getRepository(CommitmentEntity).delete({ contractId: contract.id });
@@ -375,9 +394,22 @@ export async function signContract(change: ChangeContext, input: SignContractInp
     // The person's path may have moved since the draft: its rules are checked again against what is signed now.
     await requireAdmittedPerson(manager, contract.personId, encodeId(change.cooperativeId, contract.personId), "input.id", "A contract");
     await checkDraftAgainst(manager, contract, others, "input.id");
-    await manager.getRepository(ContractEntity).update({ id: contract.id }, { state: "SIGNED", signedOn: input.signedOn });
-    await audit(manager, change, "signContract", contract, { signedOn: input.signedOn });
-    const signed: ContractEntity = { ...contract, state: "SIGNED", signedOn: input.signedOn };
+    if (contract.kind !== "OBJECTIVE" && contract.legalTerms === null) {
+      const field = contract.kind === "EMPLOYMENT" ? "employmentLegal" : "supportAgreementLegal";
+      throw conflict(
+        `The draft lacks the content the law requires of a ${contract.kind === "EMPLOYMENT" ? "CESA (L7331-2 Code du travail)" : "CAPE (R127-1 Code de commerce)"}: give it with updateContractDraft (input.${field}) before signing`,
+        "input.id",
+      );
+    }
+    // The wording in force on the day of signature is the contract's for good (docs/contracts.md, "Templates").
+    const template = await templateInForce(manager, contract.kind, input.signedOn);
+    const signature = { state: "SIGNED" as const, signedOn: input.signedOn, templateVersionId: template.id };
+    await manager.getRepository(ContractEntity).update({ id: contract.id }, signature);
+    await audit(manager, change, "signContract", contract, {
+      signedOn: input.signedOn,
+      template: { version: template.version, id: template.id },
+    });
+    const signed: ContractEntity = { ...contract, ...signature };
     await publishContractEvent(manager, change.cooperativeId, "contract.signed", signed);
     return signed;
   });

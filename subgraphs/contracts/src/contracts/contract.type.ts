@@ -16,6 +16,7 @@ import type {
   ContractEntity,
   EmploymentType as EmploymentTypeValue,
 } from "./contract.entity";
+import { EmploymentLegalTerms, SupportAgreementLegalTerms } from "./legal-terms.type";
 
 export const ContractStatus = {
   DRAFT: "DRAFT",
@@ -217,7 +218,7 @@ export class Renewal {
   decidedOn: string;
 }
 
-@ObjectType({ description: "The terms of a support agreement (convention d'appui au projet d'entreprise, CAPE)." })
+@ObjectType({ description: "The terms of a support agreement (contrat d'appui au projet d'entreprise, CAPE)." })
 export class SupportAgreementTerms {
   @Field(() => String, { description: "The support the cooperative gives (accompagnement, moyens mis à disposition)." })
   supportGiven: string;
@@ -230,6 +231,12 @@ export class SupportAgreementTerms {
 
   @Field(() => [Renewal], { description: `The renewals, in order (two at most, ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} months in all).` })
   renewals: Renewal[];
+
+  @Field(() => SupportAgreementLegalTerms, {
+    nullable: true,
+    description: "What the agreement states by law (R127-1 Code de commerce); null for an agreement recorded before it was kept.",
+  })
+  legal: SupportAgreementLegalTerms | null;
 }
 
 @ObjectType({ description: "An amendment of an employment contract (avenant): new hours and pay from a date." })
@@ -300,6 +307,12 @@ export class EmploymentTerms {
 
   @Field(() => [Amendment], { description: "The amendments (avenants), in order: the history of the terms." })
   amendments: Amendment[];
+
+  @Field(() => EmploymentLegalTerms, {
+    nullable: true,
+    description: "What the contract states by law (L7331-2 Code du travail); null for a contract recorded before it was kept.",
+  })
+  legal: EmploymentLegalTerms | null;
 }
 
 @ObjectType({ description: "A contract of a person's path: objective contract, support agreement (CAPE) or employment contract (CESA)." })

@@ -23,7 +23,7 @@ export interface ContractDocumentParts {
 
 const TITLES: Record<ContractEntity["kind"], string> = {
   OBJECTIVE: "Contrat d'objectif",
-  SUPPORT_AGREEMENT: "Convention d'appui au projet d'entreprise (CAPE)",
+  SUPPORT_AGREEMENT: "Contrat d'appui au projet d'entreprise pour la création ou la reprise d'une activité économique (CAPE)",
   EMPLOYMENT: "Contrat d'entrepreneur salarié associé (CESA)",
 };
 const LEGAL_BASIS: Record<ContractEntity["kind"], string> = {
@@ -77,7 +77,7 @@ export function renderContractDocument(parts: ContractDocumentParts): string {
     if (contract.revenueGoalCents !== null) rows.push(["Objectif de chiffre d'affaires", euros(contract.revenueGoalCents)]);
     rows.push([
       "Durée",
-      `${SUPPORT_AGREEMENT_MAX_MONTHS} mois au plus, renouvelable ${foisEnToutesLettres(SUPPORT_AGREEMENT_MAX_RENEWALS)}, ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} mois au total pour l'ensemble des conventions de l'entrepreneur`,
+      `${SUPPORT_AGREEMENT_MAX_MONTHS} mois au plus, renouvelable ${foisEnToutesLettres(SUPPORT_AGREEMENT_MAX_RENEWALS)}, ${SUPPORT_AGREEMENT_MAX_TOTAL_MONTHS} mois au total pour l'ensemble des contrats d'appui de l'entrepreneur`,
     ]);
     if (parts.renewals.length > 0) {
       sections.push(

@@ -10,6 +10,33 @@ import {
 } from "@cae/shared";
 import type { EntityManager } from "typeorm";
 import { ContractEntity } from "../contracts/contract.entity";
+import type { LegalTerms } from "../contracts/legal-terms";
+
+/**
+ * The legal clauses with the mentions of the person scrubbed; the reasons the person gave for
+ * working part time are theirs, and go whole.
+ */
+function scrubLegalTerms(terms: LegalTerms | null, scrub: (text: string) => string): LegalTerms | null {
+  if (terms === null) return null;
+  const scrubbed = Object.fromEntries(
+    Object.entries(terms).map(([key, value]) => [
+      key,
+      key === "kind"
+        ? value
+        : typeof value === "string"
+          ? scrub(value)
+          : Array.isArray(value)
+            ? value.map((item: string) => scrub(item))
+            : value,
+    ]),
+  ) as unknown as LegalTerms;
+  if (scrubbed.kind === "EMPLOYMENT") {
+    if (scrubbed.partTimeRequest) scrubbed.partTimeRequest = { ...scrubbed.partTimeRequest, reason: ERASED_TEXT };
+    if (scrubbed.fixedTermGround)
+      scrubbed.fixedTermGround = { ...scrubbed.fixedTermGround, detail: scrub(scrubbed.fixedTermGround.detail) };
+  }
+  return scrubbed;
+}
 
 /**
  * The contracts subgraph's part of erasing a person (docs/access.md, "Erasure"): the free texts
@@ -38,8 +65,15 @@ export async function eraseFromContracts(
   for (const contract of contracts) {
     const supportGiven = scrub(contract.supportGiven);
     const variablePay = scrub(contract.variablePay);
-    if (supportGiven === contract.supportGiven && variablePay === contract.variablePay) continue;
-    await manager.getRepository(ContractEntity).update({ id: contract.id }, { supportGiven, variablePay });
+    const legalTerms = scrubLegalTerms(contract.legalTerms, (text) => scrubIdentity(text, identity));
+    if (
+      supportGiven === contract.supportGiven &&
+      variablePay === contract.variablePay &&
+      JSON.stringify(legalTerms, (_, value) => (typeof value === "bigint" ? value.toString() : value)) ===
+        JSON.stringify(contract.legalTerms, (_, value) => (typeof value === "bigint" ? value.toString() : value))
+    )
+      continue;
+    await manager.getRepository(ContractEntity).update({ id: contract.id }, { supportGiven, variablePay, legalTerms });
   }
   let commitments = 0;
   if (ids.length > 0) {
@@ -62,7 +96,7 @@ export async function eraseFromContracts(
     erased: [
       `notes and reasons of ${contracts.length} contract(s): end notes, cancellation and direct-hire reasons, amendment reasons`,
       `${commitments} commitment description(s) of objective contracts`,
-      "mentions of the person in contract clauses (support given, variable pay)",
+      "mentions of the person in contract clauses (support given, variable pay, the legal clauses), and the reasons of a part-time request",
       `the inputs recorded in ${auditRows} audit row(s)`,
     ],
     kept:

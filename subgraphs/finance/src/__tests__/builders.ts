@@ -47,6 +47,10 @@ export const settingsInput = (overrides: Record<string, unknown> = {}) => ({
   creditNotePrefix: "AV",
   paymentTermsDays: 30,
   latePenaltyRate: "12.5",
+  legalInterestRate: "2.76",
+  legalForm: "SCOP SARL à capital variable",
+  rcsNumber: "732 829 320",
+  rcsCity: "Toulouse",
   employerChargeRate: "45",
   employeeChargeRate: "22",
   ...overrides,
@@ -97,6 +101,8 @@ export async function createCustomer(server: FinanceServer, accountId: string, k
       name: kind === "BUSINESS" ? "Boulangerie du Port SARL" : "Jeanne Martin",
       kind,
       address: "3 rue des Lilas, 31000 Toulouse",
+      // A French business's SIREN is printed on its invoices from the e-invoicing reform (docs/finance.md, "Mentions").
+      ...(kind === "BUSINESS" ? { siret: "44306184100047" } : {}),
     },
   });
   return data.createCustomer.id;
@@ -109,14 +115,25 @@ export const line = (quantity: string, unitPriceCents: string, vatRate = "STANDA
   vatRate,
 });
 
-export async function draft(server: FinanceServer, accountId: string, customerId: string, lines = [line("1", "10000")]) {
+export async function draft(
+  server: FinanceServer,
+  accountId: string,
+  customerId: string,
+  lines: (ReturnType<typeof line> & { supply?: "GOODS" | "SERVICES" })[] = [line("1", "10000")],
+) {
   const data = await ok<{ createInvoiceDraft: { id: string; totalCents: string } }>(server, CREATE_DRAFT, {
     input: { accountId, customerId, lines },
   });
   return data.createInvoiceDraft;
 }
 
-export async function issued(server: FinanceServer, accountId: string, customerId: string, issuedOn: string, lines = [line("1", "10000")]) {
+export async function issued(
+  server: FinanceServer,
+  accountId: string,
+  customerId: string,
+  issuedOn: string,
+  lines: (ReturnType<typeof line> & { supply?: "GOODS" | "SERVICES" })[] = [line("1", "10000")],
+) {
   const { id } = await draft(server, accountId, customerId, lines);
   const data = await ok<{ issueInvoice: { id: string; number: string } }>(server, ISSUE, { input: { id, issuedOn } });
   return data.issueInvoice;

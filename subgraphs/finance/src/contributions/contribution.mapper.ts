@@ -2,8 +2,8 @@ import { encodeId } from "@cae/shared";
 import { formatRate, parseRate } from "../money/arithmetic";
 import { isoDate } from "../money/dates";
 import { explain } from "./contribution.compute";
-import type { ContributionEntryEntity } from "./contribution.entity";
-import type { ContributionEntry } from "./contribution.type";
+import type { ContributionEntryEntity, SalaryCostEntity } from "./contribution.entity";
+import type { ContributionEntry, SalaryCost } from "./contribution.type";
 
 export function toContributionEntry(entity: ContributionEntryEntity, cooperativeId: string): ContributionEntry {
   const parts = entity.parts.map((part) => ({
@@ -23,5 +23,18 @@ export function toContributionEntry(entity: ContributionEntryEntity, cooperative
     amountCents: entity.amountCents,
     explanation: explain(entity.basis, entity.basisCents, parts),
     accountId: entity.accountId,
+  };
+}
+
+export function toSalaryCost(entity: SalaryCostEntity, cooperativeId: string): SalaryCost {
+  return {
+    id: encodeId(cooperativeId, entity.id),
+    month: isoDate(entity.month).slice(0, 7),
+    amountCents: entity.amountCents,
+    source: entity.source ?? "MANUAL",
+    grossCents: entity.grossCents ?? null,
+    netCents: entity.netCents ?? null,
+    employerContributionsCents: entity.employerContributionsCents ?? null,
+    adjustsMonth: entity.adjustsMonth ? isoDate(entity.adjustsMonth).slice(0, 7) : null,
   };
 }

@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { encodeId, mapConnection, PageArgs, pageOfList, STAFF } from "@cae/shared";
+import { mapConnection, PageArgs, pageOfList, STAFF } from "@cae/shared";
 import { readableAccount } from "../accounts/account-lookup";
 import { ActivityAccount } from "../accounts/activity-account.type";
 import type { FinanceContext } from "../context";
-import { toContributionEntry } from "./contribution.mapper";
+import { toContributionEntry, toSalaryCost } from "./contribution.mapper";
 import { recordMonthlyContributions, recordSalaryCost } from "./contribution.service";
 import {
   ContributionEntry,
@@ -49,6 +49,6 @@ export class AccountContributionsResolver {
     @Ctx() ctx: FinanceContext,
   ): Promise<SalaryCost> {
     const cost = await recordSalaryCost(ctx.db, ctx.cooperativeId, ctx.caller, input);
-    return { id: encodeId(ctx.cooperativeId, cost.id), month: input.month, amountCents: cost.amountCents };
+    return toSalaryCost(cost, ctx.cooperativeId);
   }
 }

@@ -10,7 +10,7 @@ import {
   type Caller,
   recordAudit,
 } from "@cae/shared";
-import type { DataSource, EntityManager } from "typeorm";
+import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import { requireAccount } from "../accounts/account-access";
 import { conflictOn } from "../errors";
 import { parseMonth } from "../money/dates";
@@ -19,6 +19,8 @@ import { requireSettingsOn } from "../settings/settings.service";
 import { accountBrackets, monthlyContribution, storedParts, type MonthFigures } from "./contribution.compute";
 import { ContributionEntryEntity, SalaryCostEntity } from "./contribution.entity";
 import type { RecordMonthlyContributionsInput, RecordSalaryCostInput } from "./contribution.type";
+import { postSources } from "../books/posting";
+import { postSalaryCosts } from "../payroll/post-salary-costs";
 
 /**
  * Revenue (invoices minus credit notes, excl. VAT) and expenses by account and month, from `first`
@@ -118,6 +120,7 @@ export async function recordMonthlyContributions(
         { chunk: 200 },
       );
       entries.push(...inserted);
+      await postSources(manager, { only: { CONTRIBUTION: inserted.map((entry) => entry.id) } });
       await recordAudit(manager, actor, {
         action: "recordMonthlyContributions",
         entityType: "Cooperative",
@@ -142,10 +145,12 @@ export async function recordSalaryCost(db: DataSource, cooperativeId: string, ac
   return db.transaction(async (manager) => {
     const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
     const repository = manager.getRepository(SalaryCostEntity);
-    if (await repository.findOneBy({ accountId: account.id, month: first })) {
+    // The month's own row; an adjustment booked in it (of an earlier, locked month) is another matter.
+    if (await repository.findOneBy({ accountId: account.id, month: first, adjustsMonth: IsNull() })) {
       throw conflictOn(`The salary cost of ${input.month} is already recorded for this activity`, "input.month");
     }
     const cost = await repository.save(repository.create({ accountId: account.id, month: first, amountCents: input.amountCents }));
+    await postSalaryCosts(manager, [cost.id]);
     await recordAudit(manager, actor, {
       action: "recordSalaryCost",
       entityType: "SalaryCost",

@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql
 import { CentsScalar, connectionType, DecimalScalar } from "@cae/shared";
 import { ContributionBasis } from "../settings/settings.type";
 import type { ContributionBasis as ContributionBasisValue } from "../settings/settings.entity";
+import type { SalaryCostSource as SalaryCostSourceValue } from "./contribution.entity";
 
 export const RateSource = { ACCOUNT: "ACCOUNT", COOPERATIVE: "COOPERATIVE" } as const;
 registerEnumType(RateSource, {
@@ -80,6 +81,19 @@ export class RecordMonthlyContributionsInput {
   accountIds?: string[] | null;
 }
 
+export const SalaryCostSource = { MANUAL: "MANUAL", PAYROLL_IMPORT: "PAYROLL_IMPORT" } as const satisfies Record<
+  SalaryCostSourceValue,
+  SalaryCostSourceValue
+>;
+registerEnumType(SalaryCostSource, {
+  name: "SalaryCostSource",
+  description: "Where a salary cost's figures come from.",
+  valuesConfig: {
+    MANUAL: { description: "Typed by staff (recordSalaryCost): the employer cost only." },
+    PAYROLL_IMPORT: { description: "Imported from the payroll provider's results (importPayrollResults): gross, net and contributions." },
+  },
+});
+
 @ObjectType({ description: "The salary cost of an activity for a month (coût salarial), from payroll." })
 export class SalaryCost {
   @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
@@ -90,6 +104,27 @@ export class SalaryCost {
 
   @Field(() => CentsScalar, { description: "Employer cost of the month's pay (gross pay and employer charges)." })
   amountCents: bigint;
+
+  @Field(() => SalaryCostSource, { description: "Typed by staff (a total only) or imported from the payroll provider's results." })
+  source: SalaryCostSourceValue;
+
+  @Field(() => CentsScalar, { nullable: true, description: "Gross pay (salaire brut); null for a cost typed by hand." })
+  grossCents: bigint | null;
+
+  @Field(() => CentsScalar, { nullable: true, description: "Net pay (salaire net); null for a cost typed by hand." })
+  netCents: bigint | null;
+
+  @Field(() => CentsScalar, {
+    nullable: true,
+    description: "Employer contributions (cotisations patronales); null for a cost typed by hand.",
+  })
+  employerContributionsCents: bigint | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'For an adjustment: the month it corrects ("2026-09"), whose books were locked when its results were imported again.',
+  })
+  adjustsMonth: string | null;
 }
 
 @InputType({ description: "The salary cost of an activity for a month, recorded once from payroll." })

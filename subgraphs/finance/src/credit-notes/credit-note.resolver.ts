@@ -8,12 +8,59 @@ import { DocumentMentions, IdArgs, Invoice } from "../invoices/invoice.type";
 import { DocumentLine, VatAmount } from "../invoices/line.type";
 import { toDocumentLine, vatBreakdown } from "../invoices/lines";
 import { documentMentions } from "../invoices/mentions";
-import { renderDocumentPdf } from "../pdf/document-pdf";
+import { renderDocumentPdf, type PrintableDocument } from "../pdf/document-pdf";
+import { ciiXml, type CiiDocument } from "../facturx/cii";
 import { CreditNoteEntity } from "./credit-note.entity";
 import { IssueCreditNoteInput } from "./credit-note.input";
 import { toCreditNote } from "./credit-note.mapper";
 import { issueCreditNote } from "./credit-note.service";
 import { CreditNote } from "./credit-note.type";
+
+/**
+ * Everything a credit note prints: the settings of its own issue date, its invoice's customer and
+ * reverse charge (a credit note reverses the invoice's VAT treatment, never another one).
+ */
+async function printedCreditNote(ctx: FinanceContext, note: CreditNote) {
+  const [invoice, settings, lines, account] = await Promise.all([
+    ctx.loaders.invoiceById.load(note.invoiceId),
+    ctx.loaders.settingsById.load(note.settingsId),
+    ctx.loaders.creditNoteLinesByCreditNote.load(note.localId),
+    accountOf(ctx, note.accountId),
+  ]);
+  const customer = invoice && (await ctx.loaders.customerById.load(invoice.customerId));
+  if (!settings || !customer || !invoice?.number) throw notFound("The credit note's settings, invoice or customer are missing");
+  const document = { issuedOn: note.issuedOn, reverseCharge: invoice.reverseCharge, sector: account.sector };
+  const mentions = documentMentions(settings, customer, lines, null, document);
+  const printable: PrintableDocument = {
+    kind: "AVOIR",
+    number: note.number,
+    issuedOn: note.issuedOn,
+    dueOn: null,
+    creditedInvoiceNumber: invoice.number,
+    reason: note.reason,
+    activityLabel: account.label,
+    analyticCode: account.analyticCode,
+    customer,
+    lines,
+    vat: vatBreakdown(lines),
+    netCents: note.netCents,
+    vatCents: note.vatCents,
+    totalCents: note.totalCents,
+    mentions,
+  };
+  const cii: CiiDocument = {
+    ...note,
+    ...document,
+    typeCode: "381",
+    dueOn: null,
+    precedingInvoice: { number: invoice.number, issuedOn: invoice.issuedOn },
+    settings,
+    customer,
+    lines,
+    mentions,
+  };
+  return { printable, cii };
+}
 
 @Resolver(() => CreditNote)
 export class CreditNoteResolver {
@@ -36,44 +83,21 @@ export class CreditNoteResolver {
 
   @FieldResolver(() => DocumentMentions, { description: "The mandatory mentions." })
   async mentions(@Root() note: CreditNote, @Ctx() ctx: FinanceContext): Promise<DocumentMentions> {
-    const [invoice, settings, lines] = await Promise.all([
-      ctx.loaders.invoiceById.load(note.invoiceId),
-      ctx.loaders.settingsById.load(note.settingsId),
-      ctx.loaders.creditNoteLinesByCreditNote.load(note.localId),
-    ]);
-    const customer = invoice && (await ctx.loaders.customerById.load(invoice.customerId));
-    if (!settings || !customer) throw notFound("The credit note's settings or customer are missing");
-    return documentMentions(settings, customer, lines, null);
+    return (await printedCreditNote(ctx, note)).printable.mentions;
   }
 
   @FieldResolver(() => String, { description: "The printable credit note with its mandatory mentions: a PDF, base64-encoded." })
   async pdf(@Root() note: CreditNote, @Ctx() ctx: FinanceContext): Promise<string> {
-    const mentions = await this.mentions(note, ctx);
-    const invoice = await ctx.loaders.invoiceById.load(note.invoiceId);
-    const [account, customer, lines] = await Promise.all([
-      accountOf(ctx, note.accountId),
-      invoice ? ctx.loaders.customerById.load(invoice.customerId) : null,
-      ctx.loaders.creditNoteLinesByCreditNote.load(note.localId),
-    ]);
-    if (!customer) throw notFound("The credit note's customer is missing");
-    const pdf = await renderDocumentPdf({
-      kind: "AVOIR",
-      number: note.number,
-      issuedOn: note.issuedOn,
-      dueOn: null,
-      creditedInvoiceNumber: invoice?.number,
-      reason: note.reason,
-      activityLabel: account.label,
-      analyticCode: account.analyticCode,
-      customer,
-      lines,
-      vat: vatBreakdown(lines),
-      netCents: note.netCents,
-      vatCents: note.vatCents,
-      totalCents: note.totalCents,
-      mentions,
-    });
-    return pdf.toString("base64");
+    return (await renderDocumentPdf((await printedCreditNote(ctx, note)).printable)).toString("base64");
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      "The credit note as a Factur-X 1.07 e-invoice (profile EN 16931, type 381, referring to its invoice): a PDF/A-3 embedding its CII XML, base64-encoded.",
+  })
+  async facturX(@Root() note: CreditNote, @Ctx() ctx: FinanceContext): Promise<string> {
+    const printed = await printedCreditNote(ctx, note);
+    return (await renderDocumentPdf(printed.printable, { xml: ciiXml(printed.cii) })).toString("base64");
   }
 
   @Authorized(STAFF)

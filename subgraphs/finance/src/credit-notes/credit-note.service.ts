@@ -6,6 +6,7 @@ import { InvoiceLineEntity, settledStatus, InvoiceEntity } from "../invoices/inv
 import { insertLines, lockInvoice } from "../invoices/invoice.service";
 import { priceLines, quantityOf, type LineRow } from "../invoices/lines";
 import { takeNextNumber } from "../invoices/numbering";
+import { postSources } from "../books/posting";
 import { documentTotals } from "../money/arithmetic";
 import { requireSettingsOn } from "../settings/settings.service";
 import { CreditNoteEntity } from "./credit-note.entity";
@@ -32,13 +33,15 @@ export async function issueCreditNote(db: DataSource, cooperativeId: string, act
       if (invoice.creditedCents > 0n || invoice.paidCents > 0n) {
         throw conflictOn(`Invoice ${invoice.number} is partly paid or credited: give the lines to credit`, "input.lines");
       }
-      rows = invoiceLines.map(({ position, description, quantity, unitPriceCents, vatRate, netCents }) => ({
+      rows = invoiceLines.map(({ position, description, quantity, unitPriceCents, vatRate, supply, netCents, vatExemption }) => ({
         position,
         description,
         quantity,
         unitPriceCents,
         vatRate,
+        supply,
         netCents,
+        vatExemption,
       }));
       totals = documentTotals(
         rows.map((row) => ({ quantityThousandths: quantityOf(row), unitPriceCents: row.unitPriceCents, vatRate: row.vatRate })),
@@ -94,6 +97,7 @@ export async function issueCreditNote(db: DataSource, cooperativeId: string, act
     await manager
       .getRepository(InvoiceEntity)
       .update({ id: invoice.id }, { creditedCents: invoice.creditedCents, status: invoice.status, updatedAt: new Date() });
+    await postSources(manager, { only: { CREDIT_NOTE: [creditNote.id] } });
     await recordAudit(manager, actor, {
       action: "issueCreditNote",
       entityType: "CreditNote",

@@ -26,6 +26,18 @@ export class CustomerEntity {
   @Column({ type: "text", nullable: true })
   email: string | null;
 
+  /** SIREN of a French business: its SIRET's first nine digits when a SIRET is given. */
+  @Column({ type: "text", nullable: true })
+  siren: string | null;
+
+  /** Intra-community VAT number of a business of the European Union. */
+  @Column({ name: "vat_number", type: "text", nullable: true })
+  vatNumber: string | null;
+
+  /** ISO 3166-1 alpha-2 country of the billing address. */
+  @Column({ type: "text", default: "FR" })
+  country: string;
+
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;
 }

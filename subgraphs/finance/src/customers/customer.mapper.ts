@@ -1,6 +1,7 @@
 import { encodeId } from "@cae/shared";
 import type { CustomerEntity } from "./customer.entity";
 import type { Customer } from "./customer.type";
+import { isEuBusiness } from "../invoices/vat-rules";
 
 export function toCustomer(entity: CustomerEntity, cooperativeId: string): Customer {
   return {
@@ -10,6 +11,10 @@ export function toCustomer(entity: CustomerEntity, cooperativeId: string): Custo
     siret: entity.siret,
     address: entity.address,
     email: entity.email,
+    siren: entity.siren,
+    vatNumber: entity.vatNumber,
+    country: entity.country,
+    euBusiness: isEuBusiness(entity),
     accountId: entity.accountId,
   };
 }

@@ -14,16 +14,37 @@ import type { DataSource, EntityManager } from "typeorm";
 import { assertMayDraftFor, requireAccount, requireActiveActivity } from "../accounts/account-access";
 import { CustomerEntity } from "./customer.entity";
 import type { CreateCustomerInput } from "./customer.type";
+import { customerVatNumber, isValidSiren } from "../invoices/vat-rules";
 
 export async function createCustomer(db: DataSource, cooperativeId: string, actor: Caller, input: CreateCustomerInput) {
   const siret = optionalText(input.siret, "input.siret", 20)?.replace(/\s/g, "") ?? null;
   if (siret !== null && (input.kind !== "BUSINESS" || !isValidSiret(siret))) {
     throw badUserInput(`"${input.siret}" is not a valid SIRET of a business customer`, "input.siret");
   }
+  const country = (input.country ?? "FR").trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country))
+    throw badUserInput(`"${input.country}" is not an ISO 3166-1 alpha-2 country code ("FR", "DE")`, "input.country");
+  let siren = optionalText(input.siren, "input.siren", 20)?.replace(/\s/g, "") ?? null;
+  if (siren !== null && (input.kind !== "BUSINESS" || country !== "FR" || !isValidSiren(siren))) {
+    throw badUserInput(`"${input.siren}" is not a valid SIREN of a French business customer (9 digits with a valid key)`, "input.siren");
+  }
+  if (siret !== null) {
+    if (siren !== null && siren !== siret.slice(0, 9))
+      throw badUserInput(`the SIREN is the SIRET's first nine digits (${siret.slice(0, 9)})`, "input.siren");
+    siren = siret.slice(0, 9);
+  }
+  const vatText = optionalText(input.vatNumber, "input.vatNumber", 20);
+  if (vatText !== null && vatText !== undefined && input.kind !== "BUSINESS") {
+    throw badUserInput("a VAT number is a business customer's", "input.vatNumber");
+  }
+  const vatNumber = vatText ? customerVatNumber(vatText, country, siren, "input.vatNumber") : null;
   const values = {
     name: requiredText(input.name, "input.name", 200),
     kind: input.kind,
     siret,
+    siren,
+    vatNumber,
+    country,
     address: requiredText(input.address, "input.address", 500),
     email: optionalEmail(input.email, "input.email"),
   };

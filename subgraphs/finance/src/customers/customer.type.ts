@@ -29,6 +29,25 @@ export class Customer {
   @Field(() => String, { nullable: true, description: "Email address." })
   email: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "SIREN of a French business (9 digits), printed on its invoices: mandatory from the e-invoicing reform (1 September 2026).",
+  })
+  siren: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Intra-community VAT number of a business of the European Union ("DE136695976").' })
+  vatNumber: string | null;
+
+  @Field(() => String, { description: 'Country of the billing address, ISO 3166-1 alpha-2 ("FR", "DE").' })
+  country: string;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether it is a business established in another member state of the European Union: services to it are taxed there, the customer paying the VAT (reverse charge, CGI art. 259-1 and 283-2).",
+  })
+  euBusiness: boolean;
+
   /** The activity account it belongs to (local ID): whose it is, for the access policy. */
   accountId: string;
 }
@@ -54,4 +73,19 @@ export class CreateCustomerInput {
 
   @Field(() => String, { nullable: true, description: "Email address." })
   email?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "SIREN (9 digits, checked by its key) of a French business; taken from the SIRET when one is given (they must agree).",
+  })
+  siren?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Intra-community VAT number of a business of the European Union, checked against its country's format and key.",
+  })
+  vatNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Country, ISO 3166-1 alpha-2; "FR" by default.' })
+  country?: string | null;
 }

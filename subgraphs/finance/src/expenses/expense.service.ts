@@ -4,6 +4,7 @@ import { requireAccount, requireActiveActivity } from "../accounts/account-acces
 import { adjustmentMonth } from "../contributions/closed-month";
 import { ExpenseEntity } from "./expense.entity";
 import type { RecordExpenseInput } from "./expense.type";
+import { postSources } from "../books/posting";
 
 /**
  * Records an expense at its real date. A receipt often comes in late: dated in a month whose
@@ -30,6 +31,7 @@ export async function recordExpense(db: DataSource, cooperativeId: string, actor
     const bookedOn = await adjustmentMonth(manager, account.id, input.spentOn);
     const repository = manager.getRepository(ExpenseEntity);
     const expense = await repository.save(repository.create({ ...values, bookedOn, accountId: account.id }));
+    await postSources(manager, { only: { EXPENSE: [expense.id] } });
     await recordAudit(manager, actor, {
       action: "recordExpense",
       entityType: "Expense",

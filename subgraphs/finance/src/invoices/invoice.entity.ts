@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { centsColumn } from "@cae/shared";
 import { LineColumns } from "./line.entity";
+import type { ReverseCharge } from "./vat-rules";
 
 export type InvoiceStatus = "DRAFT" | "ISSUED" | "PARTLY_PAID" | "PAID" | "CANCELLED";
 
@@ -55,6 +56,21 @@ export class InvoiceEntity {
 
   @Column({ name: "credited_cents", type: "bigint", transformer: centsColumn, default: 0 })
   creditedCents: bigint;
+
+  /** Day of the delivery or of the completion of the service, when it is not the issue date (CGI art. 242 nonies A, I-7°). */
+  @Column({ name: "delivered_on", type: "date", nullable: true })
+  deliveredOn: string | null;
+
+  /** The period the invoice is for (BT-73/74), both or neither. */
+  @Column({ name: "period_from", type: "date", nullable: true })
+  periodFrom: string | null;
+
+  @Column({ name: "period_to", type: "date", nullable: true })
+  periodTo: string | null;
+
+  /** When the customer pays the VAT (autoliquidation): the invoice carries none. */
+  @Column({ name: "reverse_charge", type: "text", nullable: true })
+  reverseCharge: ReverseCharge | null;
 
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;

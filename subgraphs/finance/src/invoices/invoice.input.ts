@@ -1,6 +1,17 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import { LocalDateScalar } from "@cae/shared";
 import { DocumentLineInput } from "./line.type";
+import { ReverseCharge } from "./invoice.type";
+import type { ReverseCharge as ReverseChargeValue } from "./vat-rules";
+
+@InputType({ description: "The period an invoice is for (période de facturation)." })
+export class InvoicePeriodInput {
+  @Field(() => LocalDateScalar, { description: "First day." })
+  from: string;
+
+  @Field(() => LocalDateScalar, { description: "Last day, on or after the first." })
+  to: string;
+}
 
 @InputType({ description: "A draft invoice (brouillon) of an activity: editable until issued." })
 export class CreateInvoiceDraftInput {
@@ -15,6 +26,21 @@ export class CreateInvoiceDraftInput {
 
   @Field(() => [DocumentLineInput], { description: "1 to 200 lines." })
   lines: DocumentLineInput[];
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Day of the delivery or of the completion of the service, when it differs from the issue date (CGI art. 242 nonies A).",
+  })
+  deliveredOn?: string | null;
+
+  @Field(() => InvoicePeriodInput, { nullable: true, description: "The period invoiced, for a service over several days." })
+  period?: InvoicePeriodInput | null;
+
+  @Field(() => ReverseCharge, {
+    nullable: true,
+    description: "The reverse-charge case, when the customer pays the VAT: every line is then EXEMPT, without a ground.",
+  })
+  reverseCharge?: ReverseChargeValue | null;
 }
 
 @InputType({ description: "Changes to a draft invoice; what is absent stays." })
@@ -30,6 +56,21 @@ export class UpdateInvoiceDraftInput {
 
   @Field(() => [DocumentLineInput], { nullable: true, description: "The new lines, replacing all the old ones." })
   lines?: DocumentLineInput[] | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Day of the delivery or of the completion of the service." })
+  deliveredOn?: string | null;
+
+  @Field(() => InvoicePeriodInput, { nullable: true, description: "The period invoiced." })
+  period?: InvoicePeriodInput | null;
+
+  @Field(() => ReverseCharge, { nullable: true, description: "The reverse-charge case." })
+  reverseCharge?: ReverseChargeValue | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True to clear the delivery date, the period and the reverse charge before applying the fields above.",
+  })
+  clearMentions?: boolean | null;
 }
 
 @InputType({ description: "A draft invoice to delete; an issued invoice is never deleted." })

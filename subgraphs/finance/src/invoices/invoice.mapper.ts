@@ -20,5 +20,9 @@ export function toInvoice(entity: InvoiceEntity, cooperativeId: string): Invoice
     accountId: entity.accountId,
     customerId: entity.customerId,
     settingsId: entity.settingsId,
+    deliveredOn: entity.deliveredOn,
+    periodFrom: entity.periodFrom,
+    periodTo: entity.periodTo,
+    reverseCharge: entity.reverseCharge,
   };
 }

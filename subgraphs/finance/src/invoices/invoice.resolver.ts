@@ -6,7 +6,8 @@ import { ActivityAccount, Cooperative } from "../accounts/activity-account.type"
 import type { FinanceContext } from "../context";
 import { toCustomer } from "../customers/customer.mapper";
 import { Customer } from "../customers/customer.type";
-import { renderDocumentPdf } from "../pdf/document-pdf";
+import { renderDocumentPdf, type PrintableDocument } from "../pdf/document-pdf";
+import { ciiXml, type CiiDocument } from "../facturx/cii";
 import { InvoiceEntity } from "./invoice.entity";
 import { CreateInvoiceDraftInput, DeleteInvoiceDraftInput, IssueInvoiceInput, UpdateInvoiceDraftInput } from "./invoice.input";
 import { toInvoice } from "./invoice.mapper";
@@ -16,17 +17,45 @@ import { DocumentLine, VatAmount } from "./line.type";
 import { toDocumentLine, vatBreakdown } from "./lines";
 import { documentMentions } from "./mentions";
 
-async function mentionsOf(
-  ctx: FinanceContext,
-  doc: { settingsId: string | null; customerId: string; lines: string; terms: { paymentTermsDays: number; dueOn: string } | null },
-) {
-  if (!doc.settingsId) return null;
-  const [settings, customer, lines] = await Promise.all([
-    ctx.loaders.settingsById.load(doc.settingsId),
-    ctx.loaders.customerById.load(doc.customerId),
-    ctx.loaders.invoiceLinesByInvoice.load(doc.lines),
+/** Everything an issued invoice prints, read through the request's loaders; null for a draft. */
+async function printedInvoice(ctx: FinanceContext, invoice: Invoice) {
+  if (!invoice.settingsId || !invoice.number || !invoice.issuedOn) return null;
+  const [settings, customer, lines, account] = await Promise.all([
+    ctx.loaders.settingsById.load(invoice.settingsId),
+    ctx.loaders.customerById.load(invoice.customerId),
+    ctx.loaders.invoiceLinesByInvoice.load(invoice.localId),
+    accountOf(ctx, invoice.accountId),
   ]);
-  return settings && customer ? documentMentions(settings, customer, lines, doc.terms) : null;
+  if (!settings || !customer) return null;
+  const terms =
+    invoice.dueOn && invoice.paymentTermsDays !== null ? { paymentTermsDays: invoice.paymentTermsDays, dueOn: invoice.dueOn } : null;
+  const mentions = documentMentions(settings, customer, lines, terms, { ...invoice, issuedOn: invoice.issuedOn, sector: account.sector });
+  const printable: PrintableDocument = {
+    kind: "FACTURE",
+    number: invoice.number,
+    issuedOn: invoice.issuedOn,
+    dueOn: invoice.dueOn,
+    activityLabel: account.label,
+    analyticCode: account.analyticCode,
+    customer,
+    lines,
+    vat: vatBreakdown(lines),
+    netCents: invoice.netCents,
+    vatCents: invoice.vatCents,
+    totalCents: invoice.totalCents,
+    mentions,
+  };
+  const cii: CiiDocument = {
+    ...invoice,
+    typeCode: "380",
+    number: invoice.number,
+    issuedOn: invoice.issuedOn,
+    settings,
+    customer,
+    lines,
+    mentions,
+  };
+  return { printable, cii };
 }
 
 @Resolver(() => Invoice)
@@ -55,9 +84,7 @@ export class InvoiceResolver {
 
   @FieldResolver(() => DocumentMentions, { nullable: true, description: "The mandatory mentions; null for a draft." })
   async mentions(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<DocumentMentions | null> {
-    const terms =
-      invoice.dueOn && invoice.paymentTermsDays !== null ? { paymentTermsDays: invoice.paymentTermsDays, dueOn: invoice.dueOn } : null;
-    return mentionsOf(ctx, { settingsId: invoice.settingsId, customerId: invoice.customerId, lines: invoice.localId, terms });
+    return (await printedInvoice(ctx, invoice))?.printable.mentions ?? null;
   }
 
   @FieldResolver(() => String, {
@@ -66,30 +93,18 @@ export class InvoiceResolver {
       "The printable invoice with its mandatory mentions: a PDF, base64-encoded. Null for a draft, which is not a legal document.",
   })
   async pdf(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<string | null> {
-    const mentions = await this.mentions(invoice, ctx);
-    if (!mentions || !invoice.number || !invoice.issuedOn) return null;
-    const [account, customer, lines] = await Promise.all([
-      accountOf(ctx, invoice.accountId),
-      ctx.loaders.customerById.load(invoice.customerId),
-      ctx.loaders.invoiceLinesByInvoice.load(invoice.localId),
-    ]);
-    if (!customer) return null;
-    const pdf = await renderDocumentPdf({
-      kind: "FACTURE",
-      number: invoice.number,
-      issuedOn: invoice.issuedOn,
-      dueOn: invoice.dueOn,
-      activityLabel: account.label,
-      analyticCode: account.analyticCode,
-      customer,
-      lines,
-      vat: vatBreakdown(lines),
-      netCents: invoice.netCents,
-      vatCents: invoice.vatCents,
-      totalCents: invoice.totalCents,
-      mentions,
-    });
-    return pdf.toString("base64");
+    const printed = await printedInvoice(ctx, invoice);
+    return printed && (await renderDocumentPdf(printed.printable)).toString("base64");
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The invoice as a Factur-X 1.07 e-invoice (profile EN 16931): a PDF/A-3 that shows it and embeds its CII XML (factur-x.xml), base64-encoded. Null for a draft.",
+  })
+  async facturX(@Root() invoice: Invoice, @Ctx() ctx: FinanceContext): Promise<string | null> {
+    const printed = await printedInvoice(ctx, invoice);
+    return printed && (await renderDocumentPdf(printed.printable, { xml: ciiXml(printed.cii) })).toString("base64");
   }
 
   @Authorized(COOPERATIVE_ROLES)

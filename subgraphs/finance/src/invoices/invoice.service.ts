@@ -1,21 +1,70 @@
-import { addDays, badUserInput, encodeId, notFound, ownLocalId, pastDate, todayInFrance, type Caller, recordAudit } from "@cae/shared";
+import {
+  addDays,
+  badUserInput,
+  encodeId,
+  notFound,
+  ownLocalId,
+  pastDate,
+  plannedDate,
+  todayInFrance,
+  type Caller,
+  recordAudit,
+} from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { assertMayDraftFor, requireAccount, requireActiveActivity } from "../accounts/account-access";
 import { ActivityAccountEntity } from "../accounts/activity-account.entity";
 import { assertMonthOpen } from "../contributions/closed-month";
 import { requireCustomerOf } from "../customers/customer.service";
 import { conflictOn } from "../errors";
-import { requireSettingsOn } from "../settings/settings.service";
+import { requireSettingsOn, settingsOn } from "../settings/settings.service";
+import { CustomerEntity } from "../customers/customer.entity";
+import { insuranceProblem, sirenProblem, vatCaseProblem } from "./vat-case";
+import type { ReverseCharge } from "./vat-rules";
 import { InvoiceEntity, InvoiceLineEntity } from "./invoice.entity";
-import type { CreateInvoiceDraftInput, DeleteInvoiceDraftInput, IssueInvoiceInput, UpdateInvoiceDraftInput } from "./invoice.input";
+import type {
+  CreateInvoiceDraftInput,
+  DeleteInvoiceDraftInput,
+  InvoicePeriodInput,
+  IssueInvoiceInput,
+  UpdateInvoiceDraftInput,
+} from "./invoice.input";
 import { priceLines, type LineRow } from "./lines";
 import { takeNextNumber } from "./numbering";
+import { postSources } from "../books/posting";
 
 function checkTerms(days: number | null | undefined, field: string): number | null {
   if (days === null || days === undefined) return null;
   if (!Number.isInteger(days) || days < 0 || days > 60)
     throw badUserInput("payment terms are 0 to 60 days (Code de commerce L441-10)", field);
   return days;
+}
+
+/** The delivery date and period of a draft, checked: plausible days, a period in order. */
+function checkDelivery(deliveredOn: string | null | undefined, period: InvoicePeriodInput | null | undefined) {
+  const checked = {
+    deliveredOn: plannedDate(deliveredOn, "input.deliveredOn") ?? null,
+    periodFrom: plannedDate(period?.from, "input.period.from") ?? null,
+    periodTo: plannedDate(period?.to, "input.period.to") ?? null,
+  };
+  if (checked.periodFrom && checked.periodTo && checked.periodTo < checked.periodFrom) {
+    throw badUserInput("the period ends before it begins", "input.period.to");
+  }
+  return checked;
+}
+
+/**
+ * A draft's VAT case checked when it is made or changed, against the settings in force today when
+ * there are some (issuing checks again with those of the issue date): BAD_USER_INPUT on the field.
+ */
+async function checkDraftVat(
+  manager: EntityManager,
+  draft: { reverseCharge: ReverseCharge | null; lines: readonly LineRow[] },
+  customer: CustomerEntity,
+  sector: ActivityAccountEntity["sector"],
+) {
+  const settings = await settingsOn(manager, todayInFrance());
+  const problem = vatCaseProblem({ ...draft, linesField: "input.lines" }, customer, sector, settings);
+  if (problem) throw badUserInput(problem.message, problem.field);
 }
 
 /** Locks an invoice row for the transaction: concurrent changes to one invoice queue. */
@@ -60,10 +109,12 @@ export async function insertLines(manager: EntityManager, entity: "invoice" | "q
     row.unitPriceCents.toString(),
     row.vatRate,
     row.netCents.toString(),
+    row.supply,
+    row.vatExemption ?? null,
   ]);
-  const placeholders = rows.map((_, i) => `(${Array.from({ length: 7 }, (__, j) => `$${i * 7 + j + 1}`).join(", ")})`).join(", ");
+  const placeholders = rows.map((_, i) => `(${Array.from({ length: 9 }, (__, j) => `$${i * 9 + j + 1}`).join(", ")})`).join(", ");
   await manager.query(
-    `INSERT INTO ${table} (${owner}, position, description, quantity, unit_price_cents, vat_rate, net_cents) VALUES ${placeholders}`,
+    `INSERT INTO ${table} (${owner}, position, description, quantity, unit_price_cents, vat_rate, net_cents, supply, vat_exemption) VALUES ${placeholders}`,
     values,
   );
 }
@@ -71,14 +122,17 @@ export async function insertLines(manager: EntityManager, entity: "invoice" | "q
 export async function createInvoiceDraft(db: DataSource, cooperativeId: string, actor: Caller, input: CreateInvoiceDraftInput) {
   const { rows, totals } = priceLines(input.lines, "input.lines");
   const paymentTermsDays = checkTerms(input.paymentTermsDays, "input.paymentTermsDays");
+  const delivery = checkDelivery(input.deliveredOn, input.period);
+  const reverseCharge = input.reverseCharge ?? null;
   return db.transaction(async (manager) => {
     const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
     assertMayDraftFor(actor, cooperativeId, account);
     await requireActiveActivity(manager, cooperativeId, account, "input.accountId");
     const customer = await requireCustomerOf(manager, cooperativeId, account.id, input.customerId, "input.customerId");
+    await checkDraftVat(manager, { reverseCharge, lines: rows }, customer, account.sector);
     const invoice = await saveDraft(
       manager,
-      { accountId: account.id, customerId: customer.id, quoteId: null, paymentTermsDays },
+      { accountId: account.id, customerId: customer.id, quoteId: null, paymentTermsDays, reverseCharge, ...delivery },
       rows,
       totals,
     );
@@ -94,7 +148,8 @@ export async function createInvoiceDraft(db: DataSource, cooperativeId: string, 
 
 export async function saveDraft(
   manager: EntityManager,
-  values: Pick<InvoiceEntity, "accountId" | "customerId" | "quoteId" | "paymentTermsDays">,
+  values: Pick<InvoiceEntity, "accountId" | "customerId" | "quoteId" | "paymentTermsDays"> &
+    Partial<Pick<InvoiceEntity, "deliveredOn" | "periodFrom" | "periodTo" | "reverseCharge">>,
   rows: LineRow[],
   totals: { netCents: bigint; vatCents: bigint; totalCents: bigint },
 ): Promise<InvoiceEntity> {
@@ -117,11 +172,26 @@ export async function saveDraft(
 export async function updateInvoiceDraft(db: DataSource, cooperativeId: string, actor: Caller, input: UpdateInvoiceDraftInput) {
   const priced = input.lines ? priceLines(input.lines, "input.lines") : null;
   const paymentTermsDays = checkTerms(input.paymentTermsDays, "input.paymentTermsDays");
+  const delivery = checkDelivery(input.deliveredOn, input.period);
   return db.transaction(async (manager) => {
     const invoice = await lockDraft(manager, cooperativeId, input.id, "input.id", actor);
-    if (input.customerId)
-      invoice.customerId = (await requireCustomerOf(manager, cooperativeId, invoice.accountId, input.customerId, "input.customerId")).id;
+    const customerId = input.customerId
+      ? (await requireCustomerOf(manager, cooperativeId, invoice.accountId, input.customerId, "input.customerId")).id
+      : invoice.customerId;
+    invoice.customerId = customerId;
     if (paymentTermsDays !== null) invoice.paymentTermsDays = paymentTermsDays;
+    if (input.clearMentions) Object.assign(invoice, { deliveredOn: null, periodFrom: null, periodTo: null, reverseCharge: null });
+    if (delivery.deliveredOn) invoice.deliveredOn = delivery.deliveredOn;
+    if (delivery.periodFrom) Object.assign(invoice, { periodFrom: delivery.periodFrom, periodTo: delivery.periodTo });
+    if (input.reverseCharge) invoice.reverseCharge = input.reverseCharge;
+    const [customer, account, lines] = await Promise.all([
+      manager.getRepository(CustomerEntity).findOneByOrFail({ id: customerId }),
+      manager.getRepository(ActivityAccountEntity).findOneByOrFail({ id: invoice.accountId }),
+      priced
+        ? priced.rows
+        : manager.getRepository(InvoiceLineEntity).find({ where: { invoiceId: invoice.id }, order: { position: "ASC" } }),
+    ]);
+    await checkDraftVat(manager, { reverseCharge: invoice.reverseCharge, lines }, customer, account.sector);
     if (priced) {
       await manager.getRepository(InvoiceLineEntity).delete({ invoiceId: invoice.id });
       await insertLines(manager, "invoice", invoice.id, priced.rows);
@@ -159,6 +229,17 @@ export async function issueInvoice(db: DataSource, cooperativeId: string, actor:
     const invoice = await lockDraft(manager, cooperativeId, input.id, "input.id", actor);
     const settings = await requireSettingsOn(manager, issuedOn);
     await assertMonthOpen(manager, invoice.accountId, issuedOn, "input.issuedOn");
+    const [customer, account, lines] = await Promise.all([
+      manager.getRepository(CustomerEntity).findOneByOrFail({ id: invoice.customerId }),
+      manager.getRepository(ActivityAccountEntity).findOneByOrFail({ id: invoice.accountId }),
+      manager.getRepository(InvoiceLineEntity).find({ where: { invoiceId: invoice.id }, order: { position: "ASC" } }),
+    ]);
+    // The settings of the issue date decide: the draft was checked against today's, which may differ.
+    const problem =
+      vatCaseProblem({ reverseCharge: invoice.reverseCharge, lines, linesField: "lines" }, customer, account.sector, settings) ??
+      sirenProblem(customer, issuedOn) ??
+      insuranceProblem(settings, account.sector);
+    if (problem) throw conflictOn(`The draft cannot be issued: ${problem.message} (${problem.field}); correct the draft first`, "input.id");
     const number = await takeNextNumber(manager, "INVOICE", issuedOn, settings.invoicePrefix);
     const paymentTermsDays = invoice.paymentTermsDays ?? settings.paymentTermsDays;
     Object.assign(invoice, {
@@ -171,6 +252,7 @@ export async function issueInvoice(db: DataSource, cooperativeId: string, actor:
       updatedAt: new Date(),
     });
     await manager.getRepository(InvoiceEntity).save(invoice);
+    await postSources(manager, { only: { INVOICE: [invoice.id] } });
     await recordAudit(manager, actor, {
       action: "issueInvoice",
       entityType: "Invoice",

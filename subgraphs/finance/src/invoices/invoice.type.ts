@@ -1,6 +1,17 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { CentsScalar, connectionType, LocalDateScalar, PageArgs } from "@cae/shared";
 import type { InvoiceStatus as InvoiceStatusValue } from "./invoice.entity";
+import { REVERSE_CHARGES, type ReverseCharge as ReverseChargeValue } from "./vat-rules";
+
+export const ReverseCharge = Object.fromEntries(Object.keys(REVERSE_CHARGES).map((key) => [key, key])) as {
+  [K in ReverseChargeValue]: K;
+};
+registerEnumType(ReverseCharge, {
+  name: "ReverseCharge",
+  description:
+    "Why the customer, not the cooperative, pays the VAT of an invoice (autoliquidation): the invoice carries none, and says so.",
+  valuesConfig: Object.fromEntries(Object.entries(REVERSE_CHARGES).map(([key, charge]) => [key, { description: charge.label }])),
+});
 
 export const InvoiceStatus = {
   DRAFT: "DRAFT",
@@ -38,6 +49,54 @@ export class DocumentMentions {
   @Field(() => String, { description: "The cooperative's address." })
   sellerAddress: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Legal form and capital ("SCOP SARL à capital variable", Code de commerce R123-237); null for a document issued under settings that predate it.',
+  })
+  sellerLegalForm: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Registration at the trade registry ("RCS Toulouse 732 829 320", R123-237).' })
+  sellerRegistration: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The customer's SIREN, for a French business (mandatory from the e-invoicing reform).",
+  })
+  customerSiren: string | null;
+
+  @Field(() => String, { nullable: true, description: "The customer's intra-community VAT number, for a business of the European Union." })
+  customerVatNumber: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The date of the delivery or service, or the period invoiced, when it differs from the issue date (CGI art. 242 nonies A).",
+  })
+  deliveryDate: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "What the document sells: services, goods, or both (nature de l'opération, mandatory from the e-invoicing reform).",
+  })
+  operationNature: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The reverse-charge mention ("Autoliquidation …"), when the customer pays the VAT (CGI art. 283-2, 283-2 nonies).',
+  })
+  reverseCharge: string | null;
+
+  @Field(() => [String], { description: "The exemption mentions of the exempt lines, one per ground (CGI art. 242 nonies A, I-9°)." })
+  vatExemptions: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The decennial insurance (insurer, policy, coverage) of a building activity (Code des assurances L243-2); null for other sectors.",
+  })
+  decennialInsurance: string | null;
+
   @Field(() => String, { description: 'Payment terms ("Paiement à 30 jours, au plus tard le 2026-04-13").' })
   paymentTerms: string;
 
@@ -50,8 +109,19 @@ export class DocumentMentions {
   })
   recoveryFee: string | null;
 
-  @Field(() => String, { nullable: true, description: "The VAT exemption mention, when a line is exempt." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The VAT exemption mentions, when a line is exempt, joined by "; ".',
+    deprecationReason: "Several grounds may apply: use vatExemptions.",
+  })
   vatExemption: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The option for VAT on debits, printed when the cooperative took it and the document sells taxed services (CGI art. 242 nonies A, I-13°).",
+  })
+  vatOnDebits: string | null;
 }
 
 @ObjectType({
@@ -94,6 +164,21 @@ export class Invoice {
 
   @Field(() => CentsScalar, { description: "Still due (reste dû) = total - credited - paid." })
   balanceCents: bigint;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Day of the delivery or of the completion of the service, when not the issue date.",
+  })
+  deliveredOn: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "First day of the period invoiced." })
+  periodFrom: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Last day of the period invoiced." })
+  periodTo: string | null;
+
+  @Field(() => ReverseCharge, { nullable: true, description: "The reverse-charge case, when the customer pays the VAT." })
+  reverseCharge: ReverseChargeValue | null;
 
   localId: string;
   accountId: string;

@@ -1,6 +1,8 @@
 import { Column, PrimaryGeneratedColumn } from "typeorm";
 import { centsColumn } from "@cae/shared";
+import type { Supply } from "../books/sales-vat";
 import type { VatRate } from "../money/arithmetic";
+import type { VatExemptionGround } from "./vat-rules";
 
 /** The columns every line table has (invoices, quotes, credit notes): each table is its own. */
 export abstract class LineColumns {
@@ -25,4 +27,11 @@ export abstract class LineColumns {
 
   @Column({ name: "net_cents", type: "bigint", transformer: centsColumn })
   netCents: bigint;
+
+  @Column({ type: "text" })
+  supply: Supply;
+
+  /** Why an EXEMPT line is exempt; null on other lines, and on exempt lines that print the settings' default mention. */
+  @Column({ name: "vat_exemption", type: "text", nullable: true })
+  vatExemption: VatExemptionGround | null;
 }

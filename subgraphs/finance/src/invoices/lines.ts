@@ -8,7 +8,9 @@ import {
   type DocumentTotals,
   type VatRate,
 } from "../money/arithmetic";
+import type { Supply } from "../books/sales-vat";
 import type { DocumentLine, DocumentLineInput, VatAmount } from "./line.type";
+import type { VatExemptionGround } from "./vat-rules";
 
 /** A line as stored (`invoice_lines`, `quote_lines`, `credit_note_lines`). */
 export interface LineRow {
@@ -17,7 +19,10 @@ export interface LineRow {
   quantity: string;
   unitPriceCents: bigint;
   vatRate: VatRate;
+  supply: Supply;
   netCents: bigint;
+  /** Why an EXEMPT line is exempt (null: the settings' default mention); absent on rows written before grounds existed. */
+  vatExemption?: VatExemptionGround | null;
 }
 
 export const MAX_LINES = 200;
@@ -34,7 +39,17 @@ export function priceLines(inputs: readonly DocumentLineInput[], field: string):
     quantityThousandths: parseQuantity(line.quantity, `${field}.${i}.quantity`),
     unitPriceCents: plausibleCents(line.unitPriceCents, `${field}.${i}.unitPriceCents`),
     vatRate: line.vatRate,
+    supply: line.supply ?? "SERVICES",
+    vatExemption: line.vatExemption ?? null,
   }));
+  parsed.forEach((line, i) => {
+    if (line.vatExemption !== null && line.vatRate !== "EXEMPT") {
+      throw badUserInput(
+        `line ${i + 1} is taxed at ${line.vatRate}: only an EXEMPT line has an exemption ground`,
+        `${field}.${i}.vatExemption`,
+      );
+    }
+  });
   const totals = documentTotals(parsed);
   totals.lineNets.forEach((net, i) => {
     if (net > MAX_AMOUNT_CENTS) {
@@ -57,7 +72,9 @@ export function priceLines(inputs: readonly DocumentLineInput[], field: string):
     quantity: formatQuantity(line.quantityThousandths),
     unitPriceCents: line.unitPriceCents,
     vatRate: line.vatRate,
+    supply: line.supply,
     netCents: totals.lineNets[i],
+    vatExemption: line.vatExemption,
   }));
   return { rows, totals };
 }
@@ -72,7 +89,9 @@ export function toDocumentLine(row: LineRow): DocumentLine {
     quantity: formatQuantity(quantityOf(row)),
     unitPriceCents: row.unitPriceCents,
     vatRate: row.vatRate,
+    supply: row.supply,
     netCents: row.netCents,
+    vatExemption: row.vatExemption ?? null,
   };
 }
 

@@ -1,7 +1,8 @@
 import type { EntityManager } from "typeorm";
 import { conflictOn } from "../errors";
 
-export type SeriesKind = "INVOICE" | "CREDIT_NOTE";
+export type SeriesKind = "INVOICE" | "CREDIT_NOTE" | "QUOTE";
+const KIND_NAME: Record<SeriesKind, string> = { INVOICE: "invoice", CREDIT_NOTE: "credit note", QUOTE: "quote" };
 
 /** "F2026-000123": the prefix, the year of the issue date, six digits. */
 export const formatNumber = (prefix: string, year: number, number: number): string => `${prefix}${year}-${String(number).padStart(6, "0")}`;
@@ -32,7 +33,7 @@ export async function takeNextNumber(
   }, null);
   if (latest !== null && issuedOn < latest) {
     throw conflictOn(
-      `The issue date ${issuedOn} is before the last ${kind === "INVOICE" ? "invoice" : "credit note"} issued (${latest}): numbers follow the dates`,
+      `The issue date ${issuedOn} is before the last ${KIND_NAME[kind]} issued (${latest}): numbers follow the dates`,
       field,
     );
   }

@@ -79,16 +79,27 @@ export const percentOf = (cents: bigint, rate: bigint): bigint => roundDiv(cents
 export const lineNet = (quantityThousandths: bigint, unitPriceCents: bigint): bigint =>
   roundDiv(quantityThousandths * unitPriceCents, 1000n);
 
-/** The French VAT rates (CGI art. 278 and following), and exemption. */
+/**
+ * The French VAT rates (CGI art. 278 and following; 8.5 % is the normal rate of Guadeloupe,
+ * Martinique and La Réunion, CGI art. 296, where 2.1 % is the reduced one), and exemption.
+ */
 export const VAT_RATES = {
   STANDARD_20: 200_000n,
   INTERMEDIATE_10: 100_000n,
   REDUCED_5_5: 55_000n,
   SUPER_REDUCED_2_1: 21_000n,
+  OVERSEAS_8_5: 85_000n,
   EXEMPT: 0n,
 } as const;
 export type VatRate = keyof typeof VAT_RATES;
-export const VAT_RATE_ORDER: readonly VatRate[] = ["STANDARD_20", "INTERMEDIATE_10", "REDUCED_5_5", "SUPER_REDUCED_2_1", "EXEMPT"];
+export const VAT_RATE_ORDER: readonly VatRate[] = [
+  "STANDARD_20",
+  "INTERMEDIATE_10",
+  "REDUCED_5_5",
+  "SUPER_REDUCED_2_1",
+  "OVERSEAS_8_5",
+  "EXEMPT",
+];
 
 export interface PricedLine {
   quantityThousandths: bigint;

@@ -19,6 +19,7 @@ import { InvoiceEntity, settledStatus } from "../invoices/invoice.entity";
 import { lockInvoice } from "../invoices/invoice.service";
 import { PaymentEntity } from "./payment.entity";
 import type { CancelPaymentInput, RecordPaymentInput } from "./payment.type";
+import { postSources } from "../books/posting";
 
 /** A closed account takes no payment nor reversal (its books are settled); one whose entrepreneur left still does. */
 async function requireOpenAccountOf(manager: EntityManager, cooperativeId: string, invoice: InvoiceEntity, field: string) {
@@ -70,6 +71,7 @@ export async function recordPayment(db: DataSource, cooperativeId: string, actor
       }),
     );
     await saveSettlement(manager, invoice, invoice.paidCents + input.amountCents);
+    await postSources(manager, { only: { PAYMENT: [payment.id] } });
     await recordAudit(manager, actor, {
       action: "recordPayment",
       entityType: "Payment",
@@ -120,6 +122,7 @@ export async function cancelPayment(db: DataSource, cooperativeId: string, actor
       }),
     );
     await saveSettlement(manager, invoice, invoice.paidCents - payment.amountCents);
+    await postSources(manager, { only: { PAYMENT: [reversal.id] } });
     await recordAudit(manager, actor, {
       action: "cancelPayment",
       entityType: "Payment",

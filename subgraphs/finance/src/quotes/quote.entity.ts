@@ -28,6 +28,14 @@ export class QuoteEntity {
   @Column({ name: "valid_until", type: "date" })
   validUntil: string;
 
+  /** Number in the quote series ("D2026-000012"); null on quotes made before quotes were numbered. */
+  @Column({ type: "text", nullable: true })
+  number: string | null;
+
+  /** The settings version in force on its day, whose identity and mentions it prints; null with the number. */
+  @Column({ name: "settings_id", type: "uuid", nullable: true })
+  settingsId: string | null;
+
   @Column({ name: "decided_on", type: "date", nullable: true })
   decidedOn: string | null;
 

@@ -5,6 +5,7 @@ import type { Quote } from "./quote.type";
 export function toQuote(entity: QuoteEntity, cooperativeId: string): Quote {
   return {
     id: encodeId(cooperativeId, entity.id),
+    number: entity.number,
     status: entity.status,
     issuedOn: entity.issuedOn,
     validUntil: entity.validUntil,
@@ -15,5 +16,6 @@ export function toQuote(entity: QuoteEntity, cooperativeId: string): Quote {
     localId: entity.id,
     accountId: entity.accountId,
     customerId: entity.customerId,
+    settingsId: entity.settingsId,
   };
 }

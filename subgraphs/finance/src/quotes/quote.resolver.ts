@@ -10,8 +10,30 @@ import { Invoice } from "../invoices/invoice.type";
 import { DocumentLine, VatAmount } from "../invoices/line.type";
 import { toDocumentLine, vatBreakdown } from "../invoices/lines";
 import { toQuote } from "./quote.mapper";
+import { accountOf } from "../accounts/account-lookup";
+import { DocumentMentions } from "../invoices/invoice.type";
+import { documentMentions } from "../invoices/mentions";
+import { renderDocumentPdf } from "../pdf/document-pdf";
 import { acceptQuote, createQuote, refuseQuote } from "./quote.service";
 import { CreateQuoteInput, DecideQuoteInput, Quote, QuoteConnection } from "./quote.type";
+
+/** What a numbered quote prints, with the settings of its day; null for a quote made before quotes were numbered. */
+async function printedQuote(ctx: FinanceContext, quote: Quote) {
+  if (!quote.settingsId || !quote.number) return null;
+  const [settings, customer, lines, account] = await Promise.all([
+    ctx.loaders.settingsById.load(quote.settingsId),
+    ctx.loaders.customerById.load(quote.customerId),
+    ctx.loaders.quoteLinesByQuote.load(quote.localId),
+    accountOf(ctx, quote.accountId),
+  ]);
+  if (!settings || !customer) return null;
+  const mentions = {
+    ...documentMentions(settings, customer, lines, null, { issuedOn: quote.issuedOn, sector: account.sector }),
+    // What the invoice will say, told before the customer signs (Code de commerce L441-1: the terms of sale).
+    paymentTerms: `Paiement à ${settings.paymentTermsDays} jours à compter de la facture. Pas d'escompte pour paiement anticipé.`,
+  };
+  return { settings, customer, lines, account, mentions };
+}
 
 @Resolver(() => Quote)
 export class QuoteResolver {
@@ -30,6 +52,41 @@ export class QuoteResolver {
   @FieldResolver(() => [VatAmount], { description: "The VAT by rate." })
   async vatBreakdown(@Root() quote: Quote, @Ctx() ctx: FinanceContext): Promise<VatAmount[]> {
     return vatBreakdown(await ctx.loaders.quoteLinesByQuote.load(quote.localId));
+  }
+
+  @FieldResolver(() => DocumentMentions, {
+    nullable: true,
+    description: "The mentions printed on the quote, from the settings of its day; null for a quote made before quotes were numbered.",
+  })
+  async mentions(@Root() quote: Quote, @Ctx() ctx: FinanceContext): Promise<DocumentMentions | null> {
+    return (await printedQuote(ctx, quote))?.mentions ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The printable quote (devis): number, validity, the cooperative's identity, the customer, lines and totals, and for a building activity its decennial insurance; a PDF, base64-encoded. Null for a quote made before quotes were numbered.",
+  })
+  async pdf(@Root() quote: Quote, @Ctx() ctx: FinanceContext): Promise<string | null> {
+    const printed = await printedQuote(ctx, quote);
+    if (!printed || !quote.number) return null;
+    const pdf = await renderDocumentPdf({
+      kind: "DEVIS",
+      number: quote.number,
+      issuedOn: quote.issuedOn,
+      dueOn: null,
+      validUntil: quote.validUntil,
+      activityLabel: printed.account.label,
+      analyticCode: printed.account.analyticCode,
+      customer: printed.customer,
+      lines: printed.lines,
+      vat: vatBreakdown(printed.lines),
+      netCents: quote.netCents,
+      vatCents: quote.vatCents,
+      totalCents: quote.totalCents,
+      mentions: printed.mentions,
+    });
+    return pdf.toString("base64");
   }
 
   @FieldResolver(() => Invoice, { nullable: true, description: "The invoice the accepted quote became." })

@@ -6,6 +6,9 @@ import { conflictOn } from "../errors";
 import { insertLines, saveDraft } from "../invoices/invoice.service";
 import { priceLines } from "../invoices/lines";
 import { QuoteEntity, QuoteLineEntity } from "./quote.entity";
+import { takeNextNumber } from "../invoices/numbering";
+import { insuranceProblem, vatCaseProblem } from "../invoices/vat-case";
+import { DEFAULT_QUOTE_PREFIX, requireSettingsOn } from "../settings/settings.service";
 import type { CreateQuoteInput, DecideQuoteInput } from "./quote.type";
 
 export async function createQuote(db: DataSource, cooperativeId: string, actor: Caller, input: CreateQuoteInput) {
@@ -18,9 +21,18 @@ export async function createQuote(db: DataSource, cooperativeId: string, actor: 
     assertMayDraftFor(actor, cooperativeId, account);
     await requireActiveActivity(manager, cooperativeId, account, "input.accountId");
     const customer = await requireCustomerOf(manager, cooperativeId, account.id, input.customerId, "input.customerId");
+    // A quote is printed with the identity and mentions in force on its day, and numbered in its own series (docs/finance.md, "Quotes").
+    const settings = await requireSettingsOn(manager, input.issuedOn);
+    const problem =
+      vatCaseProblem({ reverseCharge: null, lines: rows, linesField: "input.lines" }, customer, account.sector, settings) ??
+      insuranceProblem(settings, account.sector);
+    if (problem) throw badUserInput(problem.message, problem.field);
+    const number = await takeNextNumber(manager, "QUOTE", input.issuedOn, settings.quotePrefix ?? DEFAULT_QUOTE_PREFIX);
     const repository = manager.getRepository(QuoteEntity);
     const quote = await repository.save(
       repository.create({
+        number,
+        settingsId: settings.id,
         accountId: account.id,
         customerId: customer.id,
         status: "PENDING",
@@ -37,7 +49,7 @@ export async function createQuote(db: DataSource, cooperativeId: string, actor: 
       action: "createQuote",
       entityType: "Quote",
       entityId: encodeId(cooperativeId, quote.id),
-      details: { ...input },
+      details: { ...input, number },
     });
     return quote;
   });

@@ -17,6 +17,13 @@ export class Quote {
   @Field(() => ID, { description: 'Global ID, "<cooperative>:<uuid>".' })
   id: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Number in the cooperative\'s quote series ("D2026-000012"), gapless per year; null on a quote made before quotes were numbered.',
+  })
+  number: string | null;
+
   @Field(() => QuoteStatus, { description: "Where the quote stands." })
   status: QuoteStatusValue;
 
@@ -42,6 +49,7 @@ export class Quote {
   /** The activity account it belongs to (local ID): whose it is, for the access policy. */
   accountId: string;
   customerId: string;
+  settingsId: string | null;
 }
 
 export const QuoteConnection = connectionType(Quote, "Quote", "quote");
@@ -54,7 +62,9 @@ export class CreateQuoteInput {
   @Field(() => ID, { description: "The customer, one of the activity's." })
   customerId: string;
 
-  @Field(() => LocalDateScalar, { description: "Day the quote is made." })
+  @Field(() => LocalDateScalar, {
+    description: "Day the quote is made: it takes the next number of the quote series, so never before the last quote's day.",
+  })
   issuedOn: string;
 
   @Field(() => LocalDateScalar, { description: "Last day it may be accepted: on or after issuedOn." })

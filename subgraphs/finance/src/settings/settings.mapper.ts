@@ -26,5 +26,17 @@ export function toFinanceSettings(entity: FinanceSettingsEntity): FinanceSetting
     vatExemptionMention: entity.vatExemptionMention,
     employerChargeRate: rateText(entity.employerChargeRate),
     employeeChargeRate: rateText(entity.employeeChargeRate),
+    vatOnDebits: entity.vatOnDebits,
+    legalForm: entity.legalForm,
+    shareCapital: entity.shareCapital,
+    rcsNumber: entity.rcsNumber,
+    rcsCity: entity.rcsCity,
+    legalInterestRate: entity.legalInterestRate === null ? null : rateText(entity.legalInterestRate),
+    territory: entity.territory,
+    quotePrefix: entity.quotePrefix,
+    decennialInsurance:
+      entity.decennialInsurer && entity.decennialPolicy && entity.decennialCoverage
+        ? { insurer: entity.decennialInsurer, policyNumber: entity.decennialPolicy, coverage: entity.decennialCoverage }
+        : null,
   };
 }

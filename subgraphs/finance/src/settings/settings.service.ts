@@ -46,6 +46,9 @@ export async function requireSettingsOn(manager: EntityManager, date: string): P
 }
 
 const PREFIX = /^[A-Z]{1,6}$/;
+export const DEFAULT_QUOTE_PREFIX = "D";
+/** A variable-capital company says so after its form (Code de commerce L231-1 and following); one with a fixed capital states it (R123-237). */
+const VARIABLE_CAPITAL = /capital variable/i;
 
 export async function updateFinanceSettings(db: DataSource, cooperativeId: string, actor: Caller, input: UpdateFinanceSettingsInput) {
   requireOwnCooperative(input.cooperativeId, cooperativeId);
@@ -64,6 +67,43 @@ export async function updateFinanceSettings(db: DataSource, cooperativeId: strin
   if (!PREFIX.test(input.creditNotePrefix) || input.creditNotePrefix === input.invoicePrefix) {
     throw badUserInput("creditNotePrefix must be 1 to 6 capital letters, other than the invoices' prefix", "input.creditNotePrefix");
   }
+  const quotePrefix = input.quotePrefix ?? DEFAULT_QUOTE_PREFIX;
+  if (!PREFIX.test(quotePrefix) || quotePrefix === input.invoicePrefix || quotePrefix === input.creditNotePrefix) {
+    throw badUserInput(
+      "quotePrefix must be 1 to 6 capital letters, other than the invoices' and credit notes' prefixes",
+      "input.quotePrefix",
+    );
+  }
+  const legalForm = requiredText(input.legalForm ?? "", "input.legalForm", 200);
+  const shareCapital = input.shareCapital?.trim() ? requiredText(input.shareCapital, "input.shareCapital", 200) : null;
+  if (shareCapital === null && !VARIABLE_CAPITAL.test(legalForm)) {
+    throw badUserInput(
+      'a company with a fixed capital states it (Code de commerce R123-237): give shareCapital, or a legal form "à capital variable"',
+      "input.shareCapital",
+    );
+  }
+  const rcsNumber = requiredText(input.rcsNumber ?? "", "input.rcsNumber", 20).replace(/\s/g, "");
+  if (rcsNumber !== siret.slice(0, 9)) {
+    throw badUserInput(`the RCS number is the SIREN of the SIRET (${siret.slice(0, 9)}), got "${input.rcsNumber}"`, "input.rcsNumber");
+  }
+  if (!input.legalInterestRate)
+    throw badUserInput("input.legalInterestRate is required (Code de commerce L441-10)", "input.legalInterestRate");
+  const legalInterestRate = parseRate(input.legalInterestRate, "input.legalInterestRate");
+  const latePenaltyRate = parseRate(input.latePenaltyRate, "input.latePenaltyRate");
+  if (latePenaltyRate < 3n * legalInterestRate) {
+    throw badUserInput(
+      `the late-penalty rate may not be below three times the legal interest rate (Code de commerce L441-10): at least ${formatRate(3n * legalInterestRate)} %`,
+      "input.latePenaltyRate",
+    );
+  }
+  const territory = input.territory ?? "MAINLAND";
+  const insurance = input.decennialInsurance
+    ? {
+        decennialInsurer: requiredText(input.decennialInsurance.insurer, "input.decennialInsurance.insurer", 200),
+        decennialPolicy: requiredText(input.decennialInsurance.policyNumber, "input.decennialInsurance.policyNumber", 100),
+        decennialCoverage: requiredText(input.decennialInsurance.coverage, "input.decennialInsurance.coverage", 200),
+      }
+    : { decennialInsurer: null, decennialPolicy: null, decennialCoverage: null };
   if (!Number.isInteger(input.paymentTermsDays) || input.paymentTermsDays < 0 || input.paymentTermsDays > 60) {
     throw badUserInput("paymentTermsDays must be between 0 and 60 (Code de commerce L441-10)", "input.paymentTermsDays");
   }
@@ -78,9 +118,10 @@ export async function updateFinanceSettings(db: DataSource, cooperativeId: strin
     parseRate(bracket.rate, `${field}.rate`);
   });
   const recoveryFeeCents = input.recoveryFeeCents ?? LEGAL_RECOVERY_FEE_CENTS;
-  if (recoveryFeeCents < LEGAL_RECOVERY_FEE_CENTS)
-    throw badUserInput("the recovery fee is at least 40 EUR (4000)", "input.recoveryFeeCents");
   plausibleCents(recoveryFeeCents, "input.recoveryFeeCents");
+  // D441-5 fixes the amount: neither less nor more (what recovery costs beyond it is claimed on proof, L441-10).
+  if (recoveryFeeCents !== LEGAL_RECOVERY_FEE_CENTS)
+    throw badUserInput("the recovery fee is exactly 40 EUR (4000), fixed by Code de commerce D441-5", "input.recoveryFeeCents");
   const version = {
     effectiveFrom: input.effectiveFrom,
     legalName: requiredText(input.legalName, "input.legalName", 200),
@@ -95,13 +136,22 @@ export async function updateFinanceSettings(db: DataSource, cooperativeId: strin
     invoicePrefix: input.invoicePrefix,
     creditNotePrefix: input.creditNotePrefix,
     paymentTermsDays: input.paymentTermsDays,
-    latePenaltyRate: formatRate(parseRate(input.latePenaltyRate, "input.latePenaltyRate")),
+    latePenaltyRate: formatRate(latePenaltyRate),
     recoveryFeeCents,
     vatExemptionMention: input.vatExemptionMention?.trim()
       ? requiredText(input.vatExemptionMention, "input.vatExemptionMention", 300)
       : DEFAULT_VAT_EXEMPTION_MENTION,
     employerChargeRate: formatRate(parseRate(input.employerChargeRate, "input.employerChargeRate")),
     employeeChargeRate: formatRate(parseRate(input.employeeChargeRate, "input.employeeChargeRate")),
+    vatOnDebits: input.vatOnDebits ?? false,
+    legalForm,
+    shareCapital,
+    rcsNumber,
+    rcsCity: requiredText(input.rcsCity ?? "", "input.rcsCity", 100),
+    legalInterestRate: formatRate(legalInterestRate),
+    territory,
+    quotePrefix,
+    ...insurance,
   };
   return db.transaction(async (manager) => {
     // Settings, issuing and contributions take this lock in turn: no figure is computed with a version about to be shadowed.

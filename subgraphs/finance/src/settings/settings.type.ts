@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType, ID } from "type-graphql";
 import { CentsScalar, DecimalScalar, LocalDateScalar } from "@cae/shared";
 import type { ContributionBasis as ContributionBasisValue } from "./settings.entity";
+import { TERRITORY_LABEL, type Territory as TerritoryValue } from "../invoices/vat-rules";
 
 export const ContributionBasis = { REVENUE: "REVENUE", GROSS_MARGIN: "GROSS_MARGIN" } as const;
 registerEnumType(ContributionBasis, {
@@ -11,6 +12,49 @@ registerEnumType(ContributionBasis, {
     GROSS_MARGIN: { description: "Gross margin (marge brute): that revenue minus the month's expenses excluding VAT." },
   },
 });
+
+export const Territory = Object.fromEntries(Object.keys(TERRITORY_LABEL).map((key) => [key, key])) as {
+  [K in TerritoryValue]: K;
+};
+registerEnumType(Territory, {
+  name: "Territory",
+  description: 'Where the cooperative is established, which decides the VAT rates its lines may carry (docs/finance.md, "Mentions").',
+  valuesConfig: {
+    MAINLAND: { description: "Mainland France (métropole): 20 %, 10 %, 5.5 %, 2.1 % and exemption." },
+    GUADELOUPE: { description: "Guadeloupe: 8.5 %, 2.1 % and exemption (CGI art. 296)." },
+    MARTINIQUE: { description: "Martinique: 8.5 %, 2.1 % and exemption (CGI art. 296)." },
+    REUNION: { description: "La Réunion: 8.5 %, 2.1 % and exemption (CGI art. 296)." },
+    GUYANE: { description: "Guyane: VAT not applicable (CGI art. 294-1), every line EXEMPT." },
+    MAYOTTE: { description: "Mayotte: VAT not applicable (CGI art. 294-1), every line EXEMPT." },
+  },
+});
+
+@ObjectType({
+  description:
+    "The decennial insurance (assurance décennale) of the cooperative's building activities, printed on their quotes and invoices (Code des assurances L243-2).",
+})
+export class DecennialInsurance {
+  @Field(() => String, { description: "The insurer." })
+  insurer: string;
+
+  @Field(() => String, { description: "The policy number." })
+  policyNumber: string;
+
+  @Field(() => String, { description: 'Where the cover applies ("France métropolitaine").' })
+  coverage: string;
+}
+
+@InputType({ description: "The decennial insurance of the building activities." })
+export class DecennialInsuranceInput {
+  @Field(() => String, { description: "The insurer, 1 to 200 characters." })
+  insurer: string;
+
+  @Field(() => String, { description: "The policy number, 1 to 100 characters." })
+  policyNumber: string;
+
+  @Field(() => String, { description: "Geographic coverage, 1 to 200 characters." })
+  coverage: string;
+}
 
 @ObjectType({ description: "One bracket of the contribution: its rate applies to the year's cumulative basis from `fromCents` on." })
 export class ContributionBracket {
@@ -76,6 +120,53 @@ export class FinanceSettings {
 
   @Field(() => DecimalScalar, { description: "Estimated employee charges, percent of gross pay, used by the pay simulation." })
   employeeChargeRate: string;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether the cooperative opted for VAT on debits (option pour les débits, CGI art. 269-2 c): VAT on services is then due on the invoice, not on the payment, and invoices say so.",
+  })
+  vatOnDebits: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Legal form (forme juridique), "SCOP SARL à capital variable" (Code de commerce R123-237). Null on a version recorded before it was asked.',
+  })
+  legalForm: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The share capital as printed ("capital minimum 3 750 EUR"); null when the capital is variable and none is stated.',
+  })
+  shareCapital: string | null;
+
+  @Field(() => String, { nullable: true, description: "RCS number: the SIREN (R123-237). Null on an older version." })
+  rcsNumber: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'City of the trade registry (greffe) the cooperative is registered at ("Toulouse").',
+  })
+  rcsCity: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      "The legal interest rate in force, percent a year, for creditors other than private persons (taux de l'intérêt légal, Code monétaire et financier L313-2): the late-penalty rate is at least three times it (L441-10).",
+  })
+  legalInterestRate: string | null;
+
+  @Field(() => Territory, { description: "Where the cooperative is established: which VAT rates its lines may carry." })
+  territory: TerritoryValue;
+
+  @Field(() => String, { nullable: true, description: 'Prefix of quote numbers ("D" gives "D2026-000012"); null on an older version.' })
+  quotePrefix: string | null;
+
+  @Field(() => DecennialInsurance, {
+    nullable: true,
+    description: "The decennial insurance of the building activities; without it, a BUILDING activity makes no quote nor invoice.",
+  })
+  decennialInsurance: DecennialInsurance | null;
 }
 
 @InputType({ description: "One bracket of the contribution." })
@@ -125,10 +216,24 @@ export class UpdateFinanceSettingsInput {
   @Field(() => Int, { description: "Default payment terms in days, 0 to 60 (Code de commerce L441-10)." })
   paymentTermsDays: number;
 
-  @Field(() => DecimalScalar, { description: "Late-payment penalty rate, percent a year." })
+  @Field(() => DecimalScalar, {
+    description: "Late-payment penalty rate, percent a year: at least three times legalInterestRate (L441-10).",
+  })
   latePenaltyRate: string;
 
-  @Field(() => CentsScalar, { nullable: true, description: "Fixed recovery fee; 4000 (40 EUR, the legal amount) by default." })
+  // The four fields below are required by the service (BAD_USER_INPUT when absent) but nullable in the schema, so that
+  // the schema stays compatible with the last release's (docs/operations.md): a required input field would break it.
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      "Required: the legal interest rate in force on effectiveFrom for creditors other than private persons, percent a year (published each half-year by arrêté).",
+  })
+  legalInterestRate?: string | null;
+
+  @Field(() => CentsScalar, {
+    nullable: true,
+    description: "Fixed recovery fee: exactly 4000 (40 EUR, Code de commerce D441-5), the default.",
+  })
   recoveryFeeCents?: bigint | null;
 
   @Field(() => String, { nullable: true, description: "Mention for VAT-exempt lines; the training exemption by default." })
@@ -139,6 +244,45 @@ export class UpdateFinanceSettingsInput {
 
   @Field(() => DecimalScalar, { description: "Estimated employee charges, percent of gross pay." })
   employeeChargeRate: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "The option for VAT on debits; false (VAT on services due on receipts) by default.",
+  })
+  vatOnDebits?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required: the legal form with, for a cooperative, "à capital variable": "SCOP SARL à capital variable".',
+  })
+  legalForm?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The capital as printed ("capital minimum 3 750 EUR"); required unless the legal form says "à capital variable".',
+  })
+  shareCapital?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Required: the RCS number, the SIREN of the SIRET (spaces allowed)." })
+  rcsNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Required: the city of the trade registry." })
+  rcsCity?: string | null;
+
+  @Field(() => Territory, { nullable: true, description: "Where the cooperative is established; MAINLAND by default." })
+  territory?: TerritoryValue | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Prefix of quote numbers: 1 to 6 capital letters, other than the others; "D" by default.',
+  })
+  quotePrefix?: string | null;
+
+  @Field(() => DecennialInsuranceInput, {
+    nullable: true,
+    description: "The decennial insurance of the building activities: needed for a BUILDING activity to make a quote or an invoice.",
+  })
+  decennialInsurance?: DecennialInsuranceInput | null;
 }
 
 @ArgsType()

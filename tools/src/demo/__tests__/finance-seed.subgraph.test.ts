@@ -98,4 +98,28 @@ describe.each(databaseBackends())("the finance demo seed on %s PostgreSQL", (bac
     await seedFinanceDemo(server.database.dataSource, COOP);
     expect(await query(`SELECT count(*)::int AS n FROM invoices`)).toEqual([{ n }]);
   });
+
+  it("posts the year's journal: one balanced entry per source, numbered without gaps, the VAT of paid invoices all due", async () => {
+    const [counts] = await query(`SELECT
+        (SELECT count(*)::int FROM invoices WHERE status <> 'DRAFT') AS "INVOICE",
+        (SELECT count(*)::int FROM credit_notes) AS "CREDIT_NOTE",
+        (SELECT count(*)::int FROM payments) AS "PAYMENT",
+        (SELECT count(*)::int FROM expenses) AS "EXPENSE",
+        (SELECT count(*)::int FROM contribution_entries WHERE amount_cents > 0) AS "CONTRIBUTION"`);
+    const posted = await query(`SELECT source_kind, count(*)::int AS n FROM journal_entries GROUP BY source_kind`);
+    for (const [kind, n] of Object.entries(counts)) {
+      expect([kind, posted.find((row: { source_kind: string }) => row.source_kind === kind)?.n ?? 0]).toEqual([kind, n]);
+    }
+    expect(counts.INVOICE).toBeGreaterThan(100);
+    expect(await query(`SELECT entry_id FROM journal_lines GROUP BY entry_id HAVING sum(debit_cents) <> sum(credit_cents)`)).toEqual([]);
+    expect(await query(`SELECT journal FROM journal_entries GROUP BY journal, fiscal_year HAVING max(number) <> count(*)`)).toEqual([]);
+    // An invoice settled (paid, or cancelled by credit notes) has no VAT left awaiting payment.
+    const awaiting =
+      await query(`SELECT i.number FROM invoices i JOIN journal_entries e ON e.document_id = i.id JOIN journal_lines l ON l.entry_id = e.id
+       WHERE l.role LIKE 'VAT_ON_RECEIPTS_%' AND i.status IN ('PAID', 'CANCELLED') GROUP BY i.id HAVING sum(l.credit_cents - l.debit_cents) <> 0`);
+    expect(awaiting).toEqual([]);
+    const [{ unpaid }] = await query(`SELECT count(*)::int AS unpaid FROM invoices i WHERE i.status = 'ISSUED' AND EXISTS (
+        SELECT 1 FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id WHERE e.document_id = i.id AND l.role LIKE 'VAT_ON_RECEIPTS_%')`);
+    expect(unpaid).toBeGreaterThan(0);
+  });
 });

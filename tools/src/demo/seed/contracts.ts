@@ -17,7 +17,9 @@ import {
   RenewalEntity,
   supportDaysBefore,
   trialPeriodLatestEnd,
+  underPartTimeMinimum,
   type ContractEndReason,
+  type LegalTerms,
 } from "@cae/contracts";
 
 import { seedDemoPersonPaths } from "./sibling-facts";
@@ -41,6 +43,15 @@ const VARIABLE_PAY =
 const SUPPORT_GIVEN = [
   "Rendez-vous individuels mensuels, ateliers collectifs (commercial, gestion), hébergement juridique, comptable et fiscal de l'activité.",
   "Suivi individuel, formation à la gestion, accès aux outils de facturation et à l'assurance de la coopérative.",
+];
+/** The same support, item by item, as the contracts list it. */
+const SUPPORT_MEANS = [
+  [
+    "Rendez-vous individuels mensuels",
+    "Ateliers collectifs (commercial, gestion)",
+    "Hébergement juridique, comptable et fiscal de l'activité",
+  ],
+  ["Suivi individuel", "Formation à la gestion", "Outils de facturation et assurance de la coopérative"],
 ];
 const COMMITMENTS: [CommitmentEntity["party"], CommitmentEntity["kind"], string][] = [
   ["ENTREPRENEUR", "MARKET_STUDY", "Réaliser une pré-étude de marché : clientèle visée, concurrence, prix pratiqués."],
@@ -115,6 +126,8 @@ export function demoContractRecords(cooperativeId: string): DemoContractRecords 
         variablePay: demoContract.kind === "EMPLOYMENT" ? VARIABLE_PAY : null,
         trialPeriodEndsOn: null,
         directHireReason: null,
+        legalTerms: null,
+        templateVersionId: null,
         createdAt: new Date(`${demoContract.startsOn}T09:00:00Z`),
       };
       if (contract.kind === "EMPLOYMENT") {
@@ -151,6 +164,7 @@ export function demoContractRecords(cooperativeId: string): DemoContractRecords 
           });
         });
       }
+      contract.legalTerms = demoLegalTerms(contract);
       kept.push(contract);
       // Now and then a support agreement was first drafted on other dates, then cancelled.
       if (contract.kind === "SUPPORT_AGREEMENT" && signed && draw(contract.id, "cancelled") < 0.08) {
@@ -178,6 +192,56 @@ export function demoContractRecords(cooperativeId: string): DemoContractRecords 
     if (latest) Object.assign(latest, { state: "DRAFT", signedOn: null });
   }
   return records;
+}
+
+/**
+ * What the law requires a CESA (L7331-2) or a CAPE (R127-1) to state, as the cooperative would have
+ * written it: the part-time request under 24 hours a week, the ground of a fixed-term contract.
+ */
+function demoLegalTerms(contract: ContractEntity): LegalTerms | null {
+  const supportMeans = SUPPORT_MEANS[Math.floor(draw(contract.id, "support") * 2)];
+  if (contract.kind === "SUPPORT_AGREEMENT") {
+    return {
+      kind: "SUPPORT_AGREEMENT",
+      programmeBeforeStart: "Étude de marché accompagnée, construction de l'offre et des prix, prévisionnel d'activité.",
+      programmeAfterStart: "Rendez-vous mensuels de suivi, ateliers commerciaux et de gestion, bilan à mi-parcours.",
+      supportMeans,
+      supportBodyPayCents: 0n,
+      thirdPartyCommitmentsNature: "Achats de fournitures, de marchandises et de petits matériels nécessaires à l'activité",
+      thirdPartyCommitmentsMaxCents: BigInt(Math.floor(1 + draw(contract.id, "ceiling") * 5)) * 100_000n,
+      thirdPartyCommitmentsBorneBy: draw(contract.id, "bearer") < 0.7 ? "SUPPORT_BODY" : "BENEFICIARY_REIMBURSES",
+      accountingInformation:
+        "Chaque mois, le bénéficiaire remet ses pièces de recettes et de dépenses ; la coopérative lui adresse l'état de son compte d'activité.",
+      earlyTermination: "Chaque partie peut mettre fin au contrat avant son terme par lettre recommandée, avec un préavis de quinze jours.",
+      beneficiaryMonthlyPayCents: 0n,
+      socialProtection:
+        "Le bénéficiaire conserve ses droits de demandeur d'emploi ; la coopérative l'assure pour les accidents survenus pendant l'appui.",
+    };
+  }
+  if (contract.kind !== "EMPLOYMENT") return null;
+  const requestedOn = addDays(contract.startsOn, -20);
+  return {
+    kind: "EMPLOYMENT",
+    objectives: "Développer l'activité auprès de sa clientèle et atteindre un revenu régulier dans les trois ans.",
+    minimumAnnualRevenueCents: BigInt(Math.floor(12 + draw(contract.id, "minimum") * 18)) * 100_000n,
+    supportMeans,
+    controlMeans: "Revue trimestrielle du compte d'activité avec le conseiller et bilan annuel.",
+    contributionRule: "10 % du chiffre d'affaires hors taxes encaissé par l'activité, taux voté par l'assemblée générale.",
+    statutesVersion: "Statuts de la SCOP modifiés par l'assemblée générale extraordinaire",
+    statutesAdoptedOn: "2019-06-15",
+    customerRights: "ENTREPRENEUR_KEEPS",
+    rightsNote: null,
+    partTimeRequest: underPartTimeMinimum(contract.monthlyHours!)
+      ? {
+          requestedOn: requestedOn < DEMO_TODAY ? requestedOn : DEMO_TODAY,
+          reason: "Démarrage progressif de l'activité, à côté d'autres revenus.",
+        }
+      : null,
+    fixedTermGround:
+      contract.employmentType === "FIXED_TERM"
+        ? { case: "TEMPORARY_INCREASE", detail: "Commande importante d'un client sur une durée limitée." }
+        : null,
+  };
 }
 
 /** Yearly amendments of a running CESA: more hours as the activity grows, never below the SMIC of their date. */
@@ -214,6 +278,11 @@ export async function seedContractsDemo(db: DataSource, cooperativeId: string): 
   await db.transaction(async (manager) => {
     if ((await manager.getRepository(ContractEntity).count()) > 0) return;
     const records = demoContractRecords(cooperativeId);
+    // Signed contracts keep the template version they were signed with: the shipped version 1 here.
+    const templates: { id: string; kind: string }[] = await manager.query("SELECT id, kind FROM contract_templates WHERE version = 1");
+    for (const contract of records.contracts) {
+      if (contract.signedOn) contract.templateVersionId = templates.find((template) => template.kind === contract.kind)?.id ?? null;
+    }
     await manager.getRepository(ContractEntity).insert(records.contracts);
     for (const [entity, rows] of [
       [RenewalEntity, records.renewals],

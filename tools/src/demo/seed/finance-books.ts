@@ -126,6 +126,17 @@ export const DEMO_BOOKS_FROM = "2025-11-01";
 /** The last day of the books: the day before the demo's today. */
 export const DEMO_BOOKS_TO = addDays(DEMO_TODAY, -1);
 
+/** The offers that sell goods (VAT due on delivery); every other one is a service (VAT due on receipt). */
+const GOODS = new Set([
+  "Pièce sur mesure",
+  "Série de pièces",
+  "Support de cours",
+  "Fournitures posées",
+  "Ventes du marché",
+  "Paniers de légumes",
+  "Vente en gros (kg)",
+]);
+
 /** What each sector sells: a line's description, its unit, a unit price range in euros, its VAT rate. */
 const OFFERS: Record<Sector, readonly [string, readonly [string, number, number], VatRate][]> = {
   SERVICES: [
@@ -320,7 +331,16 @@ export function generateFinanceDemo(cooperativeId: string): FinanceDemo {
           const thousandths = BigInt(Math.max(1, Math.round(Number(quantity) * (0.5 + random()))) * 1000);
           quantities.push(thousandths);
           const unitPriceCents = BigInt(Math.round(between(random, min, max) * level * 100));
-          return { position: position + 1, description, quantity: formatQuantity(thousandths), unitPriceCents, vatRate, netCents: 0n };
+          const supply = GOODS.has(description) ? "GOODS" : "SERVICES";
+          return {
+            position: position + 1,
+            description,
+            quantity: formatQuantity(thousandths),
+            unitPriceCents,
+            vatRate,
+            supply,
+            netCents: 0n,
+          };
         });
         const totals = documentTotals(
           lines.map((row, i) => ({ quantityThousandths: quantities[i], unitPriceCents: row.unitPriceCents, vatRate: row.vatRate })),

@@ -1,9 +1,13 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { seedDemoPersonPaths } from "./sibling-facts";
 import { generateFinanceDemo } from "./finance-books";
-import { ActivityAccountEntity } from "@cae/finance";
+import { demoProfile } from "..";
+import { ActivityAccountEntity, postSources } from "@cae/finance";
 
 type Value = string | number | bigint | null;
+
+/** The trade registry (greffe) of the registered office's department, for the demo's RCS mention (issue 18). */
+const GREFFE: Record<string, string> = { "38": "Grenoble", "35": "Rennes", "31": "Toulouse", "75": "Paris" };
 
 /** Multi-row INSERTs, as few as PostgreSQL's 65,535 parameters allow: the demo seeds in a handful of statements. */
 async function bulkInsert(manager: EntityManager, table: string, columns: string[], rows: Value[][]): Promise<void> {
@@ -47,6 +51,14 @@ export async function seedFinanceDemo(db: DataSource, cooperativeId: string): Pr
         "vat_exemption_mention",
         "employer_charge_rate",
         "employee_charge_rate",
+        "legal_form",
+        "rcs_number",
+        "rcs_city",
+        "legal_interest_rate",
+        "quote_prefix",
+        "decennial_insurer",
+        "decennial_policy",
+        "decennial_coverage",
       ],
       [
         [
@@ -66,6 +78,15 @@ export async function seedFinanceDemo(db: DataSource, cooperativeId: string): Pr
           "Exonération de TVA, art. 261-4-4° a du CGI (formation professionnelle continue)",
           s.employerChargeRate,
           s.employeeChargeRate,
+          "SCOP SARL à capital variable",
+          s.siret.slice(0, 9),
+          GREFFE[demoProfile(cooperativeId).departments[0]] ?? "Paris",
+          // The legal interest rate for professional creditors, second half of 2025: the penalties (12 %) are above three times it.
+          "2.76",
+          "D",
+          "SMABTP",
+          `DEC-${s.siret.slice(0, 9)}`,
+          "France métropolitaine",
         ],
       ],
     );
@@ -113,12 +134,24 @@ export async function seedFinanceDemo(db: DataSource, cooperativeId: string): Pr
         i.creditedCents,
       ]),
     );
-    const lineColumns = ["position", "description", "quantity", "unit_price_cents", "vat_rate", "net_cents"];
+    const lineColumns = ["position", "description", "quantity", "unit_price_cents", "vat_rate", "net_cents", "supply", "vat_exemption"];
+    // The demo's exempt lines are training (docs/finance.md, "Demo data").
+    const ground = (vatRate: string) => (vatRate === "EXEMPT" ? "TRAINING" : null);
     await bulkInsert(
       manager,
       "invoice_lines",
       ["invoice_id", ...lineColumns],
-      demo.lines.map((l) => [l.invoiceId, l.position, l.description, l.quantity, l.unitPriceCents, l.vatRate, l.netCents]),
+      demo.lines.map((l) => [
+        l.invoiceId,
+        l.position,
+        l.description,
+        l.quantity,
+        l.unitPriceCents,
+        l.vatRate,
+        l.netCents,
+        l.supply,
+        ground(l.vatRate),
+      ]),
     );
     await manager.query("ALTER TABLE invoice_lines ENABLE TRIGGER invoice_lines_issued_frozen");
     await bulkInsert(
@@ -142,7 +175,17 @@ export async function seedFinanceDemo(db: DataSource, cooperativeId: string): Pr
       manager,
       "credit_note_lines",
       ["credit_note_id", ...lineColumns],
-      demo.creditNoteLines.map((l) => [l.creditNoteId, l.position, l.description, l.quantity, l.unitPriceCents, l.vatRate, l.netCents]),
+      demo.creditNoteLines.map((l) => [
+        l.creditNoteId,
+        l.position,
+        l.description,
+        l.quantity,
+        l.unitPriceCents,
+        l.vatRate,
+        l.netCents,
+        l.supply,
+        ground(l.vatRate),
+      ]),
     );
     await bulkInsert(
       manager,
@@ -196,5 +239,7 @@ export async function seedFinanceDemo(db: DataSource, cooperativeId: string): Pr
       ["kind", "year", "last_number", "last_issued_on"],
       demo.series.map((c) => [c.kind, c.year, c.lastNumber, c.lastIssuedOn]),
     );
+    // The year's journal, as if each entry had been posted on its day.
+    await postSources(manager, { validatedOn: "ENTRY_DATE" });
   });
 }

@@ -1,4 +1,12 @@
-import { databaseBackends, ENTITIES_QUERY, execute, startTestSubgraph, testCaller } from "@cae/tools";
+import {
+  databaseBackends,
+  employmentLegalInput,
+  ENTITIES_QUERY,
+  startTestSubgraph,
+  testCaller,
+  supportAgreementLegalInput,
+  execute,
+} from "@cae/tools";
 import { randomUUID } from "node:crypto";
 import { addDays, addMonths, DEFAULT_MINIMUM_WAGE, minimumMonthlyPayCents, todayInFrance, type SubgraphServer } from "@cae/shared";
 import { contracts } from "../../index";
@@ -96,7 +104,13 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
   it("takes a support agreement of 12 months at most, renews it twice and refuses a third renewal and an overlap", async () => {
     await expectRefused(
       "draftSupportAgreement",
-      { personId: person, startsOn: capeStart, endsOn: addMonths(capeStart, 12), supportGiven: "Suivi" },
+      {
+        personId: person,
+        startsOn: capeStart,
+        endsOn: addMonths(capeStart, 12),
+        supportGiven: "Suivi",
+        legal: supportAgreementLegalInput(),
+      },
       "BAD_USER_INPUT",
       "input.endsOn",
       /12 months at most/,
@@ -107,6 +121,7 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
       startsOn: capeStart,
       endsOn: firstEnd,
       supportGiven: "Suivi mensuel",
+      legal: supportAgreementLegalInput(),
       revenueGoalCents: "2000000",
     });
     expect(drafted.result.errors).toBeUndefined();
@@ -145,14 +160,26 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
       "input.id",
       /twice at most/,
     );
-    const overlap = await mutate("draftSupportAgreement", { personId: person, startsOn: T, endsOn: addDays(T, 30), supportGiven: "Autre" });
+    const overlap = await mutate("draftSupportAgreement", {
+      personId: person,
+      startsOn: T,
+      endsOn: addDays(T, 30),
+      supportGiven: "Autre",
+      legal: supportAgreementLegalInput(),
+    });
     expect(errorOf(overlap.result).code).toBe("CONFLICT");
     expect(overlap.result.errors?.[0]?.message).toMatch(/one at a time/);
   });
 
   it("refuses an employment contract below the SMIC, above full time, or without a prior support agreement or reason", async () => {
     const start = addDays(T, 1);
-    const terms = { type: "OPEN_ENDED", startsOn: start, monthlyHours: "80", variablePay: "Résultat de l'activité" };
+    const terms = {
+      type: "OPEN_ENDED",
+      startsOn: start,
+      monthlyHours: "80",
+      variablePay: "Résultat de l'activité",
+      legal: employmentLegalInput(),
+    };
     await expectRefused(
       "draftEmploymentContract",
       { ...terms, personId: person, fixedMonthlyPayCents: String(smic(start, 8000) - 1n) },
@@ -209,6 +236,7 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
       monthlyHours: "80",
       fixedMonthlyPayCents: String(smic(start, 8000)),
       variablePay: "Résultat de l'activité après contribution",
+      legal: employmentLegalInput(),
       trialPeriodEndsOn: addDays(latestTrial, 1),
     };
     await expectRefused("draftEmploymentContract", draft, "BAD_USER_INPUT", "input.trialPeriodEndsOn", /8 months at most/);
@@ -302,6 +330,7 @@ describe.each(databaseBackends())("a person's contracts, from objective contract
       startsOn: T,
       endsOn: addDays(T, 90),
       supportGiven: "Suivi",
+      legal: supportAgreementLegalInput(),
     });
     await expectRefused("updateContractDraft", { id: contract!.id, monthlyHours: "10" }, "BAD_USER_INPUT", "input.monthlyHours");
     await expectRefused("updateContractDraft", { id: contract!.id, endsOn: addMonths(T, 13) }, "BAD_USER_INPUT", "input.endsOn");

@@ -23,6 +23,8 @@ const base: ContractEntity = {
   variablePay: "x",
   trialPeriodEndsOn: "2026-03-31",
   directHireReason: "direct",
+  legalTerms: null,
+  templateVersionId: null,
   createdAt: new Date(),
 };
 

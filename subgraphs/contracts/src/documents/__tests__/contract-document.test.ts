@@ -23,6 +23,8 @@ const support: ContractEntity = {
   variablePay: null,
   trialPeriodEndsOn: null,
   directHireReason: null,
+  legalTerms: null,
+  templateVersionId: null,
   createdAt: new Date(),
 };
 

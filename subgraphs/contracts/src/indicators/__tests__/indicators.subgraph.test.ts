@@ -1,4 +1,4 @@
-import { databaseBackends, execute, startTestSubgraph, testCaller } from "@cae/tools";
+import { databaseBackends, employmentLegalInput, startTestSubgraph, testCaller, supportAgreementLegalInput, execute } from "@cae/tools";
 import { randomUUID } from "node:crypto";
 import {
   addDays,
@@ -115,6 +115,7 @@ describe.each(databaseBackends())("the contracts aggregates on %s PostgreSQL", (
       startsOn: addDays(T, -100),
       endsOn: addDays(T, 200),
       supportGiven: "Suivi",
+      legal: supportAgreementLegalInput(),
     });
     const capeId = (cape.data?.draftSupportAgreement as { id: string }).id;
     await mutate("signContract", { id: capeId, signedOn: addDays(T, -100) }); // signed before the period: not counted
@@ -127,6 +128,7 @@ describe.each(databaseBackends())("the contracts aggregates on %s PostgreSQL", (
       monthlyHours: "90.5",
       fixedMonthlyPayCents: pay,
       variablePay: "Résultat",
+      legal: employmentLegalInput(),
     });
     expect(cesa.errors).toBeUndefined();
     await mutate("signContract", { id: (cesa.data?.draftEmploymentContract as { id: string }).id, signedOn: T });

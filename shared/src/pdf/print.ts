@@ -1,0 +1,249 @@
+import PDFDocument from "pdfkit";
+
+/**
+ * The network's one way of printing a document as PDF (docs/documents.md): a contract, an
+ * attestation, an invoice. A document is described as data (a title, the issuer's lines, blocks,
+ * footer mentions) and laid out here, so that every printed page of the network looks alike and
+ * a test reads back what a document says rather than how it is drawn.
+ */
+export interface PrintedDocument {
+  /** The document's title, printed large at the top and kept in the PDF's metadata. */
+  title: string;
+  /** A line under the title (a legal basis, a number). */
+  subtitle?: string;
+  /** Who issues it (the PDF's author): a cooperative's legal name. */
+  author?: string;
+  /** The issuer's letterhead, printed above the title: name first, then address, identifiers. */
+  letterhead?: readonly string[];
+  /** The body, in order. */
+  blocks: readonly DocumentBlock[];
+  /** Mentions printed small at the foot of every page, with the page number. */
+  footer?: readonly string[];
+}
+
+/** One party of a contract: its role ("La coopérative") and the lines that identify it. */
+export interface DocumentParty {
+  role: string;
+  lines: readonly string[];
+}
+
+/** Who signs: the label over the signature space, and optional lines (a name, "Lu et approuvé"). */
+export interface DocumentSigner {
+  label: string;
+  lines?: readonly string[];
+}
+
+export type DocumentBlock =
+  /** A heading between sections. */
+  | { kind: "heading"; text: string }
+  /** A paragraph of running text. */
+  | { kind: "paragraph"; text: string; bold?: boolean }
+  /** The parties of a contract ("Entre les soussignés"), one after the other. */
+  | { kind: "parties"; intro?: string; parties: readonly DocumentParty[] }
+  /** An article, numbered in order of appearance ("Article 3 – Rémunération") unless it says its own number. */
+  | { kind: "article"; title: string; paragraphs: readonly string[]; number?: string }
+  /** Label and value pairs ("Date de début : 05/01/2026"). */
+  | { kind: "fields"; rows: readonly (readonly [string, string])[] }
+  /** A table with a header row; each row as many cells as headers. */
+  | { kind: "table"; headers: readonly string[]; rows: readonly (readonly string[])[]; widths?: readonly number[] }
+  /** Signature spaces side by side, with the place and date line above them. */
+  | { kind: "signatures"; signers: readonly DocumentSigner[]; placeAndDate?: string };
+
+const MARGIN = 56;
+const FOOTER_HEIGHT = 40;
+
+/**
+ * The standard PDF fonts (Helvetica) write the Windows-1252 characters only: the few others our
+ * French texts use are written with their nearest equivalent, never dropped silently.
+ */
+export function printable(text: string): string {
+  return (
+    text
+      .replace(/[\u202f\u2007\u2009]/g, "\u00a0")
+      .replace(/[\u2010\u2011]/g, "-")
+      .replace(/\u2264/g, "<=")
+      .replace(/\u2265/g, ">=")
+      // Anything outside Windows-1252 (Latin-1 and the few characters it adds) would print as nothing.
+      .replace(
+        // eslint-disable-next-line no-control-regex -- the range starts at the first code point on purpose
+        /[^\u0000-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/g,
+        "?",
+      )
+  );
+}
+
+/**
+ * Lays the document out on A4 pages and returns the PDF. Text stays text (never drawn as
+ * outlines), so that it can be searched, copied, archived and read back by a test.
+ */
+export function printPdf(document: PrintedDocument): Promise<Buffer> {
+  const pdf = new PDFDocument({
+    size: "A4",
+    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
+    bufferPages: true,
+    info: { Title: printable(document.title), ...(document.author ? { Author: printable(document.author) } : {}) },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
+    pdf.on("end", () => resolve(Buffer.concat(chunks)));
+    pdf.on("error", reject);
+  });
+  const width = pdf.page.width - MARGIN * 2;
+  const write = (text: string, font = "Helvetica", size = 10, options: PDFKit.Mixins.TextOptions = {}) =>
+    pdf
+      .font(font)
+      .fontSize(size)
+      .text(printable(text), { width, ...options });
+
+  if (document.letterhead?.length) {
+    const [name, ...rest] = document.letterhead;
+    write(name, "Helvetica-Bold", 11);
+    for (const line of rest) write(line, "Helvetica", 9);
+    pdf.moveDown(1.2);
+  }
+  write(document.title, "Helvetica-Bold", 15, { align: "center" });
+  if (document.subtitle) write(document.subtitle, "Helvetica-Oblique", 9.5, { align: "center" });
+  pdf.moveDown(1);
+
+  let articles = 0;
+  for (const block of document.blocks) {
+    switch (block.kind) {
+      case "heading":
+        pdf.moveDown(0.6);
+        write(block.text, "Helvetica-Bold", 11.5);
+        pdf.moveDown(0.3);
+        break;
+      case "paragraph":
+        write(block.text, block.bold ? "Helvetica-Bold" : "Helvetica", 10, { align: "justify" });
+        pdf.moveDown(0.5);
+        break;
+      case "parties":
+        if (block.intro) write(block.intro, "Helvetica-Bold", 10.5);
+        pdf.moveDown(0.3);
+        block.parties.forEach((party, index) => {
+          write(party.role, "Helvetica-Bold", 10);
+          for (const line of party.lines) write(line, "Helvetica", 10);
+          pdf.moveDown(0.4);
+          if (index < block.parties.length - 1) write("Et", "Helvetica-Oblique", 10);
+          pdf.moveDown(0.2);
+        });
+        pdf.moveDown(0.4);
+        break;
+      case "article": {
+        articles += 1;
+        keepTogether(pdf, 60);
+        pdf.moveDown(0.4);
+        write(`Article ${block.number ?? articles} – ${block.title}`, "Helvetica-Bold", 10.5);
+        pdf.moveDown(0.2);
+        for (const paragraph of block.paragraphs) {
+          write(paragraph, "Helvetica", 10, { align: "justify" });
+          pdf.moveDown(0.35);
+        }
+        break;
+      }
+      case "fields":
+        for (const [label, value] of block.rows) {
+          pdf
+            .font("Helvetica-Bold")
+            .fontSize(10)
+            .text(`${printable(label)} : `, { width, continued: true })
+            .font("Helvetica")
+            .text(printable(value));
+        }
+        pdf.moveDown(0.5);
+        break;
+      case "table":
+        drawTable(pdf, block.headers, block.rows, block.widths, width);
+        pdf.moveDown(0.6);
+        break;
+      case "signatures":
+        keepTogether(pdf, 120);
+        pdf.moveDown(0.8);
+        if (block.placeAndDate) write(block.placeAndDate, "Helvetica", 10);
+        pdf.moveDown(0.6);
+        drawSignatures(pdf, block.signers, width);
+        break;
+    }
+  }
+  drawFooters(pdf, document.footer ?? [], width);
+  pdf.end();
+  return done;
+}
+
+/** Starts a new page when less than `height` points are left: a title never ends a page alone. */
+function keepTogether(pdf: PDFKit.PDFDocument, height: number): void {
+  if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
+}
+
+function drawTable(
+  pdf: PDFKit.PDFDocument,
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  widths: readonly number[] | undefined,
+  width: number,
+): void {
+  const share = widths ?? headers.map(() => 1);
+  const total = share.reduce((sum, value) => sum + value, 0);
+  const columns = share.map((value) => (value / total) * width);
+  const padding = 3;
+  const drawRow = (cells: readonly string[], bold: boolean) => {
+    pdf.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9);
+    const texts = cells.map(printable);
+    const height = Math.max(...texts.map((text, index) => pdf.heightOfString(text, { width: columns[index] - padding * 2 }))) + padding * 2;
+    if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
+    const top = pdf.y;
+    let left = pdf.page.margins.left;
+    texts.forEach((text, index) => {
+      pdf.rect(left, top, columns[index], height).lineWidth(0.5).stroke("#777777");
+      pdf.fillColor("#000000").text(text, left + padding, top + padding, { width: columns[index] - padding * 2 });
+      left += columns[index];
+    });
+    pdf.x = pdf.page.margins.left;
+    pdf.y = top + height;
+  };
+  drawRow(headers, true);
+  for (const row of rows) drawRow(row, false);
+}
+
+function drawSignatures(pdf: PDFKit.PDFDocument, signers: readonly DocumentSigner[], width: number): void {
+  const gap = 24;
+  const column = (width - gap * (signers.length - 1)) / Math.max(signers.length, 1);
+  const top = pdf.y;
+  let bottom = top;
+  signers.forEach((signer, index) => {
+    const left = pdf.page.margins.left + index * (column + gap);
+    pdf.font("Helvetica-Bold").fontSize(10).text(printable(signer.label), left, top, { width: column });
+    pdf.font("Helvetica").fontSize(9);
+    for (const line of signer.lines ?? []) pdf.text(printable(line), left, pdf.y, { width: column });
+    const line = pdf.y + 60;
+    pdf
+      .moveTo(left, line)
+      .lineTo(left + column, line)
+      .lineWidth(0.5)
+      .stroke("#000000");
+    bottom = Math.max(bottom, line + 6);
+  });
+  pdf.x = pdf.page.margins.left;
+  pdf.y = bottom;
+}
+
+/** Writes the footer of every page once the body is laid out, when the page count is known. */
+function drawFooters(pdf: PDFKit.PDFDocument, footer: readonly string[], width: number): void {
+  const range = pdf.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index += 1) {
+    pdf.switchToPage(index);
+    // Writing in the bottom margin would make pdfkit open a new page: the margin is lifted for the footer.
+    const bottom = pdf.page.margins.bottom;
+    pdf.page.margins.bottom = 0;
+    let y = pdf.page.height - MARGIN - FOOTER_HEIGHT + 12;
+    pdf.font("Helvetica").fontSize(7.5).fillColor("#444444");
+    for (const mention of footer) {
+      pdf.text(printable(mention), MARGIN, y, { width, align: "center" });
+      y = pdf.y;
+    }
+    pdf.text(`Page ${index - range.start + 1} / ${range.count}`, MARGIN, y, { width, align: "center" });
+    pdf.fillColor("#000000");
+    pdf.page.margins.bottom = bottom;
+  }
+}
