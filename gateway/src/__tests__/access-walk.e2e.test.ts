@@ -74,6 +74,8 @@ describe("every path of the network's API, through the gateway, as every role (g
   const ids = new Map<string, string[]>();
   /** IDs, emails and phones of every person of both cooperatives, each with whose it is. */
   const owner = new Map<string, string>();
+  /** Emails and phones two people of different cooperatives happen to share: they tell whose nothing. */
+  const shared = new Set<string>();
   const names = new Set<string>();
   let own: string;
   const ownRecords = new Set<string>();
@@ -81,13 +83,18 @@ describe("every path of the network's API, through the gateway, as every role (g
 
   beforeAll(async () => {
     // What is walked is access, not cost: the generated queries are bigger than the cost limit lets a client send.
-    network = await startTestNetwork([ALPES, BRETAGNE], { limits: { maxCost: 10_000_000 } });
+    // And access, not time: a generated query of depth 6 may take long on a busy machine, the cooperatives are given minutes.
+    network = await startTestNetwork([ALPES, BRETAGNE], { limits: { maxCost: 10_000_000 }, timeoutMs: 300_000 });
     for (const coop of [ALPES, BRETAGNE]) {
       const people: { id: string; first_name: string; last_name: string; email: string | null; phone: string | null }[] = await network
         .subgraph(coop, "members")
         .database.dataSource.query("SELECT id, first_name, last_name, email, phone FROM people ORDER BY id");
       for (const person of people) {
-        for (const value of [`${coop}:${person.id}`, person.email, person.phone]) if (value) owner.set(value, `${coop}:${person.id}`);
+        for (const value of [`${coop}:${person.id}`, person.email, person.phone]) {
+          // Each cooperative's demo is generated on its own: an email or a phone both have names neither.
+          if (value && owner.has(value) && !owner.get(value)?.startsWith(`${coop}:`)) shared.add(value);
+          else if (value) owner.set(value, `${coop}:${person.id}`);
+        }
         names.add(person.first_name).add(person.last_name);
       }
       ids.set(
@@ -95,6 +102,7 @@ describe("every path of the network's API, through the gateway, as every role (g
         people.map((person) => `${coop}:${person.id}`),
       );
     }
+    for (const value of shared) owner.delete(value);
     const [holder]: { person_id: string }[] = await network
       .subgraph(ALPES, "finance")
       .database.dataSource.query("SELECT person_id FROM activity_accounts ORDER BY analytic_code LIMIT 1");

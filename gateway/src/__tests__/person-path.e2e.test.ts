@@ -3,6 +3,8 @@ import { type GraphQLResult, employmentLegalInput, startTestNetwork, type TestNe
 import { addDays, SUBGRAPH_NAMES, todayInFrance } from "@cae/shared";
 
 const COOP = "garonne-activites";
+// A business customer names its SIREN on invoices (e-invoicing reform): a checksum-valid SIRET.
+const SIRET = "41220087000019";
 const T = todayInFrance();
 
 /**
@@ -200,7 +202,13 @@ describe("a person's path across the three subgraphs, through the gateway", () =
       [draft]: ["CANCELLED", null],
     });
     expect(await deadlines()).toEqual([]);
-    const customer = await mutate("createCustomer", { accountId, name: "Galerie du Port", kind: "BUSINESS", address: "2 quai du Port" });
+    const customer = await mutate("createCustomer", {
+      accountId,
+      name: "Galerie du Port",
+      kind: "BUSINESS",
+      siret: SIRET,
+      address: "2 quai du Port",
+    });
     expect(refusal(customer)).toEqual({ code: "CONFLICT", field: "input.accountId" });
     expect(customer.errors?.[0].message).toMatch(/left the cooperative/);
     expect(refusal(await draftObjective(person))).toEqual({ code: "CONFLICT", field: "input.personId" });
@@ -249,7 +257,7 @@ describe("a person's path across the three subgraphs, through the gateway", () =
     );
     // An invoice issued to another customer, paid by a transfer whose reference names her.
     const gallery = ok<{ id: string }>(
-      await mutate("createCustomer", { accountId, name: "Galerie du Port", kind: "BUSINESS", address: "2 quai du Port" }),
+      await mutate("createCustomer", { accountId, name: "Galerie du Port", kind: "BUSINESS", siret: SIRET, address: "2 quai du Port" }),
       "createCustomer",
     ).id;
     const invoiceId = ok<{ id: string }>(
@@ -374,7 +382,7 @@ describe("a person's path across the three subgraphs, through the gateway", () =
       "openActivityAccount",
     ).id;
     const customerId = ok<{ id: string }>(
-      await mutate("createCustomer", { accountId, name: "Librairie du Port", kind: "BUSINESS", address: "4 quai du Port" }),
+      await mutate("createCustomer", { accountId, name: "Librairie du Port", kind: "BUSINESS", siret: SIRET, address: "4 quai du Port" }),
       "createCustomer",
     ).id;
     const invoiceId = ok<{ id: string }>(

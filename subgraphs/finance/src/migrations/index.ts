@@ -6,7 +6,6 @@ import { CreateBooks1766200000000 } from "./1766200000000-CreateBooks";
 import { Purchases1766200000100 } from "./1766200000100-Purchases";
 import { BankStatements1766200000200 } from "./1766200000200-BankStatements";
 import { PayrollResults1766200000300 } from "./1766200000300-PayrollResults";
-import { FecOrder1766200000900 } from "../books/fec/fec.migration";
 import { DocumentMentions1766200000400 } from "./1766200000400-DocumentMentions";
 
 /** Every migration of the finance subgraph, oldest first. */
@@ -21,6 +20,5 @@ export const migrations = [
   Purchases1766200000100,
   BankStatements1766200000200,
   PayrollResults1766200000300,
-  FecOrder1766200000900,
   DocumentMentions1766200000400,
 ];
