@@ -13,7 +13,7 @@ export class Purchases1766200000100 implements MigrationInterface {
       CREATE TABLE purchase_files (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         file_name text NOT NULL CHECK (length(file_name) BETWEEN 1 AND 200),
-        media_type text NOT NULL CHECK (media_type IN ('application/pdf', 'image/jpeg', 'image/png')),
+        media_type text NOT NULL CHECK (media_type IN ('application/pdf', 'image/jpeg', 'image/png', 'application/xml')),
         size_bytes integer NOT NULL CHECK (size_bytes BETWEEN 1 AND 524288),
         sha256 text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
         content bytea NOT NULL CHECK (length(content) = size_bytes),

@@ -45,6 +45,8 @@ const SIGNATURES: Record<string, number[]> = {
   "application/pdf": [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
   "image/jpeg": [0xff, 0xd8, 0xff],
   "image/png": [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  // An e-invoice received as XML alone (CII or UBL), kept as it came.
+  "application/xml": [0x3c], // <
 };
 export const MEDIA_TYPES = Object.keys(SIGNATURES);
 
@@ -53,7 +55,9 @@ export class PurchaseFileInput {
   @Field(() => String, { description: 'File name ("facture-118.pdf"), 1 to 200 characters.' })
   fileName: string;
 
-  @Field(() => String, { description: "Media type: application/pdf, image/jpeg or image/png; the bytes must be of that type." })
+  @Field(() => String, {
+    description: "Media type: application/pdf, image/jpeg, image/png, or application/xml for an e-invoice; the bytes must be of that type.",
+  })
   mediaType: string;
 
   @Field(() => String, { description: "The file's bytes in base64 (RFC 4648), 512 KiB at most once decoded." })

@@ -6,8 +6,14 @@ import type { FinanceContext } from "../context";
 import { PurchaseFile, toPurchaseFile } from "./purchase-file";
 import type { SupplierInvoiceEntity } from "./supplier-invoice.entity";
 import { toSupplierInvoice } from "./supplier-invoice.mapper";
+import { recordReceivedSupplierInvoice } from "./received-supplier-invoice";
 import { recordSupplierInvoice } from "./supplier-invoice.service";
-import { RecordSupplierInvoiceInput, SupplierInvoice, SupplierInvoiceConnection } from "./supplier-invoice.type";
+import {
+  RecordReceivedSupplierInvoiceInput,
+  RecordSupplierInvoiceInput,
+  SupplierInvoice,
+  SupplierInvoiceConnection,
+} from "./supplier-invoice.type";
 
 /** Supplier invoices as the API shows them, their suppliers and amounts loaded in one statement each for the whole list. */
 export async function supplierInvoicesOf(entities: readonly SupplierInvoiceEntity[], ctx: FinanceContext): Promise<SupplierInvoice[]> {
@@ -52,6 +58,24 @@ export class AccountSupplierInvoicesResolver {
     @Ctx() ctx: FinanceContext,
   ): Promise<SupplierInvoice> {
     const { invoice, supplier, amounts } = await recordSupplierInvoice(ctx.db, ctx.cooperativeId, ctx.caller, input);
+    return toSupplierInvoice(
+      invoice,
+      supplier,
+      amounts.map((amount) => ({ ...amount, invoiceId: invoice.id })),
+      ctx.cooperativeId,
+    );
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => SupplierInvoice, {
+    description:
+      "Records a supplier's e-invoice (Factur-X PDF, CII or UBL XML) for an activity: number, dates and amounts by rate are read from the file, which is kept. A file that is not a readable e-invoice is BAD_USER_INPUT on input.file.contentBase64; a seller other than the supplier is a CONFLICT on input.supplierId.",
+  })
+  async recordReceivedSupplierInvoice(
+    @Arg("input", () => RecordReceivedSupplierInvoiceInput) input: RecordReceivedSupplierInvoiceInput,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<SupplierInvoice> {
+    const { invoice, supplier, amounts } = await recordReceivedSupplierInvoice(ctx.db, ctx.cooperativeId, ctx.caller, input);
     return toSupplierInvoice(
       invoice,
       supplier,

@@ -126,3 +126,24 @@ export class RecordSupplierInvoiceInput {
 }
 
 export { PurchaseFile };
+
+@InputType({ description: "A supplier's e-invoice received for an activity: its figures are read from the file itself." })
+export class RecordReceivedSupplierInvoiceInput {
+  @Field(() => ID, { description: "The activity account; the request goes to its cooperative." })
+  accountId: string;
+
+  @Field(() => ID, { description: "The supplier; when the file names the seller's SIREN or VAT number, they must be the supplier's." })
+  supplierId: string;
+
+  @Field(() => ExpenseCategory, { description: "Category: which expense account it is booked to." })
+  category: ExpenseCategoryValue;
+
+  @Field(() => String, { nullable: true, description: "What was bought; the seller's name and the invoice number by default." })
+  description?: string | null;
+
+  @Field(() => PurchaseFileInput, {
+    description:
+      "The e-invoice: a Factur-X (or ZUGFeRD) PDF, or a CII or UBL XML file (application/xml). It is kept as the invoice's file.",
+  })
+  file: PurchaseFileInput;
+}
