@@ -63,9 +63,17 @@ export function ageingOf(invoices: readonly Pick<OpenInvoice, "leftCents" | "day
 /**
  * The cash of many accounts on one day, in two SQL statements whatever their number: one of sums,
  * one of the invoices still owed. Everything counts on the day money moved (a payment on the day
- * it was received, its reversal on the day it was cancelled, an expense on the day it was spent),
- * salary costs and the contribution once their month is over; an invoice is owed as of `on` from
- * the payments received and credit notes issued by then.
+ * it was received, its reversal on the day it was cancelled, an expense on the day it was spent,
+ * a supplier invoice or expense report on the day the transfer paying it was executed), salary
+ * costs and the contribution once their month is over; an invoice is owed as of `on` from the
+ * payments received and credit notes issued by then.
+ *
+ * Purchases paid count in `expensesNetCents` excl. VAT, like expenses (the deductible VAT is the
+ * cooperative's return's): a transfer pays an amount incl. VAT, whose excl.-VAT share is taken
+ * exactly in integer cents as for receipts — the document's net (for a report, lines and mileage)
+ * × what is paid cumulatively / its total, rounded half up, minus the same for what was paid
+ * before — so the partial payments of an invoice add up to exactly its net once it is paid in full.
+ * A recorded but unpaid supplier invoice, or an approved but unpaid report, has not moved money yet.
  */
 export async function cashOf(db: DataSource, accountIds: readonly string[], on: string): Promise<AccountCash[]> {
   const sums: {
@@ -86,7 +94,19 @@ export async function cashOf(db: DataSource, accountIds: readonly string[], on: 
            FROM payments p JOIN invoices i ON i.id = p.invoice_id WHERE i.account_id = ids.account_id
          WINDOW w AS (PARTITION BY p.invoice_id ORDER BY p.received_on, p.seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
        ) shares WHERE received_on <= $2)::text AS receipts_net,
-      (SELECT coalesce(sum(net_cents), 0) FROM expenses WHERE account_id = ids.account_id AND spent_on <= $2)::text AS expenses_net,
+      ((SELECT coalesce(sum(net_cents), 0) FROM expenses WHERE account_id = ids.account_id AND spent_on <= $2)
+     + (SELECT coalesce(sum(net), 0) FROM (
+         SELECT b.executed_on,
+                round((sum(t.amount_cents) OVER w) * d.net_cents::numeric / d.total_cents)
+              - round((sum(t.amount_cents) OVER w - t.amount_cents) * d.net_cents::numeric / d.total_cents) AS net
+           FROM transfer_items t
+           JOIN transfer_batches b ON b.id = t.batch_id AND b.status = 'EXECUTED'
+           JOIN (SELECT id, net_cents, total_cents FROM supplier_invoices WHERE account_id = ids.account_id
+                 UNION ALL SELECT id, net_cents + mileage_cents, total_cents FROM expense_reports WHERE account_id = ids.account_id
+                ) d ON d.id = coalesce(t.supplier_invoice_id, t.expense_report_id)
+          WHERE t.account_id = ids.account_id
+         WINDOW w AS (PARTITION BY d.id ORDER BY b.executed_on, t.seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+       ) shares WHERE executed_on <= $2))::text AS expenses_net,
       (SELECT coalesce(sum(amount_cents), 0) FROM salary_costs
         WHERE account_id = ids.account_id AND month + interval '1 month' - interval '1 day' <= $2::date)::text AS salary,
       (SELECT coalesce(sum(amount_cents), 0) FROM contribution_entries

@@ -57,7 +57,10 @@ export class ActivityCash {
   })
   receiptsNetCents: bigint;
 
-  @Field(() => CentsScalar, { description: "Expenses excl. VAT spent by then (the VAT on them is deducted by the cooperative)." })
+  @Field(() => CentsScalar, {
+    description:
+      "Expenses excl. VAT spent by then: expenses, and supplier invoices and expense reports once a transfer paid them (the VAT on them is deducted by the cooperative).",
+  })
   expensesNetCents: bigint;
 
   @Field(() => CentsScalar, { description: "Salary costs (employer cost) of the months over by then, adjustments included." })

@@ -4,6 +4,7 @@ import type { StoredPart } from "./contribution.entity";
 
 export interface MonthFigures {
   revenueCents: bigint;
+  /** Expenses, supplier invoices and approved expense reports (lines and mileage) booked in the month, excl. VAT. */
   expensesCents: bigint;
 }
 

@@ -26,7 +26,9 @@ import { postSalaryCosts } from "../payroll/post-salary-costs";
  * Revenue (invoices minus credit notes, excl. VAT) and expenses by account and month, from `first`
  * to `last`: one statement. An expense counts in the month it is booked in: a late one (an
  * adjustment) in the first month after its date that was open when it was recorded, never in a
- * closed month, whose recorded contribution the books therefore still give.
+ * closed month, whose recorded contribution the books therefore still give. Expenses include the
+ * purchases excl. VAT: supplier invoices in their issue month, approved (or paid) expense reports,
+ * lines and mileage, in their approval month (both refused in a closed month, `assertMonthOpen`).
  */
 export async function monthlyFigures(manager: EntityManager | DataSource, first: string, last: string, accountIds: string[]) {
   const rows: { account_id: string; month: string; revenue: string; expenses: string }[] = await manager.query(
@@ -37,6 +39,10 @@ export async function monthlyFigures(manager: EntityManager | DataSource, first:
           FROM credit_notes WHERE issued_on BETWEEN $1 AND $2 AND account_id = ANY($3)
         UNION ALL SELECT account_id, date_trunc('month', coalesce(booked_on, spent_on))::date, 0, net_cents
           FROM expenses WHERE coalesce(booked_on, spent_on) BETWEEN $1 AND $2 AND account_id = ANY($3)
+        UNION ALL SELECT account_id, date_trunc('month', coalesce(booked_on, issued_on))::date, 0, net_cents
+          FROM supplier_invoices WHERE coalesce(booked_on, issued_on) BETWEEN $1 AND $2 AND account_id = ANY($3)
+        UNION ALL SELECT account_id, date_trunc('month', approved_on)::date, 0, net_cents + mileage_cents
+          FROM expense_reports WHERE status IN ('APPROVED', 'PAID') AND approved_on BETWEEN $1 AND $2 AND account_id = ANY($3)
       ) figures GROUP BY account_id, month`,
     [first, last, accountIds],
   );

@@ -13,6 +13,7 @@ import {
 import { postSources } from "../books/posting";
 import type { DataSource, EntityManager } from "typeorm";
 import { assertMayDraftFor, requireAccount, requireActiveActivity } from "../accounts/account-access";
+import { assertMonthOpen } from "../contributions/closed-month";
 import { conflictOn } from "../errors";
 import { optionalBic, sepaIban } from "../suppliers/bank-details";
 import { checkedFile, storeFiles, type CheckedFile } from "../supplier-invoices/purchase-file";
@@ -238,6 +239,9 @@ export async function approveExpenseReport(db: DataSource, cooperativeId: string
       throw badUserInput(`input.approvedOn is before the report's last expense or trip (${last})`, "input.approvedOn");
     const account = await requireAccount(manager, cooperativeId, encodeId(cooperativeId, report.accountId), "input.id");
     await requireActiveActivity(manager, cooperativeId, account, "input.id", "booking");
+    // It counts in the activity's expenses on its approval date (statement, gross-margin basis): a
+    // month whose contribution is recorded keeps its figures, so staff approve it on an open day.
+    await assertMonthOpen(manager, report.accountId, input.approvedOn, "input.approvedOn");
     await manager
       .getRepository(ExpenseReportEntity)
       .update({ id: report.id }, { status: "APPROVED", approvedOn: input.approvedOn, updatedAt: new Date() });

@@ -44,6 +44,8 @@ export class Purchases1766200000100 implements MigrationInterface {
         number text NOT NULL CHECK (length(number) BETWEEN 1 AND 60),
         issued_on date NOT NULL,
         due_on date NOT NULL CHECK (due_on >= issued_on),
+        -- Null: counted on its issue date. Else the first day of a later month: a late invoice dated in a month whose contribution is recorded, counted there as an adjustment.
+        booked_on date CHECK (booked_on > issued_on AND extract(day FROM booked_on) = 1),
         category text NOT NULL,
         description text NOT NULL,
         net_cents bigint NOT NULL CHECK (net_cents > 0),

@@ -11,7 +11,10 @@ export async function activityStatement(db: DataSource, accountId: string, from:
  * The statements of many accounts for one period: one SQL statement of sums, whatever their number.
  * Payments, their reversals and expenses count on the day they are booked: their own date, or for
  * an adjustment (dated in a month already closed) the first day of the month it is booked in, so
- * that a late expense or reversal leaves a closed month's figures as they were.
+ * that a late expense or reversal leaves a closed month's figures as they were. Expenses include
+ * the activity's purchases excl. VAT as the books post them: supplier invoices on their issue date,
+ * approved expense reports (lines and mileage) on their approval date — neither can be dated in a
+ * closed month (`assertMonthOpen`), so they need no adjustment date.
  */
 export async function statementsOf(db: DataSource, accountIds: readonly string[], from: string, to: string): Promise<ActivityStatement[]> {
   if (from > to) throw badUserInput("from must not be after to", "from");
@@ -33,8 +36,12 @@ export async function statementsOf(db: DataSource, accountIds: readonly string[]
          WINDOW w AS (PARTITION BY p.invoice_id ORDER BY p.received_on, p.seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
        ) shares WHERE booked_on BETWEEN $2 AND $3)::text AS collected_net,
       (SELECT coalesce(sum(amount_cents), 0) FROM contribution_entries WHERE account_id = ids.account_id AND month BETWEEN $2 AND $3)::text AS contribution,
-      (SELECT coalesce(sum(net_cents), 0) FROM expenses
-        WHERE account_id = ids.account_id AND coalesce(booked_on, spent_on) BETWEEN $2 AND $3)::text AS expenses,
+      ((SELECT coalesce(sum(net_cents), 0) FROM expenses
+         WHERE account_id = ids.account_id AND coalesce(booked_on, spent_on) BETWEEN $2 AND $3)
+     + (SELECT coalesce(sum(net_cents), 0) FROM supplier_invoices
+         WHERE account_id = ids.account_id AND coalesce(booked_on, issued_on) BETWEEN $2 AND $3)
+     + (SELECT coalesce(sum(net_cents + mileage_cents), 0) FROM expense_reports
+         WHERE account_id = ids.account_id AND status IN ('APPROVED', 'PAID') AND approved_on BETWEEN $2 AND $3))::text AS expenses,
       (SELECT coalesce(sum(amount_cents), 0) FROM salary_costs WHERE account_id = ids.account_id AND month BETWEEN $2 AND $3)::text AS salary
     FROM unnest($1::uuid[]) AS ids(account_id)`,
     [[...accountIds], from, to],

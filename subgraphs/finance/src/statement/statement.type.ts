@@ -52,7 +52,10 @@ export class ActivityStatement {
   @Field(() => CentsScalar, { description: "Cooperative contribution of the months of the period." })
   contributionCents: bigint;
 
-  @Field(() => CentsScalar, { description: "Expenses excl. VAT of the period." })
+  @Field(() => CentsScalar, {
+    description:
+      "Expenses excl. VAT of the period: expenses, supplier invoices and approved expense reports (late ones in the month they are booked in).",
+  })
   expensesCents: bigint;
 
   @Field(() => CentsScalar, { description: "Salary costs of the months of the period, from payroll." })

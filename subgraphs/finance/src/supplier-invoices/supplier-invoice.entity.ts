@@ -28,6 +28,10 @@ export class SupplierInvoiceEntity {
   @Column({ name: "issued_on", type: "date" })
   issuedOn: string;
 
+  /** For a late invoice dated in a month whose contribution is recorded, the first day of the month it counts in; null when it counts on its issue date. */
+  @Column({ name: "booked_on", type: "date", nullable: true })
+  bookedOn: string | null;
+
   @Column({ name: "due_on", type: "date" })
   dueOn: string;
 

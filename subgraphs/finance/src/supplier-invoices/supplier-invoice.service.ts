@@ -2,6 +2,7 @@ import { badUserInput, encodeId, notFound, ownLocalId, pastDate, plannedDate, re
 import { postSources } from "../books/posting";
 import type { DataSource } from "typeorm";
 import { requireAccount, requireActiveActivity } from "../accounts/account-access";
+import { adjustmentMonth } from "../contributions/closed-month";
 import { conflictOn } from "../errors";
 import { SupplierEntity } from "../suppliers/supplier.entity";
 import { checkedAmounts } from "./purchase-amounts";
@@ -28,6 +29,10 @@ export async function recordSupplierInvoice(db: DataSource, cooperativeId: strin
   return db.transaction(async (manager) => {
     const account = await requireAccount(manager, cooperativeId, input.accountId, "input.accountId");
     await requireActiveActivity(manager, cooperativeId, account, "input.accountId", "booking");
+    // Its net counts in the activity's expenses (statement, gross-margin basis). An invoice that comes in
+    // late, dated in a month whose contribution is recorded, is not refused: it counts as an adjustment
+    // in the first open month after it, as a late expense does, and that month's figures never move.
+    const bookedOn = await adjustmentMonth(manager, account.id, input.issuedOn);
     // Locked: two recordings of the same number queue here, and the second sees the first.
     const supplier = await manager
       .getRepository(SupplierEntity)
@@ -45,6 +50,7 @@ export async function recordSupplierInvoice(db: DataSource, cooperativeId: strin
         supplierId,
         number,
         issuedOn: input.issuedOn,
+        bookedOn,
         dueOn,
         category: input.category,
         description,
