@@ -34,7 +34,13 @@ describe("the finance subgraph through the gateway", () => {
     personId = `${COOP}:${account.person_id}`;
     customerId = data<{ id: string }>(
       await send(`mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, {
-        input: { accountId, name: "Menuiserie Garonne SARL", kind: "BUSINESS", siret: "41220087000019", address: "2 quai de la Daurade, 31000 Toulouse" },
+        input: {
+          accountId,
+          name: "Menuiserie Garonne SARL",
+          kind: "BUSINESS",
+          siret: "41220087000019",
+          address: "2 quai de la Daurade, 31000 Toulouse",
+        },
       }),
       "createCustomer",
     ).id;
