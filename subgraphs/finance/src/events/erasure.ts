@@ -119,7 +119,7 @@ export async function eraseFromFinance(
         ? []
         : [
             {
-              what: `${accounts.length} activity account(s) with their analytic code, invoices, credit notes, payments and expenses`,
+              what: `${accounts.length} activity account(s) with their analytic code, invoices, credit notes, payments, expenses, supplier invoices, expense reports (with the payee's name and IBAN the transfer went to), payroll results, and the journal entries and bank statement lines that name them`,
               why: "Accounting records and their vouchers are kept ten years (Code de commerce L123-22; Livre des procédures fiscales L102 B).",
             },
           ]),
