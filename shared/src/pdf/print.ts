@@ -36,8 +36,8 @@ export interface DocumentSigner {
 export type DocumentBlock =
   /** A heading between sections. */
   | { kind: "heading"; text: string }
-  /** A paragraph of running text. */
-  | { kind: "paragraph"; text: string; bold?: boolean }
+  /** A paragraph of running text, justified unless it says `left` (a mention that must read as written). */
+  | { kind: "paragraph"; text: string; bold?: boolean; align?: "left" | "justify" }
   /** The parties of a contract ("Entre les soussignés"), one after the other. */
   | { kind: "parties"; intro?: string; parties: readonly DocumentParty[] }
   /** An article, numbered in order of appearance ("Article 3 – Rémunération") unless it says its own number. */
@@ -48,6 +48,58 @@ export type DocumentBlock =
   | { kind: "table"; headers: readonly string[]; rows: readonly (readonly string[])[]; widths?: readonly number[] }
   /** Signature spaces side by side, with the place and date line above them. */
   | { kind: "signatures"; signers: readonly DocumentSigner[]; placeAndDate?: string };
+
+/**
+ * How a document is written to file beyond what it says. By default: compressed, in the standard
+ * fonts, dated when printed. An invoice asks more: dated by itself (the same document prints the
+ * same file), uncompressed (its text indexed by an archive), and as Factur-X a PDF/A-3b with its
+ * XML attached.
+ */
+export interface PrintOptions {
+  /** The PDF's creation and modification date, instead of now. */
+  date?: Date;
+  /** False writes the page contents uncompressed (pdfkit compresses by default). */
+  compress?: boolean;
+  /** The language of the text (the catalog's /Lang), such as "fr-FR"; PDF/A wants it. */
+  lang?: string;
+  /**
+   * A PDF/A-3b (archival, PDF 1.7): PDF/A forbids fonts that are not embedded, and the standard
+   * fonts are not, so the caller gives the font files the document is written in.
+   */
+  pdfA?: { fonts: PrintFonts };
+  /** Files embedded in the PDF (and, in PDF/A-3, associated with it), such as a Factur-X XML. */
+  attachments?: readonly PrintAttachment[];
+  /** XMP added to the document's metadata (whole `rdf:Description` elements), such as Factur-X's schema. */
+  xmp?: string;
+}
+
+/** The font files (paths of TrueType files) of a PDF/A: one for running text, one for bold, one for italic. */
+export interface PrintFonts {
+  regular: string;
+  bold: string;
+  italic: string;
+}
+
+/** An embedded file: its name, bytes, MIME type and, for PDF/A-3, how it relates to the document. */
+export interface PrintAttachment {
+  name: string;
+  content: Buffer;
+  mimeType: string;
+  /** The /AFRelationship of PDF/A-3. */
+  relationship?: "Alternative" | "Data" | "Source" | "Supplement" | "Unspecified";
+  description?: string;
+  createdAt?: Date;
+  modifiedAt?: Date;
+}
+
+/** The names the layout writes in: the standard fonts, or the embedded ones of a PDF/A. */
+interface FontNames {
+  regular: string;
+  bold: string;
+  italic: string;
+}
+
+const STANDARD_FONTS: FontNames = { regular: "Helvetica", bold: "Helvetica-Bold", italic: "Helvetica-Oblique" };
 
 const MARGIN = 56;
 const FOOTER_HEIGHT = 40;
@@ -76,13 +128,24 @@ export function printable(text: string): string {
  * Lays the document out on A4 pages and returns the PDF. Text stays text (never drawn as
  * outlines), so that it can be searched, copied, archived and read back by a test.
  */
-export function printPdf(document: PrintedDocument): Promise<Buffer> {
+export function printPdf(document: PrintedDocument, options: PrintOptions = {}): Promise<Buffer> {
+  const pdfA = options.pdfA;
   const pdf = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
     bufferPages: true,
-    info: { Title: printable(document.title), ...(document.author ? { Author: printable(document.author) } : {}) },
+    ...(options.compress === false ? { compress: false } : {}),
+    ...(options.lang ? { lang: options.lang } : {}),
+    // The first font is pdfkit's default: in a PDF/A, Helvetica must never be loaded, even unused.
+    ...(pdfA ? { pdfVersion: "1.7" as const, subset: "PDF/A-3b" as const, font: pdfA.fonts.regular } : {}),
+    info: {
+      Title: printable(document.title),
+      ...(document.author ? { Author: printable(document.author) } : {}),
+      ...(options.date ? { CreationDate: options.date, ModDate: options.date } : {}),
+    },
   });
+  // pdfkit takes a font file's path as the font's name: each file is loaded once and embedded as a subset.
+  const fonts: FontNames = pdfA ? pdfA.fonts : STANDARD_FONTS;
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -90,7 +153,7 @@ export function printPdf(document: PrintedDocument): Promise<Buffer> {
     pdf.on("error", reject);
   });
   const width = pdf.page.width - MARGIN * 2;
-  const write = (text: string, font = "Helvetica", size = 10, options: PDFKit.Mixins.TextOptions = {}) =>
+  const write = (text: string, font: string = fonts.regular, size = 10, options: PDFKit.Mixins.TextOptions = {}) =>
     pdf
       .font(font)
       .fontSize(size)
@@ -98,12 +161,12 @@ export function printPdf(document: PrintedDocument): Promise<Buffer> {
 
   if (document.letterhead?.length) {
     const [name, ...rest] = document.letterhead;
-    write(name, "Helvetica-Bold", 11);
-    for (const line of rest) write(line, "Helvetica", 9);
+    write(name, fonts.bold, 11);
+    for (const line of rest) write(line, fonts.regular, 9);
     pdf.moveDown(1.2);
   }
-  write(document.title, "Helvetica-Bold", 15, { align: "center" });
-  if (document.subtitle) write(document.subtitle, "Helvetica-Oblique", 9.5, { align: "center" });
+  write(document.title, fonts.bold, 15, { align: "center" });
+  if (document.subtitle) write(document.subtitle, fonts.italic, 9.5, { align: "center" });
   pdf.moveDown(1);
 
   let articles = 0;
@@ -111,21 +174,21 @@ export function printPdf(document: PrintedDocument): Promise<Buffer> {
     switch (block.kind) {
       case "heading":
         pdf.moveDown(0.6);
-        write(block.text, "Helvetica-Bold", 11.5);
+        write(block.text, fonts.bold, 11.5);
         pdf.moveDown(0.3);
         break;
       case "paragraph":
-        write(block.text, block.bold ? "Helvetica-Bold" : "Helvetica", 10, { align: "justify" });
+        write(block.text, block.bold ? fonts.bold : fonts.regular, 10, { align: block.align ?? "justify" });
         pdf.moveDown(0.5);
         break;
       case "parties":
-        if (block.intro) write(block.intro, "Helvetica-Bold", 10.5);
+        if (block.intro) write(block.intro, fonts.bold, 10.5);
         pdf.moveDown(0.3);
         block.parties.forEach((party, index) => {
-          write(party.role, "Helvetica-Bold", 10);
-          for (const line of party.lines) write(line, "Helvetica", 10);
+          write(party.role, fonts.bold, 10);
+          for (const line of party.lines) write(line, fonts.regular, 10);
           pdf.moveDown(0.4);
-          if (index < block.parties.length - 1) write("Et", "Helvetica-Oblique", 10);
+          if (index < block.parties.length - 1) write("Et", fonts.italic, 10);
           pdf.moveDown(0.2);
         });
         pdf.moveDown(0.4);
@@ -134,10 +197,10 @@ export function printPdf(document: PrintedDocument): Promise<Buffer> {
         articles += 1;
         keepTogether(pdf, 60);
         pdf.moveDown(0.4);
-        write(`Article ${block.number ?? articles} – ${block.title}`, "Helvetica-Bold", 10.5);
+        write(`Article ${block.number ?? articles} – ${block.title}`, fonts.bold, 10.5);
         pdf.moveDown(0.2);
         for (const paragraph of block.paragraphs) {
-          write(paragraph, "Helvetica", 10, { align: "justify" });
+          write(paragraph, fonts.regular, 10, { align: "justify" });
           pdf.moveDown(0.35);
         }
         break;
@@ -145,28 +208,40 @@ export function printPdf(document: PrintedDocument): Promise<Buffer> {
       case "fields":
         for (const [label, value] of block.rows) {
           pdf
-            .font("Helvetica-Bold")
+            .font(fonts.bold)
             .fontSize(10)
             .text(`${printable(label)} : `, { width, continued: true })
-            .font("Helvetica")
+            .font(fonts.regular)
             .text(printable(value));
         }
         pdf.moveDown(0.5);
         break;
       case "table":
-        drawTable(pdf, block.headers, block.rows, block.widths, width);
+        drawTable(pdf, fonts, block.headers, block.rows, block.widths, width);
         pdf.moveDown(0.6);
         break;
       case "signatures":
         keepTogether(pdf, 120);
         pdf.moveDown(0.8);
-        if (block.placeAndDate) write(block.placeAndDate, "Helvetica", 10);
+        if (block.placeAndDate) write(block.placeAndDate, fonts.regular, 10);
         pdf.moveDown(0.6);
-        drawSignatures(pdf, block.signers, width);
+        drawSignatures(pdf, fonts, block.signers, width);
         break;
     }
   }
-  drawFooters(pdf, document.footer ?? [], width);
+  drawFooters(pdf, fonts, document.footer ?? [], width);
+  for (const file of options.attachments ?? []) {
+    // `relationship` (the file's /AFRelationship) is pdfkit's since 0.15; @types/pdfkit does not know it yet.
+    pdf.file(file.content, {
+      name: file.name,
+      type: file.mimeType,
+      ...(file.relationship ? { relationship: file.relationship } : {}),
+      ...(file.description ? { description: file.description } : {}),
+      ...(file.createdAt ? { creationDate: file.createdAt } : {}),
+      ...(file.modifiedAt ? { modifiedDate: file.modifiedAt } : {}),
+    } as PDFKit.Mixins.PDFAttachmentOptions);
+  }
+  if (options.xmp) pdf.appendXML(options.xmp);
   pdf.end();
   return done;
 }
@@ -178,6 +253,7 @@ function keepTogether(pdf: PDFKit.PDFDocument, height: number): void {
 
 function drawTable(
   pdf: PDFKit.PDFDocument,
+  fonts: FontNames,
   headers: readonly string[],
   rows: readonly (readonly string[])[],
   widths: readonly number[] | undefined,
@@ -188,7 +264,7 @@ function drawTable(
   const columns = share.map((value) => (value / total) * width);
   const padding = 3;
   const drawRow = (cells: readonly string[], bold: boolean) => {
-    pdf.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9);
+    pdf.font(bold ? fonts.bold : fonts.regular).fontSize(9);
     const texts = cells.map(printable);
     const height = Math.max(...texts.map((text, index) => pdf.heightOfString(text, { width: columns[index] - padding * 2 }))) + padding * 2;
     if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
@@ -206,15 +282,15 @@ function drawTable(
   for (const row of rows) drawRow(row, false);
 }
 
-function drawSignatures(pdf: PDFKit.PDFDocument, signers: readonly DocumentSigner[], width: number): void {
+function drawSignatures(pdf: PDFKit.PDFDocument, fonts: FontNames, signers: readonly DocumentSigner[], width: number): void {
   const gap = 24;
   const column = (width - gap * (signers.length - 1)) / Math.max(signers.length, 1);
   const top = pdf.y;
   let bottom = top;
   signers.forEach((signer, index) => {
     const left = pdf.page.margins.left + index * (column + gap);
-    pdf.font("Helvetica-Bold").fontSize(10).text(printable(signer.label), left, top, { width: column });
-    pdf.font("Helvetica").fontSize(9);
+    pdf.font(fonts.bold).fontSize(10).text(printable(signer.label), left, top, { width: column });
+    pdf.font(fonts.regular).fontSize(9);
     for (const line of signer.lines ?? []) pdf.text(printable(line), left, pdf.y, { width: column });
     const line = pdf.y + 60;
     pdf
@@ -229,7 +305,7 @@ function drawSignatures(pdf: PDFKit.PDFDocument, signers: readonly DocumentSigne
 }
 
 /** Writes the footer of every page once the body is laid out, when the page count is known. */
-function drawFooters(pdf: PDFKit.PDFDocument, footer: readonly string[], width: number): void {
+function drawFooters(pdf: PDFKit.PDFDocument, fonts: FontNames, footer: readonly string[], width: number): void {
   const range = pdf.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index += 1) {
     pdf.switchToPage(index);
@@ -237,7 +313,7 @@ function drawFooters(pdf: PDFKit.PDFDocument, footer: readonly string[], width: 
     const bottom = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0;
     let y = pdf.page.height - MARGIN - FOOTER_HEIGHT + 12;
-    pdf.font("Helvetica").fontSize(7.5).fillColor("#444444");
+    pdf.font(fonts.regular).fontSize(7.5).fillColor("#444444");
     for (const mention of footer) {
       pdf.text(printable(mention), MARGIN, y, { width, align: "center" });
       y = pdf.y;

@@ -1,7 +1,6 @@
-import PDFDocument from "pdfkit";
 import type { CustomerEntity } from "../customers/customer.entity";
 import type { DocumentMentions } from "../invoices/invoice.type";
-import { frenchDate } from "@cae/shared";
+import { frenchDate, printPdf, type DocumentBlock, type PrintedDocument } from "@cae/shared";
 import { formatRate, euros, VAT_RATES, type VatShare } from "../money/arithmetic";
 import { toDocumentLine, type LineRow } from "../invoices/lines";
 import { facturXMetadata, FACTUR_X_FILE_NAME } from "../facturx/xmp";
@@ -44,95 +43,111 @@ const TITLES = { FACTURE: "Facture", AVOIR: "Avoir", DEVIS: "Devis" } as const;
 const fontFile = (name: string): string => require.resolve(`dejavu-fonts-ttf/ttf/${name}`);
 
 /**
- * The document as a PDF (A4). Uncompressed, so that its text can be checked by a test and indexed
- * by an archive; a document is a few kilobytes anyway. With `facturX`, a PDF/A-3b whose embedded
+ * The document as the network's printing engine lays it out (docs/documents.md): the seller's
+ * letterhead, the title, the dates, the customer, the lines, the VAT breakdown and the totals,
+ * then every mention the law asks for, each as written (never justified: a mention reads whole).
+ */
+export function printedDocument(document: PrintableDocument): PrintedDocument {
+  const { mentions, customer } = document;
+  const letterhead = [
+    mentions.sellerLegalName,
+    mentions.sellerLegalForm,
+    mentions.sellerAddress,
+    `SIRET : ${mentions.sellerSiret}`,
+    mentions.sellerRegistration,
+    `N° TVA intracommunautaire : ${mentions.sellerVatNumber}`,
+    `Activité : ${document.activityLabel} (${document.analyticCode})`,
+    mentions.decennialInsurance,
+  ];
+  const dates: [string, string][] = [["Date d'émission", frenchDate(document.issuedOn)]];
+  if (document.dueOn) dates.push(["Date d'échéance", frenchDate(document.dueOn)]);
+  if (document.reason) dates.push(["Motif", document.reason]);
+  const customerLines = [
+    customer.name,
+    customer.address,
+    customer.country && customer.country !== "FR" ? `Pays : ${customer.country}` : null,
+    customer.siret ? `SIRET : ${customer.siret}` : mentions.customerSiren ? `SIREN : ${mentions.customerSiren}` : null,
+    mentions.customerVatNumber ? `N° TVA intracommunautaire du client : ${mentions.customerVatNumber}` : null,
+  ];
+  const mention = (text: string | null | undefined): DocumentBlock[] => (text ? [{ kind: "paragraph", text, align: "left" }] : []);
+  return {
+    title: `${document.kind} N° ${document.number}`,
+    author: mentions.sellerLegalName,
+    letterhead: letterhead.filter((line): line is string => !!line),
+    blocks: [
+      { kind: "fields", rows: dates },
+      ...mention(document.validUntil ? `Devis valable jusqu'au ${frenchDate(document.validUntil)}` : null),
+      ...mention(mentions.deliveryDate),
+      ...mention(document.creditedInvoiceNumber ? `Avoir sur la facture N° ${document.creditedInvoiceNumber}` : null),
+      { kind: "parties", parties: [{ role: "Client", lines: customerLines.filter((line): line is string => !!line) }] },
+      {
+        kind: "table",
+        headers: ["Désignation", "Quantité", "Prix unitaire HT", "TVA", "Montant HT"],
+        widths: [5, 1.4, 2, 1.4, 2],
+        rows: document.lines.map((row) => {
+          const line = toDocumentLine(row);
+          return [line.description, line.quantity, euros(line.unitPriceCents), vatLabel(line.vatRate), euros(line.netCents)];
+        }),
+      },
+      {
+        kind: "fields",
+        rows: [
+          ...document.vat.map((share): [string, string] => [
+            `TVA ${vatLabel(share.vatRate)} sur ${euros(share.netCents)} HT`,
+            euros(share.vatCents),
+          ]),
+          ["Total HT", euros(document.netCents)],
+          ["Total TVA", euros(document.vatCents)],
+          ["Total TTC", euros(document.totalCents)],
+        ],
+      },
+      ...mention(mentions.reverseCharge),
+      ...mentions.vatExemptions.flatMap(mention),
+      ...mention(mentions.vatOnDebits),
+      ...mention(mentions.operationNature),
+      ...mention(mentions.paymentTerms),
+      ...mention(mentions.latePenalties),
+      ...mention(mentions.recoveryFee),
+    ],
+  };
+}
+
+/**
+ * The document as a PDF (A4), printed by the network's engine. Uncompressed, so that its text can
+ * be indexed by an archive; a document is a few kilobytes anyway. Dated by the document, not by
+ * the request: the same document prints the same file. With `facturX`, a PDF/A-3b whose embedded
  * `factur-x.xml` is the invoice for machines (Factur-X 1.07, EN 16931 profile) and whose XMP
  * metadata declares it: the same page, the legal e-invoice.
  */
 export function renderDocumentPdf(document: PrintableDocument, facturX?: FacturXAttachment): Promise<Buffer> {
   const issued = new Date(`${document.issuedOn}T00:00:00Z`);
-  const title = `${TITLES[document.kind]} ${document.number}`;
-  const pdf = new PDFDocument({
-    size: "A4",
-    margin: 50,
+  return printPdf(printedDocument(document), {
+    date: issued,
     compress: false,
-    ...(facturX ? { pdfVersion: "1.7" as const, subset: "PDF/A-3b" as const, font: fontFile("DejaVuSans.ttf"), lang: "fr-FR" } : {}),
-    // Dated by the document, not by the request: the same document prints the same file.
-    info: { Title: title, Author: document.mentions.sellerLegalName, CreationDate: issued, ModDate: issued },
+    ...(facturX
+      ? {
+          lang: "fr-FR",
+          pdfA: {
+            fonts: {
+              regular: fontFile("DejaVuSans.ttf"),
+              bold: fontFile("DejaVuSans-Bold.ttf"),
+              italic: fontFile("DejaVuSans-Oblique.ttf"),
+            },
+          },
+          attachments: [
+            {
+              name: FACTUR_X_FILE_NAME,
+              content: Buffer.from(facturX.xml, "utf8"),
+              mimeType: "text/xml",
+              // The XML says what the page shows, for machines (Factur-X 1.07, § 6.2.2: Data, Source or Alternative).
+              relationship: "Alternative" as const,
+              description: `Factur-X ${TITLES[document.kind]} ${document.number}`,
+              createdAt: issued,
+              modifiedAt: issued,
+            },
+          ],
+          xmp: facturXMetadata(),
+        }
+      : {}),
   });
-  const regular = facturX ? fontFile("DejaVuSans.ttf") : "Helvetica";
-  const bold = facturX ? fontFile("DejaVuSans-Bold.ttf") : "Helvetica-Bold";
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
-  });
-  const { mentions, customer } = document;
-  pdf.font(bold).fontSize(14).text(mentions.sellerLegalName);
-  pdf.font(regular).fontSize(9);
-  if (mentions.sellerLegalForm) pdf.text(mentions.sellerLegalForm);
-  pdf.text(mentions.sellerAddress);
-  pdf.text(`SIRET : ${mentions.sellerSiret}`);
-  if (mentions.sellerRegistration) pdf.text(mentions.sellerRegistration);
-  pdf.text(`N° TVA intracommunautaire : ${mentions.sellerVatNumber}`);
-  pdf.text(`Activité : ${document.activityLabel} (${document.analyticCode})`);
-  if (mentions.decennialInsurance) pdf.text(mentions.decennialInsurance);
-  pdf.moveDown();
-  pdf.font(bold).fontSize(16).text(`${document.kind} N° ${document.number}`);
-  pdf.font(regular).fontSize(10);
-  pdf.text(`Date d'émission : ${frenchDate(document.issuedOn)}`);
-  if (document.validUntil) pdf.text(`Devis valable jusqu'au ${frenchDate(document.validUntil)}`);
-  if (mentions.deliveryDate) pdf.text(mentions.deliveryDate);
-  if (document.dueOn) pdf.text(`Date d'échéance : ${frenchDate(document.dueOn)}`);
-  if (document.creditedInvoiceNumber) pdf.text(`Avoir sur la facture N° ${document.creditedInvoiceNumber}`);
-  if (document.reason) pdf.text(`Motif : ${document.reason}`);
-  pdf.moveDown();
-  pdf.font(bold).text("Client");
-  pdf.font(regular).text(customer.name);
-  pdf.text(customer.address);
-  if (customer.country && customer.country !== "FR") pdf.text(`Pays : ${customer.country}`);
-  if (customer.siret) pdf.text(`SIRET : ${customer.siret}`);
-  else if (mentions.customerSiren) pdf.text(`SIREN : ${mentions.customerSiren}`);
-  if (mentions.customerVatNumber) pdf.text(`N° TVA intracommunautaire du client : ${mentions.customerVatNumber}`);
-  pdf.moveDown();
-  pdf.font(bold).text("Désignation | Quantité | Prix unitaire HT | TVA | Montant HT");
-  pdf.font(regular);
-  for (const row of document.lines) {
-    const line = toDocumentLine(row);
-    pdf.text(
-      `${line.description} | ${line.quantity} | ${euros(line.unitPriceCents)} | ${vatLabel(line.vatRate)} | ${euros(line.netCents)}`,
-    );
-  }
-  pdf.moveDown();
-  for (const share of document.vat) {
-    pdf.text(`TVA ${vatLabel(share.vatRate)} sur ${euros(share.netCents)} HT : ${euros(share.vatCents)}`);
-  }
-  pdf.font(bold);
-  pdf.text(`Total HT : ${euros(document.netCents)}`);
-  pdf.text(`Total TVA : ${euros(document.vatCents)}`);
-  pdf.text(`Total TTC : ${euros(document.totalCents)}`);
-  pdf.font(regular).fontSize(8).moveDown();
-  if (mentions.reverseCharge) pdf.text(mentions.reverseCharge);
-  for (const exemption of mentions.vatExemptions) pdf.text(exemption);
-  if (mentions.vatOnDebits) pdf.text(mentions.vatOnDebits);
-  if (mentions.operationNature) pdf.text(mentions.operationNature);
-  pdf.text(mentions.paymentTerms);
-  pdf.text(mentions.latePenalties);
-  if (mentions.recoveryFee) pdf.text(mentions.recoveryFee);
-  if (facturX) {
-    // `relationship` (the file's /AFRelationship) is pdfkit's since 0.15; @types/pdfkit does not know it yet.
-    pdf.file(Buffer.from(facturX.xml, "utf8"), {
-      name: FACTUR_X_FILE_NAME,
-      type: "text/xml",
-      // The XML says what the page shows, for machines (Factur-X 1.07, § 6.2.2: Data, Source or Alternative).
-      relationship: "Alternative",
-      description: `Factur-X ${title}`,
-      creationDate: issued,
-      modifiedDate: issued,
-    } as PDFKit.Mixins.PDFAttachmentOptions);
-    pdf.appendXML(facturXMetadata());
-  }
-  pdf.end();
-  return done;
 }
