@@ -271,6 +271,8 @@ describe.each(databaseBackends())(
     });
 
     it("keeps each cooperative's wording in versions: placeholders checked, administrators only, audited, a signed contract printed with its version", async () => {
+      // Today as the test starts, not as the file loaded: a run may cross midnight in France, and a wording applies from today on.
+      const T = todayInFrance();
       const person = await admitted();
       const signedBefore = await made("draftEmploymentContract", cesaInput(person, addDays(T, -5)));
       await made("signContract", { id: signedBefore, signedOn: addDays(T, -6) });
