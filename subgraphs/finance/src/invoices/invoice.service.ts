@@ -184,13 +184,12 @@ export async function updateInvoiceDraft(db: DataSource, cooperativeId: string, 
     if (delivery.deliveredOn) invoice.deliveredOn = delivery.deliveredOn;
     if (delivery.periodFrom) Object.assign(invoice, { periodFrom: delivery.periodFrom, periodTo: delivery.periodTo });
     if (input.reverseCharge) invoice.reverseCharge = input.reverseCharge;
-    const [customer, account, lines] = await Promise.all([
-      manager.getRepository(CustomerEntity).findOneByOrFail({ id: customerId }),
-      manager.getRepository(ActivityAccountEntity).findOneByOrFail({ id: invoice.accountId }),
-      priced
-        ? priced.rows
-        : manager.getRepository(InvoiceLineEntity).find({ where: { invoiceId: invoice.id }, order: { position: "ASC" } }),
-    ]);
+    // One after the other: a transaction is one connection.
+    const customer = await manager.getRepository(CustomerEntity).findOneByOrFail({ id: customerId });
+    const account = await manager.getRepository(ActivityAccountEntity).findOneByOrFail({ id: invoice.accountId });
+    const lines = priced
+      ? priced.rows
+      : await manager.getRepository(InvoiceLineEntity).find({ where: { invoiceId: invoice.id }, order: { position: "ASC" } });
     await checkDraftVat(manager, { reverseCharge: invoice.reverseCharge, lines }, customer, account.sector);
     if (priced) {
       await manager.getRepository(InvoiceLineEntity).delete({ invoiceId: invoice.id });
@@ -229,11 +228,10 @@ export async function issueInvoice(db: DataSource, cooperativeId: string, actor:
     const invoice = await lockDraft(manager, cooperativeId, input.id, "input.id", actor);
     const settings = await requireSettingsOn(manager, issuedOn);
     await assertMonthOpen(manager, invoice.accountId, issuedOn, "input.issuedOn");
-    const [customer, account, lines] = await Promise.all([
-      manager.getRepository(CustomerEntity).findOneByOrFail({ id: invoice.customerId }),
-      manager.getRepository(ActivityAccountEntity).findOneByOrFail({ id: invoice.accountId }),
-      manager.getRepository(InvoiceLineEntity).find({ where: { invoiceId: invoice.id }, order: { position: "ASC" } }),
-    ]);
+    // One after the other: a transaction is one connection.
+    const customer = await manager.getRepository(CustomerEntity).findOneByOrFail({ id: invoice.customerId });
+    const account = await manager.getRepository(ActivityAccountEntity).findOneByOrFail({ id: invoice.accountId });
+    const lines = await manager.getRepository(InvoiceLineEntity).find({ where: { invoiceId: invoice.id }, order: { position: "ASC" } });
     // The settings of the issue date decide: the draft was checked against today's, which may differ.
     const problem =
       vatCaseProblem({ reverseCharge: invoice.reverseCharge, lines, linesField: "lines" }, customer, account.sector, settings) ??
