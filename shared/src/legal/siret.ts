@@ -24,6 +24,11 @@ export function isValidSiret(siret: string): boolean {
   return luhnSum(siret) % 10 === 0;
 }
 
+/** Whether a SIREN (the company's 9 digits, a SIRET's first nine) is valid: its own Luhn key. */
+export function isValidSiren(siren: string): boolean {
+  return /^\d{9}$/.test(siren) && luhnSum(siren) % 10 === 0;
+}
+
 /** The SIRET made of 13 digits and the Luhn key that makes it valid. */
 export function withSiretKey(thirteenDigits: string): string {
   if (!/^\d{13}$/.test(thirteenDigits)) throw new RangeError(`A SIRET's key follows 13 digits, got "${thirteenDigits}"`);

@@ -1,4 +1,4 @@
-import { daysBetween, encodeId, lastDayOfMonth } from "@cae/shared";
+import { daysBetween, encodeId, lastDayOfMonth, formatEuros } from "@cae/shared";
 import { stringify } from "csv-stringify/sync";
 import type { AmendmentEntity, ContractEndReason, ContractEntity, EmploymentType } from "../contracts/contract.entity";
 import { lastDayOf, termsOn } from "../contracts/contract.rules";
@@ -103,10 +103,7 @@ export function payrollRow(
 }
 
 /** Cents as the CSV writes them: a decimal comma, no grouping ("2000,00"). */
-export const csvAmount = (cents: bigint): string => {
-  const abs = cents < 0n ? -cents : cents;
-  return `${cents < 0n ? "-" : ""}${abs / 100n},${(abs % 100n).toString().padStart(2, "0")}`;
-};
+export const csvAmount = (cents: bigint): string => formatEuros(cents, { decimal: "," });
 /** Hours as the CSV writes them: "121,33". */
 export const csvHours = (hours: string): string => hours.replace(".", ",");
 

@@ -10,12 +10,12 @@ import {
   recordAudit,
   requireOwnCooperative,
   type Caller,
+  eurosText,
 } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { bankEntriesByIds, searchable } from "./bank-entries";
 import { BankMatchEntity, BankStatementEntity, BankStatementLineEntity } from "./bank.entity";
 import type { ConfirmBankMatchInput, ImportBankStatementInput, RemoveBankMatchInput } from "./bank.type";
-import { euros } from "./parsers/camt053";
 import { parseStatementFile, type ParsedLine, type ParsedStatement } from "./parsers";
 
 /** The most operations one import takes (a year of a busy cooperative's account is a few thousand). */
@@ -233,7 +233,7 @@ export async function confirmBankMatch(db: DataSource, cooperativeId: string, ac
       const amount = BigInt(entry.amount_cents);
       if (amount !== line.amountCents) {
         throw conflict(
-          `Journal entry ${entryName(entry)} moves ${euros(amount)} on the bank account, the statement line ${euros(line.amountCents)}: a match is to the cent`,
+          `Journal entry ${entryName(entry)} moves ${eurosText(amount)} on the bank account, the statement line ${eurosText(line.amountCents)}: a match is to the cent`,
           "input.journalEntryId",
         );
       }

@@ -146,6 +146,16 @@ export const SECTOR_ROLES: readonly LedgerRole[] = ["REVENUE_SERVICES", "REVENUE
 /** An account number as the FEC wants it: its first three characters are PCG digits. */
 export const LEDGER_NUMBER = /^[1-8][0-9]{2}[0-9A-Z]{0,17}$/;
 
+/**
+ * A person's auxiliary account on a third-party role (what is owed them as pay, as expenses):
+ * finance holds no names (they are the members subgraph's), so the number and label are made from
+ * the person's ID, after the role's prefix.
+ */
+export function personAccount(prefix: string, label: string, personId: string): { number: string; label: string } {
+  const hex = personId.replace(/-/g, "").toUpperCase();
+  return { number: `${prefix}${hex}`, label: `${label} ${hex.slice(0, 8)}` };
+}
+
 /** The analytic code of the cooperative's own structure (what is not one activity's). */
 export const STRUCTURE_ANALYTIC_CODE = "STRUCTURE";
 

@@ -9,12 +9,13 @@ import {
   requiredText,
   type Caller,
   recordAudit,
+  isValidSiren,
 } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { assertMayDraftFor, requireAccount, requireActiveActivity } from "../accounts/account-access";
 import { CustomerEntity } from "./customer.entity";
 import type { CreateCustomerInput } from "./customer.type";
-import { customerVatNumber, isValidSiren } from "../invoices/vat-rules";
+import { customerVatNumber } from "../invoices/vat-rules";
 
 export async function createCustomer(db: DataSource, cooperativeId: string, actor: Caller, input: CreateCustomerInput) {
   const siret = optionalText(input.siret, "input.siret", 20)?.replace(/\s/g, "") ?? null;

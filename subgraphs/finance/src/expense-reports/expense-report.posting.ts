@@ -1,7 +1,7 @@
 import type { Sector } from "@cae/shared";
 import type { EntityManager } from "typeorm";
 import type { LineDraft, PostingSource } from "../books/entry";
-import type { ExpenseRoleCategory } from "../books/ledger";
+import { personAccount, type ExpenseRoleCategory } from "../books/ledger";
 
 interface ApprovedReportRow {
   id: string;
@@ -24,10 +24,7 @@ interface ApprovedReportRow {
  * one auxiliary account per person, whatever their activities. Finance holds no names, so it is
  * made from the person's ID, as the payroll's account of a person on 421 is.
  */
-export const expenseReportAux = (personId: string) => {
-  const hex = personId.replace(/-/g, "").toUpperCase();
-  return { number: `NDF${hex}`, label: `Entrepreneur ${hex.slice(0, 8)}` };
-};
+export const expenseReportAux = (personId: string) => personAccount("NDF", "Entrepreneur", personId);
 
 /** An expense report's piece: the activity's code and the month ("NDF-ACT-0042-2026-10"). */
 export const expenseReportRef = (analyticCode: string, month: string) => `NDF-${analyticCode}-${month}`;

@@ -15,8 +15,7 @@ import {
 } from "./expense-report.type";
 
 async function withParts(report: ExpenseReportEntity, ctx: FinanceContext): Promise<ExpenseReport> {
-  const loaders = ctx.loaders;
-  const [lines, trips] = await Promise.all([loaders.expenseReportLines.load(report.id), loaders.mileageTrips.load(report.id)]);
+  const [lines, trips] = await Promise.all([ctx.loaders.expenseReportLines.load(report.id), ctx.loaders.mileageTrips.load(report.id)]);
   return toExpenseReport(report, lines, trips, ctx.cooperativeId);
 }
 

@@ -1,3 +1,4 @@
+import { formatEuros } from "@cae/shared";
 import type { CustomerEntity } from "../customers/customer.entity";
 import type { DocumentMentions } from "../invoices/invoice.type";
 import { toDocumentLine, vatBreakdown, type LineRow } from "../invoices/lines";
@@ -64,11 +65,7 @@ export function lineTax(
 const escape = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 /** Cents as the decimal amount of CII ("1234.50"). */
-const amount = (cents: bigint): string => {
-  const sign = cents < 0n ? "-" : "";
-  const abs = cents < 0n ? -cents : cents;
-  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;
-};
+const amount = (cents: bigint): string => formatEuros(cents);
 const percent = (rate: VatRate): string => formatRate(VAT_RATES[rate]).replace(/\.?0+$/, "") || "0";
 const date = (iso: string, qualified = false): string =>
   `<${qualified ? "qdt" : "udt"}:DateTimeString format="102">${iso.replace(/-/g, "")}</${qualified ? "qdt" : "udt"}:DateTimeString>`;

@@ -1,5 +1,5 @@
 import { checkVAT, countries } from "jsvat";
-import { badUserInput, isValidSiret } from "@cae/shared";
+import { badUserInput } from "@cae/shared";
 import type { VatRate } from "../money/arithmetic";
 import { vatNumberOf } from "../settings/vat-number";
 
@@ -113,12 +113,6 @@ const vatPrefix = (country: string) => (country === "GR" ? "EL" : country);
 /** A business customer established in another member state: its services are taxed where it is. */
 export const isEuBusiness = (customer: { kind: string; country: string }): boolean =>
   customer.kind === "BUSINESS" && customer.country !== "FR" && EU_COUNTRIES.has(customer.country);
-
-/**
- * A SIREN (9 digits) is valid when its Luhn sum is a multiple of 10: the SIRET rule of
- * `@cae/shared` on the SIREN behind five zeros (leading zeros do not change a Luhn sum).
- */
-export const isValidSiren = (siren: string): boolean => /^\d{9}$/.test(siren) && isValidSiret(`00000${siren}`);
 
 /**
  * A customer's VAT number, normalized ("de 136 695 976" → "DE136695976"): it must be of the

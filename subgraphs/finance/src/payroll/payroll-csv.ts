@@ -1,4 +1,4 @@
-import { codedError, EARLIEST_EVENT_DATE, MAX_AMOUNT_CENTS, todayInFrance } from "@cae/shared";
+import { codedError, EARLIEST_EVENT_DATE, MAX_AMOUNT_CENTS, todayInFrance, formatEuros } from "@cae/shared";
 import { parse } from "csv-parse/sync";
 
 /**
@@ -213,11 +213,7 @@ export function parsePayrollResults(
 }
 
 /** An amount as the file writes it: "2345,67". */
-export function euros(cents: bigint): string {
-  const sign = cents < 0n ? "-" : "";
-  const abs = cents < 0n ? -cents : cents;
-  return `${sign}${abs / 100n},${(abs % 100n).toString().padStart(2, "0")}`;
-}
+export const euros = (cents: bigint): string => formatEuros(cents, { decimal: "," });
 
 /** The columns named: a header left out (or null) keeps its default. */
 function stripUndefined(value: { [Key in keyof PayrollColumns]?: string | null }): Partial<PayrollColumns> {

@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import type { LineDraft, PostingSource } from "../books/entry";
-import type { LedgerRole } from "../books/ledger";
+import { personAccount, type LedgerRole } from "../books/ledger";
 
 interface SalaryCostPostingRow {
   id: string;
@@ -23,10 +23,7 @@ interface SalaryCostPostingRow {
  * activities. Finance holds no names (they are the members subgraph's), so the number and label
  * are made from the person's ID, the same the payroll export gives as employee ID.
  */
-export const personAux = (personId: string): { number: string; label: string } => {
-  const hex = personId.replace(/-/g, "").toUpperCase();
-  return { number: `SAL${hex}`, label: `Entrepreneur salarié ${hex.slice(0, 8)}` };
-};
+export const personAux = (personId: string) => personAccount("SAL", "Entrepreneur salarié", personId);
 
 /** A signed change of a role: a debit-side role (641, 645) is debited when it grows, a credit-side one (421, 431) credited. */
 function line(role: LedgerRole, cents: bigint, side: "DEBIT" | "CREDIT", aux?: LineDraft["aux"]): LineDraft[] {

@@ -17,10 +17,9 @@ import {
 
 /** Supplier invoices as the API shows them, their suppliers and amounts loaded in one statement each for the whole list. */
 export async function supplierInvoicesOf(entities: readonly SupplierInvoiceEntity[], ctx: FinanceContext): Promise<SupplierInvoice[]> {
-  const loaders = ctx.loaders;
   const [suppliers, amounts] = await Promise.all([
-    loaders.supplierById.loadMany(entities.map((invoice) => invoice.supplierId)),
-    loaders.supplierInvoiceAmounts.loadMany(entities.map((invoice) => invoice.id)),
+    ctx.loaders.supplierById.loadMany(entities.map((invoice) => invoice.supplierId)),
+    ctx.loaders.supplierInvoiceAmounts.loadMany(entities.map((invoice) => invoice.id)),
   ]);
   return entities.map((invoice, i) => {
     const supplier = suppliers[i];

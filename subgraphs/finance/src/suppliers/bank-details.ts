@@ -1,4 +1,4 @@
-import { badUserInput, isValidSiret } from "@cae/shared";
+import { badUserInput, isValidSiren, isValidSiret } from "@cae/shared";
 import { vatNumberOf } from "../settings/vat-number";
 import type * as IbanTools from "ibantools" with { "resolution-mode": "import" };
 
@@ -39,19 +39,9 @@ export function optionalSiretOrSiren(value: string | null | undefined, field: st
   const digits = value?.replace(/\s+/g, "") ?? "";
   if (digits === "") return null;
   // A SIREN carries its own Luhn key on its 9 digits; a SIRET is checked by the shared rule (La Poste's exception included).
-  const valid = /^\d{9}$/.test(digits) ? luhnValid(digits) : isValidSiret(digits);
+  const valid = /^\d{9}$/.test(digits) ? isValidSiren(digits) : isValidSiret(digits);
   if (!valid) throw badUserInput(`${field} "${value}" is not a valid SIRET (14 digits) or SIREN (9 digits): its key is wrong`, field);
   return digits;
-}
-
-function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    const digit = digits.charCodeAt(i) - 48;
-    const doubled = (digits.length - i) % 2 === 0 ? digit * 2 : digit;
-    sum += doubled > 9 ? doubled - 9 : doubled;
-  }
-  return sum % 10 === 0;
 }
 
 /** An intra-community VAT number: two letters of a country and 2 to 13 characters; a French one carries its SIREN's key. */

@@ -1,3 +1,4 @@
+import { formatEuros } from "@cae/shared";
 import { sepaId, sepaText } from "./sepa-text";
 
 /**
@@ -40,7 +41,7 @@ export const PAIN001_NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03
 /** Cents as the file writes amounts: a dot and two decimals ("1234.50"). */
 export function sepaAmount(cents: bigint): string {
   if (cents < 0n) throw new RangeError("a transfer's amount is never negative");
-  return `${cents / 100n}.${(cents % 100n).toString().padStart(2, "0")}`;
+  return formatEuros(cents);
 }
 
 const escape = (text: string): string =>

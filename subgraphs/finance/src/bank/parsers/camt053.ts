@@ -1,3 +1,4 @@
+import { eurosText } from "@cae/shared";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parseCents } from "./amount";
 import { badFile, cleanText, isCalendarDate, linesOfTag, type ParsedLine, type ParsedStatement } from "./types";
@@ -155,7 +156,7 @@ export function parseCamt053(content: string): ParsedStatement[] {
     const sum = lines.reduce((total, line) => total + line.amountCents, 0n);
     if (opening && closing && opening.cents + sum !== closing.cents) {
       throw badFile(
-        `CAMT.053: ${where} (${statementRef}): the balances do not add up: opening ${euros(opening.cents)} + booked entries ${euros(sum)} ≠ closing ${euros(closing.cents)} (a truncated or altered file?)`,
+        `CAMT.053: ${where} (${statementRef}): the balances do not add up: opening ${eurosText(opening.cents)} + booked entries ${eurosText(sum)} ≠ closing ${eurosText(closing.cents)} (a truncated or altered file?)`,
       );
     }
     const days = lines.map((line) => line.bookingDate).sort();
@@ -172,11 +173,4 @@ export function parseCamt053(content: string): ParsedStatement[] {
       lines,
     };
   });
-}
-
-/** Cents as the error messages show them: "-1 234.56 EUR" is not needed, "-1234.56 EUR" is exact. */
-export function euros(cents: bigint): string {
-  const sign = cents < 0n ? "-" : "";
-  const abs = cents < 0n ? -cents : cents;
-  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, "0")} EUR`;
 }

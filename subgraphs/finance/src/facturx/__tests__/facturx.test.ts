@@ -1,6 +1,7 @@
 import type { DocumentMentions } from "../../invoices/invoice.type";
 import type { LineRow } from "../../invoices/lines";
-import { customerVatNumber, isValidSiren } from "../../invoices/vat-rules";
+import { isValidSiren } from "@cae/shared";
+import { customerVatNumber } from "../../invoices/vat-rules";
 import { ciiXml, type CiiDocument } from "../cii";
 import { parseReceivedInvoice, readReceivedFile } from "../received";
 import { facturXSchemaErrors } from "./xsd";
