@@ -52,3 +52,39 @@ export function monthsOverlapping(from: string, to: string): string[] {
   for (let month = `${from.slice(0, 7)}-01`; month <= to; month = addMonths(month, 1)) months.push(month.slice(0, 7));
   return months;
 }
+
+/** The first and last days of a calendar month ("2026-03"), quarter ("2026-Q2") or year ("2026"). */
+export function periodDates(period: string): { from: string; to: string } {
+  const match = /^(\d{4})(?:-(?:(0[1-9]|1[0-2])|Q([1-4])))?$/.exec(period);
+  if (!match) throw new RangeError(`not a month, quarter or year: ${period}`);
+  const [first, last] = match[2] ? [+match[2], +match[2]] : match[3] ? [+match[3] * 3 - 2, +match[3] * 3] : [1, 12];
+  const month = (m: number) => `${match[1]}-${String(m).padStart(2, "0")}-01`;
+  return { from: month(first), to: lastDayOfMonth(month(last)) };
+}
+
+const MONTH_NAMES = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+
+/** A period as people say it in French: "mars 2026", "2e trimestre 2026", "année 2026", or "du 15/01/2026 au 10/02/2026". */
+export function periodInFrench(from: string, to: string): string {
+  const year = from.slice(0, 4);
+  const month = +from.slice(5, 7);
+  const quarter = Math.ceil(month / 3);
+  if (to === periodDates(from.slice(0, 7)).to && from.endsWith("-01")) return `${MONTH_NAMES[month - 1]} ${year}`;
+  if (from === periodDates(`${year}-Q${quarter}`).from && to === periodDates(`${year}-Q${quarter}`).to)
+    return `${quarter === 1 ? "1er" : `${quarter}e`} trimestre ${year}`;
+  if (from === `${year}-01-01` && to === `${year}-12-31`) return `année ${year}`;
+  return `du ${frenchDate(from)} au ${frenchDate(to)}`;
+}

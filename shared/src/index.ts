@@ -25,6 +25,7 @@ export * from "./path";
 export * from "./legal/minimum-wage";
 export * from "./legal/siret";
 export * from "./dates";
+export * from "./labels";
 export * from "./plausible-dates";
 export * from "./aggregates";
 export * from "./observability";

@@ -40,7 +40,9 @@ const OPERATION = (() => {
 
 /** What the page must show for a cell, as the API gives it. */
 const expected = (cell: Cell, format: (value: string | number) => string = String) =>
-  cell.value !== null && cell.value !== undefined ? format(cell.value) : cell.reason === "UNAVAILABLE" ? "n/a" : "secret";
+  cell.value !== null && cell.value !== undefined ? format(cell.value) : cell.reason === "UNAVAILABLE" ? "n.d." : "secret";
+/** A share as the page writes it, in French: "45,2 %". */
+const percent = (value: string | number) => `${(Number(value) * 100).toFixed(1).replace(".", ",")} %`;
 
 describe("the network dashboard in headless Chromium", () => {
   let network: TestNetwork;
@@ -77,8 +79,8 @@ describe("the network dashboard in headless Chromium", () => {
     });
     return page;
   };
-  const api = async (token: string): Promise<Indicators> => {
-    const result = await network.query(OPERATION, variables, token);
+  const api = async (token: string, period = variables): Promise<Indicators> => {
+    const result = await network.query(OPERATION, period, token);
     return (result.data as { network: { indicators: Indicators } }).network.indicators;
   };
   const text = (page: Page, figure: string) => page.textContent(`[data-figure="${figure}"]`);
@@ -92,7 +94,7 @@ describe("the network dashboard in headless Chromium", () => {
     expect(await text(page, "totals.people")).toBe(expected(indicators.totals.people));
     expect(await text(page, "totals.receptions")).toBe(expected(indicators.totals.receptions));
     expect(await text(page, "totals.exits")).toBe(expected(indicators.totals.exits));
-    expect(await text(page, "totals.womenShare")).toBe(expected(indicators.totals.womenShare, (v) => `${(Number(v) * 100).toFixed(1)} %`));
+    expect(await text(page, "totals.womenShare")).toBe(expected(indicators.totals.womenShare, percent));
     for (const row of indicators.byCooperative) {
       expect([row.id, await text(page, `${row.id}.people`)]).toEqual([row.id, expected(row.indicators.people)]);
       expect([row.id, await text(page, `${row.id}.associates`)]).toEqual([row.id, expected(row.indicators.associates)]);
@@ -122,11 +124,89 @@ describe("the network dashboard in headless Chromium", () => {
     const indicators = await api(token);
     expect(indicators.disclosureControl).toBe(false);
     expect(await text(page, "totals.people")).toBe(String(indicators.totals.people.value));
-    expect(await page.textContent("#status")).toContain("Exact figures of your own cooperative");
+    expect(await page.textContent("#status")).toContain("Chiffres exacts de votre coopérative");
     expect(await page.$$eval("tr[data-row]", (rows) => rows.map((row) => row.getAttribute("data-row")))).toEqual([
       ALPES,
       "region:Auvergne-Rhône-Alpes",
+      "totals",
     ]);
+    await page.close();
+  });
+
+  it("speaks French: every key has its label, every figure says what it counts", async () => {
+    const token = await network.token({ sub: "analyst", role: "NETWORK_ANALYST" });
+    const page = await signIn(token);
+    const text = await page.evaluate(() => document.body.innerText);
+    // No raw key of the API (OBJECTIVE_CONTRACT, UNAVAILABLE, SUPPORT_AGREEMENT...) reaches the reader.
+    expect(text.match(/\b[A-Z]{2,}(?:_[A-Z]+)+\b/g)).toBeNull();
+    const stages = await page.$$eval('svg[data-chart="stages"] g', (groups) => groups.map((group) => group.getAttribute("data-label")));
+    expect(stages).toEqual([
+      "Réunion d'information",
+      "Accueil individuel",
+      "Orientation vers un partenaire",
+      "Admission",
+      "Contrat d'objectif",
+      "CAPE",
+      "CESA",
+      "Associé·e",
+      "Sortie",
+    ]);
+    const definitions = await page.$$eval("[data-counts]", (items) => items.map((item) => item.textContent ?? ""));
+    expect(definitions).toHaveLength(9);
+    for (const definition of definitions) expect(definition.length).toBeGreaterThan(20);
+    expect(await page.textContent("#status")).toContain(`année ${year}`);
+    await page.close();
+  });
+
+  it("offers the usual periods: a quarter and a month give the API's figures for them", async () => {
+    const token = await network.token({ sub: "analyst", role: "NETWORK_ANALYST" });
+    const page = await signIn(token);
+    const choose = async (kind: string, field: string, value: string, period: { from: string; to: string }, said: string) => {
+      await page.selectOption("#period-kind", kind);
+      await page.selectOption(field, value);
+      await page.click("#show");
+      await page.locator("#status", { hasText: said }).waitFor();
+      await page.waitForSelector("body[data-loaded=true]");
+      const indicators = await api(token, period);
+      expect([said, await text(page, "totals.people")]).toEqual([said, expected(indicators.totals.people)]);
+      expect([said, await text(page, "totals.receptions")]).toEqual([said, expected(indicators.totals.receptions)]);
+      const months = await page.$$eval('svg[data-chart="receptions-by-month"] g', (groups) =>
+        groups.map((group) => group.getAttribute("data-label")),
+      );
+      expect(months).toEqual(indicators.monthly.map((month) => month.month));
+    };
+    await choose("quarter", "#quarter", "2", { from: `${year}-04-01`, to: `${year}-06-30` }, `2e trimestre ${year}`);
+    await choose("month", "#month", "03", { from: `${year}-03-01`, to: `${year}-03-31` }, `mars ${year}`);
+    await page.close();
+  });
+
+  it("exports the table as shown, as a CSV file a French spreadsheet opens", async () => {
+    const token = await network.token({ sub: "analyst", role: "NETWORK_ANALYST" });
+    const page = await signIn(token);
+    const indicators = await api(token);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
+    expect(download.suggestedFilename()).toBe(`indicateurs-${year}-01-01-${year}-12-31.csv`);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv
+      .slice(1)
+      .trimEnd()
+      .split("\r\n")
+      .map((line) => line.split(";"));
+    expect(lines[0]).toEqual([`Indicateurs du réseau, année ${year}`]);
+    expect(lines[1].slice(0, 3)).toEqual(["Coopérative", "Région", "Personnes accueillies"]);
+    const rows = new Map(lines.slice(2).map((line) => [line[0], line]));
+    for (const row of indicators.byCooperative) {
+      const line = rows.get(row.name)!;
+      expect([row.name, line[1], line[2], line[5]]).toEqual([
+        row.name,
+        row.region,
+        expected(row.indicators.people),
+        expected(row.indicators.associates),
+      ]);
+    }
+    expect(rows.get("Ensemble")![2]).toBe(expected(indicators.totals.people));
+    expect(rows.size).toBe(indicators.byCooperative.length + indicators.byRegion.length + 1);
     await page.close();
   });
 
@@ -141,7 +221,7 @@ describe("the network dashboard in headless Chromium", () => {
     await page.goto(new URL("/dashboard", network.gateway.url).toString());
     await page.fill("#token", token);
     await page.click("#signin-button");
-    await page.locator("#message", { hasText: "Refused" }).waitFor();
+    await page.locator("#message", { hasText: "Refusé" }).waitFor();
     expect(await page.textContent("#message")).toContain("FORBIDDEN");
     await page.close();
   });

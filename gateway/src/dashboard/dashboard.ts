@@ -16,11 +16,11 @@ const IMPORT_MAP = JSON.stringify({
 const IMPORT_MAP_HASH = createHash("sha256").update(IMPORT_MAP).digest("base64");
 
 const PAGE = `<!doctype html>
-<html lang="en">
+<html lang="fr">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>CAE network indicators</title>
+<title>Indicateurs du réseau Coopérer pour Entreprendre</title>
 <style>
   [hidden] { display: none !important; }
   body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5rem; color: #1d2733; }
@@ -31,7 +31,8 @@ const PAGE = `<!doctype html>
   .status p { margin: .2rem 0; } .status.incomplete { color: #a40000; font-weight: 600; }
   #totals { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .6rem; }
   .figure { border: 1px solid #c9d3de; border-radius: 6px; padding: .5rem; display: flex; flex-direction: column; }
-  .figure strong { font-size: 1.3rem; } .suppressed { color: #7a5b00; font-style: italic; }
+  .figure strong { font-size: 1.3rem; } .figure small { color: #4a5866; margin-top: .3rem; }
+  .suppressed { color: #7a5b00; font-style: italic; }
   #charts { display: flex; flex-wrap: wrap; gap: 1rem; }
   .chart-title { font-weight: 600; } .bar { fill: #2f6db5; } .hidden-bar { fill: none; stroke: #b08900; stroke-dasharray: 4 2; }
   .bar-label, .bar-value { font-size: 11px; } .hidden-value { fill: #b08900; }
@@ -41,25 +42,41 @@ const PAGE = `<!doctype html>
 <script type="importmap">${IMPORT_MAP}</script>
 </head>
 <body>
-<h1>Network indicators (indicateurs du réseau)</h1>
+<h1>Indicateurs du réseau</h1>
 <form id="signin">
-  <label>Token (network staff, or a cooperative's staff for its own figures)<textarea id="token" required></textarea></label>
-  <button id="signin-button" type="submit">Sign in</button>
+  <label>Jeton d'accès (équipe du réseau, ou équipe d'une coopérative pour ses propres chiffres)<textarea id="token" required></textarea></label>
+  <button id="signin-button" type="submit">Se connecter</button>
 </form>
 <form id="controls" hidden>
-  <label>From<input id="from" type="date" required></label>
-  <label>To<input id="to" type="date" required></label>
-  <label>Region<select id="region"><option value="">All regions</option></select></label>
-  <button id="show" type="submit">Show</button>
-  <button id="signout" type="button">Sign out</button>
+  <label>Période<select id="period-kind">
+    <option value="year">Année</option><option value="quarter">Trimestre</option><option value="month">Mois</option>
+    <option value="dates">Dates libres (sa coopérative)</option>
+  </select></label>
+  <label id="year-field">Année<input id="year" type="number" min="2000" max="2100" required></label>
+  <label id="quarter-field">Trimestre<select id="quarter">
+    <option value="1">1er trimestre</option><option value="2">2e trimestre</option><option value="3">3e trimestre</option><option value="4">4e trimestre</option>
+  </select></label>
+  <label id="month-field">Mois<select id="month">
+    <option value="01">janvier</option><option value="02">février</option><option value="03">mars</option><option value="04">avril</option>
+    <option value="05">mai</option><option value="06">juin</option><option value="07">juillet</option><option value="08">août</option>
+    <option value="09">septembre</option><option value="10">octobre</option><option value="11">novembre</option><option value="12">décembre</option>
+  </select></label>
+  <span id="dates-fields">
+    <label>Du<input id="from" type="date"></label>
+    <label>Au<input id="to" type="date"></label>
+  </span>
+  <label>Région<select id="region"><option value="">Toutes les régions</option></select></label>
+  <button id="show" type="submit">Afficher</button>
+  <button id="export" type="button" disabled>Exporter (CSV)</button>
+  <button id="signout" type="button">Se déconnecter</button>
 </form>
 <p id="message" role="status"></p>
 <section id="status" class="status"></section>
-<h2>Totals</h2>
+<h2>Ensemble</h2>
 <section id="totals"></section>
-<h2>Charts</h2>
+<h2>Graphiques</h2>
 <section id="charts"></section>
-<h2>Per cooperative and per region</h2>
+<h2>Par coopérative et par région</h2>
 <table id="by-cooperative"></table>
 <script type="module" src="/dashboard/assets/${CLIENT}"></script>
 </body>

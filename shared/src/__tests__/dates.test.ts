@@ -1,4 +1,15 @@
-import { addDays, addMonths, daysBetween, frenchDate, lastDayOfMonth, monthsOverlapping, todayInFrance } from "../dates";
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  frenchDate,
+  lastDayOfMonth,
+  monthsOverlapping,
+  periodDates,
+  periodInFrench,
+  todayInFrance,
+} from "../dates";
+import { AGE_BRACKET_LABELS, CONTRACT_KIND_LABELS, EXIT_REASON_LABELS, labelOf, PATH_STAGE_LABELS, SECTOR_LABELS } from "../labels";
 
 describe("calendar dates", () => {
   it("adds months, clamping to the month's end", () => {
@@ -55,5 +66,67 @@ describe("calendar dates", () => {
 
   it("takes today in France by default", () => {
     expect(todayInFrance()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe("the usual periods", () => {
+  it("gives the first and last days of a month, a quarter and a year, leap years included", () => {
+    expect(periodDates("2028-02")).toEqual({ from: "2028-02-01", to: "2028-02-29" });
+    expect(periodDates("2026-02")).toEqual({ from: "2026-02-01", to: "2026-02-28" });
+    expect(periodDates("2026-Q2")).toEqual({ from: "2026-04-01", to: "2026-06-30" });
+    expect(periodDates("2026-Q4")).toEqual({ from: "2026-10-01", to: "2026-12-31" });
+    expect(periodDates("2026")).toEqual({ from: "2026-01-01", to: "2026-12-31" });
+  });
+
+  it("refuses what is no month, quarter or year", () => {
+    for (const wrong of ["2026-13", "2026-Q5", "2026-00", "26", "2026-1", ""]) expect(() => periodDates(wrong)).toThrow(RangeError);
+  });
+
+  it("says a period as people say it in French", () => {
+    expect(periodInFrench("2026-03-01", "2026-03-31")).toBe("mars 2026");
+    expect(periodInFrench("2026-01-01", "2026-03-31")).toBe("1er trimestre 2026");
+    expect(periodInFrench("2026-07-01", "2026-09-30")).toBe("3e trimestre 2026");
+    expect(periodInFrench("2026-01-01", "2026-12-31")).toBe("année 2026");
+    expect(periodInFrench("2026-02-01", "2026-04-30")).toBe("du 01/02/2026 au 30/04/2026");
+    expect(periodInFrench("2026-03-02", "2026-03-31")).toBe("du 02/03/2026 au 31/03/2026");
+  });
+});
+
+describe("French labels of the indicators' keys", () => {
+  it("names every key the network's indicators use, and falls back to the key for one it does not know", () => {
+    const keys = {
+      stages: [
+        "PROSPECT",
+        "RECEIVED",
+        "ORIENTED",
+        "ADMITTED",
+        "OBJECTIVE_CONTRACT",
+        "SUPPORT_AGREEMENT",
+        "EMPLOYMENT_CONTRACT",
+        "ASSOCIATE",
+        "EXITED",
+      ],
+      reasons: [
+        "OWN_COMPANY",
+        "SALARIED_JOB",
+        "TRAINING",
+        "ABANDONED",
+        "NOT_VIABLE",
+        "RETIREMENT",
+        "HEALTH_OR_PERSONAL",
+        "CONTRACT_TERM",
+        "OTHER",
+      ],
+      ages: ["under 26", "26-35", "36-45", "46-55", "over 55", "unknown"],
+      sectors: ["SERVICES", "CRAFTS", "MOBILE_TRADE", "TRAINING", "BUILDING", "AGRICULTURE", "OTHER"],
+      kinds: ["OBJECTIVE", "SUPPORT_AGREEMENT", "EMPLOYMENT"],
+    };
+    expect(Object.keys(PATH_STAGE_LABELS)).toEqual(keys.stages);
+    expect(Object.keys(EXIT_REASON_LABELS)).toEqual(keys.reasons);
+    expect(Object.keys(AGE_BRACKET_LABELS)).toEqual(keys.ages);
+    expect(Object.keys(SECTOR_LABELS)).toEqual(keys.sectors);
+    expect(Object.keys(CONTRACT_KIND_LABELS)).toEqual(keys.kinds);
+    expect(labelOf(PATH_STAGE_LABELS, "OBJECTIVE_CONTRACT")).toBe("Contrat d'objectif");
+    expect(labelOf(PATH_STAGE_LABELS, "SOMETHING_NEW")).toBe("SOMETHING_NEW");
   });
 });

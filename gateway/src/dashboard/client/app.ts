@@ -1,7 +1,8 @@
 /**
  * The network dashboard: signs in with a pasted token, asks the gateway for the network's
  * indicators with the typed operation graphql-codegen generates from examples/operations.graphql,
- * and draws them. Hidden cells (secret statistique) are shown as such, never as zero.
+ * and draws them, in French, each figure with what it counts. Hidden cells (secret statistique) are
+ * shown as such, never as zero. What is shown can be exported as a CSV file for a spreadsheet.
  */
 import { print } from "graphql/language/printer";
 import {
@@ -12,8 +13,9 @@ import {
 import { barChart, timeChart, type Bar } from "./charts.js";
 // The shared rules this page needs are plain modules without imports, compiled for the browser too;
 // "#project/" is the repository's root (this folder's tsconfig.json, and the page's import map).
-import { todayInFrance } from "#project/shared/src/dates.js";
-import { formatEuros } from "#project/shared/src/euros.js";
+import { periodDates, periodInFrench, todayInFrance } from "#project/shared/src/dates.js";
+import { FRENCH_EUROS, formatEuros } from "#project/shared/src/euros.js";
+import { labelOf, PATH_STAGE_LABELS } from "#project/shared/src/labels.js";
 
 type Indicators = NetworkIndicatorsQuery["network"]["indicators"];
 type Figures = Indicators["totals"];
@@ -31,76 +33,126 @@ const TOKEN_KEY = "cae-dashboard-token";
 const QUERY = print(NetworkIndicatorsDocument);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-/** Euros from a string of cents, exactly ("123456" → "1 234.56 €"), by the network's one rule. */
-const euros = (cents: string): string => formatEuros(cents, { group: " ", unit: " €" });
+/** Euros from a string of cents, exactly and as written in French ("123456" → "1 234,56 €"), by the network's one rule. */
+const euros = (cents: string): string => formatEuros(cents, FRENCH_EUROS);
+/** A decimal from the API ("12.5") as written in French ("12,5"). */
+const decimal = (value: string | number) => String(value).replace(".", ",");
 
+/** What a cell shows: its value, "secret" when the disclosure control hides it, "n.d." (non disponible) when its source does not give it. */
 function show(cell: Cell, format: (value: string | number) => string = String): string {
   if (cell.value !== null && cell.value !== undefined) return format(cell.value);
-  if (cell.reason === "UNAVAILABLE") return "n/a";
+  if (cell.reason === "UNAVAILABLE") return "n.d.";
   return cell.suppressed ? "secret" : "–";
 }
 
-const percent = (value: string | number) => `${(Number(value) * 100).toFixed(1)} %`;
+const percent = (value: string | number) => `${decimal((Number(value) * 100).toFixed(1))} %`;
 const bar = (label: string, cell: Cell): Bar => ({
   label,
   value: cell.value === null || cell.value === undefined ? null : Number(cell.value),
-  note: cell.reason === "UNAVAILABLE" ? "n/a" : "secret",
+  note: cell.reason === "UNAVAILABLE" ? "n.d." : "secret",
 });
 
-/** The figures shown for one set, each with the name a test (or a reader) can find it by. */
-function figureList(figures: Figures): [string, string, Cell, (value: string | number) => string][] {
+/** One figure shown: the name a test (or a reader) finds it by, its label, what it counts, its cell and how it is written. */
+type Figure = [name: string, label: string, counts: string, cell: Cell, format: (value: string | number) => string];
+
+/** The figures shown for one set, each saying what it counts. */
+function figureList(figures: Figures): Figure[] {
   return [
-    ["people", "People welcomed", figures.people, String],
-    ["receptions", "Receptions (accueils)", figures.receptions, String],
-    ["exits", "Exits (sorties)", figures.exits, String],
-    ["associates", "Associates (sociétaires)", figures.associates, String],
-    ["womenShare", "Women's share", figures.womenShare, percent],
-    ["contractsSigned", "Contracts signed", figures.contractsSigned, String],
-    ["fullTimeEquivalent", "Running CESA, full-time equivalent", figures.fullTimeEquivalent, String],
-    ["revenueExcludingVat", "Revenue excl. VAT", figures.revenueExcludingVat, (value) => euros(String(value))],
-    ["daysToCesa", "Average days from reception to CESA", figures.receptionToEmploymentContract.averageDays, String],
+    [
+      "people",
+      "Personnes accueillies",
+      "Toutes les personnes venues au plus tard le dernier jour de la période (premier contact), quel que soit leur parcours depuis.",
+      figures.people,
+      String,
+    ],
+    ["receptions", "Accueils individuels", "Accueils individuels tenus pendant la période.", figures.receptions, String],
+    ["exits", "Sorties", "Personnes sorties de la coopérative pendant la période.", figures.exits, String],
+    ["associates", "Associé·es", "Associé·es (sociétaires) au dernier jour de la période.", figures.associates, String],
+    [
+      "womenShare",
+      "Part des femmes",
+      "Femmes parmi les personnes accueillies qui ont déclaré leur genre, au dernier jour de la période.",
+      figures.womenShare,
+      percent,
+    ],
+    ["contractsSigned", "Contrats signés", "Contrats d'objectif, CAPE et CESA signés pendant la période.", figures.contractsSigned, String],
+    [
+      "fullTimeEquivalent",
+      "CESA en cours (ETP)",
+      "Heures mensuelles des CESA en cours au dernier jour de la période, divisées par 151,67 (un temps plein).",
+      figures.fullTimeEquivalent,
+      decimal,
+    ],
+    [
+      "revenueExcludingVat",
+      "Chiffre d'affaires HT",
+      "Facturé pendant la période, hors taxes, avoirs déduits.",
+      figures.revenueExcludingVat,
+      (value) => euros(String(value)),
+    ],
+    [
+      "daysToCesa",
+      "Jours de l'accueil au CESA",
+      "Moyenne, pour les premiers CESA commencés pendant la période : total des jours depuis l'accueil divisé par leur nombre.",
+      figures.receptionToEmploymentContract.averageDays,
+      decimal,
+    ],
   ];
 }
 
 function renderTotals(indicators: Indicators) {
   const totals = $("totals");
   totals.replaceChildren(
-    ...figureList(indicators.totals).map(([name, label, cell, format]) => {
+    ...figureList(indicators.totals).map(([name, label, counts, cell, format]) => {
       const card = document.createElement("div");
       card.className = `figure${cell.suppressed ? " suppressed" : ""}`;
       const value = document.createElement("strong");
       value.dataset.figure = `totals.${name}`;
       value.textContent = show(cell, format);
-      if (cell.reason) value.title = cell.reason;
+      if (cell.reason) value.title = cell.reason === "UNAVAILABLE" ? "Non disponible" : "Secret statistique";
       const caption = document.createElement("span");
       caption.textContent = label;
-      card.append(value, caption);
+      const definition = document.createElement("small");
+      definition.dataset.counts = name;
+      definition.textContent = counts;
+      card.append(value, caption, definition);
       return card;
     }),
   );
 }
 
-function renderTable(indicators: Indicators) {
-  const table = $<HTMLTableElement>("by-cooperative");
-  const names = figureList(indicators.totals);
-  const head = document.createElement("tr");
-  for (const text of ["Cooperative", "Region", ...names.map(([, label]) => label)]) {
-    const th = document.createElement("th");
-    th.textContent = text;
-    head.append(th);
-  }
-  const rows = [
+/** The rows of the table and of its export: every cooperative, every region, then the whole. */
+function tableRows(indicators: Indicators): { key: string; name: string; region: string; figures: Figures }[] {
+  return [
     ...indicators.byCooperative.map((row) => ({ key: row.id, name: row.name, region: row.region, figures: row.indicators })),
     ...indicators.byRegion.map((row) => ({
       key: `region:${row.region}`,
-      name: `All of ${row.region}`,
+      name: `Ensemble ${row.region}`,
       region: row.region,
       figures: row.indicators,
     })),
-  ].map(({ key, name, region, figures }) => {
+    { key: "totals", name: "Ensemble", region: "", figures: indicators.totals },
+  ];
+}
+
+const TABLE_HEAD = ["Coopérative", "Région"];
+
+function renderTable(indicators: Indicators) {
+  const table = $<HTMLTableElement>("by-cooperative");
+  const head = document.createElement("tr");
+  for (const [text, title] of [
+    ...TABLE_HEAD.map((text) => [text, ""]),
+    ...figureList(indicators.totals).map(([, label, counts]) => [label, counts]),
+  ]) {
+    const th = document.createElement("th");
+    th.textContent = text;
+    if (title) th.title = title;
+    head.append(th);
+  }
+  const rows = tableRows(indicators).map(({ key, name, region, figures }) => {
     const tr = document.createElement("tr");
     tr.dataset.row = key;
-    const cells = [name, region, ...figureList(figures).map(([figure, , cell, format]) => [figure, show(cell, format), cell] as const)];
+    const cells = [name, region, ...figureList(figures).map(([figure, , , cell, format]) => [figure, show(cell, format), cell] as const)];
     for (const content of cells) {
       const td = document.createElement("td");
       if (typeof content === "string") td.textContent = content;
@@ -122,20 +174,20 @@ function renderCharts(indicators: Indicators) {
   const people = indicators.byCooperative.map((row) => bar(row.name, row.indicators.people));
   const regions = indicators.byRegion.map((row) => bar(row.region, row.indicators.people));
   const revenue = indicators.byCooperative.map((row) => bar(row.name, row.indicators.revenueExcludingVat));
-  const stages = indicators.totals.peopleByStage.map((cell) => bar(cell.key, cell));
+  const stages = indicators.totals.peopleByStage.map((cell) => bar(labelOf(PATH_STAGE_LABELS, cell.key), cell));
   const charted = [
-    barChart("People welcomed, per cooperative", people),
-    barChart("People welcomed, per region", regions),
-    barChart("People by stage of the path (network)", stages),
+    barChart("Personnes accueillies, par coopérative", people),
+    barChart("Personnes accueillies, par région", regions),
+    barChart("Personnes selon l'étape la plus avancée de leur parcours", stages),
     timeChart(
-      "Receptions per month",
+      "Accueils individuels par mois",
       indicators.monthly.map((month) => bar(month.month, month.receptions)),
     ),
     timeChart(
-      "Contracts signed per month",
+      "Contrats signés par mois",
       indicators.monthly.map((month) => bar(month.month, month.contractsSigned)),
     ),
-    barChart("Revenue excl. VAT, per cooperative", revenue, (cents) => euros(String(cents))),
+    barChart("Chiffre d'affaires HT, par coopérative", revenue, (cents) => euros(String(cents))),
   ];
   charted.forEach(
     (chart, i) =>
@@ -154,33 +206,57 @@ function renderCharts(indicators: Indicators) {
 function renderStatus(indicators: Indicators, errors: GraphQLError[]) {
   const status = $("status");
   const lines = [
-    `Period ${indicators.from} to ${indicators.to}; figures ${Math.round(indicators.ageSeconds)} s old (${indicators.generatedAt}).`,
+    `Période : ${periodInFrench(indicators.from, indicators.to)} ; chiffres calculés il y a ${Math.round(indicators.ageSeconds)} s (${indicators.generatedAt}).`,
     indicators.disclosureControl
-      ? `Counts below ${indicators.minCount} and revenue of fewer than 3 activities or dominated by one are hidden ("secret"), with the cells that would give them away.`
-      : "Exact figures of your own cooperative.",
+      ? `Secret statistique : les effectifs de 1 à ${indicators.minCount - 1} personnes et les chiffres d'affaires de moins de 3 activités ou dominés par l'une d'elles sont masqués (« secret »), avec les cases qui permettraient de les retrouver.`
+      : "Chiffres exacts de votre coopérative.",
   ];
   if (!indicators.complete) {
     lines.push(
-      `INCOMPLETE: totals cover the answering cooperatives only. Missing: ${indicators.missingCooperatives.map((m) => `${m.name} (${m.reason})`).join("; ")}.`,
+      `INCOMPLET : les totaux ne comptent que les coopératives qui ont répondu. Manquent : ${indicators.missingCooperatives.map((m) => `${m.name} (${m.reason})`).join(" ; ")}.`,
     );
   }
   if (indicators.unavailableSources.length > 0)
-    lines.push(`Not available yet: ${indicators.unavailableSources.join(", ")} figures ("n/a").`);
+    lines.push(`Pas encore disponibles (« n.d. ») : les chiffres du service ${indicators.unavailableSources.join(", ")}.`);
   status.className = indicators.complete ? "status" : "status incomplete";
   status.dataset.complete = String(indicators.complete);
   status.replaceChildren(...lines.map((line) => Object.assign(document.createElement("p"), { textContent: line })));
   void errors;
 }
 
+/** The last figures shown, for the export. */
+let shown: Indicators | undefined;
+
+/** The period chosen: a calendar month, quarter or year (what network roles may ask), or free dates (a cooperative's staff). */
+function chosenPeriod(): { from: string; to: string } {
+  const kind = $<HTMLSelectElement>("period-kind").value;
+  const year = $<HTMLInputElement>("year").value;
+  if (kind === "month") return periodDates(`${year}-${$<HTMLSelectElement>("month").value}`);
+  if (kind === "quarter") return periodDates(`${year}-Q${$<HTMLSelectElement>("quarter").value}`);
+  if (kind === "year") return periodDates(year);
+  return { from: $<HTMLInputElement>("from").value, to: $<HTMLInputElement>("to").value };
+}
+
+/** Shows the controls of the kind of period chosen. */
+function showPeriodControls() {
+  const kind = $<HTMLSelectElement>("period-kind").value;
+  $("month-field").hidden = kind !== "month";
+  $("quarter-field").hidden = kind !== "quarter";
+  $("year-field").hidden = kind === "dates";
+  $("dates-fields").hidden = kind !== "dates";
+}
+
 async function load() {
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (!token) return;
+  const { from, to } = chosenPeriod();
   const variables: NetworkIndicatorsQueryVariables = {
-    from: $<HTMLInputElement>("from").value,
-    to: $<HTMLInputElement>("to").value,
+    from,
+    to,
     ...($<HTMLSelectElement>("region").value && { regions: [$<HTMLSelectElement>("region").value] }),
   };
-  $("message").textContent = "Loading…";
+  $("message").textContent = "Chargement…";
+  document.body.dataset.loaded = "false";
   const response = await fetch("/graphql", {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
@@ -190,7 +266,7 @@ async function load() {
   const indicators = result.data?.network?.indicators;
   if (!indicators) {
     $("message").textContent =
-      `Refused: ${(result.errors ?? []).map((error) => `${error.message} (${error.extensions?.code ?? response.status})`).join("; ")}`;
+      `Refusé : ${(result.errors ?? []).map((error) => `${error.message} (${error.extensions?.code ?? response.status})`).join(" ; ")}`;
     if (response.status === 401) signOut();
     return;
   }
@@ -199,11 +275,43 @@ async function load() {
   if (regions.options.length <= 1) {
     for (const row of indicators.byRegion) regions.append(new Option(row.region, row.region));
   }
+  shown = indicators;
+  $<HTMLButtonElement>("export").disabled = false;
   renderStatus(indicators, result.errors ?? []);
   renderTotals(indicators);
   renderCharts(indicators);
   renderTable(indicators);
   document.body.dataset.loaded = "true";
+}
+
+/** A CSV field: quoted when it holds the separator, a quote or a line break. */
+const csvField = (text: string) => (/[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+/**
+ * The table as shown, as a CSV file a French spreadsheet opens as it is: ";" between fields,
+ * decimal commas, UTF-8 with its byte order mark; hidden figures say "secret", never 0.
+ */
+function tableCsv(indicators: Indicators): string {
+  const figures = figureList(indicators.totals);
+  const lines = [
+    [`Indicateurs du réseau, ${periodInFrench(indicators.from, indicators.to)}`],
+    [...TABLE_HEAD, ...figures.map(([, label]) => label)],
+    ...tableRows(indicators).map(({ name, region, figures: row }) => [
+      name,
+      region,
+      ...figureList(row).map(([, , , cell, format]) => show(cell, format)),
+    ]),
+  ];
+  return `\uFEFF${lines.map((line) => line.map(csvField).join(";")).join("\r\n")}\r\n`;
+}
+
+function exportCsv() {
+  if (!shown) return;
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([tableCsv(shown)], { type: "text/csv;charset=utf-8" }));
+  link.download = `indicateurs-${shown.from}-${shown.to}.csv`;
+  link.click();
+  URL.revokeObjectURL(link.href);
 }
 
 function signOut() {
@@ -213,9 +321,14 @@ function signOut() {
 }
 
 function start() {
-  const year = todayInFrance().slice(0, 4);
-  $<HTMLInputElement>("from").value ||= `${year}-01-01`;
-  $<HTMLInputElement>("to").value ||= `${year}-12-31`;
+  const today = todayInFrance();
+  $<HTMLInputElement>("year").value ||= today.slice(0, 4);
+  $<HTMLSelectElement>("month").value = today.slice(5, 7);
+  $<HTMLSelectElement>("quarter").value = String(Math.ceil(Number(today.slice(5, 7)) / 3));
+  $<HTMLInputElement>("from").value ||= `${today.slice(0, 4)}-01-01`;
+  $<HTMLInputElement>("to").value ||= `${today.slice(0, 4)}-12-31`;
+  showPeriodControls();
+  $("period-kind").addEventListener("change", showPeriodControls);
   $("signin").addEventListener("submit", (event) => {
     event.preventDefault();
     const token = $<HTMLTextAreaElement>("token")
@@ -232,6 +345,7 @@ function start() {
     void load();
   });
   $("signout").addEventListener("click", signOut);
+  $("export").addEventListener("click", exportCsv);
   if (sessionStorage.getItem(TOKEN_KEY)) {
     $("signin").hidden = true;
     $("controls").hidden = false;
