@@ -25,7 +25,7 @@ type Figures = Record<string, Cell> & { people: Cell; peopleByStage: Cell[] };
 type Indicators = {
   disclosureControl: boolean;
   totals: Figures;
-  byCooperative: { id: string; name: string; indicators: Figures }[];
+  byCooperative: { id: string; name: string; region: string; indicators: Figures }[];
   byRegion: { region: string; indicators: Figures }[];
   monthly: { month: string; receptions: Cell }[];
 };
@@ -136,7 +136,7 @@ describe("the network dashboard in headless Chromium", () => {
   it("speaks French: every key has its label, every figure says what it counts", async () => {
     const token = await network.token({ sub: "analyst", role: "NETWORK_ANALYST" });
     const page = await signIn(token);
-    const text = await page.evaluate(() => document.body.innerText);
+    const text = await page.innerText("body");
     // No raw key of the API (OBJECTIVE_CONTRACT, UNAVAILABLE, SUPPORT_AGREEMENT...) reaches the reader.
     expect(text.match(/\b[A-Z]{2,}(?:_[A-Z]+)+\b/g)).toBeNull();
     const stages = await page.$$eval('svg[data-chart="stages"] g', (groups) => groups.map((group) => group.getAttribute("data-label")));
