@@ -19,11 +19,16 @@ const RULES = {
 };
 /**
  * The dashboard's browser code is compiled into a bundle of its own (gateway/src/dashboard/client/
- * tsconfig.json) and cannot load the Node package: it compiles in the two pure formatting rules it
+ * tsconfig.json) and cannot load the Node package: it compiles in the pure modules (dates, euros, French labels) it
  * shares with the server, and the client types graphql-codegen writes.
  */
 const BROWSER_REACH = {
-  "gateway/src/dashboard/client/app.ts": ["shared/src/dates.js", "shared/src/euros.js", "examples/generated/graphql.js"],
+  "gateway/src/dashboard/client/app.ts": [
+    "shared/src/dates.js",
+    "shared/src/euros.js",
+    "shared/src/labels.js",
+    "examples/generated/graphql.js",
+  ],
 };
 /** The browser code's name for the repository's root (its tsconfig.json's paths, the page's import map). */
 const PROJECT_ROOT = "#project/";

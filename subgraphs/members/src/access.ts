@@ -17,12 +17,19 @@ export const membersPolicy: AccessPolicy = {
     ErasurePart: rules.part,
     KeptRecord: rules.part,
     Reception: rules.part,
+    // Told at the reception and followed after the exit: read like the reception and the exit, with the person.
+    EntrySituation: rules.part,
+    ExitFollowUp: rules.part,
+    // Whom to call after their exit: a list of people, the staff's.
+    ExitFollowUpDue: rules.staff,
     Activity: rules.aboutPeople((activity: { personId: string }, ctx: MembersContext) => encodeId(ctx.cooperativeId, activity.personId)),
     // A workshop names several people: each participant reads the session, and among its people only themselves.
     SupportSession: rules.aboutPeople(async (session: { id: string }, ctx: MembersContext) => {
       const rows = await ctx.loaders.peopleBySession.load(localIdOfReference(session.id, ctx.cooperativeId)!);
       return rows.map((row) => encodeId(ctx.cooperativeId, row.personId));
     }),
+    // A signed attendance sheet names every participant: the staff's, like the lists of people.
+    SignedAttendanceSheet: rules.staff,
     Counselor: rules.members,
     Partner: rules.members,
     InformationMeeting: rules.staff,
@@ -37,6 +44,13 @@ export const membersPolicy: AccessPolicy = {
     SectorCount: rules.part,
     DaysSum: rules.part,
     MembersMonth: rules.part,
+    FunderFigures: rules.part,
+    FunderBreakdown: rules.part,
+    FunderStepCount: rules.part,
+    FunderContractCount: rules.part,
+    FunderKeyCount: rules.part,
+    FunderFollowUpCount: rules.part,
+    FunderSupport: rules.part,
     PageInfo: rules.part,
     PersonConnection: rules.part,
     PersonEdge: rules.part,
@@ -59,8 +73,12 @@ export const membersPolicy: AccessPolicy = {
     "Cooperative.peopleAtStage": rules.staff,
     "Cooperative.peopleFollowUp": rules.staff,
     "Cooperative.supportSessions": rules.staff,
+    // A workshop's attendance sheets, blank or signed, name all its participants: a participant reads the session, not them.
+    "SupportSession.attendanceSheetPdf": rules.staff,
+    "SupportSession.signedAttendanceSheet": rules.staff,
     "Cooperative.informationMeetings": rules.staff,
     "Cooperative.partners": rules.staff,
+    "Cooperative.exitFollowUpsDue": rules.staff,
     "Cooperative.counselors": rules.members,
     "Cooperative.membersIndicators": rules.aggregates,
     "Cooperative.contractMilestones": rules.aggregates,

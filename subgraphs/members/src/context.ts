@@ -7,6 +7,8 @@ import { createPeopleLoaders } from "./people/person.loaders";
 import { createErasureLoaders } from "./people/erasure.loaders";
 import { createSupportLoaders } from "./support/support.loaders";
 import { createWelcomeLoaders } from "./welcome/welcome.loaders";
+import { createEntrySituationLoaders } from "./welcome/entry-situation.loaders";
+import { createExitFollowUpLoaders } from "./membership/follow-up.loaders";
 
 export function createLoaders(db: DataSource) {
   return {
@@ -14,6 +16,8 @@ export function createLoaders(db: DataSource) {
     ...createErasureLoaders(db),
     ...createMembershipLoaders(db),
     ...createWelcomeLoaders(db),
+    ...createEntrySituationLoaders(db),
+    ...createExitFollowUpLoaders(db),
     ...createActivityLoaders(db),
     ...createSupportLoaders(db),
     ...createMeetingLoaders(db),

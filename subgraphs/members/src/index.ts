@@ -8,12 +8,15 @@ import { ActivityResolver } from "./activities/activity.resolver";
 import { InformationMeetingEntity, MeetingAttendanceEntity } from "./meetings/meeting.entity";
 import { CooperativeMeetingsResolver, InformationMeetingResolver } from "./meetings/meeting.resolver";
 import { MembersIndicatorsResolver } from "./indicators/indicators.resolver";
+import { FunderFiguresResolver } from "./indicators/funder.resolver";
 import { migrations } from "./migrations";
 import { membersEventHandlers } from "./events/handlers";
 import { PersonErasureResolver } from "./people/erasure.resolver";
 import { CooperativeProfileEntity } from "./profile/profile.entity";
 import { CooperativeProfileResolver } from "./profile/profile.resolver";
 import { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } from "./support/support.entity";
+import { WorkshopSignatureSheetEntity } from "./support/attendance-sheet.entity";
+import { AttendanceSheetResolver, SignedAttendanceSheetResolver } from "./support/attendance-sheet.resolver";
 import {
   CooperativeSupportSessionsResolver,
   CounselorResolver,
@@ -22,6 +25,10 @@ import {
 } from "./support/support.resolver";
 import { PartnerEntity, ReceptionEntity } from "./welcome/welcome.entity";
 import { PartnerResolver, ReceptionResolver } from "./welcome/welcome.resolver";
+import { EntrySituationEntity } from "./welcome/entry-situation.entity";
+import { EntrySituationResolver } from "./welcome/entry-situation.resolver";
+import { ExitFollowUpEntity } from "./membership/follow-up.entity";
+import { CooperativeExitFollowUpsResolver, ExitFollowUpResolver } from "./membership/follow-up.resolver";
 import { PersonEntity } from "./people/person.entity";
 import { resolvePersonReference } from "./people/person.reference";
 import { CooperativePeopleResolver, PersonResolver } from "./people/person.resolver";
@@ -39,10 +46,13 @@ export const members: SubgraphDefinition<MembersLoaders> = {
     ExitEntity,
     PartnerEntity,
     ReceptionEntity,
+    EntrySituationEntity,
+    ExitFollowUpEntity,
     ActivityEntity,
     CounselorEntity,
     SupportSessionEntity,
     SupportSessionPersonEntity,
+    WorkshopSignatureSheetEntity,
     InformationMeetingEntity,
     MeetingAttendanceEntity,
     CooperativeProfileEntity,
@@ -56,15 +66,21 @@ export const members: SubgraphDefinition<MembersLoaders> = {
         PersonErasureResolver,
         MembershipResolver,
         ReceptionResolver,
+        EntrySituationResolver,
+        ExitFollowUpResolver,
+        CooperativeExitFollowUpsResolver,
         PartnerResolver,
         ActivityResolver,
         FollowUpResolver,
         CounselorResolver,
         SupportSessionResolver,
         CooperativeSupportSessionsResolver,
+        AttendanceSheetResolver,
+        SignedAttendanceSheetResolver,
         InformationMeetingResolver,
         CooperativeMeetingsResolver,
         MembersIndicatorsResolver,
+        FunderFiguresResolver,
         CooperativeProfileResolver,
         CooperativePeopleResolver,
         CooperativeFollowUpResolver,
@@ -92,3 +108,9 @@ export { CounselorEntity, SupportSessionEntity, SupportSessionPersonEntity } fro
 export type { SessionTopic } from "./support/support.type";
 export { PartnerEntity, ReceptionEntity } from "./welcome/welcome.entity";
 export type { PartnerKind, ProjectProgress } from "./welcome/welcome.type";
+export { EntrySituationEntity } from "./welcome/entry-situation.entity";
+export { isDepartementCode } from "./welcome/entry-situation.rules";
+export type { EducationLevel } from "./welcome/entry-situation.type";
+export { ExitFollowUpEntity } from "./membership/follow-up.entity";
+export { followUpDueOn, followUpOpensOn } from "./membership/follow-up.service";
+export type { ExitFollowUpSituation } from "./membership/follow-up.type";

@@ -15,7 +15,16 @@ import {
 } from "@cae/shared";
 import { between, pick, pickWeighted, seededRandom, type Random } from "./random";
 import { ACTIVITY_LABELS, EPICENE_FIRST_NAMES, FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from "./names";
-import type { DemoActivityAccount, DemoContract, DemoCooperative, DemoCooperativeProfile, DemoPerson, IsoDate } from "./types";
+import type { EducationLevel } from "@cae/members";
+import type {
+  DemoActivityAccount,
+  DemoContract,
+  DemoCooperative,
+  DemoCooperativeProfile,
+  DemoEntrySituation,
+  DemoPerson,
+  IsoDate,
+} from "./types";
 
 /** The demo data is frozen at this date, so that it never depends on when it is generated. */
 export const DEMO_TODAY: IsoDate = "2026-11-01";
@@ -136,6 +145,60 @@ function employmentTerms(random: Random, startDay: number): { monthlyHours: stri
   return { monthlyHours: hundredthsToHours(hundredths), fixedMonthlyPayCents };
 }
 
+/** Education levels at entry (décret 2019-14), null for the few who did not say: CAE entrepreneurs are often graduates. */
+const EDUCATION_WEIGHTS: readonly (readonly [EducationLevel | null, number])[] = [
+  ["BELOW_LEVEL_3", 7],
+  ["LEVEL_3", 12],
+  ["LEVEL_4", 19],
+  ["LEVEL_5", 18],
+  ["LEVEL_6", 20],
+  ["LEVEL_7", 19],
+  ["LEVEL_8", 2],
+  [null, 3],
+];
+
+/**
+ * The INSEE code of the département of a French postcode: its first two digits, but three overseas
+ * (97x), and in Corsica (20xxx) "2A" below 20200 and "2B" from it, as the two départements' postcodes
+ * are split (Ajaccio 20000, Bastia 20200).
+ */
+export function departementOfPostcode(postcode: string): string {
+  if (postcode.startsWith("97")) return postcode.slice(0, 3);
+  if (postcode.startsWith("20")) return Number(postcode) < 20200 ? "2A" : "2B";
+  return postcode.slice(0, 2);
+}
+
+/**
+ * What a received person said of their situation at the reception: about 40 % registered job
+ * seekers (a third of them for a year or more, half on the unemployment benefit), 15 % on the RSA,
+ * 6 % recognised disabled workers, 10 % from a priority neighbourhood, education levels spread,
+ * the département of their postcode; a few answers not given. Drawn from a generator of the
+ * person's own and never from the cooperative's, so that every other demo figure stays as it was.
+ */
+function demoEntrySituation(cooperativeId: string, person: DemoPerson): DemoEntrySituation {
+  const random = seededRandom(cooperativeId, "entry-situation", person.id);
+  const receivedDay = dayNumber(person.receivedOn!);
+  const roll = random();
+  const jobSeeker = roll < 0.03 ? null : roll < 0.43;
+  const longTerm = random() < 0.35;
+  const sinceDays = longTerm ? between(random, 365, 1100) : between(random, 20, 364);
+  const jobSeekerSince = jobSeeker === true && random() < 0.9 ? isoDate(receivedDay - sinceDays) : null;
+  const unemploymentBenefit = jobSeeker === null ? null : jobSeeker && random() < 0.55;
+  const rsa = random() < 0.02 ? null : random() < (jobSeeker && !unemploymentBenefit ? 0.4 : 0.1);
+  return {
+    personId: person.id,
+    jobSeeker,
+    jobSeekerSince,
+    unemploymentBenefit,
+    rsa,
+    disabilityRecognised: random() < 0.03 ? null : random() < 0.06,
+    educationLevel: pickWeighted(random, EDUCATION_WEIGHTS),
+    priorityNeighbourhood: random() < 0.08 ? null : random() < 0.1,
+    departement: departementOfPostcode(person.postcode),
+    updatedOn: person.receivedOn!,
+  };
+}
+
 function assertValidProfile(profile: DemoCooperativeProfile): void {
   if (!Number.isInteger(profile.size) || profile.size < 30 || profile.size > 200) {
     throw new RangeError(`Demo cooperative size must be an integer from 30 to 200, got ${profile.size}`);
@@ -238,5 +301,6 @@ export function generateDemoCooperative(profile: DemoCooperativeProfile): DemoCo
       sector,
       openedOn: isoDate(openedDay),
     }));
-  return { people, contracts, accounts };
+  const entrySituations = people.filter((person) => person.receivedOn !== null).map((person) => demoEntrySituation(profile.id, person));
+  return { people, contracts, accounts, entrySituations };
 }

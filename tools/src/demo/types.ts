@@ -1,4 +1,5 @@
 import type { ContractKind, ContractStatus, Gender, Sector, WelcomeStage } from "@cae/shared";
+import type { EducationLevel } from "@cae/members";
 
 /**
  * The demo data of one cooperative, generated deterministically from its ID so that the three
@@ -22,6 +23,23 @@ export interface DemoPerson {
   firstContactOn: IsoDate;
   /** Date of the individual reception, once received. */
   receivedOn: IsoDate | null;
+}
+
+/** What a received person said of their situation at the reception (situation à l'entrée); null: not asked or not said. */
+export interface DemoEntrySituation {
+  personId: string;
+  jobSeeker: boolean | null;
+  /** For a registered job seeker: registered since; long-term (a year or more) for some. */
+  jobSeekerSince: IsoDate | null;
+  unemploymentBenefit: boolean | null;
+  rsa: boolean | null;
+  disabilityRecognised: boolean | null;
+  educationLevel: EducationLevel | null;
+  priorityNeighbourhood: boolean | null;
+  /** INSEE code of the département of the person's postcode ("31", "2A", "971"). */
+  departement: string | null;
+  /** Recorded on the day of the reception. */
+  updatedOn: IsoDate;
 }
 
 export interface DemoContract {
@@ -52,6 +70,8 @@ export interface DemoCooperative {
   people: DemoPerson[];
   contracts: DemoContract[];
   accounts: DemoActivityAccount[];
+  /** The situation at entry of everyone received, drawn apart from the rest (see generate.ts). */
+  entrySituations: DemoEntrySituation[];
 }
 
 export interface DemoCooperativeProfile {

@@ -32,6 +32,18 @@ const receptionTo = (ids: number) =>
 /** The rows of a grouped sub-query as a JSON array (empty when none): the months list non-zero counts only. */
 const nonZero = (sql: string) => `(SELECT coalesce(json_agg(row_to_json(r)), '[]') FROM (${sql}) AS r)`;
 
+/**
+ * The age bracket of a birth year on a day (the year's difference: the birth day is not recorded):
+ * "under 26", "26-35", "36-45", "46-55", "over 55", or "unknown" when the year is not (or no longer) known.
+ */
+export const ageBracketSql = (birthYear: string, on: string) => `CASE
+    WHEN ${birthYear} IS NULL THEN 'unknown'
+    WHEN extract(year FROM ${on}) - ${birthYear} < 26 THEN 'under 26'
+    WHEN extract(year FROM ${on}) - ${birthYear} <= 35 THEN '26-35'
+    WHEN extract(year FROM ${on}) - ${birthYear} <= 45 THEN '36-45'
+    WHEN extract(year FROM ${on}) - ${birthYear} <= 55 THEN '46-55'
+    ELSE 'over 55' END`;
+
 /** Every figure of the period $1..$2; $3 to $11 are the contracts subgraph's facts, as the parameters below. */
 const INDICATORS_SQL = `WITH stages AS (
       SELECT p.first_contact_on,
@@ -59,13 +71,7 @@ const INDICATORS_SQL = `WITH stages AS (
       ${jsonRows(`SELECT welcome_stage AS stage, count(*)::int AS count FROM people WHERE first_contact_on <= $2
         GROUP BY welcome_stage ORDER BY welcome_stage`)} AS welcome_stages,
       ${jsonRows(`SELECT reason, count(*)::int AS count FROM exits WHERE exited_on BETWEEN $1 AND $2 GROUP BY reason ORDER BY reason`)} AS exits,
-      ${jsonRows(`SELECT CASE
-          WHEN birth_year IS NULL THEN 'unknown'
-          WHEN extract(year FROM $2::date) - birth_year < 26 THEN 'under 26'
-          WHEN extract(year FROM $2::date) - birth_year <= 35 THEN '26-35'
-          WHEN extract(year FROM $2::date) - birth_year <= 45 THEN '36-45'
-          WHEN extract(year FROM $2::date) - birth_year <= 55 THEN '46-55'
-          ELSE 'over 55' END AS bracket, count(*)::int AS count
+      ${jsonRows(`SELECT ${ageBracketSql("birth_year", "$2::date")} AS bracket, count(*)::int AS count
         FROM people WHERE first_contact_on <= $2 GROUP BY 1 ORDER BY 1`)} AS ages,
       ${jsonRows(`SELECT sector, count(*)::int AS count FROM activities WHERE started_on <= $2 GROUP BY sector ORDER BY sector`)} AS sectors,
       -- Each month cut to the period, so that the months add up to the period's figures; stocks at each month's last day
@@ -88,13 +94,7 @@ const INDICATORS_SQL = `WITH stages AS (
           (SELECT count(*)::int FROM associates WHERE admitted_on <= m.last AND (ended_on IS NULL OR ended_on > m.last)) AS associates,
           ${nonZero(`SELECT s.stage, count(*)::int AS count FROM stages s WHERE s.first_contact_on <= m.last GROUP BY s.stage`)}
             AS "peopleByPathStage",
-          ${nonZero(`SELECT CASE
-              WHEN birth_year IS NULL THEN 'unknown'
-              WHEN extract(year FROM m.last) - birth_year < 26 THEN 'under 26'
-              WHEN extract(year FROM m.last) - birth_year <= 35 THEN '26-35'
-              WHEN extract(year FROM m.last) - birth_year <= 45 THEN '36-45'
-              WHEN extract(year FROM m.last) - birth_year <= 55 THEN '46-55'
-              ELSE 'over 55' END AS bracket, count(*)::int AS count
+          ${nonZero(`SELECT ${ageBracketSql("birth_year", "m.last")} AS bracket, count(*)::int AS count
             FROM people WHERE first_contact_on <= m.last GROUP BY 1`)} AS "ageBrackets",
           ${nonZero(`SELECT sector, count(*)::int AS count FROM activities WHERE started_on <= m.last GROUP BY sector`)}
             AS "activitiesBySector"

@@ -9,6 +9,7 @@ import { CreateInformationMeetings1765000000000 } from "./1765000000000-CreateIn
 import { SiblingFacts1766000000000 } from "./1766000000000-SiblingFacts";
 import { CreateCooperativeProfile1765100000000 } from "./1765100000000-CreateCooperativeProfile";
 import { Corrections1766100000000 } from "./1766100000000-Corrections";
+import { FunderFacts1766300000000 } from "./1766300000000-FunderFacts";
 
 /** Every migration of the members subgraph, oldest first. */
 export const migrations = [
@@ -24,4 +25,5 @@ export const migrations = [
   SiblingFacts1766000000000,
   CreateEventTables1766000000001,
   Corrections1766100000000,
+  FunderFacts1766300000000,
 ];

@@ -14,7 +14,9 @@ import {
 import type { DataSource, EntityManager } from "typeorm";
 import { ActivityEntity } from "../activities/activity.entity";
 import { ExitEntity } from "../membership/membership.entity";
+import { EntrySituationEntity } from "../welcome/entry-situation.entity";
 import { ReceptionEntity } from "../welcome/welcome.entity";
+import { eraseFromSignedSheets, keptSignedSheets } from "../support/attendance-sheet.erasure";
 import { lockPerson } from "./lock-person";
 import { PersonEntity } from "./person.entity";
 import { publishPersonEvent } from "./person-events";
@@ -25,10 +27,11 @@ export const ERASED_NAME = ERASED_TEXT;
 /**
  * Erases a person's personal data for good (GDPR, right to erasure), at any stage of their path
  * (docs/access.md, "Erasure"). Here: names, contact, birth year, postcode, the free texts about
- * them (reception, exit notes, their activities' names, support-session notes) and the inputs in
- * the audit rows of all of it. The record stays, with its dates, stages and gender, so that the
- * cooperative's counts do not change. The contracts and finance subgraphs erase their part when
- * the `person.erased` event reaches them, and report it back (`Person.erasure`).
+ * them (reception, exit notes, their activities' names, support-session notes), their situation
+ * at entry, and the inputs in the audit rows of all of it. The record stays, with its dates, stages,
+ * gender, exit reason and follow-ups after the exit, so that the cooperative's counts do not change.
+ * The contracts and finance subgraphs erase their part when the `person.erased` event reaches them,
+ * and report it back (`Person.erasure`).
  */
 export async function erasePerson(
   db: DataSource,
@@ -66,8 +69,12 @@ export async function erasePerson(
       },
     );
     await manager.getRepository(ExitEntity).update({ personId }, { notes: null });
+    // Deleted whole, like the birth year and the postcode: the département and the education level
+    // narrow down who the person is, and a recognised disability is health data (GDPR art. 9).
+    await manager.getRepository(EntrySituationEntity).delete({ personId });
     const activities = await eraseActivities(manager, personId, identity);
     const sessions = await eraseSessionNotes(manager, personId, identity);
+    const sheets = await eraseFromSignedSheets(manager, personId, identity);
     const auditRows = await eraseAuditDetails(manager, [
       input.id,
       ...activities.map((id) => encodeId(cooperativeId, id)),
@@ -80,15 +87,18 @@ export async function erasePerson(
       erased: [
         "first and last name, email, phone, birth year and postcode",
         "the reception's project summary and orientation reason, the exit's notes",
+        "the situation at entry, if one was recorded (job seeking, benefits, disability recognition, education level, neighbourhood, département)",
         `the names of ${activities.length} activity(ies)`,
         `mentions of the person in the notes of ${sessions.length} support session(s)`,
+        `mentions of the person in the file names of ${sheets} signed attendance sheet(s)`,
         `the inputs recorded in ${auditRows} audit row(s)`,
       ],
       kept: [
         {
-          what: "the person's record without identity: dates, path stages, gender, exit reason, membership as an associate",
+          what: "the person's record without identity: dates, path stages, gender, exit reason and follow-ups after the exit, membership as an associate",
           why: "The cooperative's counts and its register of associates stay right; nothing kept identifies the person (GDPR art. 17(3), and the register of associates: loi 47-1775 art. 19 quater).",
         },
+        ...(sheets > 0 ? [keptSignedSheets(sheets)] : []),
       ],
     });
     await publishPersonEvent(manager, cooperativeId, "person.erased", personId, { identity });

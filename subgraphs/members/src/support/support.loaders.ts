@@ -1,5 +1,6 @@
 import { In, type DataSource } from "typeorm";
 import { loaderByKey, loaderOfLists } from "@cae/shared";
+import { createAttendanceSheetLoaders } from "./attendance-sheet.loaders";
 import { CounselorEntity } from "./support.entity";
 import type { SessionKind, SessionTopic } from "./support.type";
 
@@ -16,6 +17,7 @@ export interface SessionOfPerson {
 
 export function createSupportLoaders(db: DataSource) {
   return {
+    ...createAttendanceSheetLoaders(db),
     /** The people of each session, in one statement for every session of the request. */
     peopleBySession: loaderOfLists(
       (sessionIds: readonly string[]): Promise<{ sessionId: string; personId: string }[]> =>

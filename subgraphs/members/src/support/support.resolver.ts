@@ -33,9 +33,10 @@ import {
   SupportSessionsArgs,
 } from "./support.type";
 
-type SessionRoot = Omit<SupportSession, "people">;
+/** A session as a resolver returns it: its people are resolved from it. */
+export type SessionRoot = Omit<SupportSession, "people">;
 
-async function toSession(session: Omit<SessionOfPerson, "personId">, ctx: MembersContext): Promise<SessionRoot> {
+export async function toSession(session: Omit<SessionOfPerson, "personId">, ctx: MembersContext): Promise<SessionRoot> {
   const counselor = (await ctx.loaders.counselorById.load(session.counselorId))!;
   return {
     id: encodeId(ctx.cooperativeId, session.id),
@@ -64,7 +65,8 @@ export class SupportSessionResolver {
 export class CooperativeSupportSessionsResolver {
   @FieldResolver(() => SupportSessionConnection, {
     nullable: true,
-    description: "The cooperative's support sessions (accompagnements), newest first, filtered by period, counselor, topic or kind.",
+    description:
+      "The cooperative's support sessions (accompagnements), newest first, filtered by period, counselor, topic, kind, or whether a workshop's signed attendance sheet is kept.",
   })
   async supportSessions(
     @Root() _cooperative: Cooperative,
@@ -80,6 +82,17 @@ export class CooperativeSupportSessionsResolver {
     }
     if (args.topic) query.andWhere("session.topic = :topic", { topic: args.topic });
     if (args.kind) query.andWhere("session.kind = :kind", { kind: args.kind });
+    if (args.withSignedAttendanceSheet !== undefined && args.withSignedAttendanceSheet !== null) {
+      if (args.kind === "INDIVIDUAL") {
+        throw badUserInput("Only workshops have an attendance sheet: leave kind out or ask for WORKSHOP", "withSignedAttendanceSheet");
+      }
+      // An anti-join on the sheets' primary key: one statement, however many sessions.
+      query
+        .andWhere("session.kind = 'WORKSHOP'")
+        .andWhere(
+          `${args.withSignedAttendanceSheet ? "" : "NOT "}EXISTS (SELECT 1 FROM workshop_signature_sheets sheet WHERE sheet.session_id = session.id)`,
+        );
+    }
     const connection = await pageOfQuery(
       query,
       args,

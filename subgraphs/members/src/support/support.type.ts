@@ -97,6 +97,13 @@ export class SupportSessionsArgs extends PageArgs {
 
   @Field(() => SessionKind, { nullable: true, description: "Only individual interviews, or only workshops." })
   kind?: SessionKind | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Only workshops whose signed attendance sheet (feuille d'émargement) is kept (true), or only those still without one (false): what is missing before a funder's report. Refused with kind INDIVIDUAL.",
+  })
+  withSignedAttendanceSheet?: boolean | null;
 }
 
 @InputType({ description: "A counselor joining the cooperative's staff." })

@@ -18,6 +18,9 @@ import { lockPerson } from "../people/lock-person";
 import { publishPersonEvent } from "../people/person-events";
 import { PersonEntity } from "../people/person.entity";
 import { activeId, deactivate, reactivate, type Directory } from "../support/deactivation";
+import { EntrySituationEntity } from "./entry-situation.entity";
+import { checkedEntrySituation } from "./entry-situation.rules";
+import { writeEntrySituation } from "./entry-situation.service";
 import { PartnerEntity, ReceptionEntity } from "./welcome.entity";
 import type {
   AddPartnerInput,
@@ -96,6 +99,9 @@ export async function recordReception(
       throw badUserInput(`receivedOn ${input.receivedOn} is before the first contact (${person.firstContactOn})`, "input.receivedOn");
     }
     const decision = await checkedDecision(manager, cooperativeId, input);
+    const entrySituation =
+      input.entrySituation &&
+      checkedEntrySituation(input.entrySituation, "input.entrySituation", { receivedOn: input.receivedOn, birthYear: person.birthYear });
     await manager.getRepository(ReceptionEntity).insert({
       personId,
       receivedOn: input.receivedOn,
@@ -105,6 +111,7 @@ export async function recordReception(
       ...decision,
       decidedOn: decision.decision === "PENDING" ? null : input.receivedOn,
     });
+    if (entrySituation) await writeEntrySituation(manager, personId, entrySituation);
     person.welcomeStage = decision.decision === "PENDING" ? "RECEIVED" : decision.decision;
     person.receivedOn = input.receivedOn;
     await manager
@@ -189,6 +196,14 @@ export async function correctReception(
       }
       if (reception.decidedOn !== null && change.receivedOn > reception.decidedOn) {
         throw badUserInput(`receivedOn ${change.receivedOn} is after the decision (${reception.decidedOn})`, "input.receivedOn");
+      }
+      // The situation at entry is the reception's day: a registration as a job seeker it records must not follow it.
+      const situation = await manager.getRepository(EntrySituationEntity).findOneBy({ personId });
+      if (situation?.jobSeekerSince && change.receivedOn < situation.jobSeekerSince) {
+        throw badUserInput(
+          `receivedOn ${change.receivedOn} is before the registration as a job seeker the situation at entry records (${situation.jobSeekerSince}): correct it first with setEntrySituation`,
+          "input.receivedOn",
+        );
       }
     }
     await manager.getRepository(ReceptionEntity).update({ personId }, change);

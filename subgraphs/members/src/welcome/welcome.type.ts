@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { connectionType, LocalDateScalar, Sector, type Sector as SectorValue } from "@cae/shared";
+import { EntrySituationInput } from "./entry-situation.type";
 
 export const PartnerKind = {
   PUBLIC_EMPLOYMENT_SERVICE: "PUBLIC_EMPLOYMENT_SERVICE",
@@ -150,6 +151,13 @@ export class RecordReceptionInput extends ReceptionDecisionInput {
 
   @Field(() => Sector, { description: "Sector of the project." })
   sector: SectorValue;
+
+  @Field(() => EntrySituationInput, {
+    nullable: true,
+    description:
+      "The person's situation at entry (situation à l'entrée), saved with the reception; correct it later with setEntrySituation.",
+  })
+  entrySituation?: EntrySituationInput | null;
 }
 
 @InputType({ description: "The decision on a pending reception." })

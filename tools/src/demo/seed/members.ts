@@ -1,5 +1,16 @@
 import { addDays, daysBetween, type Sector } from "@cae/shared";
-import { DEMO_TODAY, demoProfile, demoSiret, demoUuid, generateDemoCooperative, type DemoContract, type DemoCooperative } from "..";
+import {
+  between,
+  DEMO_TODAY,
+  demoProfile,
+  demoSiret,
+  demoUuid,
+  generateDemoCooperative,
+  pickWeighted,
+  seededRandom,
+  type DemoContract,
+  type DemoCooperative,
+} from "..";
 import type { DataSource } from "typeorm";
 import { demoContractRecords } from "./contracts";
 import { seedDemoSiblingFacts } from "./sibling-facts";
@@ -16,6 +27,10 @@ import {
   SupportSessionPersonEntity,
   PartnerEntity,
   ReceptionEntity,
+  EntrySituationEntity,
+  ExitFollowUpEntity,
+  followUpDueOn,
+  type ExitFollowUpSituation,
   type ExitReason,
   type SessionTopic,
   type PartnerKind,
@@ -67,6 +82,91 @@ export function demoMembership(contracts: DemoContract[], today = DEMO_TODAY) {
     }
   });
   return { associates, exits };
+}
+
+/** What people who left for each reason are found doing months later, in proportions. */
+const OUTCOMES: Record<ExitReason, readonly (readonly [ExitFollowUpSituation, number])[]> = {
+  OWN_COMPANY: [
+    ["OWN_COMPANY_ACTIVE", 76],
+    ["SALARIED_JOB", 7],
+    ["JOB_SEEKING", 7],
+    ["OTHER", 3],
+    ["NOT_REACHED", 7],
+  ],
+  SALARIED_JOB: [
+    ["SALARIED_JOB", 80],
+    ["OWN_COMPANY_ACTIVE", 3],
+    ["JOB_SEEKING", 8],
+    ["TRAINING", 2],
+    ["NOT_REACHED", 7],
+  ],
+  TRAINING: [
+    ["TRAINING", 45],
+    ["SALARIED_JOB", 25],
+    ["JOB_SEEKING", 15],
+    ["OWN_COMPANY_ACTIVE", 5],
+    ["NOT_REACHED", 10],
+  ],
+  ABANDONED: [
+    ["JOB_SEEKING", 35],
+    ["SALARIED_JOB", 30],
+    ["TRAINING", 10],
+    ["OTHER", 10],
+    ["NOT_REACHED", 15],
+  ],
+  NOT_VIABLE: [
+    ["JOB_SEEKING", 35],
+    ["SALARIED_JOB", 32],
+    ["TRAINING", 10],
+    ["OTHER", 8],
+    ["NOT_REACHED", 15],
+  ],
+  RETIREMENT: [
+    ["OTHER", 90],
+    ["NOT_REACHED", 10],
+  ],
+  HEALTH_OR_PERSONAL: [
+    ["OTHER", 45],
+    ["JOB_SEEKING", 20],
+    ["SALARIED_JOB", 15],
+    ["NOT_REACHED", 20],
+  ],
+  CONTRACT_TERM: [
+    ["OWN_COMPANY_ACTIVE", 40],
+    ["SALARIED_JOB", 25],
+    ["JOB_SEEKING", 25],
+    ["NOT_REACHED", 10],
+  ],
+  OTHER: [
+    ["OTHER", 40],
+    ["JOB_SEEKING", 25],
+    ["SALARIED_JOB", 20],
+    ["NOT_REACHED", 15],
+  ],
+};
+
+/**
+ * The follow-ups 6 and 12 months after each demo exit that fell due by `today`, taken in the weeks
+ * after their date; about one in ten is left to do, so that the list of follow-ups due shows some.
+ * The 12-month situation is mostly the 6-month one. Drawn from a generator of each exit's own, so
+ * that no other demo figure moves.
+ */
+export function demoExitFollowUps(cooperativeId: string, exits: ExitEntity[], today = DEMO_TODAY): ExitFollowUpEntity[] {
+  return exits.flatMap((exit) => {
+    const random = seededRandom(cooperativeId, "exit-follow-up", exit.personId);
+    const followUps: ExitFollowUpEntity[] = [];
+    for (const months of [6, 12] as const) {
+      const recordedOn = addDays(followUpDueOn(exit.exitedOn, months), between(random, 0, 25));
+      const skipped = random() < 0.1;
+      const sameAsBefore = random() < 0.7;
+      const drawn = pickWeighted(random, OUTCOMES[exit.reason]);
+      if (recordedOn > today || skipped) continue;
+      const before = followUps.at(-1)?.situation;
+      const situation = before && before !== "NOT_REACHED" && sameAsBefore ? before : drawn;
+      followUps.push({ personId: exit.personId, months, situation, recordedOn });
+    }
+    return followUps;
+  });
 }
 
 const DEMO_PARTNERS: [string, PartnerKind][] = [
@@ -192,7 +292,10 @@ export function demoMeetings(cooperativeId: string, demo: DemoCooperative, couns
   return { meetings, attendances };
 }
 
-/** Writes the cooperative's demo people, partners, receptions, associates and exits, once: a restart finds them and writes nothing. */
+/**
+ * Writes the cooperative's demo people, partners, receptions with the situation at entry, associates,
+ * exits and their follow-ups, once: a restart finds them and writes nothing.
+ */
 export async function seedMembersDemo(db: DataSource, cooperativeId: string): Promise<void> {
   await db.transaction(async (manager) => {
     const people = manager.getRepository(PersonEntity);
@@ -236,6 +339,8 @@ export async function seedMembersDemo(db: DataSource, cooperativeId: string): Pr
       associates.map((associate) => ({ ...associate, endedOn: null })),
     );
     await insert(ExitEntity, exits);
+    await insert(EntrySituationEntity, demo.entrySituations);
+    await insert(ExitFollowUpEntity, demoExitFollowUps(cooperativeId, exits));
     await seedDemoSiblingFacts(manager, cooperativeId, demoContractRecords(cooperativeId));
   });
 }
