@@ -128,6 +128,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     options.cooperativeTimeoutMs,
     indicatorsConfig.redisUrl ? new RedisCache(indicatorsConfig.redisUrl, indicatorsConfig.cachePrefix) : new MemoryCache(),
     metrics.fanOut,
+    "funderIndicators" in cooperativeFields,
   );
   const serviceToken = options.serviceToken;
   const compatibility = new SchemaCompatibility(

@@ -32,3 +32,4 @@ export * from "./observability";
 export * from "./release";
 export * from "./events";
 export * from "./pdf";
+export * from "./reports/funder-report";

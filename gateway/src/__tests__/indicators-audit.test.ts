@@ -5,6 +5,8 @@ import {
   AMOUNT_MEASURES,
   audit,
   COUNT_MEASURES,
+  FUNDER_FLOW_COUNTS,
+  FUNDER_PERIOD_COUNTS,
   key,
   relations,
   sensitiveCells,
@@ -12,7 +14,7 @@ import {
   yearPeriods,
   type Geography,
 } from "../indicators/__tests__/auditor";
-import { syntheticNetwork } from "../indicators/__tests__/synthetic";
+import { syntheticNetwork, withFunderFigures } from "../indicators/__tests__/synthetic";
 
 // Linear programs by the thousand on a shared machine: no duration is asserted, the deadline is generous.
 jest.setTimeout(600_000);
@@ -20,14 +22,16 @@ jest.setTimeout(600_000);
 const YEAR = 2026;
 
 /** The true values of every cell, from the cooperatives' year figures (regions and network summed by the auditor). */
-function truthOf(network: { cooperative: { id: string; region: string }; figures: YearFigures }[]) {
+function truthOf(
+  network: { cooperative: { id: string; region: string }; figures: YearFigures }[],
+  names = [...COUNT_MEASURES, ...UNPUBLISHED, ...AMOUNT_MEASURES],
+) {
   const truth = new Map<string, number>();
   const activities = new Map<string, { count: number; largest: number }>();
   for (const { cooperative, figures } of network) {
     for (const period of yearPeriods(YEAR).all) {
       const measures = figures.get(period)!;
-      for (const measure of [...COUNT_MEASURES, ...UNPUBLISHED, ...AMOUNT_MEASURES])
-        truth.set(key(`C:${cooperative.id}`, period, measure), Number(measures.get(measure) ?? 0n));
+      for (const measure of names) truth.set(key(`C:${cooperative.id}`, period, measure), Number(measures.get(measure) ?? 0n));
       activities.set(`C:${cooperative.id}|${period}`, {
         count: Number(measures.get("activitiesWithRevenue") ?? 0n),
         largest: Number(measures.get("largestActivityCents") ?? 0n),
@@ -78,6 +82,31 @@ describe("the protected release against an attacker with linear programming", ()
     // Not everything is hidden: the network's and most regions' totals are published.
     expect(published.get(key("N", "2026", "people"))).toBe(truth.get(key("N", "2026", "people")));
     expect(published.get(key("N", "2026-Q2", "receptions"))).toBe(truth.get(key("N", "2026-Q2", "receptions")));
+  });
+
+  it("the funders' figures of 4 cooperatives: people supported by every dimension in each period, receptions and orientations by key, follow-ups", async () => {
+    const funded = withFunderFigures(syntheticNetwork(4, 13));
+    const measures = [...COUNT_MEASURES, ...UNPUBLISHED, ...AMOUNT_MEASURES, ...FUNDER_PERIOD_COUNTS, ...FUNDER_FLOW_COUNTS];
+    const own = truthOf(funded, measures);
+    const ownSensitive = sensitiveCells(own.truth, own.activities, DEFAULT_RULES);
+    const release = buildRelease(YEAR, funded, DEFAULT_RULES, new Date());
+    const published = publishedOf(release);
+    const funderSensitive = [...ownSensitive].filter((cell) => cell.split("|")[2].startsWith("f."));
+    expect(funderSensitive.length).toBeGreaterThan(1000);
+    // A quarter's people supported are its own figure: published where safe, and not the sum of its months.
+    const supported = (period: string) => own.truth.get(key("N", period, "f.supported"));
+    expect(published.get(key("N", "2026-Q1", "f.supported"))).toBe(supported("2026-Q1"));
+    expect(supported("2026-Q1")).toBeLessThan(supported("2026-01")! + supported("2026-02")! + supported("2026-03")!);
+    const result = await audit({
+      published,
+      truth: own.truth,
+      sensitive: ownSensitive,
+      rows: relations(own.geography, YEAR, { funder: true }),
+      minCount: DEFAULT_RULES.minCount,
+      protectionPercent: DEFAULT_RULES.protectionPercent,
+    });
+    expect(result.findings.slice(0, 5)).toEqual([]);
+    expect(result.checked).toBe(ownSensitive.size);
   });
 
   it("finds the cells a weak protection gives away: primary suppression only", async () => {

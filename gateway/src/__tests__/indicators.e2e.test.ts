@@ -440,6 +440,117 @@ describe("the network's indicators, end to end", () => {
     expect([...reasons].filter((reason) => reason !== null)).toEqual(["CONFIDENTIAL"]);
   });
 
+  it("gives a funder's yearly report for a region: each figure the sum of the cooperatives' own, as their staff read them", async () => {
+    const FUNDER = `supported { ${CELL} } supportedBy { dimension cells { key ${CELL} } } receivedBy { dimension cells { key ${CELL} } }
+      entries { key ${CELL} } inContract { key ${CELL} } orientationsByPartnerKind { key ${CELL} }
+      followUps { months due { ${CELL} } bySituation { key ${CELL} } }
+      support { individualSessions { ${CELL} } individualHours { ${CELL} } workshops { ${CELL} } workshopHours { ${CELL} }
+        workshopsWithSignedSheet { ${CELL} } workshopAttendances { ${CELL} } peopleReached { ${CELL} } }`;
+    type Funder = Record<string, unknown>;
+    const report = async (gateway: RunningGateway, from = FROM, to = TO) => {
+      const response = await fetch(gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${tokens.analyst}` },
+        body: JSON.stringify({
+          query: `query ($from: Date!, $to: Date!, $regions: [String!]) { network { indicators(from: $from, to: $to, regions: $regions) {
+            complete totals { receptions { ${CELL} } orientations { ${CELL} } funder { ${FUNDER} } } } } }`,
+          variables: { from, to, regions: ["Auvergne-Rhône-Alpes"] },
+        }),
+      });
+      const result = (await response.json()) as GraphQLResult;
+      expect(result.errors).toBeUndefined();
+      return (result.data!.network as { indicators: { complete: boolean; totals: { funder: Funder } & Record<string, Cell> } }).indicators;
+    };
+    /** Every count of the funders' figures, by a name of its own ("supportedBy.DEPARTEMENT.38", "support.workshops"). */
+    const flat = (funder: Funder): Map<string, number | string | null> => {
+      const cells = new Map<string, number | string | null>();
+      const walk = (value: unknown, path: string) => {
+        if (Array.isArray(value))
+          for (const item of value as Record<string, unknown>[]) walk(item, `${path}.${String(item.dimension ?? item.key ?? item.months)}`);
+        else if (value && typeof value === "object" && "suppressed" in value)
+          cells.set(path, (value as unknown as { value: number | string | null }).value);
+        else if (value && typeof value === "object")
+          for (const [field, inner] of Object.entries(value))
+            if (!["dimension", "key", "months"].includes(field)) walk(inner, field === "cells" ? path : `${path}.${field}`);
+      };
+      walk(funder, "");
+      return cells;
+    };
+    // Each cooperative's staff read their own exact figures from their members subgraph, through the gateway.
+    const own = await Promise.all(
+      [ALPES, GARONNE].map(async (id) => {
+        const token = await network.token({ sub: `admin-${id}`, role: "COOP_ADMIN", coop: id });
+        const result = await network.query(
+          `query ($id: ID!, $from: Date!, $to: Date!) { cooperative(id: $id) { membersIndicators(from: $from, to: $to) {
+            receptions orientations exitsByReason { reason count } admissions
+            funder { supported supportedBy { dimension key count } receivedBy { dimension key count } entries { step count }
+              inContract { kind count } orientationsByPartnerKind { key count } followUps { months situation count }
+              support { individualSessions individualMinutes workshops workshopMinutes workshopAttendances peopleReached workshopsWithSignedSheet } } } } }`,
+          { id, from: FROM, to: TO },
+          token,
+        );
+        expect(result.errors).toBeUndefined();
+        type Row = { count: number } & Record<string, string | number>;
+        const figures = (
+          result.data!.cooperative as {
+            membersIndicators: { funder: Record<string, Row[]> & { supported: number; support: Record<string, number> } };
+          }
+        ).membersIndicators.funder;
+        const cells = new Map<string, number>([[".supported", figures.supported]]);
+        const add = (name: string, count: number) => cells.set(name, (cells.get(name) ?? 0) + count);
+        for (const row of figures.supportedBy) add(`.supportedBy.${row.dimension}.${row.key}`, row.count);
+        for (const row of figures.receivedBy) add(`.receivedBy.${row.dimension}.${row.key}`, row.count);
+        for (const row of figures.entries) add(`.entries.${row.step}`, row.count);
+        for (const row of figures.inContract) add(`.inContract.${row.kind}`, row.count);
+        for (const row of figures.orientationsByPartnerKind) add(`.orientationsByPartnerKind.${row.key}`, row.count);
+        for (const row of figures.followUps) {
+          add(`.followUps.${row.months}.due`, row.count);
+          add(`.followUps.${row.months}.bySituation.${row.situation}`, row.count);
+        }
+        for (const [field, value] of Object.entries(figures.support)) cells.set(`.support.${field}`, value);
+        return cells;
+      }),
+    );
+    const exactReport = await report(exact);
+    expect(exactReport.complete).toBe(true);
+    const shown = flat(exactReport.totals.funder);
+    expect(shown.get(".supported")).toBeGreaterThan(10);
+    for (const [name, value] of shown) {
+      const sum = (field: string) => own.reduce((total, cells) => total + (cells.get(field) ?? 0), 0);
+      if (name === ".support.individualHours" || name === ".support.workshopHours") {
+        const minutes = sum(name.replace("Hours", "Minutes"));
+        expect([name, value]).toEqual([name, (minutes / 60).toFixed(2)]);
+      } else expect([name, value]).toEqual([name, sum(name)]);
+    }
+    // Each dimension adds up to the people supported; the people received to the receptions.
+    for (const dimension of exactReport.totals.funder.supportedBy as { dimension: string; cells: Cell[] }[])
+      expect([dimension.dimension, dimension.cells.reduce((total, cell) => total + cell.value!, 0)]).toEqual([
+        dimension.dimension,
+        shown.get(".supported"),
+      ]);
+    for (const dimension of exactReport.totals.funder.receivedBy as { dimension: string; cells: Cell[] }[])
+      expect(dimension.cells.reduce((total, cell) => total + cell.value!, 0)).toBe(exactReport.totals.receptions.value);
+    // A quarter's people supported are its own figure, not the sum of its months'.
+    const quarter = flat((await report(exact, "2026-04-01", "2026-06-30")).totals.funder).get(".supported") as number;
+    const months = await Promise.all(
+      [
+        ["2026-04-01", "2026-04-30"],
+        ["2026-05-01", "2026-05-31"],
+        ["2026-06-01", "2026-06-30"],
+      ].map(async ([from, to]) => flat((await report(exact, from, to)).totals.funder).get(".supported") as number),
+    );
+    expect(quarter).toBeGreaterThanOrEqual(Math.max(...months));
+    expect(quarter).toBeLessThan(months.reduce((a, b) => a + b, 0));
+    // Under the network's disclosure control: what is shown is the truth, small counts are hidden.
+    const strictShown = flat((await report(strict)).totals.funder);
+    let hidden = 0;
+    for (const [name, value] of strictShown) {
+      if (value === null) hidden++;
+      else expect([name, value]).toEqual([name, shown.get(name)]);
+    }
+    expect(hidden).toBeGreaterThan(0);
+  });
+
   it("gives a cooperative's staff their own exact figures, and refuses them any other cooperative", async () => {
     const { answer } = await ask(null, { cooperativeIds: [ALPES] }, tokens.alpes);
     expect(answer).toMatchObject({ disclosureControl: false, complete: true, totals: { cooperatives: 1 } });

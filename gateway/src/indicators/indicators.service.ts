@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from "graphql";
-import { badUserInput, forbidden, type Caller, lastDayOfMonth, monthsOverlapping } from "@cae/shared";
+import { badUserInput, forbidden, type Caller, lastDayOfMonth, monthsOverlapping, periodDates } from "@cae/shared";
 import type { GatewayContext } from "../context";
 import type { Registry, RegistryEntry } from "../registry/registry";
 import type { IndicatorsCache } from "./cache";
@@ -8,6 +8,7 @@ import {
   addFinance,
   addMembers,
   emptyFigures,
+  periodsOf,
   SOURCE_SELECTIONS,
   YEAR_SELECTIONS,
   yearFigures,
@@ -21,6 +22,7 @@ import {
   type Source,
   type YearFigures,
 } from "./figures";
+import { FUNDER_OPERATION, funderMeasures, hasFunderMeasures, type FunderPart } from "./funder";
 import type { MissingCooperative, NetworkIndicators, NetworkIndicatorsArgs, RegionIndicators } from "./indicators.type";
 import { figuresView, indicatorSet, monthIndicators, releaseView, sumView, unavailableView, type View } from "./present";
 import { buildRelease, DEFAULT_RULES, type DisclosureRules, type Release } from "./release";
@@ -94,6 +96,8 @@ export class IndicatorsService {
     private readonly cache: IndicatorsCache,
     /** Where each release's fan-out time goes (the gateway's metrics). */
     private readonly fanOutSeconds?: { observe(seconds: number): void },
+    /** Whether the supergraph has the members subgraph's funders' figures (`Cooperative.funderIndicators`). */
+    private readonly funder = false,
   ) {
     const fields = (selections: typeof SOURCE_SELECTIONS) =>
       sources
@@ -239,11 +243,16 @@ export class IndicatorsService {
     }
     const answered = performance.now();
     this.fanOutSeconds?.observe((answered - started) / 1000);
+    const figures = answers.map((a) => (a as Extract<Answer<YearFigures>, { figures: YearFigures }>).figures);
+    // The funders' figures add up only if every cooperative gives them (one on an earlier release does not): else none are released.
+    if (!figures.every((cooperative) => hasFunderMeasures(cooperative.get(String(year)))))
+      for (const cooperative of figures)
+        for (const measures of cooperative.values()) for (const key of [...measures.keys()]) if (key.startsWith("f.")) measures.delete(key);
     const release = buildRelease(
       year,
-      answers.map((a) => ({
+      answers.map((a, i) => ({
         cooperative: { id: a.entry.id, name: a.entry.name, region: a.entry.region },
-        figures: (a as Extract<Answer<YearFigures>, { figures: YearFigures }>).figures,
+        figures: figures[i],
       })),
       this.rules,
       askedAt,
@@ -280,8 +289,13 @@ export class IndicatorsService {
       timer = setTimeout(() => resolve({ entry, failure: `no answer within ${this.timeoutMs} ms` }), this.timeoutMs);
     });
     const operation = year === undefined ? this.operation : this.yearOperation;
-    const answer = this.execute(operation, { id: entry.id, from, to }, { ...ctx, extraErrors: [] }).then(
-      (result): Answer<Figures | YearFigures> => {
+    const periods = year === undefined ? [{ key: "", from, to }] : yearPeriods(year);
+    const asked = Promise.all([
+      this.execute(operation, { id: entry.id, from, to }, { ...ctx, extraErrors: [] }),
+      this.funderFigures(entry, periods, ctx),
+    ]);
+    const answer = asked.then(
+      ([result, funder]): Answer<Figures | YearFigures> => {
         const cooperative = result.data?.cooperative as Record<string, unknown> | null | undefined;
         const error = result.errors?.[0];
         if (error || !cooperative) return { entry, failure: error?.message ?? "no figures" };
@@ -292,12 +306,17 @@ export class IndicatorsService {
               contracts: this.sources.includes("contracts") ? (cooperative.contracts as { monthly: ContractsMonthPart[] }) : undefined,
               finance: this.sources.includes("finance") ? (cooperative.finance as FinanceYearPart) : undefined,
             });
+            // Each period's own figures (a quarter's people supported are not its months' sum), in the order asked.
+            funder?.forEach((measures, i) => {
+              for (const [key, value] of measures) figures.get(periods[i].key)!.set(key, value);
+            });
             return { entry, figures };
           }
           const figures = emptyFigures();
           if (this.sources.includes("members")) addMembers(figures, cooperative.members as MembersPart);
           if (this.sources.includes("contracts")) addContracts(figures, cooperative.contracts as ContractsPart);
           if (this.sources.includes("finance")) addFinance(figures, cooperative.finance as FinancePart);
+          for (const [key, value] of funder?.[0] ?? []) figures.period.set(key, value);
           return { entry, figures };
         } catch (failure) {
           return { entry, failure: `unreadable figures: ${failure instanceof Error ? failure.message : String(failure)}` };
@@ -312,6 +331,23 @@ export class IndicatorsService {
       return await Promise.race([answer, deadline]);
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /**
+   * One cooperative's funders' figures for each period, or none when it cannot give them (a members
+   * subgraph of an earlier release): asked apart, so that they never make its other figures missing.
+   */
+  private async funderFigures(entry: RegistryEntry, periods: { from: string; to: string }[], ctx: GatewayContext) {
+    if (!this.funder) return undefined;
+    const variables = { id: entry.id, periods: periods.map(({ from, to }) => ({ from, to })) };
+    const result = await this.execute(FUNDER_OPERATION, variables, { ...ctx, extraErrors: [] }).catch(() => undefined);
+    const rows = (result?.data?.cooperative as { funderIndicators?: { figures: FunderPart }[] } | null | undefined)?.funderIndicators;
+    if (result?.errors?.length || rows?.length !== periods.length) return undefined;
+    try {
+      return rows.map((row) => funderMeasures(row.figures));
+    } catch {
+      return undefined;
     }
   }
 
@@ -426,6 +462,12 @@ export interface Kept {
   missing: MissingCooperative[];
   /** Built for this question (its age is 0). */
   fresh?: boolean;
+}
+
+/** A year's 17 periods, months first, as the release keys them. */
+function yearPeriods(year: number): { key: string; from: string; to: string }[] {
+  const { months, quarters, year: whole } = periodsOf(year);
+  return [...months, ...quarters, whole].map((key) => ({ key, ...periodDates(key) }));
 }
 
 function visibilityOf(caller: Caller): Visibility {

@@ -74,6 +74,102 @@ export class DecimalCell {
   reason: string | null;
 }
 
+@ObjectType({ description: "People counted by one dimension: every key of it, each a count cell; the keys add up to the total." })
+export class FunderDimensionCells {
+  @Field(() => String, {
+    description:
+      "The dimension, as the members subgraph's FunderDimension: GENDER, AGE_BRACKET, JOB_SEEKER, LONG_TERM_JOB_SEEKER, UNEMPLOYMENT_BENEFIT, RSA, DISABILITY, EDUCATION_LEVEL, PRIORITY_NEIGHBOURHOOD, DEPARTEMENT, SECTOR, REFERRING_PARTNER_KIND.",
+  })
+  dimension: string;
+
+  @Field(() => [KeyedCountCell], {
+    description: 'Every key of the dimension ("YES", "NO", "UNKNOWN"; a level; a département\'s code...), zeros included.',
+  })
+  cells: KeyedCountCell[];
+}
+
+@ObjectType({ description: "The follow-ups after exit due at one delay (6 or 12 months) in the period." })
+export class FunderFollowUpCells {
+  @Field(() => Int, { description: "Months after the exit: 6 or 12." })
+  months: number;
+
+  @Field(() => CountCell, { description: "Follow-ups due in the period (exit + months falls in it)." })
+  due: CountCell;
+
+  @Field(() => [KeyedCountCell], {
+    description:
+      "By the situation recorded: OWN_COMPANY_ACTIVE, SALARIED_JOB, TRAINING, JOB_SEEKING, OTHER, NOT_REACHED, or NOT_RECORDED (none recorded yet).",
+  })
+  bySituation: KeyedCountCell[];
+}
+
+@ObjectType({ description: "The support given in the period (accompagnement)." })
+export class FunderSupportCells {
+  @Field(() => CountCell, { description: "Individual sessions (entretiens individuels) held." })
+  individualSessions: CountCell;
+
+  @Field(() => DecimalCell, { description: "Their hours (hidden with their count)." })
+  individualHours: DecimalCell;
+
+  @Field(() => CountCell, { description: "Collective workshops (ateliers) held." })
+  workshops: CountCell;
+
+  @Field(() => DecimalCell, { description: "Their hours (hidden with their count)." })
+  workshopHours: DecimalCell;
+
+  @Field(() => CountCell, {
+    description: "Workshops whose signed attendance sheet (feuille d'émargement) is kept (hidden with their count).",
+  })
+  workshopsWithSignedSheet: CountCell;
+
+  @Field(() => CountCell, { description: "Attendances at workshops (one per person and workshop)." })
+  workshopAttendances: CountCell;
+
+  @Field(() => CountCell, { description: "People reached: who attended at least one session, individual or workshop, in the period." })
+  peopleReached: CountCell;
+}
+
+@ObjectType({
+  description:
+    "What partners and funders ask for (docs/reporting.md), added up over the cooperatives and protected like every network figure: people supported in the period and their situation at entry, people received, entries at each step, people in each contract, orientations by partner, follow-ups after exit, support given. People are counted once per period: a quarter's figure is its own, not its months' sum.",
+})
+export class FunderIndicators {
+  @Field(() => CountCell, {
+    description: "People supported in the period: a contract in force on at least one of its days, or a support session attended in it.",
+  })
+  supported: CountCell;
+
+  @Field(() => [FunderDimensionCells], { description: "The people supported, by each dimension." })
+  supportedBy: FunderDimensionCells[];
+
+  @Field(() => [FunderDimensionCells], {
+    description: "The people received (individual reception) in the period, by each dimension; each adds up to `receptions`.",
+  })
+  receivedBy: FunderDimensionCells[];
+
+  @Field(() => [KeyedCountCell], {
+    description:
+      "New entries at each step in the period; keys are the members subgraph's FunderStep (INFORMATION_MEETING: a first information meeting attended; RECEPTION, ADMISSION, ORIENTATION, EXIT: the same counts as the set's own; OBJECTIVE_CONTRACT, SUPPORT_AGREEMENT, EMPLOYMENT_CONTRACT: a first contract of the kind started; ASSOCIATE).",
+  })
+  entries: KeyedCountCell[];
+
+  @Field(() => [KeyedCountCell], {
+    description: "People with a contract of each kind in force on at least one day of the period; keys are ContractKind values.",
+  })
+  inContract: KeyedCountCell[];
+
+  @Field(() => [KeyedCountCell], {
+    description: "Orientations decided in the period, by the kind of partner oriented to; they add up to `orientations`.",
+  })
+  orientationsByPartnerKind: KeyedCountCell[];
+
+  @Field(() => [FunderFollowUpCells], { description: "Follow-ups after exit due in the period, at 6 and at 12 months." })
+  followUps: FunderFollowUpCells[];
+
+  @Field(() => FunderSupportCells, { description: "The support given in the period." })
+  support: FunderSupportCells;
+}
+
 @ObjectType({
   description: "A duration over several people: how many, and the average computed from the sum of days (never an average of averages).",
 })
@@ -191,6 +287,12 @@ export class IndicatorSet {
     description: "Time from the first support agreement (CAPE) to the CESA, for CESA starting in the period after a CAPE.",
   })
   supportToEmployment: DurationIndicator;
+
+  @Field(() => FunderIndicators, {
+    description:
+      "What partners and funders ask for: people supported and their situation at entry, entries, contracts, follow-ups after exit, support given (UNAVAILABLE where a cooperative's members subgraph does not give them yet).",
+  })
+  funder: FunderIndicators;
 }
 
 @ObjectType({ description: "The flows of one calendar month (the first and last months cut to the period)." })

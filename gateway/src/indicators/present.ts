@@ -1,10 +1,21 @@
 import { AGE_BRACKETS, CONTRACT_KINDS, EXIT_REASONS, PATH_STAGES, SECTORS } from "./figures";
+import {
+  ENTRY_MEASURES,
+  FOLLOW_UP_MONTHS,
+  FOLLOW_UP_SITUATIONS,
+  followUpKey,
+  FUNDER_DIMENSIONS,
+  PARTNER_KINDS,
+  receivedKey,
+  supportedKey,
+} from "./funder";
 import type {
   AmountCell,
   CountCell,
   DecimalCell,
   DurationIndicator,
   IndicatorSet,
+  FunderIndicators,
   KeyedCountCell,
   MonthIndicators,
 } from "./indicators.type";
@@ -133,6 +144,40 @@ const duration = (view: View, prefix: string): DurationIndicator => ({
 /** Hours per month of a full-time employee (35 h a week): the FTE divisor. */
 const FULL_TIME_HUNDREDTHS = 15167n;
 
+/** Hours from minutes, two decimals, hidden with the count of sessions they are the minutes of. */
+const hours = (view: View, sessions: string, minutes: string): DecimalCell =>
+  decimal([view.cell("", sessions), view.cell("", minutes)], (_, m) => divide(m, 60n, 2));
+
+export function funderIndicators(view: View): FunderIndicators {
+  const byDimension = (keyOf: (dimension: string, key: string) => string) =>
+    Object.entries(FUNDER_DIMENSIONS).map(([dimension, keys]) => ({
+      dimension,
+      cells: keys.map((key) => ({ key, ...count(view, "", keyOf(dimension, key)) })),
+    }));
+  return {
+    supported: count(view, "", "f.supported"),
+    supportedBy: byDimension(supportedKey),
+    receivedBy: byDimension(receivedKey),
+    entries: ENTRY_MEASURES.map(([step, measure]) => ({ key: step, ...count(view, "", measure) })),
+    inContract: keyed(view, "", "f.inContract", CONTRACT_KINDS),
+    orientationsByPartnerKind: keyed(view, "", "f.orientedTo", PARTNER_KINDS),
+    followUps: FOLLOW_UP_MONTHS.map((months) => ({
+      months,
+      due: count(view, "", followUpKey(months)),
+      bySituation: FOLLOW_UP_SITUATIONS.map((situation) => ({ key: situation, ...count(view, "", followUpKey(months, situation)) })),
+    })),
+    support: {
+      individualSessions: count(view, "", "f.individualSessions"),
+      individualHours: hours(view, "f.individualSessions", "f.individualMinutes"),
+      workshops: count(view, "", "f.workshops"),
+      workshopHours: hours(view, "f.workshops", "f.workshopMinutes"),
+      workshopsWithSignedSheet: count(view, "", "f.workshopsWithSignedSheet"),
+      workshopAttendances: count(view, "", "f.workshopAttendances"),
+      peopleReached: count(view, "", "f.peopleReached"),
+    },
+  };
+}
+
 export function indicatorSet(view: View): IndicatorSet {
   const running = view.cell("", "running:EMPLOYMENT");
   const hours = view.cell("", "runningEmploymentHundredths");
@@ -170,6 +215,7 @@ export function indicatorSet(view: View): IndicatorSet {
     receptionToEmploymentContract: duration(view, "toEmployment"),
     receptionToAdmission: duration(view, "toAdmission"),
     supportToEmployment: duration(view, "supportToEmployment"),
+    funder: funderIndicators(view),
   };
 }
 

@@ -1,4 +1,5 @@
 import { AGE_BRACKETS, CONTRACT_KINDS, EXIT_REASONS, PATH_STAGES, periodsOf, SECTORS, type Measures, type YearFigures } from "./figures";
+import { FUNDER_FAMILIES } from "./funder";
 import { protect, type Dimension, type Table } from "./protect";
 
 /**
@@ -47,6 +48,11 @@ export interface Family {
   name: string;
   /** Stocks: one table per month; a quarter's or the year's cell is its last month's. Flows: months, quarters and year linked. */
   stock: boolean;
+  /**
+   * Counts of people within each period (supported in it, in a contract during it): every one of
+   * the 17 periods is a table of its own, since a quarter's count is not the sum of its months'.
+   */
+  eachPeriod?: boolean;
   /** The breakdown's elements (measures); for an amount family, one element whose measures are `amounts`. */
   elements: string[];
   /** Within a scope and period: `total` = the sum of `parts`. */
@@ -91,9 +97,7 @@ export const FAMILIES: Family[] = [
     relations: [],
     shadows: { runningEmploymentHundredths: "running:EMPLOYMENT" },
   },
-  single("receptions"),
   single("admissions"),
-  single("orientations"),
   {
     name: "exits",
     stock: false,
@@ -118,6 +122,8 @@ export const FAMILIES: Family[] = [
     amounts: ["revenueCents", "collectedCents", "contributionsCents"],
     shadows: { invoices: "revenue", creditNotes: "revenue" },
   },
+  // The receptions and orientations, with the funders' breakdowns of them when the cooperatives give these.
+  ...FUNDER_FAMILIES,
 ];
 
 /** The time dimension of flows: months, quarters (sums of 3 months), the year (sum of the quarters). */
@@ -204,6 +210,7 @@ export function buildRelease(
     maxPattern: 4,
   };
   const stockTime: Dimension = { size: 12, relations: [], weight: months.map(() => 1), maxPattern: 1 };
+  const periodTime: Dimension = { size: 17, relations: [], weight: flowTime.weight, maxPattern: 1 };
 
   // Which measures the sources gave (a source not in the schema yet gives none: its cells are unavailable).
   const present = new Set(scopes[0]?.figures.get(yearKey)?.keys() ?? []);
@@ -218,16 +225,18 @@ export function buildRelease(
 
   for (const family of FAMILIES) {
     const measuresOfCell = family.amounts ?? [family.elements[0]];
-    if (!measuresOfCell.every((m) => present.has(m)) || !family.elements.every((e) => family.amounts || present.has(e))) continue;
-    const time = family.stock ? stockTime : flowTime;
-    const elements = family.elements;
+    if (!measuresOfCell.every((m) => present.has(m))) continue;
+    // A family's elements that the sources gave (the funders' breakdowns come from a newer members subgraph), and the relations among them.
+    const elements = family.amounts ? family.elements : family.elements.filter((e) => present.has(e));
+    const relations = family.relations.filter((r) => [r.total, ...r.parts].every((e) => elements.includes(e)));
+    const time = family.eachPeriod ? periodTime : family.stock ? stockTime : flowTime;
     const B = elements.length;
     const T = time.size;
     const index = new Map(elements.map((e, i) => [e, i]));
     const breakdown: Dimension = {
       size: B,
-      relations: family.relations.map((r): [number, number[]] => [index.get(r.total)!, r.parts.map((p) => index.get(p)!)]),
-      weight: elements.map((e) => (family.relations.some((r) => r.total === e) ? 3 : 1)),
+      relations: relations.map((r): [number, number[]] => [index.get(r.total)!, r.parts.map((p) => index.get(p)!)]),
+      weight: elements.map((e) => (relations.some((r) => r.total === e) ? 3 : 1)),
       maxPattern: 5,
     };
     const cells = scopes.length * T * B;
@@ -280,10 +289,11 @@ export function buildRelease(
       return geography.weight[g] * time.weight[t] * breakdown.weight[b] * (1 + Math.log1p(size));
     });
     // The published cells: a stock's quarter and year are its last month's cell.
+    const stock = family.stock && !family.eachPeriod;
     scopes.forEach((_, g) => {
       periods.forEach((period, p) => {
-        const t = family.stock ? (p < 12 ? p : p < 16 ? (p - 12) * 3 + 2 : 11) : p;
-        const measures = scopes[g].figures.get(family.stock ? months[t] : period);
+        const t = stock ? (p < 12 ? p : p < 16 ? (p - 12) * 3 + 2 : 11) : p;
+        const measures = scopes[g].figures.get(stock ? months[t] : period);
         elements.forEach((element, b) => {
           if (family.hidden?.includes(element)) return;
           const hide = suppressed[(g * T + t) * B + b] === 1;

@@ -47,7 +47,20 @@ export type DocumentBlock =
   /** A table with a header row; each row as many cells as headers. */
   | { kind: "table"; headers: readonly string[]; rows: readonly (readonly string[])[]; widths?: readonly number[] }
   /** Signature spaces side by side, with the place and date line above them. */
-  | { kind: "signatures"; signers: readonly DocumentSigner[]; placeAndDate?: string };
+  | { kind: "signatures"; signers: readonly DocumentSigner[]; placeAndDate?: string }
+  /** A horizontal bar chart: a bar per row, as long as its value in proportion to the largest one. */
+  | { kind: "bars"; bars: readonly DocumentBar[] };
+
+/**
+ * One bar of a chart: its label, its value, and the text written at its end (the value as the
+ * document writes it). A bar without a value (a figure hidden by disclosure control) is drawn as an
+ * outlined empty bar, never as a zero, with its text ("secret").
+ */
+export interface DocumentBar {
+  label: string;
+  value: number | null;
+  text: string;
+}
 
 /**
  * How a document is written to file beyond what it says. By default: compressed, in the standard
@@ -173,6 +186,8 @@ export function printPdf(document: PrintedDocument, options: PrintOptions = {}):
   for (const block of document.blocks) {
     switch (block.kind) {
       case "heading":
+        // A heading never ends a page alone: what it introduces follows it.
+        keepTogether(pdf, 60);
         pdf.moveDown(0.6);
         write(block.text, fonts.bold, 11.5);
         pdf.moveDown(0.3);
@@ -220,6 +235,10 @@ export function printPdf(document: PrintedDocument, options: PrintOptions = {}):
         drawTable(pdf, fonts, block.headers, block.rows, block.widths, width);
         pdf.moveDown(0.6);
         break;
+      case "bars":
+        drawBars(pdf, fonts, block.bars, width);
+        pdf.moveDown(0.6);
+        break;
       case "signatures":
         keepTogether(pdf, 120);
         pdf.moveDown(0.8);
@@ -263,6 +282,8 @@ function drawTable(
   const total = share.reduce((sum, value) => sum + value, 0);
   const columns = share.map((value) => (value / total) * width);
   const padding = 3;
+  // The header row never ends a page alone: room for it and a first row.
+  keepTogether(pdf, 40);
   const drawRow = (cells: readonly string[], bold: boolean) => {
     pdf.font(bold ? fonts.bold : fonts.regular).fontSize(9);
     const texts = cells.map(printable);
@@ -280,6 +301,46 @@ function drawTable(
   };
   drawRow(headers, true);
   for (const row of rows) drawRow(row, false);
+}
+
+/**
+ * The bars under one another, labels on the left, each value written at its bar's end; a page
+ * break falls between two bars. The scale is the largest value shown: a hidden one has no length,
+ * so its outline spans the whole scale (it may be anything) and is dashed.
+ */
+function drawBars(pdf: PDFKit.PDFDocument, fonts: FontNames, bars: readonly DocumentBar[], width: number): void {
+  const labelWidth = width * 0.38;
+  const gap = 6;
+  const textWidth = 56;
+  const scale = width - labelWidth - gap * 2 - textWidth;
+  const largest = Math.max(0, ...bars.map((bar) => bar.value ?? 0));
+  const barHeight = 9;
+  pdf.font(fonts.regular).fontSize(8.5);
+  for (const bar of bars) {
+    const label = printable(bar.label);
+    const height = Math.max(pdf.heightOfString(label, { width: labelWidth }), barHeight) + 5;
+    if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
+    const top = pdf.y;
+    const left = pdf.page.margins.left + labelWidth + gap;
+    const middle = top + (height - 5 - barHeight) / 2;
+    pdf.fillColor("#000000").text(label, pdf.page.margins.left, top, { width: labelWidth, align: "right" });
+    let end = left;
+    if (bar.value === null) {
+      pdf.rect(left, middle, scale, barHeight).lineWidth(0.7).dash(2, { space: 2 }).stroke("#555555").undash();
+      end = left + scale;
+    } else if (largest > 0 && bar.value > 0) {
+      const length = Math.max((bar.value / largest) * scale, 1);
+      pdf.rect(left, middle, length, barHeight).fill("#3f6e9e");
+      end = left + length;
+    }
+    pdf
+      .fillColor("#000000")
+      .font(bar.value === null ? fonts.italic : fonts.regular)
+      .text(printable(bar.text), end + gap, middle, { width: textWidth, lineBreak: false })
+      .font(fonts.regular);
+    pdf.x = pdf.page.margins.left;
+    pdf.y = top + height;
+  }
 }
 
 function drawSignatures(pdf: PDFKit.PDFDocument, fonts: FontNames, signers: readonly DocumentSigner[], width: number): void {

@@ -9,6 +9,8 @@ import { InformationMeetingEntity, MeetingAttendanceEntity } from "./meetings/me
 import { CooperativeMeetingsResolver, InformationMeetingResolver } from "./meetings/meeting.resolver";
 import { MembersIndicatorsResolver } from "./indicators/indicators.resolver";
 import { FunderFiguresResolver } from "./indicators/funder.resolver";
+import { FunderReportResolver } from "./indicators/funder-report.resolver";
+import { FunderPeriodsResolver } from "./indicators/funder-periods.resolver";
 import { migrations } from "./migrations";
 import { membersEventHandlers } from "./events/handlers";
 import { PersonErasureResolver } from "./people/erasure.resolver";
@@ -81,6 +83,8 @@ export const members: SubgraphDefinition<MembersLoaders> = {
         CooperativeMeetingsResolver,
         MembersIndicatorsResolver,
         FunderFiguresResolver,
+        FunderReportResolver,
+        FunderPeriodsResolver,
         CooperativeProfileResolver,
         CooperativePeopleResolver,
         CooperativeFollowUpResolver,

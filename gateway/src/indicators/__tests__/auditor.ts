@@ -1,4 +1,5 @@
 import highsLoader from "highs";
+import { FOLLOW_UP_MONTHS, FOLLOW_UP_SITUATIONS, FUNDER_DIMENSIONS, PARTNER_KINDS } from "../funder";
 
 /**
  * An attacker's auditor, for the tests only, independent of the production protection code: from
@@ -15,7 +16,13 @@ import highsLoader from "highs";
  * every period); a quarter is the sum of its months and the year of its quarters (flows); a
  * stock's quarter and year are its last month's figure; people = the sum of the stages = the sum
  * of the age brackets = gender declared + the undeclared; gender declared = women + the others;
- * exits = the sum of the reasons; contracts signed = the sum of the kinds.
+ * exits = the sum of the reasons; contracts signed = the sum of the kinds. With the funders'
+ * figures: people supported = the sum of each dimension's keys, receptions = the sum of each
+ * dimension's keys of the people received, orientations = the sum of the partners' kinds, the
+ * follow-ups due = the sum of their situations; people supported, in a contract and reached are
+ * counted within each period, so no time relation links them (a quarter's is not its months' sum).
+ * Of the lists of keys, only the lists are the production's (`../funder`); the relations are
+ * written here.
  */
 
 export const STAGES = [
@@ -93,6 +100,30 @@ const BREAKDOWNS: [string, string[]][] = [
   ["signed", p("signed", KINDS)],
 ];
 
+const byDimension = (prefix: string) =>
+  Object.entries(FUNDER_DIMENSIONS).map(([dimension, keys]) => keys.map((k) => `${prefix}:${dimension}:${k}`));
+const followUp = (months: number) => `f.followUp:${months}`;
+/** The funders' counts of people counted within each period: no time relation. */
+export const FUNDER_PERIOD_COUNTS = ["f.supported", ...byDimension("f.supported").flat(), ...p("f.inContract", KINDS), "f.peopleReached"];
+/** The funders' other counts: flows, like the receptions. */
+export const FUNDER_FLOW_COUNTS = [
+  ...byDimension("f.received").flat(),
+  ...p("f.orientedTo", [...PARTNER_KINDS]),
+  ...p("f.entry", ["INFORMATION_MEETING", "OBJECTIVE_CONTRACT", "SUPPORT_AGREEMENT", "EMPLOYMENT_CONTRACT", "ASSOCIATE"]),
+  ...FOLLOW_UP_MONTHS.flatMap((months) => [followUp(months), ...FOLLOW_UP_SITUATIONS.map((s) => `${followUp(months)}:${s}`)]),
+  "f.individualSessions",
+  "f.workshops",
+  "f.workshopAttendances",
+];
+const FUNDER_BREAKDOWNS: [string, string[]][] = [
+  ...byDimension("f.supported").map((keys): [string, string[]] => ["f.supported", keys]),
+  ...byDimension("f.received").map((keys): [string, string[]] => ["receptions", keys]),
+  ["orientations", p("f.orientedTo", [...PARTNER_KINDS])],
+  ...FOLLOW_UP_MONTHS.map((months): [string, string[]] => [followUp(months), FOLLOW_UP_SITUATIONS.map((s) => `${followUp(months)}:${s}`)]),
+];
+const FUNDER_PERIOD = new Set(FUNDER_PERIOD_COUNTS);
+const COUNTS = new Set([...COUNT_MEASURES, ...UNPUBLISHED, ...FUNDER_PERIOD_COUNTS, ...FUNDER_FLOW_COUNTS]);
+
 export interface Geography {
   cooperatives: { id: string; region: string }[];
 }
@@ -107,10 +138,16 @@ export function yearPeriods(year: number): { months: string[]; quarters: string[
 }
 
 /** Every relation a reader knows, as rows `total - sum(parts) = 0`. */
-export function relations(geography: Geography, year: number): [string, string[]][] {
+export function relations(geography: Geography, year: number, options: { funder?: boolean } = {}): [string, string[]][] {
   const periods = yearPeriods(year);
   const regions = [...new Set(geography.cooperatives.map((c) => c.region))];
-  const measures = [...COUNT_MEASURES, ...UNPUBLISHED, ...AMOUNT_MEASURES, ...DOCUMENT_MEASURES];
+  const measures = [
+    ...COUNT_MEASURES,
+    ...UNPUBLISHED,
+    ...AMOUNT_MEASURES,
+    ...DOCUMENT_MEASURES,
+    ...(options.funder ? [...FUNDER_PERIOD_COUNTS, ...FUNDER_FLOW_COUNTS] : []),
+  ];
   const scopes = ["N", ...regions.map((r) => `R:${r}`), ...geography.cooperatives.map((c) => `C:${c.id}`)];
   const rows: [string, string[]][] = [];
   for (const measure of measures) {
@@ -122,6 +159,7 @@ export function relations(geography: Geography, year: number): [string, string[]
           geography.cooperatives.filter((c) => c.region === region).map((c) => key(`C:${c.id}`, period, measure)),
         ]);
     }
+    if (FUNDER_PERIOD.has(measure)) continue;
     for (const scope of scopes) {
       periods.quarters.forEach((quarter, q) => {
         const months = periods.months.slice(q * 3, q * 3 + 3);
@@ -138,7 +176,8 @@ export function relations(geography: Geography, year: number): [string, string[]
   }
   for (const scope of scopes)
     for (const period of periods.all)
-      for (const [total, parts] of BREAKDOWNS) rows.push([key(scope, period, total), parts.map((part) => key(scope, period, part))]);
+      for (const [total, parts] of [...BREAKDOWNS, ...(options.funder ? FUNDER_BREAKDOWNS : [])])
+        rows.push([key(scope, period, total), parts.map((part) => key(scope, period, part))]);
   return rows;
 }
 
@@ -338,7 +377,7 @@ export function sensitiveCells(
   const sensitive = new Set<string>();
   for (const [cell, value] of truth) {
     const [scope, period, measure] = cell.split("|");
-    if ((COUNT_MEASURES.includes(measure) || UNPUBLISHED.includes(measure)) && value >= 1 && value < rules.minCount) sensitive.add(cell);
+    if (COUNTS.has(measure) && value >= 1 && value < rules.minCount) sensitive.add(cell);
     if (measure === "revenueCents") {
       const a = activities.get(`${scope}|${period}`) ?? { count: 0, largest: 0 };
       const business = (a.count > 0 && a.count < rules.minActivities) || (value > 0 && a.largest * 100 > value * rules.dominancePercent);

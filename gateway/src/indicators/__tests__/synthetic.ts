@@ -10,6 +10,7 @@ import {
   type MembersMonthPart,
   type YearFigures,
 } from "../figures";
+import { FOLLOW_UP_MONTHS, FOLLOW_UP_SITUATIONS, FUNDER_DIMENSIONS, PARTNER_KINDS } from "../funder";
 import type { ReleaseCooperative } from "../release";
 
 /**
@@ -108,4 +109,89 @@ export function syntheticNetwork(count = 30, seed = 7): { cooperative: ReleaseCo
       figures: yearFigures(year, { members: { monthly: members }, contracts: { monthly: contracts }, finance }),
     };
   });
+}
+
+/**
+ * The funders' figures (docs/reporting.md) added to a synthetic network, as a members subgraph
+ * would give them: every key of every dimension, zeros included; the people received and the
+ * orientations split among keys that add up to the network's own receptions and orientations; the
+ * flows' quarters and year the sums of their months; people supported, in a contract and reached
+ * counted within each period (a quarter's between its largest month's and its months' sum).
+ * Deterministic (a seeded generator).
+ */
+export function withFunderFigures(network: { cooperative: ReleaseCooperative; figures: YearFigures }[], seed = 11) {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const small = (max: number) => Math.floor(random() * (max + 1));
+  /** `total` people among `keys` (the first ones more often): key → count, every key present. */
+  const split = (total: number, keys: readonly string[]) => {
+    const counts = new Map<string, number>(keys.map((key) => [key, 0]));
+    for (let i = 0; i < total; i++) {
+      const key = keys[Math.floor(random() ** 1.5 * keys.length)];
+      counts.set(key, counts.get(key)! + 1);
+    }
+    return counts;
+  };
+  const year = 2026;
+  const months = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, "0")}`);
+  const quarters = [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
+  const partsOf = (period: string): string[] =>
+    period === String(year) ? quarters : period.includes("Q") ? months.slice((+period.slice(-1) - 1) * 3, +period.slice(-1) * 3) : [];
+  for (const { figures } of network) {
+    const set = (period: string, measure: string, value: number) => figures.get(period)!.set(measure, BigInt(value));
+    const get = (period: string, measure: string) => Number(figures.get(period)!.get(measure) ?? 0n);
+    /** A count of people within a period and its split by every dimension (no time relation). */
+    const population = (period: string, total: string, value: number, dimensions?: Readonly<Record<string, readonly string[]>>) => {
+      set(period, total, value);
+      for (const [dimension, keys] of Object.entries(dimensions ?? {}))
+        for (const [k, n] of split(value, keys)) set(period, `${total}:${dimension}:${k}`, n);
+    };
+    for (const month of months) {
+      for (const [dimension, keys] of Object.entries(FUNDER_DIMENSIONS))
+        for (const [k, n] of split(get(month, "receptions"), keys)) set(month, `f.received:${dimension}:${k}`, n);
+      for (const [k, n] of split(get(month, "orientations"), PARTNER_KINDS)) set(month, `f.orientedTo:${k}`, n);
+      for (const step of ["INFORMATION_MEETING", "OBJECTIVE_CONTRACT", "SUPPORT_AGREEMENT", "EMPLOYMENT_CONTRACT", "ASSOCIATE"])
+        set(month, `f.entry:${step}`, small(3));
+      for (const months of FOLLOW_UP_MONTHS) {
+        const due = small(3);
+        set(month, `f.followUp:${months}`, due);
+        for (const [situation, n] of split(due, FOLLOW_UP_SITUATIONS)) set(month, `f.followUp:${months}:${situation}`, n);
+      }
+      const individual = small(8);
+      const workshops = small(2);
+      set(month, "f.individualSessions", individual);
+      set(month, "f.individualMinutes", individual * 60);
+      set(month, "f.workshops", workshops);
+      set(month, "f.workshopMinutes", workshops * 180);
+      set(month, "f.workshopsWithSignedSheet", Math.max(0, workshops - small(1)));
+      set(month, "f.workshopAttendances", workshops * (2 + small(6)));
+    }
+    // Flows: a quarter is the sum of its months, the year of its quarters.
+    const flows = [...figures.get(months[0])!.keys()].filter((m) => m.startsWith("f."));
+    for (const period of [...quarters, String(year)])
+      for (const measure of flows)
+        set(
+          period,
+          measure,
+          partsOf(period).reduce((sum, part) => sum + get(part, measure), 0),
+        );
+    // People within each period: a month's at random, a longer period's between its largest part's and its parts' sum.
+    const within = (measure: string, monthly: () => number, dimensions?: Readonly<Record<string, readonly string[]>>) => {
+      for (const period of [...months, ...quarters, String(year)]) {
+        const parts = partsOf(period).map((part) => get(part, measure));
+        const value =
+          parts.length === 0
+            ? monthly()
+            : Math.max(...parts) + Math.floor((parts.reduce((a, b) => a + b, 0) - Math.max(...parts)) * random());
+        population(period, measure, value, dimensions);
+      }
+    };
+    within("f.supported", () => 8 + small(25), FUNDER_DIMENSIONS);
+    for (const kind of CONTRACT_KINDS) within(`f.inContract:${kind}`, () => small(kind === "EMPLOYMENT" ? 12 : 5));
+    within("f.peopleReached", () => small(10));
+  }
+  return network;
 }

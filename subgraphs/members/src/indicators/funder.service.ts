@@ -102,11 +102,14 @@ const FUNDER_SQL = `WITH sessions AS (
           (SELECT count(*)::int FROM sessions s JOIN workshop_signature_sheets w ON w.session_id = s.id WHERE s.kind = 'WORKSHOP')
             AS "workshopsWithSignedSheet"`)} AS support`;
 
+/** The figures with the period they count (not a field: the period is their parent's), so that the report made from them says it. */
+export type FunderFiguresOfPeriod = FunderFigures & { period: { from: string; to: string } };
+
 /**
  * What the network's partners and funders ask of the cooperative for the period $from..$to
  * (docs/reporting.md, "Funders' figures"): counts only, in one round trip to the database.
  */
-export async function funderFigures(db: DataSource, from: string, to: string): Promise<FunderFigures> {
+export async function funderFigures(db: DataSource, from: string, to: string): Promise<FunderFiguresOfPeriod> {
   const [row] = await queryPrepared<Row>(db, "members_funder_figures", FUNDER_SQL, [from, to]);
   const inContract = new Map(fromJson<{ kind: ContractKind; count: number }[]>(row.in_contract).map((r) => [r.kind, r.count]));
   return {
@@ -119,5 +122,6 @@ export async function funderFigures(db: DataSource, from: string, to: string): P
     orientationsByPartnerKind: fromJson(row.orientations),
     followUps: fromJson(row.follow_ups),
     support: fromJson(row.support),
+    period: { from, to },
   };
 }

@@ -1,17 +1,5 @@
-import { frenchDate, type PrintedDocument } from "@cae/shared";
+import { frenchDate, labelOf, SESSION_TOPIC_LABELS, type PrintedDocument } from "@cae/shared";
 import type { SessionTopic } from "./support.type";
-
-/** The topics as the sheet prints them, in French. */
-export const SESSION_TOPICS_FR: Record<SessionTopic, string> = {
-  MARKETING: "Marketing",
-  COMMUNICATION: "Communication",
-  COMMERCIAL: "Développement commercial",
-  ACCOUNTING: "Comptabilité",
-  FINANCE: "Gestion financière",
-  ORGANISATION: "Organisation",
-  LEGAL: "Juridique",
-  OTHER: "Autre thème",
-};
 
 /** The mention that says why the sheet is signed and kept: the funders' control of the support they pay for. */
 export const EVIDENCE_MENTION =
@@ -63,7 +51,7 @@ export function attendanceSheetDocument(parts: AttendanceSheetParts): PrintedDoc
           ["Coopérative", cooperativeName],
           ["Date de l'atelier", frenchDate(workshop.heldOn)],
           ["Durée", frenchDuration(workshop.durationMinutes)],
-          ["Thème", SESSION_TOPICS_FR[workshop.topic]],
+          ["Thème", labelOf(SESSION_TOPIC_LABELS, workshop.topic)],
           ["Animé par", counselorName],
           ["Nombre de participants", String(people.length)],
         ],
