@@ -1,4 +1,4 @@
-import { startTestNetwork, type GraphQLResult, type TestNetwork } from "@cae/tools";
+import { pdfText, startTestNetwork, type GraphQLResult, type TestNetwork } from "@cae/tools";
 import { readFileSync } from "node:fs";
 import { Redis } from "ioredis";
 import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
@@ -549,6 +549,36 @@ describe("the network's indicators, end to end", () => {
       else expect([name, value]).toEqual([name, shown.get(name)]);
     }
     expect(hidden).toBeGreaterThan(0);
+
+    // The same figures as the report a funding agreement's committee is handed: CSV and PDF, hidden figures "secret".
+    const files = await fetch(strict.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${tokens.analyst}` },
+      body: JSON.stringify({
+        query: `query { network { indicators(from: "${FROM}", to: "${TO}", regions: ["Auvergne-Rhône-Alpes"]) {
+          totals { funder { supported { ${CELL} } supportedBy { dimension cells { key ${CELL} } } } } funderReportCsv funderReportPdf } } }`,
+      }),
+    }).then((response) => response.json() as Promise<GraphQLResult>);
+    expect(files.errors).toBeUndefined();
+    const reported = (
+      files.data!.network as { indicators: { totals: { funder: Funder }; funderReportCsv: string; funderReportPdf: string } }
+    ).indicators;
+    const lines = reported.funderReportCsv
+      .slice(1)
+      .split("\r\n")
+      .map((line) => line.split(";"));
+    expect(lines[0]).toEqual(["Rapport d'activité aux financeurs"]);
+    expect(lines[1]).toEqual(["Périmètre", "Région Auvergne-Rhône-Alpes"]);
+    const supportedCell = (reported.totals.funder.supported as Cell).value;
+    expect(lines).toContainEqual(["Personnes accompagnées", supportedCell === null ? "secret" : String(supportedCell)]);
+    // Every hidden figure of the genders reads "secret" in the report, every shown one its value.
+    const genders = (reported.totals.funder.supportedBy as { dimension: string; cells: Cell[] }[]).find((d) => d.dimension === "GENDER")!;
+    const section = lines.findIndex((line) => line[0] === "Personnes accompagnées – Genre");
+    const rows = lines.slice(section + 3, section + 3 + genders.cells.length).map((line) => line[1]);
+    expect(rows).toEqual(genders.cells.map((cell) => (cell.value === null ? "secret" : String(cell.value))));
+    const pdf = await pdfText(Buffer.from(reported.funderReportPdf, "base64"));
+    expect(pdf).toContain("Région Auvergne-Rhône-Alpes");
+    expect(pdf).toContain("Personnes accompagnées");
   });
 
   it("gives a cooperative's staff their own exact figures, and refuses them any other cooperative", async () => {

@@ -451,6 +451,18 @@ export class IndicatorsService {
     };
   }
 
+  /** What an answer covers, in words: the network, whole regions, or the cooperatives by name. */
+  scopeOf(answer: NetworkIndicators): string {
+    const names = answer.byCooperative.map((row) => row.name).join(", ");
+    if (!answer.disclosureControl) return names;
+    const all = this.registry.cooperatives;
+    if (answer.byCooperative.length === all.length) return "Ensemble du réseau";
+    const whole = answer.byRegion.every((row) => row.cooperativeIds.length === all.filter((c) => c.region === row.region).length);
+    if (!whole) return names;
+    const regions = answer.byRegion.map((row) => row.region);
+    return regions.length === 1 ? `Région ${regions[0]}` : `Régions ${regions.join(", ")}`;
+  }
+
   close(): Promise<void> {
     return this.cache.close();
   }

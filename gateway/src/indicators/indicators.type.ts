@@ -111,11 +111,17 @@ export class FunderSupportCells {
   @Field(() => DecimalCell, { description: "Their hours (hidden with their count)." })
   individualHours: DecimalCell;
 
+  @Field(() => CountCell, { description: "Their minutes, exactly (hidden with their count)." })
+  individualMinutes: CountCell;
+
   @Field(() => CountCell, { description: "Collective workshops (ateliers) held." })
   workshops: CountCell;
 
   @Field(() => DecimalCell, { description: "Their hours (hidden with their count)." })
   workshopHours: DecimalCell;
+
+  @Field(() => CountCell, { description: "Their minutes, exactly (hidden with their count)." })
+  workshopMinutes: CountCell;
 
   @Field(() => CountCell, {
     description: "Workshops whose signed attendance sheet (feuille d'émargement) is kept (hidden with their count).",

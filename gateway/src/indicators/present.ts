@@ -169,8 +169,10 @@ export function funderIndicators(view: View): FunderIndicators {
     support: {
       individualSessions: count(view, "", "f.individualSessions"),
       individualHours: hours(view, "f.individualSessions", "f.individualMinutes"),
+      individualMinutes: count(view, "", "f.individualMinutes"),
       workshops: count(view, "", "f.workshops"),
       workshopHours: hours(view, "f.workshops", "f.workshopMinutes"),
+      workshopMinutes: count(view, "", "f.workshopMinutes"),
       workshopsWithSignedSheet: count(view, "", "f.workshopsWithSignedSheet"),
       workshopAttendances: count(view, "", "f.workshopAttendances"),
       peopleReached: count(view, "", "f.peopleReached"),

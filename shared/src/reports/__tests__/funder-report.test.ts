@@ -1,5 +1,13 @@
 import { pdfText } from "@cae/tools";
-import { funderReportCsv, funderReportPdf, reportPeriod, type FunderReport } from "../funder-report";
+import {
+  funderReport,
+  funderReportCsv,
+  funderReportPdf,
+  networkReportNotes,
+  reportPeriod,
+  type FunderCounts,
+  type FunderReport,
+} from "../funder-report";
 
 /** A territory's report as the network would make it: some figures hidden. */
 const report = (sections: FunderReport["sections"], overrides: Partial<FunderReport> = {}): FunderReport => ({
@@ -120,6 +128,42 @@ describe("the funder report as CSV", () => {
     );
     expect(csv).toContain("\r\nA;secret\r\n");
     expect(csv).toContain("\r\nB;0\r\n");
+  });
+});
+
+describe("the funder report of a territory's figures", () => {
+  it("keeps a hidden figure hidden in every section, lists every key with zeros, and says how to read the figures", () => {
+    const hidden: FunderCounts = {
+      supported: 212,
+      supportedBy: [
+        { dimension: "GENDER", key: "FEMALE", count: 120 },
+        { dimension: "GENDER", key: "MALE", count: null },
+        { dimension: "GENDER", key: "OTHER", count: null },
+        { dimension: "DEPARTEMENT", key: "35", count: 180 },
+        { dimension: "DEPARTEMENT", key: "22", count: null },
+      ],
+      receivedBy: [],
+      entries: [{ step: "RECEPTION", count: null }],
+      inContract: [{ kind: "EMPLOYMENT", count: 40 }],
+      orientationsByPartnerKind: [],
+      followUps: [{ months: 6, situation: "NOT_RECORDED", count: null }],
+      support: {
+        individualSessions: 300,
+        individualMinutes: 18000,
+        workshops: null,
+        workshopMinutes: null,
+        workshopAttendances: 90,
+        peopleReached: 150,
+        workshopsWithSignedSheet: null,
+      },
+    };
+    const made = funderReport(hidden, { scope: "Région Bretagne", from: "2026-01-01", to: "2026-12-31", notes: networkReportNotes(5) });
+    const rows = (title: string) => made.sections.find((section) => section.title === title)!.rows;
+    expect(rows("Personnes accompagnées – Genre").map((row) => row.value)).toEqual([120, null, null, 0]);
+    expect(rows("Personnes accompagnées – Département").map((row) => row.value)).toEqual([180, null]);
+    expect(rows("Accompagnement réalisé").map((row) => row.value)).toEqual([300, 18000, null, null, 90, 150, null]);
+    expect(made.notes.join(" ")).toContain("de 1 à 4 personnes sont masqués");
+    expect(funderReportCsv(made)).toContain("\r\nNon déclaré;0\r\n");
   });
 });
 
