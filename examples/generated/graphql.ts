@@ -213,6 +213,36 @@ export type DashboardFiguresFragment = {
   receptionToEmploymentContract: { averageDays: { value: string | null; suppressed: boolean; reason: SuppressionReason | null } };
 };
 
+export type DashboardFunderFragment = {
+  supported: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+  supportedBy: Array<{
+    dimension: string;
+    cells: Array<{ key: string; value: number | null; suppressed: boolean; reason: SuppressionReason | null }>;
+  }>;
+  entries: Array<{ key: string; value: number | null; suppressed: boolean; reason: SuppressionReason | null }>;
+  inContract: Array<{ key: string; value: number | null; suppressed: boolean; reason: SuppressionReason | null }>;
+  followUps: Array<{
+    months: number;
+    due: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+    bySituation: Array<{ key: string; value: number | null; suppressed: boolean; reason: SuppressionReason | null }>;
+  }>;
+  support: {
+    individualSessions: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+    workshops: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+    workshopAttendances: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+    peopleReached: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+  };
+};
+
+export type FunderReportFilesQueryVariables = Exact<{
+  from: string;
+  to: string;
+  regions?: Array<string> | string | null | undefined;
+  cooperativeIds?: Array<string | number> | string | number | null | undefined;
+}>;
+
+export type FunderReportFilesQuery = { network: { indicators: { funderReportCsv: string; funderReportPdf: string } } };
+
 export type NetworkIndicatorsQueryVariables = Exact<{
   from: string;
   to: string;
@@ -234,6 +264,26 @@ export type NetworkIndicatorsQuery = {
       missingCooperatives: Array<{ id: string; name: string; reason: string }>;
       totals: {
         cooperatives: number;
+        funder: {
+          supported: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+          supportedBy: Array<{
+            dimension: string;
+            cells: Array<{ key: string; value: number | null; suppressed: boolean; reason: SuppressionReason | null }>;
+          }>;
+          entries: Array<{ key: string; value: number | null; suppressed: boolean; reason: SuppressionReason | null }>;
+          inContract: Array<{ key: string; value: number | null; suppressed: boolean; reason: SuppressionReason | null }>;
+          followUps: Array<{
+            months: number;
+            due: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+            bySituation: Array<{ key: string; value: number | null; suppressed: boolean; reason: SuppressionReason | null }>;
+          }>;
+          support: {
+            individualSessions: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+            workshops: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+            workshopAttendances: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+            peopleReached: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
+          };
+        };
         people: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
         peopleByStage: Array<{ key: string; value: number | null; suppressed: boolean; reason: SuppressionReason | null }>;
         receptions: { value: number | null; suppressed: boolean; reason: SuppressionReason | null };
@@ -468,6 +518,160 @@ export const DashboardFiguresFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<DashboardFiguresFragment, unknown>;
+export const DashboardFunderFragmentDoc = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "DashboardFunder" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "FunderIndicators" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "supported" },
+            selectionSet: { kind: "SelectionSet", selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }] },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "supportedBy" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "dimension" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "cells" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "key" } },
+                      { kind: "Field", name: { kind: "Name", value: "value" } },
+                      { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                      { kind: "Field", name: { kind: "Name", value: "reason" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "entries" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "key" } },
+                { kind: "Field", name: { kind: "Name", value: "value" } },
+                { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                { kind: "Field", name: { kind: "Name", value: "reason" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "inContract" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "key" } },
+                { kind: "Field", name: { kind: "Name", value: "value" } },
+                { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                { kind: "Field", name: { kind: "Name", value: "reason" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "followUps" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "months" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "due" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "bySituation" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "key" } },
+                      { kind: "Field", name: { kind: "Name", value: "value" } },
+                      { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                      { kind: "Field", name: { kind: "Name", value: "reason" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "support" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "individualSessions" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "workshops" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "workshopAttendances" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "peopleReached" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "CountFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "CountCell" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "value" } },
+          { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+          { kind: "Field", name: { kind: "Name", value: "reason" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DashboardFunderFragment, unknown>;
 export const NetworkCooperativesDocument = {
   kind: "Document",
   definitions: [
@@ -974,6 +1178,85 @@ export const OpenActivityAccountDocument = {
     },
   ],
 } as unknown as DocumentNode<OpenActivityAccountMutation, OpenActivityAccountMutationVariables>;
+export const FunderReportFilesDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "FunderReportFiles" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "from" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "Date" } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "to" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "Date" } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "regions" } },
+          type: { kind: "ListType", type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "String" } } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "cooperativeIds" } },
+          type: { kind: "ListType", type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "network" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "indicators" },
+                  arguments: [
+                    {
+                      kind: "Argument",
+                      name: { kind: "Name", value: "from" },
+                      value: { kind: "Variable", name: { kind: "Name", value: "from" } },
+                    },
+                    {
+                      kind: "Argument",
+                      name: { kind: "Name", value: "to" },
+                      value: { kind: "Variable", name: { kind: "Name", value: "to" } },
+                    },
+                    {
+                      kind: "Argument",
+                      name: { kind: "Name", value: "regions" },
+                      value: { kind: "Variable", name: { kind: "Name", value: "regions" } },
+                    },
+                    {
+                      kind: "Argument",
+                      name: { kind: "Name", value: "cooperativeIds" },
+                      value: { kind: "Variable", name: { kind: "Name", value: "cooperativeIds" } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "funderReportCsv" } },
+                      { kind: "Field", name: { kind: "Name", value: "funderReportPdf" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FunderReportFilesQuery, FunderReportFilesQueryVariables>;
 export const NetworkIndicatorsDocument = {
   kind: "Document",
   definitions: [
@@ -1065,7 +1348,17 @@ export const NetworkIndicatorsDocument = {
                         name: { kind: "Name", value: "totals" },
                         selectionSet: {
                           kind: "SelectionSet",
-                          selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "DashboardFigures" } }],
+                          selections: [
+                            { kind: "FragmentSpread", name: { kind: "Name", value: "DashboardFigures" } },
+                            {
+                              kind: "Field",
+                              name: { kind: "Name", value: "funder" },
+                              selectionSet: {
+                                kind: "SelectionSet",
+                                selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "DashboardFunder" } }],
+                              },
+                            },
+                          ],
                         },
                       },
                       {
@@ -1261,6 +1554,142 @@ export const NetworkIndicatorsDocument = {
                       { kind: "Field", name: { kind: "Name", value: "suppressed" } },
                       { kind: "Field", name: { kind: "Name", value: "reason" } },
                     ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "DashboardFunder" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "FunderIndicators" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "supported" },
+            selectionSet: { kind: "SelectionSet", selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }] },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "supportedBy" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "dimension" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "cells" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "key" } },
+                      { kind: "Field", name: { kind: "Name", value: "value" } },
+                      { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                      { kind: "Field", name: { kind: "Name", value: "reason" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "entries" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "key" } },
+                { kind: "Field", name: { kind: "Name", value: "value" } },
+                { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                { kind: "Field", name: { kind: "Name", value: "reason" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "inContract" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "key" } },
+                { kind: "Field", name: { kind: "Name", value: "value" } },
+                { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                { kind: "Field", name: { kind: "Name", value: "reason" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "followUps" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "months" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "due" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "bySituation" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "key" } },
+                      { kind: "Field", name: { kind: "Name", value: "value" } },
+                      { kind: "Field", name: { kind: "Name", value: "suppressed" } },
+                      { kind: "Field", name: { kind: "Name", value: "reason" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "support" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "individualSessions" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "workshops" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "workshopAttendances" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "peopleReached" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CountFields" } }],
                   },
                 },
               ],

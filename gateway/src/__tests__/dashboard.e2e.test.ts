@@ -1,4 +1,5 @@
-import { startTestNetwork, type TestNetwork } from "@cae/tools";
+import { pdfText, startTestNetwork, type TestNetwork } from "@cae/tools";
+import { FUNDER_STEP_LABELS, funderKeyLabel, labelOf } from "@cae/shared";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,9 +23,14 @@ const ARGS = [
 
 type Cell = { value?: string | number | null; suppressed: boolean; reason?: string | null };
 type Figures = Record<string, Cell> & { people: Cell; peopleByStage: Cell[] };
+type Funder = {
+  supported: Cell;
+  supportedBy: { dimension: string; cells: (Cell & { key: string })[] }[];
+  entries: (Cell & { key: string })[];
+};
 type Indicators = {
   disclosureControl: boolean;
-  totals: Figures;
+  totals: Figures & { funder: Funder };
   byCooperative: { id: string; name: string; region: string; indicators: Figures }[];
   byRegion: { region: string; indicators: Figures }[];
   monthly: { month: string; receptions: Cell }[];
@@ -33,7 +39,7 @@ type Indicators = {
 /** The dashboard's own operation, from the file graphql-codegen generates its typed document from. */
 const OPERATION = (() => {
   const document = parse(readFileSync(join(__dirname, "..", "..", "..", "examples", "operations.graphql"), "utf8"));
-  const wanted = ["NetworkIndicators", "DashboardFigures", "CountFields"];
+  const wanted = ["NetworkIndicators", "DashboardFigures", "DashboardFunder", "CountFields"];
   const named = (definition: DefinitionNode) => ("name" in definition && definition.name ? definition.name.value : "");
   return print({ ...document, definitions: document.definitions.filter((definition) => wanted.includes(named(definition))) });
 })();
@@ -152,7 +158,7 @@ describe("the network dashboard in headless Chromium", () => {
       "Sortie",
     ]);
     const definitions = await page.$$eval("[data-counts]", (items) => items.map((item) => item.textContent ?? ""));
-    expect(definitions).toHaveLength(9);
+    expect(definitions).toHaveLength(14);
     for (const definition of definitions) expect(definition.length).toBeGreaterThan(20);
     expect(await page.textContent("#status")).toContain(`année ${year}`);
     await page.close();
@@ -207,6 +213,36 @@ describe("the network dashboard in headless Chromium", () => {
     }
     expect(rows.get("Ensemble")![2]).toBe(expected(indicators.totals.people));
     expect(rows.size).toBe(indicators.byCooperative.length + indicators.byRegion.length + 1);
+    await page.close();
+  });
+
+  it("shows the funders' figures under French labels, and downloads their report as PDF and CSV", async () => {
+    const token = await network.token({ sub: "analyst", role: "NETWORK_ANALYST" });
+    const page = await signIn(token);
+    const { funder } = (await api(token)).totals;
+    expect(await text(page, "funder.supported")).toBe(expected(funder.supported));
+    await page.selectOption("#funder-dimension", "EDUCATION_LEVEL");
+    const education = funder.supportedBy.find((row) => row.dimension === "EDUCATION_LEVEL")!;
+    const bars = await page.$$eval('svg[data-chart="supported-by-dimension"] g', (groups) =>
+      groups.map((group) => [group.getAttribute("data-label"), group.getAttribute("data-value")]),
+    );
+    expect(bars).toEqual(
+      education.cells.map((cell) => [funderKeyLabel("EDUCATION_LEVEL", cell.key), cell.value === null ? "" : String(cell.value)]),
+    );
+    expect(bars.map(([label]) => label)).toContain("Niveau 4 (bac)");
+    const steps = await page.$$eval('svg[data-chart="entries"] g', (groups) => groups.map((group) => group.getAttribute("data-label")));
+    expect(steps).toEqual(funder.entries.map((cell) => labelOf(FUNDER_STEP_LABELS, cell.key)));
+
+    const [pdf] = await Promise.all([page.waitForEvent("download"), page.click("#report-pdf")]);
+    expect(pdf.suggestedFilename()).toBe(`rapport-financeurs-${year}-01-01-${year}-12-31.pdf`);
+    const printed = readFileSync((await pdf.path())!);
+    expect(printed.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(await pdfText(printed)).toContain("Ensemble du réseau");
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#report-csv")]);
+    const lines = readFileSync((await csv.path())!, "utf8")
+      .slice(1)
+      .split("\r\n");
+    expect(lines).toContain(`Personnes accompagnées;${expected(funder.supported)}`);
     await page.close();
   });
 

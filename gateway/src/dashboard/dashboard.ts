@@ -29,11 +29,11 @@ const PAGE = `<!doctype html>
   textarea { width: 36rem; height: 4.5rem; font-family: monospace; }
   label { display: flex; flex-direction: column; font-size: .85rem; }
   .status p { margin: .2rem 0; } .status.incomplete { color: #a40000; font-weight: 600; }
-  #totals { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .6rem; }
+  #totals, #funder-totals { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .6rem; }
   .figure { border: 1px solid #c9d3de; border-radius: 6px; padding: .5rem; display: flex; flex-direction: column; }
   .figure strong { font-size: 1.3rem; } .figure small { color: #4a5866; margin-top: .3rem; }
   .suppressed { color: #7a5b00; font-style: italic; }
-  #charts { display: flex; flex-wrap: wrap; gap: 1rem; }
+  #charts, #funder-charts { display: flex; flex-wrap: wrap; gap: 1rem; }
   .chart-title { font-weight: 600; } .bar { fill: #2f6db5; } .hidden-bar { fill: none; stroke: #b08900; stroke-dasharray: 4 2; }
   .bar-label, .bar-value { font-size: 11px; } .hidden-value { fill: #b08900; }
   table { border-collapse: collapse; margin-top: .5rem; } th, td { border: 1px solid #c9d3de; padding: .25rem .5rem; text-align: right; }
@@ -78,6 +78,14 @@ const PAGE = `<!doctype html>
 <section id="charts"></section>
 <h2>Par coopérative et par région</h2>
 <table id="by-cooperative"></table>
+<h2>Rapport aux financeurs</h2>
+<form id="funder-controls">
+  <label>Personnes accompagnées selon<select id="funder-dimension"></select></label>
+  <button id="report-pdf" type="button" disabled>Rapport (PDF)</button>
+  <button id="report-csv" type="button" disabled>Rapport (CSV)</button>
+</form>
+<section id="funder-totals" class="totals"></section>
+<section id="funder-charts" class="charts"></section>
 <script type="module" src="/dashboard/assets/${CLIENT}"></script>
 </body>
 </html>

@@ -6,7 +6,9 @@
  */
 import { print } from "graphql/language/printer";
 import {
+  FunderReportFilesDocument,
   NetworkIndicatorsDocument,
+  type FunderReportFilesQuery,
   type NetworkIndicatorsQuery,
   type NetworkIndicatorsQueryVariables,
 } from "../../../../examples/generated/graphql.js";
@@ -15,10 +17,18 @@ import { barChart, timeChart, type Bar } from "./charts.js";
 // "#project/" is the repository's root (this folder's tsconfig.json, and the page's import map).
 import { periodDates, periodInFrench, todayInFrance } from "#project/shared/src/dates.js";
 import { FRENCH_EUROS, formatEuros } from "#project/shared/src/euros.js";
-import { labelOf, PATH_STAGE_LABELS } from "#project/shared/src/labels.js";
+import {
+  FOLLOW_UP_SITUATION_LABELS,
+  FUNDER_DIMENSION_LABELS,
+  FUNDER_STEP_LABELS,
+  funderKeyLabel,
+  labelOf,
+  PATH_STAGE_LABELS,
+} from "#project/shared/src/labels.js";
 
 type Indicators = NetworkIndicatorsQuery["network"]["indicators"];
-type Figures = Indicators["totals"];
+/** A set of figures the table shows for every row; only the totals carry the funders' figures. */
+type Figures = Omit<Indicators["totals"], "funder">;
 interface Cell {
   value?: string | number | null;
   suppressed: boolean;
@@ -31,6 +41,7 @@ interface GraphQLError {
 
 const TOKEN_KEY = "cae-dashboard-token";
 const QUERY = print(NetworkIndicatorsDocument);
+const REPORT_QUERY = print(FunderReportFilesDocument);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** Euros from a string of cents, exactly and as written in French ("123456" → "1 234,56 €"), by the network's one rule. */
@@ -203,6 +214,98 @@ function renderCharts(indicators: Indicators) {
   charts.replaceChildren(...charted);
 }
 
+/** The funders' figures of the totals: the people supported and reached, sessions, then charts by step, contract, dimension and follow-up. */
+function renderFunder(indicators: Indicators) {
+  const funder = indicators.totals.funder;
+  const cards: [string, string, string, Cell][] = [
+    [
+      "supported",
+      "Personnes accompagnées",
+      "Personnes qui ont eu un contrat en vigueur au moins un jour de la période, ou qui sont venues à un entretien ou un atelier tenu dans la période ; chacune une fois.",
+      funder.supported,
+    ],
+    [
+      "peopleReached",
+      "Personnes venues à une séance",
+      "Personnes venues à au moins un entretien individuel ou un atelier dans la période.",
+      funder.support.peopleReached,
+    ],
+    ["individualSessions", "Entretiens individuels", "Entretiens individuels tenus dans la période.", funder.support.individualSessions],
+    ["workshops", "Ateliers collectifs", "Ateliers tenus dans la période.", funder.support.workshops],
+    ["workshopAttendances", "Participations aux ateliers", "Une par personne et par atelier.", funder.support.workshopAttendances],
+  ];
+  $("funder-totals").replaceChildren(
+    ...cards.map(([name, label, counts, cell]) => {
+      const card = document.createElement("div");
+      card.className = `figure${cell.suppressed ? " suppressed" : ""}`;
+      const value = document.createElement("strong");
+      value.dataset.figure = `funder.${name}`;
+      value.textContent = show(cell);
+      const caption = document.createElement("span");
+      caption.textContent = label;
+      const definition = document.createElement("small");
+      definition.dataset.counts = `funder.${name}`;
+      definition.textContent = counts;
+      card.append(value, caption, definition);
+      return card;
+    }),
+  );
+  const dimension = $<HTMLSelectElement>("funder-dimension");
+  if (dimension.options.length === 0)
+    for (const row of funder.supportedBy) dimension.append(new Option(labelOf(FUNDER_DIMENSION_LABELS, row.dimension), row.dimension));
+  const chosen = funder.supportedBy.find((row) => row.dimension === dimension.value) ?? funder.supportedBy[0];
+  // A hundred départements: those with people, and those hidden, only.
+  const cells = chosen.dimension === "DEPARTEMENT" ? chosen.cells.filter((cell) => cell.value !== 0) : chosen.cells;
+  const charted = [
+    barChart(
+      `Personnes accompagnées – ${labelOf(FUNDER_DIMENSION_LABELS, chosen.dimension)}`,
+      cells.map((cell) => bar(funderKeyLabel(chosen.dimension, cell.key), cell)),
+    ),
+    barChart(
+      "Entrées dans le parcours",
+      funder.entries.map((cell) => bar(labelOf(FUNDER_STEP_LABELS, cell.key), cell)),
+    ),
+    ...funder.followUps.map((followUp) =>
+      barChart(
+        `Suivi ${followUp.months} mois après la sortie`,
+        followUp.bySituation.map((cell) => bar(labelOf(FOLLOW_UP_SITUATION_LABELS, cell.key), cell)),
+      ),
+    ),
+  ];
+  ["supported-by-dimension", "entries", ...funder.followUps.map((followUp) => `follow-up-${followUp.months}`)].forEach(
+    (name, i) => (charted[i].dataset.chart = name),
+  );
+  $("funder-charts").replaceChildren(...charted);
+}
+
+/** The funders' report of what is shown, printed by the gateway, downloaded as a file. */
+async function downloadReport(kind: "pdf" | "csv") {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (!token || !shown) return;
+  $("message").textContent = "Préparation du rapport…";
+  const response = await fetch("/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: REPORT_QUERY, variables: shownVariables }),
+  });
+  const result = (await response.json()) as { data?: FunderReportFilesQuery | null; errors?: GraphQLError[] };
+  const files = result.data?.network?.indicators;
+  if (!files) {
+    $("message").textContent = `Refusé : ${(result.errors ?? []).map((error) => error.message).join(" ; ")}`;
+    return;
+  }
+  $("message").textContent = "";
+  const blob =
+    kind === "pdf"
+      ? new Blob([Uint8Array.from(atob(files.funderReportPdf), (c) => c.charCodeAt(0))], { type: "application/pdf" })
+      : new Blob([files.funderReportCsv], { type: "text/csv;charset=utf-8" });
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = `rapport-financeurs-${shown.from}-${shown.to}.${kind}`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
 function renderStatus(indicators: Indicators, errors: GraphQLError[]) {
   const status = $("status");
   const lines = [
@@ -224,8 +327,9 @@ function renderStatus(indicators: Indicators, errors: GraphQLError[]) {
   void errors;
 }
 
-/** The last figures shown, for the export. */
+/** The last figures shown, and what they were asked with, for the exports. */
 let shown: Indicators | undefined;
+let shownVariables: NetworkIndicatorsQueryVariables | undefined;
 
 /** The period chosen: a calendar month, quarter or year (what network roles may ask), or free dates (a cooperative's staff). */
 function chosenPeriod(): { from: string; to: string } {
@@ -276,11 +380,13 @@ async function load() {
     for (const row of indicators.byRegion) regions.append(new Option(row.region, row.region));
   }
   shown = indicators;
-  $<HTMLButtonElement>("export").disabled = false;
+  shownVariables = variables;
+  for (const id of ["export", "report-pdf", "report-csv"]) $<HTMLButtonElement>(id).disabled = false;
   renderStatus(indicators, result.errors ?? []);
   renderTotals(indicators);
   renderCharts(indicators);
   renderTable(indicators);
+  renderFunder(indicators);
   document.body.dataset.loaded = "true";
 }
 
@@ -346,6 +452,9 @@ function start() {
   });
   $("signout").addEventListener("click", signOut);
   $("export").addEventListener("click", exportCsv);
+  $("report-pdf").addEventListener("click", () => void downloadReport("pdf"));
+  $("report-csv").addEventListener("click", () => void downloadReport("csv"));
+  $("funder-dimension").addEventListener("change", () => shown && renderFunder(shown));
   if (sessionStorage.getItem(TOKEN_KEY)) {
     $("signin").hidden = true;
     $("controls").hidden = false;
