@@ -26,6 +26,7 @@ export * from "./legal/minimum-wage";
 export * from "./legal/siret";
 export * from "./dates";
 export * from "./labels";
+export * from "./departements";
 export * from "./plausible-dates";
 export * from "./aggregates";
 export * from "./observability";

@@ -5,16 +5,11 @@
  * people reached are counted once per period: a quarter's figure is not the sum of its months',
  * so each of a year's 17 periods is asked and protected on its own.
  */
+import { DEPARTEMENT_CODES } from "@cae/shared";
 import { AGE_BRACKETS, CONTRACT_KINDS, SECTORS, type Measures } from "./figures";
 import type { Family } from "./release";
 
 const YES_NO = ["YES", "NO", "UNKNOWN"] as const;
-const DEPARTEMENTS = [
-  ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, "0")).filter((code) => code !== "20"),
-  "2A",
-  "2B",
-  ...["971", "972", "973", "974", "975", "976"],
-];
 const PARTNER_KINDS = [
   "PUBLIC_EMPLOYMENT_SERVICE",
   "UNEMPLOYMENT_INSURER",
@@ -37,7 +32,7 @@ export const FUNDER_DIMENSIONS: Readonly<Record<string, readonly string[]>> = {
   DISABILITY: YES_NO,
   EDUCATION_LEVEL: ["BELOW_LEVEL_3", "LEVEL_3", "LEVEL_4", "LEVEL_5", "LEVEL_6", "LEVEL_7", "LEVEL_8", "UNKNOWN"],
   PRIORITY_NEIGHBOURHOOD: YES_NO,
-  DEPARTEMENT: [...DEPARTEMENTS, "UNKNOWN"],
+  DEPARTEMENT: [...DEPARTEMENT_CODES, "UNKNOWN"],
   SECTOR: [...SECTORS, "UNKNOWN"],
   REFERRING_PARTNER_KIND: [...PARTNER_KINDS, "NONE"],
 };

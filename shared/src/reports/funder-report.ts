@@ -255,7 +255,7 @@ function dimensionSections(
       counts: counts(CRITERIA[dimension]),
       rows:
         dimension === "DEPARTEMENT"
-          ? rows.map((row) => ({ label: funderKeyLabel(dimension, row.key), value: row.count }))
+          ? rows.filter((row) => row.count !== 0).map((row) => ({ label: funderKeyLabel(dimension, row.key), value: row.count }))
           : rowsOf(rows, FUNDER_KEY_LABELS[dimension]),
       chart,
     };
@@ -321,15 +321,17 @@ export function funderReport(
       rows: rowsOf(figures.orientationsByPartnerKind, PARTNER_KIND_LABELS),
       chart: true,
     },
-    ...[6, 12].map((months): FunderReportSection => ({
-      title: `Suivi ${months} mois après la sortie`,
-      counts: `Suivis dus ${months} mois après une sortie (le même jour du mois, ou le dernier jour du mois qui n'en a pas) dont l'échéance tombe dans la période, selon la situation notée, quelle que soit sa date ; « Non renseigné (suivi à faire) » : aucune situation notée à ce jour.`,
-      rows: rowsOf(
-        figures.followUps.filter((row) => row.months === months).map((row) => ({ key: row.situation, count: row.count })),
-        FOLLOW_UP_SITUATION_LABELS,
-      ),
-      chart: true,
-    })),
+    ...[...new Set(figures.followUps.map((row) => row.months))]
+      .sort((a, b) => a - b)
+      .map((months): FunderReportSection => ({
+        title: `Suivi ${months} mois après la sortie`,
+        counts: `Suivis dus ${months} mois après une sortie (le même jour du mois, ou le dernier jour du mois qui n'en a pas) dont l'échéance tombe dans la période, selon la situation notée, quelle que soit sa date ; « Non renseigné (suivi à faire) » : aucune situation notée à ce jour.`,
+        rows: rowsOf(
+          figures.followUps.filter((row) => row.months === months).map((row) => ({ key: row.situation, count: row.count })),
+          FOLLOW_UP_SITUATION_LABELS,
+        ),
+        chart: true,
+      })),
     // The people received are the welcome's public: their profile as a table, the charts being the people supported's.
     ...dimensionSections(
       figures.receivedBy,

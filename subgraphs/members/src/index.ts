@@ -113,7 +113,6 @@ export type { SessionTopic } from "./support/support.type";
 export { PartnerEntity, ReceptionEntity } from "./welcome/welcome.entity";
 export type { PartnerKind, ProjectProgress } from "./welcome/welcome.type";
 export { EntrySituationEntity } from "./welcome/entry-situation.entity";
-export { isDepartementCode } from "./welcome/entry-situation.rules";
 export type { EducationLevel } from "./welcome/entry-situation.type";
 export { ExitFollowUpEntity } from "./membership/follow-up.entity";
 export { followUpDueOn, followUpOpensOn } from "./membership/follow-up.service";

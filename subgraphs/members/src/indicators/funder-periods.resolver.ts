@@ -46,9 +46,16 @@ export class FunderPeriodsResolver {
   ): Promise<FunderPeriod[]> {
     if (periods.length < 1 || periods.length > MAX_FUNDER_PERIODS)
       throw badUserInput(`Give 1 to ${MAX_FUNDER_PERIODS} periods, not ${periods.length}`, "periods");
-    periods.forEach(({ from, to }) => aggregatePeriod(from, to));
+    periods.forEach(({ from, to }, i) => {
+      try {
+        aggregatePeriod(from, to);
+      } catch (error) {
+        // Say which period: the field is `periods`, and the message names its index.
+        throw badUserInput(`periods[${i}]: ${error instanceof Error ? error.message : String(error)}`, "periods");
+      }
+    });
     const figures: FunderPeriod[] = [];
-    // In turn: an embedded database serves one statement at a time anyway.
+    // In turn: 17 statements at most, and a connection each at once would only queue them (one on embedded PostgreSQL).
     for (const { from, to } of periods) figures.push({ from, to, figures: await funderFigures(ctx.db, from, to) });
     return figures;
   }

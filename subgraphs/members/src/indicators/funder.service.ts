@@ -1,5 +1,6 @@
-import { CONTRACT_KINDS_IN_PATH_ORDER, fromJson, jsonRow, jsonRows, queryPrepared, type ContractKind } from "@cae/shared";
+import { CONTRACT_KINDS_IN_PATH_ORDER, fromJson, jsonRow, jsonRows, queryPrepared, todayInFrance, type ContractKind } from "@cae/shared";
 import type { DataSource } from "typeorm";
+import { FOLLOW_UP_MONTHS } from "../membership/follow-up.type";
 import { ageBracketSql } from "./indicators.service";
 import type { FunderFigures } from "./funder.type";
 
@@ -84,11 +85,14 @@ const FUNDER_SQL = `WITH sessions AS (
         WHERE r.decision = 'ORIENTED' AND r.decided_on BETWEEN $1 AND $2 GROUP BY pa.kind ORDER BY pa.kind COLLATE "C"`)}
         AS orientations,
       -- A follow-up is due on the same day of the month 6 or 12 months after the exit (the month's last day when it has
-      -- no such day); one not recorded yet counts as NOT_RECORDED, so that the funder sees what is missing.
+      -- no such day), and counts once due ($3, today): one not recorded yet counts as NOT_RECORDED, so that the funder
+      -- sees what is missing; but not an erased person's, who is followed up no more.
       ${jsonRows(`SELECT d.months, coalesce(f.situation, 'NOT_RECORDED') AS situation, count(*)::int AS count
-        FROM exits x CROSS JOIN (VALUES (6), (12)) AS d(months)
+        FROM exits x CROSS JOIN unnest($4::int[]) AS d(months)
+        JOIN people p ON p.id = x.person_id
         LEFT JOIN exit_follow_ups f ON f.person_id = x.person_id AND f.months = d.months
-       WHERE (x.exited_on + make_interval(months => d.months))::date BETWEEN $1 AND $2
+       WHERE (x.exited_on + make_interval(months => d.months))::date BETWEEN $1 AND least($2::date, $3::date)
+         AND (f.situation IS NOT NULL OR p.erased_at IS NULL)
        GROUP BY 1, 2 ORDER BY d.months, coalesce(f.situation, 'NOT_RECORDED') COLLATE "C"`)} AS follow_ups,
       ${jsonRow(`SELECT
           (SELECT count(*)::int FROM sessions WHERE kind = 'INDIVIDUAL') AS "individualSessions",
@@ -110,7 +114,7 @@ export type FunderFiguresOfPeriod = FunderFigures & { period: { from: string; to
  * (docs/reporting.md, "Funders' figures"): counts only, in one round trip to the database.
  */
 export async function funderFigures(db: DataSource, from: string, to: string): Promise<FunderFiguresOfPeriod> {
-  const [row] = await queryPrepared<Row>(db, "members_funder_figures", FUNDER_SQL, [from, to]);
+  const [row] = await queryPrepared<Row>(db, "members_funder_figures", FUNDER_SQL, [from, to, todayInFrance(), [...FOLLOW_UP_MONTHS]]);
   const inContract = new Map(fromJson<{ kind: ContractKind; count: number }[]>(row.in_contract).map((r) => [r.kind, r.count]));
   return {
     supported: Number(row.supported ?? 0),

@@ -1,4 +1,4 @@
-import { addMonths, badUserInput, conflict, ownLocalId, pastDate, recordAudit, type Caller } from "@cae/shared";
+import { addMonths, badUserInput, conflict, ownLocalId, pastDate, recordAudit, todayInFrance, type Caller } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { lockPerson } from "../people/lock-person";
 import type { PersonEntity } from "../people/person.entity";
@@ -35,10 +35,7 @@ export async function recordExitFollowUp(
   return db.transaction(async (manager) => {
     const person = await lockPerson(manager, personId, input.personId);
     if (person.erasedAt) {
-      throw conflict(
-        `This person's data was erased on ${person.erasedAt.toISOString().slice(0, 10)}: they are not followed up`,
-        "input.personId",
-      );
+      throw conflict(`This person's data was erased on ${todayInFrance(person.erasedAt)}: they are not followed up`, "input.personId");
     }
     const exit = await manager.getRepository(ExitEntity).findOneBy({ personId });
     if (!exit) throw conflict("This person has not left the cooperative: a follow-up comes after an exit", "input.personId");

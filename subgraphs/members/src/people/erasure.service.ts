@@ -2,6 +2,7 @@ import {
   conflict,
   encodeId,
   eraseAuditDetails,
+  eraseAuditMentions,
   ERASED_TEXT,
   ownLocalId,
   recordAudit,
@@ -10,6 +11,7 @@ import {
   type Caller,
   type ErasedIdentity,
   type ErasurePart,
+  todayInFrance,
 } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { ActivityEntity } from "../activities/activity.entity";
@@ -43,8 +45,7 @@ export async function erasePerson(
   const reason = requiredText(input.reason, "input.reason", 500);
   return db.transaction(async (manager) => {
     const person = await lockPerson(manager, personId, input.id);
-    if (person.erasedAt)
-      throw conflict(`This person's data was already erased, on ${person.erasedAt.toISOString().slice(0, 10)}`, "input.id");
+    if (person.erasedAt) throw conflict(`This person's data was already erased, on ${todayInFrance(person.erasedAt)}`, "input.id");
     const identity: ErasedIdentity = {
       names: [`${person.firstName} ${person.lastName}`, `${person.lastName} ${person.firstName}`, person.lastName, person.firstName],
       email: person.email,
@@ -75,11 +76,19 @@ export async function erasePerson(
     const activities = await eraseActivities(manager, personId, identity);
     const sessions = await eraseSessionNotes(manager, personId, identity);
     const sheets = await eraseFromSignedSheets(manager, personId, identity);
-    const auditRows = await eraseAuditDetails(manager, [
-      input.id,
-      ...activities.map((id) => encodeId(cooperativeId, id)),
-      ...sessions.map((id) => encodeId(cooperativeId, id)),
-    ]);
+    // A session of theirs alone is about them: its audit rows lose their details. A workshop's rows are
+    // also about the others and its kept attendance sheets: only the mentions of the person go.
+    const auditRows =
+      (await eraseAuditDetails(manager, [
+        input.id,
+        ...activities.map((id) => encodeId(cooperativeId, id)),
+        ...sessions.filter((session) => session.participants === 1).map((session) => encodeId(cooperativeId, session.id)),
+      ])) +
+      (await eraseAuditMentions(
+        manager,
+        sessions.filter((session) => session.participants > 1).map((session) => encodeId(cooperativeId, session.id)),
+        identity,
+      ));
     await recordAudit(manager, actor, { action: "erasePerson", entityType: "Person", entityId: input.id, details: { reason } });
     await recordErasurePart(manager, personId, {
       subgraph: "members",
@@ -122,7 +131,11 @@ async function eraseActivities(manager: EntityManager, personId: string, identit
  * Support-session notes: a session of the person alone is about them, its notes go whole; a
  * workshop's notes are about others too, only the mentions of the person go. Returns the sessions' IDs.
  */
-async function eraseSessionNotes(manager: EntityManager, personId: string, identity: ErasedIdentity): Promise<string[]> {
+async function eraseSessionNotes(
+  manager: EntityManager,
+  personId: string,
+  identity: ErasedIdentity,
+): Promise<{ id: string; participants: number }[]> {
   const sessions = await manager.query<{ id: string; notes: string | null; participants: number }[]>(
     `SELECT s.id, s.notes, (SELECT count(*) FROM support_session_people o WHERE o.session_id = s.id)::int AS participants
        FROM support_sessions s JOIN support_session_people p ON p.session_id = s.id WHERE p.person_id = $1`,
@@ -133,7 +146,7 @@ async function eraseSessionNotes(manager: EntityManager, personId: string, ident
     const notes = session.participants === 1 ? ERASED_TEXT : scrubIdentity(session.notes, identity);
     if (notes !== session.notes) await manager.query("UPDATE support_sessions SET notes = $2 WHERE id = $1", [session.id, notes]);
   }
-  return sessions.map((session) => session.id);
+  return sessions.map(({ id, participants }) => ({ id, participants }));
 }
 
 /** Records one subgraph's part of an erasure (this one's, or a sibling's from its `erasure.applied` event). */

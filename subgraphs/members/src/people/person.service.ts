@@ -11,6 +11,7 @@ import {
   requiredText,
   requireOwnCooperative,
   type Caller,
+  todayInFrance,
 } from "@cae/shared";
 import { Not, type DataSource, type EntityManager } from "typeorm";
 import { lockPerson } from "./lock-person";
@@ -119,7 +120,7 @@ export async function updatePerson(db: DataSource, cooperativeId: string, actor:
   return db.transaction(async (manager) => {
     const person = await lockPerson(manager, personId, input.id);
     if (person.erasedAt) {
-      throw conflict(`This person's data was erased on ${person.erasedAt.toISOString().slice(0, 10)}: it is not written again`, "input.id");
+      throw conflict(`This person's data was erased on ${todayInFrance(person.erasedAt)}: it is not written again`, "input.id");
     }
     if (change.email) await requireUniqueEmail(manager, change.email, "input.email", personId);
     const changed = (Object.keys(change) as (keyof Identity)[]).filter((key) => change[key] !== person[key]);

@@ -1,18 +1,6 @@
-import { badUserInput, pastDate, todayInFrance } from "@cae/shared";
+import { badUserInput, isDepartementCode, pastDate, todayInFrance } from "@cae/shared";
 import type { EntrySituationEntity } from "./entry-situation.entity";
 import type { EntrySituationInput } from "./entry-situation.type";
-
-/**
- * The INSEE codes of the départements (code officiel géographique): "01" to "95" in metropolitan
- * France, where Corsica is "2A" and "2B" since 1976 and "20" is no longer a département; "971" to
- * "976" overseas (Guadeloupe, Martinique, Guyane, La Réunion, Saint-Pierre-et-Miquelon, Mayotte:
- * 975 is a collectivity since 1985, which INSEE still codes in the same series, and which the
- * funders' forms offer alike). The table's check says the same (migration FunderFacts).
- */
-const DEPARTEMENT = /^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6])$/;
-
-/** Whether `code` is the INSEE code of a département, exactly as INSEE writes it. */
-export const isDepartementCode = (code: string): boolean => DEPARTEMENT.test(code);
 
 /**
  * A département of residence as given: trimmed and upper-cased ("2a" is "2A"); blank or absent is

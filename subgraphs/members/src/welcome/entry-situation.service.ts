@@ -28,7 +28,7 @@ export async function setEntrySituation(
     const person = await lockPerson(manager, personId, input.personId);
     if (person.erasedAt) {
       throw conflict(
-        `This person's data was erased on ${person.erasedAt.toISOString().slice(0, 10)}: their situation at entry is not written again`,
+        `This person's data was erased on ${todayInFrance(person.erasedAt)}: their situation at entry is not written again`,
         "input.personId",
       );
     }

@@ -10,6 +10,7 @@ import {
   requiredText,
   requireOwnCooperative,
   type Caller,
+  todayInFrance,
 } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { ActivityEntity } from "../activities/activity.entity";
@@ -92,6 +93,8 @@ export async function recordReception(
   pastDate(input.receivedOn, "input.receivedOn");
   return db.transaction(async (manager) => {
     const person = await lockPerson(manager, personId, input.personId);
+    // An erased prospect is not received anew: that would write about them (their situation at entry) again.
+    refuseErased(person, "input.personId");
     const existing = await manager.getRepository(ReceptionEntity).findOneBy({ personId });
     if (existing) throw conflict(`This person was already received, on ${existing.receivedOn}`);
     if (person.welcomeStage !== "PROSPECT") throw conflict(`Only a prospect is received; this person is ${person.welcomeStage}`);
@@ -154,7 +157,7 @@ export async function decideReception(
 /** An erased person's reception reads erased: neither corrected nor decided again, which would write about them anew. */
 function refuseErased(person: PersonEntity, field: string): void {
   if (person.erasedAt) {
-    throw conflict(`This person's data was erased on ${person.erasedAt.toISOString().slice(0, 10)}: their reception is not changed`, field);
+    throw conflict(`This person's data was erased on ${todayInFrance(person.erasedAt)}: their reception is not changed`, field);
   }
 }
 

@@ -59,7 +59,8 @@ describe.each(databaseBackends())("the funders' figures of several periods at on
       expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "periods" });
     }
     const backwards = await ask([{ from: "2026-06-30", to: "2026-04-01" }]);
-    expect(backwards.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "from" });
+    expect(backwards.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "periods" });
+    expect(backwards.errors?.[0].message).toMatch(/^periods\[0\]: from must not be after to/);
   });
 
   it("is the gateway's and the cooperative's staff's, never a network role's nor an entrepreneur's", async () => {

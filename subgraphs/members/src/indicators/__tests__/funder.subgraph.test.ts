@@ -1,5 +1,5 @@
 import { createTestDatabase, databaseBackends, ENTITIES_QUERY, execute, testCaller } from "@cae/tools";
-import { createSubgraphServer, type Caller, type SubgraphServer } from "@cae/shared";
+import { addDays, addMonths, createSubgraphServer, todayInFrance, type Caller, type SubgraphServer } from "@cae/shared";
 import { members } from "../../index";
 
 const COOP = "garonne-activites";
@@ -351,5 +351,22 @@ describe.each(databaseBackends())("the funders' figures on %s PostgreSQL", (back
     // One statement for the other indicators, one for the funders' figures, for 7 people as for 52.
     expect(few.statements).toBe(2);
     expect(many.statements).toBe(2);
+  });
+
+  // Last: it adds an exit and erases a person.
+  it("count a follow-up once it is due, and not an erased person's that can no longer be taken", async () => {
+    const db = server.database.dataSource;
+    const today = todayInFrance();
+    const around = { from: addMonths(today, -1), to: addMonths(today, 1) };
+    const before = await funder(around.from, around.to);
+    // D leaves so that their 6-month follow-up falls due tomorrow: not to do yet, whatever the period says.
+    await db.query("INSERT INTO exits (person_id, exited_on, reason) VALUES ($1, $2, 'OTHER')", [P.D, addDays(addMonths(today, -6), 1)]);
+    expect((await funder(around.from, around.to)).followUps).toEqual(before.followUps);
+    // H's 6-month follow-up was never taken; once H is erased nobody can take it: it is no longer counted as to do.
+    const first = await funder("2026-01-01", "2026-06-30");
+    expect(first.followUps).toContainEqual({ months: 6, situation: "NOT_RECORDED", count: 1 });
+    await db.query("UPDATE people SET erased_at = now() WHERE id = $1", [Q.H]);
+    const after = await funder("2026-01-01", "2026-06-30");
+    expect(after.followUps).toEqual(first.followUps.filter((row) => row.situation !== "NOT_RECORDED"));
   });
 });

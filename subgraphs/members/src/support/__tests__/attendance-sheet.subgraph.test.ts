@@ -401,6 +401,15 @@ describe.each(databaseBackends())("workshops' attendance sheets on %s PostgreSQL
     expect(sheet.file_name).toBe("emargement-(effacé)-15-06.png");
     expect(sheet.sha256).toBe(sha256(scan));
     expect(Buffer.from(sheet.content).equals(scan)).toBe(true);
+    // The workshop's audit trail is about the others too: the rows that do not name the person keep their
+    // checksums; the one whose file name named them is marked erased.
+    const trail: { details: Record<string, unknown> }[] = await db.query(
+      "SELECT details FROM audit_events WHERE entity_id = $1 AND action = 'attachSignedAttendanceSheet' ORDER BY seq",
+      [workshop],
+    );
+    expect(trail.filter((row) => typeof row.details.sha256 === "string").length).toBeGreaterThanOrEqual(2);
+    expect(trail.at(-1)!.details).toEqual({ erased: true });
+    expect(JSON.stringify(trail)).not.toContain(erased.lastName);
 
     // A sheet printed afterwards names the others only.
     const { nodes } = await sessions("attendanceSheetPdf", { first: 10, from: "2026-06-15", to: "2026-06-15" });

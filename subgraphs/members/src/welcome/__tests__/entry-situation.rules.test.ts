@@ -1,4 +1,5 @@
-import { checkedEntrySituation, departementCode, isDepartementCode, type EntryFacts } from "../entry-situation.rules";
+import { isDepartementCode } from "@cae/shared";
+import { checkedEntrySituation, departementCode, type EntryFacts } from "../entry-situation.rules";
 
 const refusal = (run: () => unknown) => {
   try {

@@ -1,7 +1,6 @@
 import { databaseBackends, ENTITIES_QUERY, execute, startTestSubgraph, testCaller } from "@cae/tools";
-import { addDays, todayInFrance, type SubgraphServer } from "@cae/shared";
+import { addDays, isDepartementCode, todayInFrance, type SubgraphServer } from "@cae/shared";
 import { members } from "../../index";
-import { isDepartementCode } from "../entry-situation.rules";
 
 const COOP = "garonne-activites";
 const REGISTER = `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`;
@@ -226,6 +225,17 @@ describe.each(databaseBackends())("the situation at entry on %s PostgreSQL", (ba
     const erased = await execute(server, ERASE, { input: { id, reason: "Demande de la personne" } }, ADMIN);
     expect(erased.errors).toBeUndefined();
     expect(await expectRefused(SET, { personId: id, jobSeeker: true }, { code: "CONFLICT", field: "input.personId" })).toMatch(/erased/);
+    // Nor is an erased prospect received anew, with a situation at entry.
+    const erasedProspect = await prospect("Effacée");
+    expect(
+      (await execute(server, ERASE, { input: { id: erasedProspect, reason: "Demande de la personne" } }, ADMIN)).errors,
+    ).toBeUndefined();
+    const again = await execute(server, RECEIVE, {
+      input: reception(erasedProspect, { entrySituation: { disabilityRecognised: true, departement: "31" } }),
+    });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", field: "input.personId" });
+    const [{ n }] = await query("SELECT count(*)::int AS n FROM entry_situations WHERE person_id = $1", [erasedProspect.split(":")[1]]);
+    expect(n).toBe(0);
   });
 
   it("refuses to move the reception before the registration as a job seeker it records", async () => {
