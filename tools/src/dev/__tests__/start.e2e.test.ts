@@ -123,7 +123,7 @@ describe("npm start", () => {
     expect(sandbox.body.toLowerCase()).toContain("<html");
     const dashboard = await httpRequest(address("Dashboard")!);
     expect(dashboard.status).toBe(200);
-    expect(dashboard.body).toContain("Network indicators");
+    expect(dashboard.body).toContain("Indicateurs du réseau");
     const health = await httpRequest(address("Health of every cooperative")!);
     expect(health.status).toBe(200);
     expect(health.body).toContain(COOPERATIVE);
