@@ -18,6 +18,7 @@ import { lockPerson } from "./lock-person";
 import { PersonEntity } from "./person.entity";
 import { publishPersonEvent } from "./person-events";
 import type { ProspectInput, RegisterPersonInput, UpdatePersonInput } from "./person.type";
+import { JOB_SEEKER_MINIMUM_AGE, registeredTooYoung } from "../welcome/entry-situation.rules";
 
 const POSTCODE = /^\d{5}$/;
 
@@ -123,9 +124,23 @@ export async function updatePerson(db: DataSource, cooperativeId: string, actor:
       throw conflict(`This person's data was erased on ${todayInFrance(person.erasedAt)}: it is not written again`, "input.id");
     }
     if (change.email) await requireUniqueEmail(manager, change.email, "input.email", personId);
+    if (typeof change.birthYear === "number") await requireBirthYearBeforeRegistration(manager, personId, change.birthYear);
     const changed = (Object.keys(change) as (keyof Identity)[]).filter((key) => change[key] !== person[key]);
     await manager.getRepository(PersonEntity).update({ id: personId }, change);
     await recordAudit(manager, actor, { action: "updatePerson", entityType: "Person", entityId: input.id, details: { ...given, changed } });
     return Object.assign(person, change);
   });
+}
+
+/** A corrected birth year must leave the situation at entry true to its rules: registered as a job seeker from 16 only. */
+async function requireBirthYearBeforeRegistration(manager: EntityManager, personId: string, birthYear: number): Promise<void> {
+  const [row] = await manager.query<{ since: string }[]>(
+    "SELECT to_char(job_seeker_since, 'YYYY-MM-DD') AS since FROM entry_situations WHERE person_id = $1 AND job_seeker_since IS NOT NULL",
+    [personId],
+  );
+  if (row && registeredTooYoung(row.since, birthYear))
+    throw badUserInput(
+      `birthYear ${birthYear} would put the registration as a job seeker recorded at entry (${row.since}) before the age of ${JOB_SEEKER_MINIMUM_AGE}`,
+      "input.birthYear",
+    );
 }

@@ -21,6 +21,10 @@ export function departementCode(value: string | null | undefined, field: string)
 /** From 16, when compulsory schooling ends (Code de l'éducation L131-1), one registers with France Travail. */
 export const JOB_SEEKER_MINIMUM_AGE = 16;
 
+/** Whether a registration as a job seeker on `since` would have been before the age of 16 for someone born in `birthYear`. */
+export const registeredTooYoung = (since: string, birthYear: number): boolean =>
+  Number(since.slice(0, 4)) < birthYear + JOB_SEEKER_MINIMUM_AGE;
+
 /** What the rules of a situation at entry are checked against: the person and their reception. */
 export interface EntryFacts {
   /** The reception's date: the situation is the one of that day. */
@@ -57,7 +61,7 @@ export function checkedEntrySituation(
         `${field}.jobSeekerSince`,
       );
     }
-    if (facts.birthYear !== null && Number(jobSeekerSince.slice(0, 4)) < facts.birthYear + JOB_SEEKER_MINIMUM_AGE) {
+    if (facts.birthYear !== null && registeredTooYoung(jobSeekerSince, facts.birthYear)) {
       throw badUserInput(
         `${field}.jobSeekerSince ${jobSeekerSince} is before the person was ${JOB_SEEKER_MINIMUM_AGE} (born in ${facts.birthYear})`,
         `${field}.jobSeekerSince`,

@@ -245,6 +245,19 @@ describe.each(databaseBackends())("the situation at entry on %s PostgreSQL", (ba
     expect(moved.data?.correctReception).toEqual({ id, receivedOn: "2026-11-08" });
   });
 
+  it("refuses a birth year that would put the registration as a job seeker before the age of 16", async () => {
+    // Registered since 2025-09-01 (WHOLE): born in 2009 at the latest.
+    const id = await received("Bonnet");
+    const UPDATE = `mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { id birthYear } }`;
+    const refused = await execute(server, UPDATE, { input: { id, birthYear: 2010 } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.birthYear" });
+    expect(refused.errors?.[0].message).toMatch(/2025-09-01.*before the age of 16/);
+    const [{ birth_year }] = await query("SELECT birth_year FROM people WHERE id = $1", [id.split(":")[1]]);
+    expect(birth_year).toBe(1988);
+    const accepted = await execute(server, UPDATE, { input: { id, birthYear: 2009 } });
+    expect(accepted.data?.updatePerson).toEqual({ id, birthYear: 2009 });
+  });
+
   it("deletes the situation with an erasure, says so, and scrubs the audit rows that told it", async () => {
     const id = await received("Blanc");
     await execute(server, SET, { input: { personId: id, ...WHOLE, departement: "82" } });
