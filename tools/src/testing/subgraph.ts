@@ -27,14 +27,18 @@ export async function execute<Loaders>(
 export const ENTITIES_QUERY = (selection: string) =>
   `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
 
-/** A subgraph server on a throwaway, seeded database, for one `describe` block of subgraph tests. */
+/**
+ * A subgraph server on a throwaway database, for one `describe` block of subgraph tests: seeded with
+ * the cooperative's demo data, or with its tables only (`seeded: false`) for a test that writes its own population.
+ */
 export async function startTestSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   cooperativeId: string,
   backend: "embedded" | "server",
-  options: { production?: boolean } = {},
+  options: { production?: boolean; seeded?: boolean } = {},
 ): Promise<SubgraphServer<Loaders> & { stop(): Promise<void> }> {
-  const database = await createTestDatabase(backend, { subgraph: definition.name, demoOf: cooperativeId });
+  const seeded = options.seeded ?? true;
+  const database = await createTestDatabase(backend, { subgraph: definition.name, ...(seeded && { demoOf: cooperativeId }) });
   const server = await createSubgraphServer(definition, cooperativeId, database.config, options);
   return {
     ...server,

@@ -1,7 +1,6 @@
-import { createTestDatabase, databaseBackends, ENTITIES_QUERY, execute, pdfText, testCaller } from "@cae/tools";
+import { databaseBackends, ENTITIES_QUERY, execute, pdfText, startTestSubgraph, testCaller } from "@cae/tools";
 import {
   CONTRACT_KIND_LABELS,
-  createSubgraphServer,
   EDUCATION_LEVEL_LABELS,
   FOLLOW_UP_SITUATION_LABELS,
   FUNDER_DIMENSION_LABELS,
@@ -170,17 +169,7 @@ describe.each(databaseBackends())("the funder report on %s PostgreSQL", (backend
 
   beforeAll(async () => {
     // An empty database: every figure is the test's own population.
-    const database = await createTestDatabase(backend, { subgraph: "members" });
-    const started = (await createSubgraphServer(members, COOP, database.config)) as SubgraphServer<unknown>;
-    server = {
-      ...started,
-      async stop() {
-        await started.events.stop();
-        await started.apollo.stop();
-        await started.database.close();
-        await database.drop();
-      },
-    };
+    server = (await startTestSubgraph(members, COOP, backend, { seeded: false })) as typeof server;
     for (const statement of POPULATION) await server.database.dataSource.query(statement);
   });
   afterAll(() => server?.stop());

@@ -1,5 +1,5 @@
-import { createTestDatabase, databaseBackends, ENTITIES_QUERY, execute, testCaller } from "@cae/tools";
-import { addDays, addMonths, createSubgraphServer, todayInFrance, type Caller, type SubgraphServer } from "@cae/shared";
+import { databaseBackends, ENTITIES_QUERY, execute, startTestSubgraph, testCaller } from "@cae/tools";
+import { addDays, addMonths, todayInFrance, type Caller, type SubgraphServer } from "@cae/shared";
 import { members } from "../../index";
 
 const COOP = "garonne-activites";
@@ -166,17 +166,7 @@ describe.each(databaseBackends())("the funders' figures on %s PostgreSQL", (back
 
   beforeAll(async () => {
     // An empty database: every figure here is the test's own population.
-    const database = await createTestDatabase(backend, { subgraph: "members" });
-    const started = (await createSubgraphServer(members, COOP, database.config)) as SubgraphServer<unknown>;
-    server = {
-      ...started,
-      async stop() {
-        await started.events.stop();
-        await started.apollo.stop();
-        await started.database.close();
-        await database.drop();
-      },
-    };
+    server = (await startTestSubgraph(members, COOP, backend, { seeded: false })) as typeof server;
     for (const statement of POPULATION) await server.database.dataSource.query(statement);
   });
   afterAll(() => server?.stop());
