@@ -16,7 +16,7 @@ const tier = (displayName, testMatch, testPathIgnorePatterns = []) => ({
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }] },
   moduleNameMapper: {
     "^@cae/shared$": "<rootDir>/shared/src",
-    "^@cae/(members|contracts|finance)$": "<rootDir>/subgraphs/$1/src",
+    "^@cae/(members|contracts|finance|network)$": "<rootDir>/subgraphs/$1/src",
     "^@cae/gateway$": "<rootDir>/gateway/src",
     "^@cae/tools$": "<rootDir>/tools/src",
   },

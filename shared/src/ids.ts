@@ -8,6 +8,12 @@ import { badUserInput } from "./errors";
 export const COOPERATIVE_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/**
+ * The network's own records (its partners, agreements, committees) have IDs of the same shape,
+ * `network:<uuid>`: no cooperative may take this slug.
+ */
+export const NETWORK_SLUG = "network";
+
 export interface DecodedId {
   cooperativeId: string;
   localId: string;

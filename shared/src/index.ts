@@ -34,3 +34,4 @@ export * from "./release";
 export * from "./events";
 export * from "./pdf";
 export * from "./reports/funder-report";
+export * from "./registry";

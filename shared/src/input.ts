@@ -13,6 +13,15 @@ export function optionalText(value: string | null | undefined, field: string, ma
   return value === null || value === undefined || value.trim() === "" ? null : requiredText(value, field, maxLength);
 }
 
+/** Whether a text is an http(s) URL (a subgraph's address). */
+export function isHttpUrl(value: string): boolean {
+  try {
+    return ["http:", "https:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function optionalEmail(value: string | null | undefined, field: string): string | null {

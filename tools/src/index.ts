@@ -13,3 +13,4 @@ export * from "./testing/log";
 export * from "./testing/network";
 export * from "./testing/pdf";
 export * from "./testing/subgraph";
+export * from "./testing/network-subgraph";

@@ -2,7 +2,8 @@ import { ArgsType, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolve
 import type { SubgraphName } from "../config";
 import type { RequestContext } from "../context";
 import { badUserInput } from "../errors";
-import { connectionType, mapConnection, PageArgs, pageOfQuery } from "../pagination";
+import type { DataSource } from "typeorm";
+import { connectionType, mapConnection, PageArgs, pageOfQuery, type Connection } from "../pagination";
 import { DateTimeScalar, LocalDateScalar } from "../scalars";
 import { AuditEventEntity } from "./audit-event.entity";
 
@@ -65,16 +66,21 @@ export function auditTrailResolver(cooperative: ClassType, subgraph: SubgraphNam
       nullable: true,
       description: `The changes made to the cooperative's ${subgraph} records, newest first (cooperative admins only).`,
     })
-    async auditTrail(@Root() _cooperative: object, @Args(() => AuditTrailArgs) args: AuditTrailArgs, @Ctx() ctx: RequestContext<unknown>) {
-      if (args.from && args.to && args.from > args.to) throw badUserInput("from must not be after to", "from");
-      const query = ctx.db.getRepository(AuditEventEntity).createQueryBuilder("event");
-      if (args.entityType) query.andWhere("event.entityType = :entityType", { entityType: args.entityType });
-      if (args.entityId) query.andWhere("event.entityId = :entityId", { entityId: args.entityId });
-      if (args.from) query.andWhere("event.occurredAt >= (:from::date AT TIME ZONE 'UTC')", { from: args.from });
-      if (args.to) query.andWhere("event.occurredAt < ((:to::date + 1) AT TIME ZONE 'UTC')", { to: args.to });
-      const page = await pageOfQuery(query, args, [{ column: "event.seq", property: "seq" }], "DESC");
-      return mapConnection(page, toAuditEvent);
+    auditTrail(@Root() _cooperative: object, @Args(() => AuditTrailArgs) args: AuditTrailArgs, @Ctx() ctx: RequestContext<unknown>) {
+      return auditTrailPage(ctx.db, args);
     }
   }
   return AuditTrailResolver;
+}
+
+/** A page of the changes recorded in a database's audit trail, newest first. */
+export async function auditTrailPage(db: DataSource, args: AuditTrailArgs): Promise<Connection<AuditEvent>> {
+  if (args.from && args.to && args.from > args.to) throw badUserInput("from must not be after to", "from");
+  const query = db.getRepository(AuditEventEntity).createQueryBuilder("event");
+  if (args.entityType) query.andWhere("event.entityType = :entityType", { entityType: args.entityType });
+  if (args.entityId) query.andWhere("event.entityId = :entityId", { entityId: args.entityId });
+  if (args.from) query.andWhere("event.occurredAt >= (:from::date AT TIME ZONE 'UTC')", { from: args.from });
+  if (args.to) query.andWhere("event.occurredAt < ((:to::date + 1) AT TIME ZONE 'UTC')", { to: args.to });
+  const page = await pageOfQuery(query, args, [{ column: "event.seq", property: "seq" }], "DESC");
+  return mapConnection(page, toAuditEvent);
 }

@@ -34,7 +34,26 @@ export interface FunderReport {
   sections: FunderReportSection[];
 }
 
+/**
+ * The parts of the funder report, which a funding agreement lists as the indicators it owes (a
+ * report for it holds those parts only), with what each is, in French for the documents.
+ */
+export const FUNDER_REPORT_PARTS = {
+  SUPPORTED: "Personnes accompagnées",
+  SUPPORT_GIVEN: "Accompagnement réalisé",
+  ENTRIES: "Entrées dans le parcours",
+  IN_CONTRACT: "Personnes sous contrat",
+  SUPPORTED_PROFILE: "Profil des personnes accompagnées",
+  ORIENTATIONS: "Orientations vers un partenaire",
+  FOLLOW_UPS: "Suivi après la sortie",
+  RECEIVED_PROFILE: "Profil des personnes accueillies",
+} as const;
+export type FunderReportPart = keyof typeof FUNDER_REPORT_PARTS;
+export const FUNDER_REPORT_PART_KEYS = Object.keys(FUNDER_REPORT_PARTS) as FunderReportPart[];
+
 export interface FunderReportSection {
+  /** Which part of the report it belongs to. */
+  part: FunderReportPart;
   title: string;
   /** What the section counts, in one sentence. */
   counts?: string;
@@ -243,6 +262,7 @@ function rowsOf(
 
 /** One population's sections, a dimension each. Départements are listed where someone lives only: there are a hundred. */
 function dimensionSections(
+  part: FunderReportPart,
   breakdown: FunderCounts["supportedBy"],
   title: string,
   counts: (criterion: string) => string,
@@ -251,6 +271,7 @@ function dimensionSections(
   return Object.keys(FUNDER_DIMENSION_LABELS).map((dimension) => {
     const rows = breakdown.filter((row) => row.dimension === dimension);
     return {
+      part,
       title: `${title} – ${labelOf(FUNDER_DIMENSION_LABELS, dimension)}`,
       counts: counts(CRITERIA[dimension]),
       rows:
@@ -270,15 +291,19 @@ function dimensionSections(
 export function funderReport(
   figures: FunderCounts,
   about: { scope: string; from: string; to: string; notes: readonly string[]; generatedAt?: Date },
+  /** The parts it holds (what a funding agreement owes); all of them when absent. */
+  parts: readonly FunderReportPart[] = FUNDER_REPORT_PART_KEYS,
 ): FunderReport {
   const sections: FunderReportSection[] = [
     {
+      part: "SUPPORTED",
       title: "Personnes accompagnées",
       counts:
         "Personnes qui ont eu un contrat (contrat d'objectif, CAPE ou CESA) en vigueur au moins un jour de la période, ou qui ont participé à un entretien individuel ou à un atelier tenu dans la période ; chacune comptée une fois.",
       rows: [{ label: "Personnes accompagnées", value: figures.supported }],
     },
     {
+      part: "SUPPORT_GIVEN",
       title: "Accompagnement réalisé",
       counts:
         "Entretiens individuels et ateliers collectifs tenus dans la période : leur nombre, leur durée (un atelier une fois, quel que soit son nombre de participants), les participations aux ateliers (une par personne et atelier), les personnes venues à au moins une séance (chacune une fois) et les ateliers dont la feuille d'émargement signée est conservée.",
@@ -288,6 +313,7 @@ export function funderReport(
       })),
     },
     {
+      part: "ENTRIES",
       title: "Entrées dans le parcours",
       counts:
         "Nouvelles entrées à chaque étape dans la période : personnes dont la première réunion d'information suivie s'y est tenue, accueils individuels, admissions et orientations décidées (date de la décision), personnes dont le premier contrat de chaque type y a commencé (un deuxième contrat du même type n'est pas une entrée), associé·es admis·es, sorties.",
@@ -298,6 +324,7 @@ export function funderReport(
       chart: true,
     },
     {
+      part: "IN_CONTRACT",
       title: "Personnes sous contrat",
       counts:
         "Personnes ayant au moins un contrat de chaque type en vigueur au moins un jour de la période, chacune une fois par type : une personne passée de la CAPE au CESA dans la période compte dans les deux.",
@@ -308,6 +335,7 @@ export function funderReport(
       chart: true,
     },
     ...dimensionSections(
+      "SUPPORTED_PROFILE",
       figures.supportedBy,
       "Personnes accompagnées",
       (criterion) =>
@@ -315,6 +343,7 @@ export function funderReport(
       true,
     ),
     {
+      part: "ORIENTATIONS",
       title: "Orientations vers un partenaire",
       counts:
         "Accueils conclus par une orientation vers un partenaire, décidée dans la période, selon le type du partenaire ; ils font le total des orientations des entrées.",
@@ -324,6 +353,7 @@ export function funderReport(
     ...[...new Set(figures.followUps.map((row) => row.months))]
       .sort((a, b) => a - b)
       .map((months): FunderReportSection => ({
+        part: "FOLLOW_UPS",
         title: `Suivi ${months} mois après la sortie`,
         counts: `Suivis dus ${months} mois après une sortie (le même jour du mois, ou le dernier jour du mois qui n'en a pas) dont l'échéance tombe dans la période, selon la situation notée, quelle que soit sa date ; « Non renseigné (suivi à faire) » : aucune situation notée à ce jour.`,
         rows: rowsOf(
@@ -334,6 +364,7 @@ export function funderReport(
       })),
     // The people received are the welcome's public: their profile as a table, the charts being the people supported's.
     ...dimensionSections(
+      "RECEIVED_PROFILE",
       figures.receivedBy,
       "Personnes accueillies",
       (criterion) =>
@@ -348,6 +379,6 @@ export function funderReport(
     to: about.to,
     generatedAt: (about.generatedAt ?? new Date()).toISOString(),
     notes: [...about.notes],
-    sections,
+    sections: sections.filter((section) => parts.includes(section.part)),
   };
 }

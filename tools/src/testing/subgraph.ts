@@ -1,3 +1,4 @@
+import type { ApolloServer, BaseContext } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import { createSubgraphServer, type Caller, type Role, type SubgraphDefinition, type SubgraphServer } from "@cae/shared";
 import { createTestDatabase } from "./database";
@@ -12,9 +13,17 @@ export function testCaller(role: Role, cooperativeId?: string, personId?: string
   return { subject: `test-${role.toLowerCase()}`, role, cooperativeId, personId } as Caller;
 }
 
-/** Runs one operation through a subgraph's Apollo server, with a fresh request context. */
-export async function execute<Loaders>(
-  server: SubgraphServer<Loaders>,
+/** A subgraph's Apollo server and how it makes a request's context: a cooperative's, or the network's own. */
+export interface ExecutableServer<Context extends BaseContext> {
+  apollo: ApolloServer<Context>;
+  contextFor(caller: Caller): Context;
+  /** The cooperative it holds; none for the network's own subgraph. */
+  cooperativeId?: string;
+}
+
+/** Runs one operation through a subgraph's Apollo server, with a fresh request context (a counselor of its cooperative by default). */
+export async function execute<Context extends BaseContext>(
+  server: ExecutableServer<Context>,
   query: string,
   variables?: Record<string, unknown>,
   caller: Caller = testCaller("COUNSELOR", server.cooperativeId),

@@ -1,0 +1,33 @@
+import { NETWORK_ROLES, NETWORK_SERVICE, rules, STAFF, type AccessPolicy, type Caller, type ReadRule } from "@cae/shared";
+
+/** The network's staff, and the gateway's credential, which reads the registry to route by it. */
+const networkStaff: ReadRule = { summary: "the network's staff and the gateway's credential", roles: [...NETWORK_ROLES, NETWORK_SERVICE] };
+
+/** The network's staff, and a cooperative's staff for what is about their own cooperative. */
+export const aboutOneCooperative = <T>(cooperativeOf: (object: T) => string): ReadRule => ({
+  summary: "the network's staff, and the cooperative's own staff",
+  roles: [...NETWORK_ROLES, ...STAFF],
+  decide: ((object: T, caller: Caller) =>
+    caller.cooperativeId === undefined || caller.cooperativeId === cooperativeOf(object)) as ReadRule["decide"],
+});
+
+/**
+ * Who may read what in the network's subgraph: every object type and the fields narrower than
+ * their object. Changes are the network admins' alone (`@Authorized` on each mutation).
+ */
+export const networkPolicy: AccessPolicy = {
+  types: {
+    Cooperative: rules.open,
+    CooperativeRegistration: networkStaff,
+    CooperativeEndpoints: rules.part,
+    CharterAdherence: aboutOneCooperative((adherence: { cooperativeId: string }) => adherence.cooperativeId),
+    AuditEvent: { summary: "the network's admins", roles: ["NETWORK_ADMIN"] },
+    AuditEventConnection: rules.part,
+    AuditEventEdge: rules.part,
+    PageInfo: rules.part,
+  },
+  fields: {
+    "Query.registry": networkStaff,
+    "Query.networkAuditTrail": { summary: "the network's admins", roles: ["NETWORK_ADMIN"] },
+  },
+};
