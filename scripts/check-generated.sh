@@ -3,7 +3,7 @@
 # that changes anything: generated files are committed, so they must match the code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-generated=(gateway/supergraph.graphql gateway/schema.graphql gateway/network.graphql subgraphs/*/schema.graphql examples/generated)
+generated=(gateway/supergraph.graphql gateway/schema.graphql gateway/gateway.graphql subgraphs/*/schema.graphql examples/generated)
 npm run --silent compose
 npm run --silent codegen >/dev/null
 stale=$(git status --porcelain --untracked-files=all -- "${generated[@]}")

@@ -11,6 +11,7 @@ import {
   portVar,
   wholeNumber,
   LOG_ENV_SHAPE,
+  ConfigError,
   type AuthConfig,
   type LogLevel,
 } from "@cae/shared";
@@ -21,7 +22,14 @@ import { QUERY_LIMITS_ENV_SHAPE, queryLimitsOf, type QueryLimits } from "./limit
 export interface GatewayConfig {
   port: number;
   host: string;
-  registryFile: string;
+  /** The registry to route by: the only one without the network's subgraph, the first one with it. */
+  registryFile?: string;
+  /**
+   * The network's own subgraph (`NETWORK_URL`): its fields are served from it, and the gateway
+   * follows its registry, read every `registryRefreshMs` with the service token.
+   */
+  networkUrl?: string;
+  registryRefreshMs: number;
   supergraphFile: string;
   /** How long the gateway waits for one cooperative's subgraph before answering without it. */
   cooperativeTimeoutMs: number;
@@ -50,9 +58,17 @@ const GATEWAY_ENV_SHAPE = {
   ...LOG_ENV_SHAPE,
   PORT: portVar("PORT", 4000),
   HOST: envText("127.0.0.1"),
-  REGISTRY_FILE: envVar(
-    (value) => value || undefined,
-    () => "REGISTRY_FILE must name the registry of cooperatives (a JSON file)",
+  // Required without NETWORK_URL (checked below); empty: none, as unset.
+  REGISTRY_FILE: envText(""),
+  NETWORK_URL: envVar(
+    (value) => (value === "" || URL.canParse(value) ? value : undefined),
+    (value) => `NETWORK_URL must be the URL of the network subgraph's /graphql, got "${value}"`,
+    "",
+  ),
+  REGISTRY_REFRESH_MS: envVar(
+    wholeNumber(100, 3_600_000),
+    (value) => `REGISTRY_REFRESH_MS must be a whole number of milliseconds from 100 to 3600000, got "${value}"`,
+    5000,
   ),
   SUPERGRAPH_FILE: envText(DEFAULT_SUPERGRAPH_FILE),
   COOPERATIVE_TIMEOUT_MS: envVar(
@@ -100,11 +116,21 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
   const vars = parseEnv(GATEWAY_ENV_SHAPE, env);
   const production = vars.NODE_ENV === "production";
   const serviceTokenFile = vars.NETWORK_SERVICE_TOKEN_FILE ? resolve(vars.NETWORK_SERVICE_TOKEN_FILE) : undefined;
+  if (!vars.REGISTRY_FILE && !vars.NETWORK_URL) {
+    throw new ConfigError(
+      "Set NETWORK_URL (the network's subgraph, whose registry the gateway follows) or REGISTRY_FILE (a registry of cooperatives, a JSON file)",
+    );
+  }
+  if (vars.NETWORK_URL && !serviceTokenFile) {
+    throw new ConfigError("NETWORK_URL needs NETWORK_SERVICE_TOKEN_FILE: the gateway reads the network's registry with its own credential");
+  }
   return {
     serviceToken: serviceTokenFile ? () => readFileSync(serviceTokenFile, "utf8").trim() : undefined,
     port: vars.PORT,
     host: vars.HOST,
-    registryFile: resolve(vars.REGISTRY_FILE),
+    registryFile: vars.REGISTRY_FILE ? resolve(vars.REGISTRY_FILE) : undefined,
+    networkUrl: vars.NETWORK_URL || undefined,
+    registryRefreshMs: vars.REGISTRY_REFRESH_MS,
     supergraphFile: resolve(vars.SUPERGRAPH_FILE),
     cooperativeTimeoutMs: vars.COOPERATIVE_TIMEOUT_MS,
     production,

@@ -30,6 +30,8 @@ import { GatewayMetrics } from "./metrics";
 import { CooperativeAvailability } from "./routing/availability";
 import { CooperativeDeadlines } from "./routing/deadlines";
 import { ShardedDataSource } from "./routing/sharded-data-source";
+import { NetworkDataSource } from "./routing/network-data-source";
+import { RegistryFollower } from "./registry/follower";
 import { adoptNetworkScalars } from "./scalars";
 import { mountDashboard } from "./dashboard/dashboard";
 import { mountExports } from "./exports";
@@ -37,8 +39,11 @@ import { MemoryCache, RedisCache } from "./indicators/cache";
 import { SOURCES, SOURCE_SELECTIONS } from "./indicators/figures";
 import { DEFAULT_INDICATORS_CONFIG, IndicatorsService, type IndicatorsConfig } from "./indicators/indicators.service";
 
-export interface GatewayOptions extends Omit<GatewayConfig, "registryFile" | "supergraphFile" | "indicators"> {
+export interface GatewayOptions extends Omit<GatewayConfig, "registryFile" | "supergraphFile" | "indicators" | "registryRefreshMs"> {
+  /** The registry to route by; with `networkUrl`, the one to start from (empty: wait for the network's), then followed. */
   registry: Registry;
+  /** How often the network's registry is read (default 5 s). */
+  registryRefreshMs?: number;
   supergraphSdl: string;
   /** The network's indicators; the defaults of `INDICATORS_*` when absent. */
   indicators?: Partial<IndicatorsConfig>;
@@ -73,7 +78,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const authenticateLogged = loggingRefusals(authenticate, logger);
   const metrics = new GatewayMetrics();
   const availability = new CooperativeAvailability(logger, metrics);
-  const network = new CachedLocalDataSource<GatewayContext>(await networkSchema());
+  const local = new CachedLocalDataSource<GatewayContext>(await networkSchema());
+  const follower = options.networkUrl ? followRegistry(options, logger) : undefined;
+  await follower?.start();
   // Apollo Gateway otherwise reports the host's uptime, CPU and OS to Apollo's servers every hour:
   // nothing of a cooperative's network leaves it unasked.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
@@ -84,9 +91,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // literals may be a person's data, nor the errors' messages (shared/src/observability/tracing.ts).
     telemetry: { includeDocument: false, recordExceptions: false },
     buildService: ({ name }) =>
-      name === "network"
-        ? network
-        : new ShardedDataSource(name as SubgraphName, options.registry, options.cooperativeTimeoutMs, availability),
+      name === GATEWAY_SUBGRAPH
+        ? local
+        : name === NETWORK_SUBGRAPH
+          ? new NetworkDataSource(options.networkUrl, options.cooperativeTimeoutMs)
+          : new ShardedDataSource(name as SubgraphName, options.registry, options.cooperativeTimeoutMs, availability),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -103,7 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       requestLogPlugin(logger),
       metrics.plugin(),
-      queryLimitsPlugin(options.limits, networkListSizes(options.registry)),
+      queryLimitsPlugin(options.limits, () => networkListSizes(options.registry)),
       storableTextPlugin,
       extraErrorsPlugin,
       // No subgraph gives cache hints: answers carry no Cache-Control, and nothing is computed for one.
@@ -179,6 +188,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     indicators,
     logger,
     async stop() {
+      follower?.stop();
       compatibility.stop();
       await http.stop();
       await apollo.stop();
@@ -220,10 +230,26 @@ const extraErrorsPlugin: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
+/** The names of the supergraph's subgraphs that are not a cooperative's (tools/src/compose.ts names them). */
+export const GATEWAY_SUBGRAPH = "gateway";
+export const NETWORK_SUBGRAPH = "network";
+
+function followRegistry(options: GatewayOptions, logger: Logger): RegistryFollower {
+  const token = options.serviceToken;
+  if (!token) throw new Error("The gateway follows the network's registry with its own credential: give it a service token");
+  return new RegistryFollower(options.registry, {
+    url: options.networkUrl!,
+    token,
+    refreshMs: options.registryRefreshMs ?? 5000,
+    timeoutMs: options.cooperativeTimeoutMs,
+    logger,
+  });
+}
+
 export function startGatewayFromConfig(config: GatewayConfig): Promise<RunningGateway> {
   return startGateway({
     ...config,
-    registry: loadRegistry(config.registryFile),
+    registry: config.registryFile ? loadRegistry(config.registryFile) : { cooperatives: [] },
     supergraphSdl: readFileSync(config.supergraphFile, "utf8"),
   });
 }

@@ -6,13 +6,17 @@ import { members } from "@cae/members";
 import { parse, printSchema, type GraphQLSchema } from "graphql";
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { networkSchema } from "@cae/gateway";
+import { GATEWAY_SUBGRAPH, NETWORK_SUBGRAPH, networkSchema } from "@cae/gateway";
+import { network } from "@cae/network";
 
 const root = resolve(__dirname, "..", "..");
 
 /** Every subgraph of the supergraph, with where its committed SDL lives. */
 const subgraphs: { name: string; sdlFile: string; schema: () => Promise<GraphQLSchema> }[] = [
-  { name: "network", sdlFile: "gateway/network.graphql", schema: networkSchema },
+  // The gateway's own subgraph, run in its process: the registry's cooperatives as it routes by them, the indicators.
+  { name: GATEWAY_SUBGRAPH, sdlFile: "gateway/gateway.graphql", schema: networkSchema },
+  // The network's own service and database: registry changes, charter, partners, agreements, committees.
+  { name: NETWORK_SUBGRAPH, sdlFile: "subgraphs/network/schema.graphql", schema: network.buildSchema },
   { name: "members", sdlFile: "subgraphs/members/schema.graphql", schema: members.buildSchema },
   { name: "contracts", sdlFile: "subgraphs/contracts/schema.graphql", schema: contracts.buildSchema },
   { name: "finance", sdlFile: "subgraphs/finance/schema.graphql", schema: finance.buildSchema },

@@ -60,6 +60,16 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
 
 /** The real sizes of the lists of the network's cooperatives and regions, from the gateway's registry. */
 export function networkListSizes(registry: { cooperatives: readonly { region: string }[] }): Record<string, number> {
+  let sizes = listSizesOf.get(registry.cooperatives);
+  if (!sizes) listSizesOf.set(registry.cooperatives, (sizes = countedListSizes(registry.cooperatives)));
+  return sizes;
+}
+
+/** Counted once per list of cooperatives the registry holds (the gateway's follower replaces the list whole when it changes). */
+const listSizesOf = new WeakMap<readonly { region: string }[], Record<string, number>>();
+
+function countedListSizes(list: readonly { region: string }[]): Record<string, number> {
+  const registry = { cooperatives: list };
   const cooperatives = registry.cooperatives.length;
   const regions = new Set(registry.cooperatives.map((cooperative) => cooperative.region)).size;
   return {

@@ -295,13 +295,14 @@ function add(total: Weight, weight: Weight): void {
  */
 export function queryLimitsPlugin(
   limits: QueryLimits,
-  listSizes: Readonly<Record<string, number>> = LIST_SIZES,
+  /** The sizes of the network's lists, read at each request: the registry may have changed. */
+  listSizes: () => Readonly<Record<string, number>> = () => LIST_SIZES,
 ): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operationName, request, schema }) {
-          const error = checkQueryLimits(document, operationName, request.variables ?? {}, limits, schema, listSizes);
+          const error = checkQueryLimits(document, operationName, request.variables ?? {}, limits, schema, listSizes());
           if (error) throw error;
         },
       };

@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { connectionType } from "@cae/shared";
 
 @ObjectType({ description: "Where a cooperative's subgraphs answer, as the network's registry lists them." })
+@Directive("@shareable")
 export class CooperativeEndpoints {
   @Field(() => String, { description: "URL of the cooperative's members subgraph." })
   members: string;

@@ -13,7 +13,7 @@ import {
 } from "@cae/shared";
 import type { GatewayContext } from "../context";
 import { KeptByText } from "../kept-by-text";
-import type { Registry } from "../registry/registry";
+import { findCooperative, type Registry } from "../registry/registry";
 import type { CooperativeAvailability } from "./availability";
 import { CooperativeDeadlines } from "./deadlines";
 import { pooledFetcher } from "./http-client";
@@ -39,7 +39,7 @@ type SendResult = { response: GatewayGraphQLResponse } | { failure: string };
  * RemoteGraphQLDataSource does the same but builds node-fetch `Headers` and `Request` objects on
  * every call for hooks this network does not use (they showed in the gateway's CPU profile).
  */
-class CooperativeDataSource {
+export class CooperativeDataSource {
   constructor(
     private readonly url: string,
     private readonly fetcher: ReturnType<typeof pooledFetcher>,
@@ -81,19 +81,28 @@ function isGraphQLResponse(body: unknown): body is GatewayGraphQLResponse {
  * sent to the one cooperative it names.
  */
 export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
-  private readonly shards: Map<string, CooperativeDataSource>;
+  /** The data source of each URL the registry has given: a cooperative that moves gets a new one. */
+  private readonly byUrl = new Map<string, CooperativeDataSource>();
+  private readonly fetcher = pooledFetcher();
   /** Each subgraph operation's text, parsed once (the planner does not hand over its document). */
   private readonly operations = new KeptByText<OperationDefinitionNode | undefined>();
 
   constructor(
     private readonly subgraph: SubgraphName,
-    registry: Registry,
+    /** Read at each call: the gateway follows the network's registry as it changes (registry/follower.ts). */
+    private readonly registry: Registry,
     private readonly timeoutMs: number,
     /** Where each call's outcome goes (metrics, and a log line per incident). */
     private readonly availability?: CooperativeAvailability,
-  ) {
-    const fetcher = pooledFetcher();
-    this.shards = new Map(registry.cooperatives.map((c) => [c.id, new CooperativeDataSource(c.subgraphs[subgraph], fetcher)]));
+  ) {}
+
+  /** The cooperative's instance of this subgraph, as the registry lists it now; none for a cooperative it does not list. */
+  private shardOf(cooperativeId: string): CooperativeDataSource | undefined {
+    const url = findCooperative(this.registry, cooperativeId)?.subgraphs[this.subgraph];
+    if (url === undefined) return undefined;
+    let shard = this.byUrl.get(url);
+    if (!shard) this.byUrl.set(url, (shard = new CooperativeDataSource(url, this.fetcher)));
+    return shard;
   }
 
   async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
@@ -108,7 +117,7 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
     if ("error" in route) return { errors: [routingError(route.error)] };
     const refused = this.refusal(options.context, route.cooperativeId);
     if (refused) return { errors: [refused] };
-    if (!this.shards.has(route.cooperativeId)) {
+    if (!this.shardOf(route.cooperativeId)) {
       return {
         errors: [{ message: `No cooperative "${route.cooperativeId}" in the network's registry`, extensions: { code: "NOT_FOUND" } }],
       };
@@ -126,7 +135,7 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
   private async fetchEntities(options: ProcessOptions, context: GatewayContext): Promise<GatewayGraphQLResponse> {
     const variables = options.request.variables ?? {};
     const representations = (variables.representations ?? []) as unknown[];
-    const { groups, unroutable } = groupRepresentations(representations, (id) => this.shards.has(id));
+    const { groups, unroutable } = groupRepresentations(representations, (id) => this.shardOf(id) !== undefined);
     const entities: unknown[] = representations.map(() => null);
     const errors: GraphQLFormattedError[] = unroutable.map((position) => ({
       message: `Cannot route ${JSON.stringify((representations[position] as { id?: unknown })?.id)}: no cooperative of the registry owns it`,
@@ -165,7 +174,9 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
       const seconds = () => (performance.now() - started) / 1000;
       try {
         if (remainingMs === 0) throw timeout(deadlines.timeoutMs);
-        const shard = this.shards.get(cooperativeId)!;
+        const shard = this.shardOf(cooperativeId);
+        // Withdrawn from the registry while the request was planned.
+        if (!shard) throw new Error("no longer in the network's registry");
         const response = await shard.process({ ...options, request: { ...options.request, variables } }, remainingMs);
         this.availability?.answered(cooperativeId, this.subgraph, seconds());
         // Answered: errors in the answer are the cooperative's answer (a refusal, a missing object), not a failed call.
@@ -241,7 +252,7 @@ function isTimeout(error: unknown): boolean {
   return name === "TimeoutError" || cause?.name === "TimeoutError" || /aborted|timeout/i.test(String(error));
 }
 
-function describeFailure(error: unknown, timeoutMs: number): string {
+export function describeFailure(error: unknown, timeoutMs: number): string {
   if (isTimeout(error)) return `no answer within ${timeoutMs} ms`;
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
   return cause ? `${cause.message}` : error instanceof Error ? error.message : String(error);

@@ -1,12 +1,24 @@
 import type { Caller } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { createCharterLoaders } from "./charter/charter.loaders";
+import { createCommitteeLoaders } from "./committees/committee.loaders";
+import { createCommitteeDecisionLoaders } from "./committees/decision.loaders";
+import { createCommitteeMeetingLoaders } from "./committees/meeting.loaders";
+import { createCommitteeMemberLoaders } from "./committees/member.loaders";
+import { createFundingLoaders } from "./funding/funding.loaders";
+import { createPartnerLoaders } from "./partners/partner.loaders";
 import { createRegistryLoaders } from "./registry/registry.loaders";
 
 export function createLoaders(db: DataSource) {
   return {
     ...createRegistryLoaders(db),
     ...createCharterLoaders(db),
+    ...createCommitteeLoaders(db),
+    ...createCommitteeMemberLoaders(db),
+    ...createCommitteeMeetingLoaders(db),
+    ...createCommitteeDecisionLoaders(db),
+    ...createPartnerLoaders(db),
+    ...createFundingLoaders(db),
   };
 }
 

@@ -106,14 +106,17 @@ export async function startNetworkSubgraph(config: NetworkSubgraphConfig): Promi
       return { ok: true, subgraph: "network", release: RELEASE, cooperatives: count };
     },
   });
+  let stopped: Promise<void> | undefined;
   return {
     ...server,
     url: http.url,
     listener: http.server,
-    async stop() {
-      await http.stop();
-      await server.apollo.stop();
-      await server.database.close();
-    },
+    // Once: a second call waits for the first.
+    stop: () =>
+      (stopped ??= (async () => {
+        await http.stop();
+        await server.apollo.stop();
+        await server.database.close();
+      })()),
   };
 }

@@ -3,7 +3,10 @@ import { SUBGRAPHS } from "../subgraphs";
 import { createTestAuth } from "./auth";
 import { createTestDatabase } from "./database";
 import type { SignOptions } from "../keys";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startNetworkSubgraph, type RunningNetworkSubgraph } from "@cae/network";
 import type { DestinationStream } from "pino";
 import {
   DEFAULT_QUERY_LIMITS,
@@ -26,6 +29,13 @@ export interface TestNetwork {
   /** How the gateway and subgraphs verify tokens. */
   auth: AuthConfig;
   subgraph(cooperativeId: string, name: SubgraphName): RunningSubgraph<unknown>;
+  /**
+   * Starts one more cooperative's three subgraphs, seeded with its demo data, without adding it to
+   * the gateway's registry (a test registers it through the API); the URLs where they answer.
+   */
+  startCooperative(cooperativeId: string): Promise<Record<SubgraphName, string>>;
+  /** The network's own subgraph, when the network was started with it. */
+  networkSubgraph?: RunningNetworkSubgraph;
   /** A token signed with this network's key (`issuer`, `audience`, `expiresIn` may be overridden to forge bad ones). */
   token(claims: CallerClaims, options?: SignOptions): Promise<string>;
   /** Sends an operation to the gateway over HTTP, as a client would; with a token when one is given. */
@@ -60,30 +70,41 @@ export async function startTestNetwork(
     maxBodyBytes?: number;
     /** Where every process's log lines go (JSON, level info); none: nothing is logged. */
     log?: DestinationStream;
+    /**
+     * Also the network's own subgraph, its registry started from this network's, which the gateway
+     * then follows (read every 200 ms). Without it, its fields answer NETWORK_UNAVAILABLE.
+     */
+    networkSubgraph?: boolean;
   } = {},
 ): Promise<TestNetwork> {
   const { auth, token, remove: removeKeys } = await createTestAuth();
   const running = new Map<string, RunningSubgraph<unknown>>();
-  try {
-    for (const cooperativeId of cooperativeIds) {
-      for (const name of SUBGRAPH_NAMES) {
-        const { config: database } = await createTestDatabase("embedded", { subgraph: name, demoOf: cooperativeId });
-        const subgraph = await startSubgraph(SUBGRAPHS[name], {
-          cooperativeId,
-          port: 0,
-          host: "127.0.0.1",
-          database,
-          production: false,
-          auth,
-          logLevel: options.log ? "info" : "silent",
-          logDestination: options.log,
-        });
-        running.set(`${cooperativeId}/${name}`, subgraph);
-      }
-      // Each knows its siblings once all three run (ports are free ones, known only now).
-      const siblings = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, running.get(`${cooperativeId}/${name}`)!.url]));
-      for (const name of SUBGRAPH_NAMES) running.get(`${cooperativeId}/${name}`)!.events.setSiblings(siblings);
+  /** A cooperative's three subgraphs on HTTP, seeded with its demo data; the URLs where they answer. */
+  const startCooperative = async (cooperativeId: string): Promise<Record<SubgraphName, string>> => {
+    for (const name of SUBGRAPH_NAMES) {
+      const { config: database } = await createTestDatabase("embedded", { subgraph: name, demoOf: cooperativeId });
+      const subgraph = await startSubgraph(SUBGRAPHS[name], {
+        cooperativeId,
+        port: 0,
+        host: "127.0.0.1",
+        database,
+        production: false,
+        auth,
+        logLevel: options.log ? "info" : "silent",
+        logDestination: options.log,
+      });
+      running.set(`${cooperativeId}/${name}`, subgraph);
     }
+    // Each knows its siblings once all three run (ports are free ones, known only now).
+    const siblings = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, running.get(`${cooperativeId}/${name}`)!.url])) as Record<
+      SubgraphName,
+      string
+    >;
+    for (const name of SUBGRAPH_NAMES) running.get(`${cooperativeId}/${name}`)!.events.setSiblings(siblings);
+    return siblings;
+  };
+  try {
+    for (const cooperativeId of cooperativeIds) await startCooperative(cooperativeId);
   } catch (error) {
     await Promise.all([...running.values()].map((subgraph) => subgraph.stop()));
     throw error;
@@ -103,7 +124,10 @@ export async function startTestNetwork(
     ],
   };
   const serviceToken = await token({ sub: "gateway", role: "NETWORK_SERVICE" });
+  const networkSubgraph = options.networkSubgraph ? await startNetworkOf(registry, auth, options.log) : undefined;
   const gateway = await startGateway({
+    networkUrl: networkSubgraph?.url,
+    registryRefreshMs: 200,
     serviceToken: () => serviceToken,
     registry,
     supergraphSdl: readFileSync(DEFAULT_SUPERGRAPH_FILE, "utf8"),
@@ -161,10 +185,35 @@ export async function startTestNetwork(
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
+    networkSubgraph,
+    startCooperative,
     async stop() {
       await gateway.stop();
+      await networkSubgraph?.stop();
       await Promise.all([...running].filter(([key]) => !stopped.has(key)).map(([, subgraph]) => subgraph.stop()));
       removeKeys();
     },
   };
+}
+
+/** The network's subgraph on an embedded database of its own, its registry started from `registry`. */
+async function startNetworkOf(registry: Registry, auth: AuthConfig, log?: DestinationStream): Promise<RunningNetworkSubgraph> {
+  const dir = mkdtempSync(join(tmpdir(), "cae-test-registry-"));
+  try {
+    const registrySeedFile = join(dir, "registry.json");
+    writeFileSync(registrySeedFile, JSON.stringify(registry));
+    const { config: database } = await createTestDatabase("embedded");
+    return await startNetworkSubgraph({
+      port: 0,
+      host: "127.0.0.1",
+      database,
+      production: false,
+      auth,
+      registrySeedFile,
+      logLevel: log ? "info" : "silent",
+      logDestination: log,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,0 +1,100 @@
+import type { Logger } from "@cae/shared";
+import { parseRegistry, type Registry, type RegistryEntry } from "./registry";
+
+const REGISTRY_QUERY = "{ registry { cooperativeId name region departement endpoints { members contracts finance } } }";
+
+interface RegistryAnswer {
+  data?: {
+    registry?: {
+      cooperativeId: string;
+      name: string;
+      region: string;
+      departement: string | null;
+      endpoints: RegistryEntry["subgraphs"];
+    }[];
+  } | null;
+  errors?: { message: string }[];
+}
+
+/**
+ * Keeps the gateway's registry the network's: reads it from the network's subgraph under the
+ * gateway's own credential, at start and then every `refreshMs`, and replaces the list of
+ * cooperatives whole when it has changed. Everything that routes or counts reads the list at each
+ * request, so a cooperative registered through the API is answered without a restart; a withdrawn
+ * one is no longer routed to. While the network's subgraph does not answer, the last registry read
+ * stays in force.
+ */
+export class RegistryFollower {
+  private timer?: NodeJS.Timeout;
+  private last?: string;
+  private stopped = false;
+
+  constructor(
+    private readonly registry: Registry,
+    private readonly options: { url: string; token: () => string; refreshMs: number; timeoutMs: number; logger: Logger },
+  ) {}
+
+  /**
+   * Reads the registry once, and keeps reading it every `refreshMs`. With no registry to start from
+   * (no file), waits until the network's subgraph has answered, however long that takes.
+   */
+  async start(): Promise<void> {
+    while (!(await this.refresh()) && this.registry.cooperatives.length === 0 && !this.stopped) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(this.options.refreshMs, 1000)));
+    }
+    this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  /** Reads the network's registry; whether it answered with a valid one. */
+  async refresh(): Promise<boolean> {
+    const { url, token, timeoutMs, logger } = this.options;
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token()}` },
+        body: JSON.stringify({ query: REGISTRY_QUERY }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const answer = (await response.json()) as RegistryAnswer;
+      if (answer.errors?.length) throw new Error(answer.errors.map((error) => error.message).join("; "));
+      const entries = (answer.data?.registry ?? []).map((entry) => ({
+        id: entry.cooperativeId,
+        name: entry.name,
+        region: entry.region,
+        ...(entry.departement ? { departement: entry.departement } : {}),
+        subgraphs: entry.endpoints,
+      }));
+      const text = JSON.stringify(entries);
+      if (text === this.last) return true;
+      // The same checks as a registry file's: an entry the gateway cannot route by is refused whole.
+      const { cooperatives } = parseRegistry({ cooperatives: entries }, `the network's registry (${url})`);
+      const before = new Set(this.registry.cooperatives.map((cooperative) => cooperative.id));
+      this.registry.cooperatives = cooperatives;
+      this.last = text;
+      const now = new Set(cooperatives.map((cooperative) => cooperative.id));
+      logger.info(
+        { added: [...now].filter((id) => !before.has(id)), removed: [...before].filter((id) => !now.has(id)), cooperatives: now.size },
+        "registry changed",
+      );
+      return true;
+    } catch (error) {
+      logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        "the network's registry could not be read: routing by the last one",
+      );
+      return false;
+    }
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.refresh().finally(() => this.schedule()), this.options.refreshMs);
+    // A gateway stopping does not wait for the next reading.
+    this.timer.unref();
+  }
+}
