@@ -35,3 +35,4 @@ export * from "./events";
 export * from "./pdf";
 export * from "./reports/funder-report";
 export * from "./registry";
+export * from "./reports/funder-report-part.type";

@@ -8,6 +8,7 @@ import {
   networkReportNotes,
   type FunderCounts,
   type FunderReport,
+  type FunderReportPart,
 } from "@cae/shared";
 import type { GatewayContext } from "../context";
 import { NetworkIndicators, type FunderIndicators, type KeyedCountCell } from "./indicators.type";
@@ -40,20 +41,32 @@ function countsOf(funder: FunderIndicators): FunderCounts {
   };
 }
 
-function report(answer: NetworkIndicators, ctx: GatewayContext): FunderReport {
+/**
+ * The report of an answer's funders' figures: all its parts for a territory, or those a funding
+ * agreement owes under its own name (`about`).
+ */
+export function report(
+  answer: NetworkIndicators,
+  ctx: GatewayContext,
+  about?: { scope: string; parts: readonly FunderReportPart[] },
+): FunderReport {
   if (!ctx.indicators) throw new Error("The network's indicators service is not running in this gateway");
   // A figure whose source does not give it is not a hidden one: no report rather than "secret" where nothing is known.
   if (answer.totals.funder.supported.reason === "UNAVAILABLE")
     throw conflict(
       "The funders' figures are unavailable for this selection: a cooperative's members subgraph does not give them yet, or a cooperative is missing",
     );
-  return funderReport(countsOf(answer.totals.funder), {
-    scope: ctx.indicators.scopeOf(answer),
-    from: answer.from,
-    to: answer.to,
-    notes: answer.disclosureControl ? networkReportNotes(answer.minCount) : COOPERATIVE_REPORT_NOTES,
-    generatedAt: answer.generatedAt,
-  });
+  return funderReport(
+    countsOf(answer.totals.funder),
+    {
+      scope: about?.scope ?? ctx.indicators.scopeOf(answer),
+      from: answer.from,
+      to: answer.to,
+      notes: answer.disclosureControl ? networkReportNotes(answer.minCount) : COOPERATIVE_REPORT_NOTES,
+      generatedAt: answer.generatedAt,
+    },
+    about?.parts,
+  );
 }
 
 @Resolver(() => NetworkIndicators)

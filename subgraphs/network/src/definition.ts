@@ -16,7 +16,7 @@ import { CommitteeMeetingResolver, CommitteeMeetingsResolver } from "./committee
 import { CommitteeMemberEntity } from "./committees/member.entity";
 import { CommitteeMembersResolver } from "./committees/member.resolver";
 import { FundingAgreementEntity } from "./funding/funding.entity";
-import { FundingAgreementResolver, NetworkPartnerFundingResolver } from "./funding/funding.resolver";
+import { FundingAgreementResolver, NetworkPartnerFundingResolver, resolveFundingAgreementReference } from "./funding/funding.resolver";
 import { migrations } from "./migrations";
 import { NetworkPartnerEntity } from "./partners/partner.entity";
 import { NetworkPartnerResolver } from "./partners/partner.resolver";
@@ -62,7 +62,10 @@ export const network = {
       // Reached by the gateway's `_entities` only: no root field of this subgraph returns it.
       orphanedTypes: [Cooperative],
       policy: networkPolicy,
-      referenceResolvers: { Cooperative: { __resolveReference: resolveCooperativeReference } },
+      referenceResolvers: {
+        Cooperative: { __resolveReference: resolveCooperativeReference },
+        FundingAgreement: { __resolveReference: resolveFundingAgreementReference },
+      },
     });
     return schema;
   },

@@ -1,5 +1,6 @@
 import { pdfText } from "@cae/tools";
 import {
+  FUNDER_REPORT_PART_KEYS,
   funderReport,
   funderReportCsv,
   funderReportPdf,
@@ -23,6 +24,7 @@ const report = (sections: FunderReport["sections"], overrides: Partial<FunderRep
 });
 
 const GENDER: FunderReport["sections"][number] = {
+  part: "SUPPORTED",
   title: "Personnes accompagnées – Genre",
   counts: "Les personnes accompagnées dans la période, selon leur genre déclaré.",
   rows: [
@@ -49,6 +51,7 @@ describe("the funder report as CSV", () => {
         report([
           GENDER,
           {
+            part: "SUPPORTED",
             title: "Accompagnement réalisé",
             rows: [
               { label: "Durée moyenne (heures)", value: 1.5 },
@@ -95,6 +98,7 @@ describe("the funder report as CSV", () => {
         report(
           [
             {
+              part: "SUPPORTED",
               title: 'Section "spéciale"; avec séparateur',
               rows: [
                 { label: "Ligne\nsur deux", value: 3 },
@@ -118,6 +122,7 @@ describe("the funder report as CSV", () => {
     const csv = funderReportCsv(
       report([
         {
+          part: "SUPPORTED",
           title: "Masqués",
           rows: [
             { label: "A", value: null },
@@ -164,6 +169,14 @@ describe("the funder report of a territory's figures", () => {
     expect(rows("Accompagnement réalisé").map((row) => row.value)).toEqual([300, 18000, null, null, 90, 150, null]);
     expect(made.notes.join(" ")).toContain("de 1 à 4 personnes sont masqués");
     expect(funderReportCsv(made)).toContain("\r\nNon déclaré;0\r\n");
+
+    // A funding agreement owes some parts only: its report holds those, in the report's order.
+    const owed = funderReport(hidden, { scope: "Région Bretagne", from: "2026-01-01", to: "2026-12-31", notes: [] }, [
+      "FOLLOW_UPS",
+      "SUPPORTED",
+    ]);
+    expect(owed.sections.map((section) => section.title)).toEqual(["Personnes accompagnées", "Suivi 6 mois après la sortie"]);
+    expect(new Set(made.sections.map((section) => section.part))).toEqual(new Set(FUNDER_REPORT_PART_KEYS));
   });
 });
 
@@ -172,6 +185,7 @@ describe("the funder report as PDF", () => {
     const printed = report([
       GENDER,
       {
+        part: "SUPPORTED",
         title: "Entrées dans le parcours",
         counts: "Nouvelles entrées à chaque étape dans la période.",
         rows: [
@@ -180,7 +194,7 @@ describe("the funder report as PDF", () => {
         ],
         chart: true,
       },
-      { title: "Sans personne", rows: [] },
+      { part: "SUPPORTED", title: "Sans personne", rows: [] },
     ]);
     const pdf = await funderReportPdf(printed);
     expect(Buffer.from(pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
@@ -214,7 +228,7 @@ describe("the funder report as PDF", () => {
       label: `Département ${String(index + 1).padStart(3, "0")}`,
       value: index % 10 === 0 ? null : index % 7 === 0 ? 0 : index,
     }));
-    const pdf = await funderReportPdf(report([{ title: "Personnes accompagnées – Département", rows, chart: true }]));
+    const pdf = await funderReportPdf(report([{ part: "SUPPORTED", title: "Personnes accompagnées – Département", rows, chart: true }]));
     const text = await pdfText(Buffer.from(pdf));
     const pages = Number(/Page 1 \/ (\d+)/.exec(text)?.[1]);
     expect(pages).toBeGreaterThan(2);

@@ -1,4 +1,6 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { toFundingAgreement } from "../funding/funding.service";
+import { FundingAgreement } from "../funding/funding.type";
 import { mapConnection, pageOfQuery } from "@cae/shared";
 import type { NetworkContext } from "../context";
 import { networkLocalId } from "../ids";
@@ -26,6 +28,16 @@ export class CommitteeResolver {
   async committee(@Arg("id", () => ID, { description: 'The committee\'s ID ("network:<uuid>").' }) id: string, @Ctx() ctx: NetworkContext) {
     const entity = await ctx.loaders.committeeById.load(networkLocalId(id, "id"));
     return entity ? toCommittee(entity) : null;
+  }
+
+  @FieldResolver(() => FundingAgreement, {
+    nullable: true,
+    description: "The funding agreement it follows, whose report (`reportPdf`) its meetings review; null for a committee of no agreement.",
+  })
+  async fundingAgreement(@Root() committee: CommitteeRoot, @Ctx() ctx: NetworkContext): Promise<FundingAgreement | null> {
+    if (!committee.fundingAgreementId) return null;
+    const entity = await ctx.loaders.fundingAgreement.load(networkLocalId(committee.fundingAgreementId, "fundingAgreementId"));
+    return entity ? toFundingAgreement(entity) : null;
   }
 
   @Authorized(["NETWORK_ADMIN"])

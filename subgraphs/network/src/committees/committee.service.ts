@@ -1,5 +1,6 @@
 import { badUserInput, conflict, notFound, optionalText, recordAudit, requiredText, type Caller } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
+import { FundingAgreementEntity } from "../funding/funding.entity";
 import { networkId, networkLocalId } from "../ids";
 import { CommitteeEntity, type CommitteeKindValue } from "./committee.entity";
 import type { Committee, CreateCommitteeInput, UpdateCommitteeInput } from "./committee.type";
@@ -43,6 +44,14 @@ function kindOf(value: string, field: string): CommitteeKindValue {
 const fundingAgreementOf = (value: string | null | undefined, field: string): string | null =>
   value === null || value === undefined || value.trim() === "" ? null : networkLocalId(value.trim(), field);
 
+/** A committee follows one of the network's agreements, or none. */
+async function agreementExists(manager: EntityManager, localId: string | null | undefined, field: string): Promise<void> {
+  if (!localId) return;
+  if (!(await manager.getRepository(FundingAgreementEntity).existsBy({ id: localId }))) {
+    throw notFound(`The network has no funding agreement "${networkId(localId)}"`, field);
+  }
+}
+
 /** A committee given by its global ID, or NOT_FOUND naming `field`; `lock` holds it until the transaction ends. */
 export async function committeeOrFail(manager: EntityManager, committeeId: string, field: string, lock = false): Promise<CommitteeEntity> {
   const id = networkLocalId(committeeId, field);
@@ -69,6 +78,7 @@ export async function createCommittee(db: DataSource, actor: Caller, input: Crea
   return db
     .transaction(async (manager) => {
       await refuseTakenName(manager, values.name);
+      await agreementExists(manager, values.fundingAgreementId, "input.fundingAgreementId");
       const repository = manager.getRepository(CommitteeEntity);
       const saved = toCommittee(await repository.save(repository.create(values)));
       await recordAudit(manager, actor, {
@@ -97,6 +107,7 @@ export async function updateCommittee(db: DataSource, actor: Caller, input: Upda
   return db
     .transaction(async (manager) => {
       const committee = await committeeOrFail(manager, input.committeeId, "input.committeeId", true);
+      await agreementExists(manager, changes.fundingAgreementId, "input.fundingAgreementId");
       if (changes.name !== undefined) await refuseTakenName(manager, changes.name, committee.id);
       await manager.getRepository(CommitteeEntity).update({ id: committee.id }, changes);
       const saved = toCommittee(await committeeOrFail(manager, input.committeeId, "input.committeeId"));

@@ -1,4 +1,4 @@
-import { loaderOfLists } from "@cae/shared";
+import { loaderByKey, loaderOfLists } from "@cae/shared";
 import { In, type DataSource } from "typeorm";
 import { RegisteredCooperativeEntity } from "../registry/registry.entity";
 import { FundingAgreementEntity } from "./funding.entity";
@@ -42,6 +42,11 @@ function cooperativesOfTerritories(db: DataSource) {
 
 export function createFundingLoaders(db: DataSource) {
   return {
+    /** Agreements by local ID: one statement for the agreements of a page of committees, or of a gateway's `_entities`. */
+    fundingAgreement: loaderByKey(
+      (ids: readonly string[]) => db.getRepository(FundingAgreementEntity).findBy({ id: In([...ids]) }),
+      (row) => row.id,
+    ),
     /** Each partner's agreements, latest start first: one statement for a page of partners. */
     partnerFundingAgreements: loaderOfLists(
       (partnerIds: readonly string[]) =>

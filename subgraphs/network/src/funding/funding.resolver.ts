@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { mapConnection, pageOfQuery } from "@cae/shared";
+import { mapConnection, NETWORK_SLUG, pageOfQuery, tryDecodeId } from "@cae/shared";
 import type { NetworkContext } from "../context";
 import { networkLocalId } from "../ids";
 import { toNetworkPartner } from "../partners/partner.service";
@@ -90,4 +90,12 @@ export class NetworkPartnerFundingResolver {
   async fundingAgreements(@Root() partner: NetworkPartner, @Ctx() ctx: NetworkContext): Promise<FundingAgreement[]> {
     return (await ctx.loaders.partnerFundingAgreements.load(networkLocalId(partner.id, "id"))).map(toFundingAgreement);
   }
+}
+
+/** `_entities` of an agreement (the gateway reports on it): one statement for the whole batch. */
+export async function resolveFundingAgreementReference(reference: { id: string }, ctx: NetworkContext): Promise<FundingAgreement | null> {
+  const localId = tryDecodeId(reference.id);
+  if (!localId || localId.cooperativeId !== NETWORK_SLUG) return null;
+  const entity = await ctx.loaders.fundingAgreement.load(localId.localId);
+  return entity ? toFundingAgreement(entity) : null;
 }

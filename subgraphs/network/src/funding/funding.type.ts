@@ -1,9 +1,8 @@
-import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { ArgsType, Directive, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import {
   CentsScalar,
   connectionType,
-  FUNDER_REPORT_PART_KEYS,
-  FUNDER_REPORT_PARTS,
+  FunderReportPartEnum,
   LocalDateScalar,
   PageArgs,
   type FunderReportPart as FunderReportPartValue,
@@ -19,19 +18,6 @@ registerEnumType(TerritoryKind, {
     REGION: { description: "A region (région): the cooperatives of the registry in that region." },
     DEPARTEMENT: { description: "A département: the cooperatives of the registry whose seat is in it." },
   },
-});
-
-/** The parts of the funder report as a GraphQL enum, built from the one list in @cae/shared. */
-export const FunderReportPart = Object.fromEntries(FUNDER_REPORT_PART_KEYS.map((key) => [key, key])) as {
-  [Key in FunderReportPartValue]: Key;
-};
-registerEnumType(FunderReportPart, {
-  name: "FunderReportPart",
-  description:
-    "A part of the funder report (rapport aux financeurs), which a funding agreement lists among the indicators it owes: " +
-    FUNDER_REPORT_PART_KEYS.map((key) => `${key} (${FUNDER_REPORT_PARTS[key]})`).join(", ") +
-    ".",
-  valuesConfig: Object.fromEntries(FUNDER_REPORT_PART_KEYS.map((key) => [key, { description: `${FUNDER_REPORT_PARTS[key]}.` }])),
 });
 
 @ObjectType({ description: "Where a funding agreement applies: the whole network, a region or a département." })
@@ -51,6 +37,7 @@ export class FundingTerritory {
     "A funding agreement (convention de financement) between a partner and the network: who funds what, for which territory and period, " +
     "with which indicators owed. Signed and amended by the network's admins only, each change audited.",
 })
+@Directive('@key(fields: "id")')
 export class FundingAgreement {
   @Field(() => ID, { description: 'Global ID, "network:<uuid>".' })
   id: string;
@@ -79,7 +66,7 @@ export class FundingAgreement {
   @Field(() => LocalDateScalar, { description: "When it was signed." })
   signedOn: string;
 
-  @Field(() => [FunderReportPart], {
+  @Field(() => [FunderReportPartEnum], {
     description: "The parts of the funder report the partner is owed, in the order the agreement lists them.",
   })
   indicatorsOwed: FunderReportPartValue[];
@@ -127,7 +114,7 @@ export class SignFundingAgreementInput {
   @Field(() => LocalDateScalar, { description: "When it was signed: not in the future." })
   signedOn: string;
 
-  @Field(() => [FunderReportPart], { description: "The parts of the funder report it asks for: at least one, each once." })
+  @Field(() => [FunderReportPartEnum], { description: "The parts of the funder report it asks for: at least one, each once." })
   indicatorsOwed: FunderReportPartValue[];
 }
 
@@ -145,7 +132,7 @@ export class AmendFundingAgreementInput {
   @Field(() => CentsScalar, { nullable: true, description: "Its new amount for the whole period, in euro cents: more than zero." })
   amountCents?: bigint | null;
 
-  @Field(() => [FunderReportPart], {
+  @Field(() => [FunderReportPartEnum], {
     nullable: true,
     description: "The parts of the funder report it now asks for, replacing the list: at least one, each once.",
   })

@@ -13,7 +13,7 @@ export class CreateCommittees1767000000200 implements MigrationInterface {
         kind text NOT NULL CHECK (kind IN ('STEERING', 'TECHNICAL')),
         name text NOT NULL CHECK (name <> '' AND length(name) <= 200),
         -- A funding agreement's ID, linked by a foreign key once the agreements' table is in place.
-        funding_agreement_id uuid,
+        funding_agreement_id uuid REFERENCES funding_agreements (id),
         territory text CHECK (territory <> '' AND length(territory) <= 500),
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()

@@ -6,7 +6,8 @@ const admin = testCaller("NETWORK_ADMIN");
 const analyst = testCaller("NETWORK_ANALYST");
 /** A day relative to today in France: the rules compare dates with today (past events, planned meetings). */
 const day = (offset: number) => addDays(todayInFrance(), offset);
-const AGREEMENT = "network:6b1f3c2e-8d4a-4f1b-9c7e-2a5d8e9f0a1b";
+/** The funding agreement the committees follow: signed in `beforeAll`. */
+let AGREEMENT: string;
 const UNKNOWN = "network:00000000-0000-4000-8000-000000000000";
 
 const CREATE = `mutation ($input: CreateCommitteeInput!) { createCommittee(input: $input) { id kind name fundingAgreementId territory createdAt } }`;
@@ -49,6 +50,26 @@ describe.each(databaseBackends())("the network's committees on %s PostgreSQL", (
 
   beforeAll(async () => {
     server = await startTestNetworkSubgraph(backend);
+    const partner = await execute(server, `mutation { createPartner(input: { name: "DREETS Bretagne", kind: STATE }) { id } }`, {}, admin);
+    const signed = await execute(
+      server,
+      `mutation ($input: SignFundingAgreementInput!) { signFundingAgreement(input: $input) { id } }`,
+      {
+        input: {
+          partnerId: (partner.data!.createPartner as { id: string }).id,
+          reference: "2026-DREETS-BZH-01",
+          title: "Accompagnement des porteurs de projet 2026",
+          territory: { kind: "REGION", region: "Bretagne" },
+          startsOn: "2026-01-01",
+          endsOn: "2026-12-31",
+          amountCents: "4500000",
+          signedOn: "2025-12-15",
+          indicatorsOwed: ["SUPPORTED", "FOLLOW_UPS"],
+        },
+      },
+      admin,
+    );
+    AGREEMENT = (signed.data!.signFundingAgreement as { id: string }).id;
   });
   afterAll(() => server?.stop());
 
@@ -77,6 +98,14 @@ describe.each(databaseBackends())("the network's committees on %s PostgreSQL", (
       territory: "Région Bretagne",
     });
     expect(committee.id).toMatch(/^network:[0-9a-f-]{36}$/);
+    const followed = await run(
+      `query ($id: ID!) { committee(id: $id) { fundingAgreement { id title indicatorsOwed } } }`,
+      { id: committee.id },
+      analyst,
+    );
+    expect(followed.data!.committee).toEqual({
+      fundingAgreement: { id: AGREEMENT, title: "Accompagnement des porteurs de projet 2026", indicatorsOwed: ["SUPPORTED", "FOLLOW_UPS"] },
+    });
 
     const chair = answer(
       await run(ADD_MEMBER, {
@@ -404,6 +433,13 @@ describe.each(databaseBackends())("the network's committees on %s PostgreSQL", (
         CREATE,
         () => ({ kind: "STEERING", name: "X", fundingAgreementId: "agreement-1" }),
         "BAD_USER_INPUT",
+        "input.fundingAgreementId",
+      ],
+      [
+        "a funding agreement the network does not have",
+        CREATE,
+        () => ({ kind: "STEERING", name: "X", fundingAgreementId: UNKNOWN }),
+        "NOT_FOUND",
         "input.fundingAgreementId",
       ],
       [
