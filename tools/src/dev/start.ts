@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { get } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
+import { get, request } from "node:http";
 import { createServer } from "node:net";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { SUBGRAPH_NAMES, subgraphDatabaseFromEnv, type SubgraphName } from "@cae/shared";
-import { loadRegistry } from "@cae/gateway";
+import { loadRegistry, type RegistryEntry } from "@cae/gateway";
 import { parseCommandLine, textOption, UsageError, type CommandLine } from "./cli";
 import { DEFAULT_DATA_DIR, recordRunningNetwork, ROOT } from "./running";
 import { ensureTemplate } from "./template";
@@ -13,7 +13,9 @@ import { demoTokens, developmentAuthEnv, ensureDevelopmentKeys, writeNetworkServ
 /**
  * `npm start`: the demo network on this machine. Every cooperative's subgraph runs in a process
  * of its own on its own embedded PostgreSQL (under DATA_DIR, seeded once), as in production,
- * so stopping one (`kill <pid>`) shows how the gateway answers without it.
+ * so stopping one (`kill <pid>`) shows how the gateway answers without it. The network's own
+ * subgraph runs beside them on its own embedded database, its registry started from the registry
+ * file, and the gateway follows that registry, as a deployment's does.
  *
  * It says "ready" only when every process it started answers its health check: the ports are
  * checked free before anything starts, and a process that stops is reported (the gateway's
@@ -22,6 +24,8 @@ import { demoTokens, developmentAuthEnv, ensureDevelopmentKeys, writeNetworkServ
 
 const DEFAULT_REGISTRY = resolve(ROOT, "gateway", "registry.demo.json");
 const DEFAULT_PORT = 4000;
+/** Where the network's subgraph listens by default: beside the gateway's port (4090 for 4000). */
+const NETWORK_PORT_OFFSET = 90;
 const DEFAULT_TIMEOUT_SECONDS = 300;
 /** Where the gateway serves the network's dashboard (gateway/src/dashboard/dashboard.ts). */
 const DASHBOARD_PATH = "/dashboard";
@@ -31,17 +35,22 @@ const LAST_LINES = 15;
 const USAGE = `Usage: npm start [-- options]
 
 Runs the demo network on this machine: every cooperative of the registry with its three subgraphs,
-each in a process of its own on its own embedded PostgreSQL (seeded on the first start), and the
-gateway in front of them. It prints "ready" with the addresses and a token per role once every
-process answers its health check; Ctrl-C stops everything.
+each in a process of its own on its own embedded PostgreSQL (seeded on the first start), the
+network's own subgraph on its own embedded PostgreSQL (its registry of cooperatives started from
+the registry file on the first start, then changed through the API by a NETWORK_ADMIN), and the
+gateway in front of them, which follows the network's registry. It prints "ready" with the addresses
+and a token per role once every process answers its health check; Ctrl-C stops everything.
 
 Options (the variable in brackets sets the same; an option wins over its variable):
   --port <port>          the gateway's port [PORT] (default ${DEFAULT_PORT})
+  --network-port <port>  the network subgraph's port [NETWORK_PORT]
+                         (default the gateway's port + ${NETWORK_PORT_OFFSET}: ${DEFAULT_PORT + NETWORK_PORT_OFFSET})
   --data-dir <dir>       the embedded databases and the development key pair [DATA_DIR]
                          (default .data at the repository's root)
   --timeout <seconds>    how long the processes may take to start, the first seeding included
                          [START_TIMEOUT_SECONDS] (default ${DEFAULT_TIMEOUT_SECONDS})
-  --registry <file>      the cooperatives to run, and their subgraphs' ports in its URLs
+  --registry <file>      the cooperatives to run, and their subgraphs' ports in its URLs; the
+                         network's registry starts from it when DATA_DIR holds none yet
                          (default gateway/registry.demo.json: ports 4101-4123)
   -h, --help             this help
 
@@ -51,6 +60,7 @@ while it ran; 2 for a bad option or variable.`;
 
 const OPTIONS = {
   port: { type: "string" },
+  "network-port": { type: "string" },
   "data-dir": { type: "string" },
   timeout: { type: "string" },
   registry: { type: "string" },
@@ -58,6 +68,7 @@ const OPTIONS = {
 
 interface StartOptions {
   port: number;
+  networkPort: number;
   dataDir: string;
   timeoutSeconds: number;
   registryFile: string;
@@ -72,12 +83,27 @@ function startOptions(line: CommandLine, env: NodeJS.ProcessEnv): StartOptions {
   const portNumber = port === undefined || port === "" ? DEFAULT_PORT : Number(port);
   if (!Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535)
     throw new UsageError(`${from("port", "PORT")} must be a port number from 1 to 65535, got "${port}"`);
+  const networkPort = textOption(line, "network-port") ?? env.NETWORK_PORT;
+  let networkPortNumber: number;
+  if (networkPort === undefined || networkPort === "") networkPortNumber = defaultNetworkPort(portNumber);
+  else {
+    networkPortNumber = Number(networkPort);
+    const named = from("network-port", "NETWORK_PORT");
+    if (!Number.isInteger(networkPortNumber) || networkPortNumber < 1 || networkPortNumber > 65535)
+      throw new UsageError(`${named} must be a port number from 1 to 65535, got "${networkPort}"`);
+    // The gateway reads the network's registry with fetch, which refuses these ports outright.
+    if (BAD_PORTS.has(networkPortNumber))
+      throw new UsageError(
+        `${named} is ${networkPortNumber}, a port fetch refuses (a "bad port" of the Fetch standard), and the gateway reads the network's registry with fetch: choose another`,
+      );
+  }
   const timeoutSeconds = timeout === undefined || timeout === "" ? DEFAULT_TIMEOUT_SECONDS : Number(timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
     throw new UsageError(`${from("timeout", "START_TIMEOUT_SECONDS")} must be a number of seconds above 0, got "${timeout}"`);
   const dataDir = textOption(line, "data-dir") ?? env.DATA_DIR;
   return {
     port: portNumber,
+    networkPort: networkPortNumber,
     timeoutSeconds,
     dataDir: dataDir ? resolve(dataDir) : DEFAULT_DATA_DIR,
     registryFile: resolve(textOption(line, "registry") ?? DEFAULT_REGISTRY),
@@ -95,6 +121,14 @@ const BAD_PORTS = new Set([
   989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
 ]);
 
+/** The network subgraph's port when none is named: the gateway's + 90, or the next one fetch accepts, below the gateway's near the top. */
+function defaultNetworkPort(gatewayPort: number): number {
+  const step = gatewayPort + NETWORK_PORT_OFFSET <= 65535 ? 1 : -1;
+  let port = gatewayPort + step * NETWORK_PORT_OFFSET;
+  while (BAD_PORTS.has(port)) port += step;
+  return port;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The processes.
 
@@ -106,6 +140,8 @@ interface Child {
 }
 
 const children: Child[] = [];
+/** The network's own subgraph's process label (a cooperative's are "<cooperative>/<subgraph>"). */
+const NETWORK_LABEL = "network";
 let phase: "starting" | "ready" | "stopping" = "starting";
 /** The processes that stopped while the network ran: the launcher then exits with code 1. */
 const stoppedWhileRunning: string[] = [];
@@ -141,6 +177,11 @@ function launch(label: string, script: string, env: Record<string, string>, args
     if (label === "gateway") {
       console.error(`\n[gateway] stopped (${how}): the network serves nothing without it, so the launcher stops it.${lastLines(child)}`);
       stopAll();
+    } else if (label === NETWORK_LABEL) {
+      console.error(
+        `${prefix}stopped (${how}); the gateway routes by the last registry it read, and answers the network's own fields ` +
+          "(registry, partners, agreements, committees) with NETWORK_UNAVAILABLE. The launcher goes on, and will exit with code 1.",
+      );
     } else {
       console.error(
         `${prefix}stopped (${how}); the gateway answers without it (GET /health shows it down). The launcher goes on, and will exit with code 1.`,
