@@ -15,6 +15,7 @@ const RULES = {
   "subgraphs/members": { packages: ["@cae/shared"], forbidden: ["@apollo/composition", "@apollo/gateway", "autocannon", "highs"] },
   "subgraphs/contracts": { packages: ["@cae/shared"], forbidden: ["@apollo/composition", "@apollo/gateway", "autocannon", "highs"] },
   "subgraphs/finance": { packages: ["@cae/shared"], forbidden: ["@apollo/composition", "@apollo/gateway", "autocannon", "highs"] },
+  "subgraphs/network": { packages: ["@cae/shared"], forbidden: ["@apollo/composition", "@apollo/gateway", "autocannon", "highs"] },
   gateway: { packages: ["@cae/shared"], forbidden: ["@apollo/composition", "autocannon", "highs", "pg"] },
 };
 /**

@@ -13,7 +13,7 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const PACKAGES = ["shared", "subgraphs/members", "subgraphs/contracts", "subgraphs/finance", "gateway", "tools"];
+const PACKAGES = ["shared", "subgraphs/members", "subgraphs/contracts", "subgraphs/finance", "subgraphs/network", "gateway", "tools"];
 /** Lines a run must have to count: enough for a rule, few enough that no copied rule hides below it. */
 const WINDOW = Number(process.env.DUPLICATES_WINDOW ?? 6);
 const SOURCE = /\.(ts|tsx|js|mjs|cjs)$/;

@@ -36,3 +36,4 @@ export * from "./pdf";
 export * from "./reports/funder-report";
 export * from "./registry";
 export * from "./reports/funder-report-part.type";
+export * from "./registry.type";

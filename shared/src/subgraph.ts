@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer, type ApolloServerOptionsWithSchema, type ApolloServerPlugin } from "@apollo/server";
 import { Kind, type SelectionSetNode, type DocumentNode } from "graphql";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
@@ -64,6 +64,41 @@ function schemaOf<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<Gra
   return schema;
 }
 
+/**
+ * How every subgraph's Apollo server is set up, a cooperative's and the network's own: errors,
+ * logs, metrics, and in production introspection for the gateway's credential only.
+ */
+export function subgraphApolloOptions<Context extends { caller: Caller; requestId?: string }>(
+  schema: GraphQLSchema,
+  options: { production?: boolean; logger: Logger; metrics: ServiceMetrics },
+): ApolloServerOptionsWithSchema<Context> {
+  const { logger, metrics } = options;
+  return {
+    schema,
+    // In production the schema is the network's business: introspection answers the gateway's
+    // credential only, and a misspelt field gets no "Did you mean" naming the real ones.
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: Boolean(options.production),
+    includeStacktraceInErrorResponses: false,
+    // The process's main stops it on a signal. Apollo's own handler re-raises the signal once its
+    // server has stopped, which killed the process before the database was closed and the last
+    // spans were sent.
+    stopOnTerminationSignals: false,
+    // A fault's text (a database's message) stays in the log, under the ID the client is given.
+    formatError: (formatted, error) => formatClientError(formatted, error, (fault) => logger.error(fault, "unexpected error")),
+    // The gateway does not report usage to Apollo's cloud, so subgraph traces would go nowhere.
+    // No field has a cache hint, so the per-field cache-control bookkeeping would be work for nothing.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      storableTextPlugin,
+      requestLogPlugin(logger),
+      metrics.plugin(),
+      ...(options.production ? [introspectionForTheNetworkOnly] : []),
+    ],
+  };
+}
+
 /** Opens the cooperative's database (running migrations) and prepares the Apollo server. */
 export async function createSubgraphServer<Loaders>(
   definition: SubgraphDefinition<Loaders>,
@@ -85,30 +120,9 @@ export async function createSubgraphServer<Loaders>(
   });
   observeEvents(metrics, events);
   try {
-    const apollo = new ApolloServer<RequestContext<Loaders>>({
-      schema: await schemaOf(definition),
-      // In production the schema is the network's business: introspection answers the gateway's
-      // credential only, and a misspelt field gets no "Did you mean" naming the real ones.
-      introspection: true,
-      hideSchemaDetailsFromClientErrors: Boolean(options.production),
-      includeStacktraceInErrorResponses: false,
-      // `runSubgraphMain` stops the process on a signal. Apollo's own handler re-raises the signal
-      // once its server has stopped, which killed the process before the database was closed and
-      // the last spans were sent.
-      stopOnTerminationSignals: false,
-      // A fault's text (a database's message) stays in the log, under the ID the client is given.
-      formatError: (formatted, error) => formatClientError(formatted, error, (fault) => logger.error(fault, "unexpected error")),
-      // The gateway does not report usage to Apollo's cloud, so subgraph traces would go nowhere.
-      // No field has a cache hint, so the per-field cache-control bookkeeping would be work for nothing.
-      plugins: [
-        ApolloServerPluginInlineTraceDisabled(),
-        ApolloServerPluginCacheControlDisabled(),
-        storableTextPlugin,
-        requestLogPlugin(logger),
-        metrics.plugin(),
-        ...(options.production ? [introspectionForTheNetworkOnly] : []),
-      ],
-    });
+    const apollo = new ApolloServer<RequestContext<Loaders>>(
+      subgraphApolloOptions(await schemaOf(definition), { production: options.production, logger, metrics }),
+    );
     await apollo.start();
     const contextFor = (caller: Caller, deadline?: number, requestId?: string): RequestContext<Loaders> => {
       if (caller.cooperativeId !== undefined && caller.cooperativeId !== cooperativeId) {
@@ -177,29 +191,42 @@ export async function startSubgraph<Loaders>(
 }
 
 /** The entry point of a subgraph process: configuration from the environment, clean stop on a signal. */
-export async function runSubgraphMain<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
+export function runSubgraphMain<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
+  return runService(definition.name, () => {
+    const config = subgraphConfigFromEnv(definition.name);
+    return { cooperativeId: config.cooperativeId, start: () => startSubgraph(definition, config) };
+  });
+}
+
+/**
+ * The entry point of a service's process (a subgraph, the gateway): its configuration read (a bad
+ * variable stops it, named), tracing started before the service so that its first request is
+ * traced, "ready" logged, and a clean stop on a signal.
+ */
+export async function runService(
+  service: string,
+  configure: () => { cooperativeId?: string; start: () => Promise<{ logger: Logger; url: string; stop(): Promise<void> }> },
+): Promise<void> {
   let tracing: Tracing | undefined;
   try {
-    const config = subgraphConfigFromEnv(definition.name);
-    // Before the server starts, so that its first request is traced already.
-    tracing = startTracing({ service: definition.name, cooperativeId: config.cooperativeId });
-    const running = await startSubgraph(definition, config);
+    const { cooperativeId, start } = configure();
+    tracing = startTracing({ service, cooperativeId });
+    const running = await start();
     running.logger.info({ url: running.url, tracing: tracing.enabled }, "ready");
-    const stop = () => {
-      running
+    const stop = () =>
+      void running
         .stop()
         .finally(() => tracing?.shutdown())
         .then(
           () => process.exit(0),
           () => process.exit(1),
         );
-    };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
     // Started by `npm start`: go when the launcher goes, even if it was killed without a word.
     process.once("disconnect", stop);
   } catch (error) {
-    console.error(`${definition.name} could not start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`${service} could not start: ${error instanceof Error ? error.message : String(error)}`);
     await tracing?.shutdown();
     process.exit(1);
   }
@@ -221,7 +248,7 @@ function asksForIntrospection(document: DocumentNode, selectionSet: SelectionSet
 }
 
 /** Production: a subgraph's schema is read by the network's gateway only (role NETWORK_SERVICE). */
-const introspectionForTheNetworkOnly: ApolloServerPlugin<RequestContext<unknown>> = {
+const introspectionForTheNetworkOnly: ApolloServerPlugin<{ caller: Caller }> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ document, operation, contextValue }) {

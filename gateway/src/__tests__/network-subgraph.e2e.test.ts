@@ -20,10 +20,14 @@ async function until<T>(ask: () => Promise<T>, done: (answer: T) => boolean): Pr
   }
 }
 
-/** The data of an answer that must have none of errors. */
-function dataOf(result: GraphQLResult): Record<string, any> {
+/** Any answer's data, read by its paths: each is checked by the assertions that read it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads answers of many shapes by their paths
+type Answer = Record<string, any>;
+
+/** The data of an answer that must have no errors. */
+function dataOf(result: GraphQLResult): Answer {
   expect(result.errors).toBeUndefined();
-  return result.data as Record<string, any>;
+  return result.data as Answer;
 }
 
 /** A CSV report's lines, each as its fields (without the byte order mark). */

@@ -1,18 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { connectionType } from "@cae/shared";
-
-@ObjectType({ description: "Where a cooperative's subgraphs answer, as the network's registry lists them." })
-@Directive("@shareable")
-export class CooperativeEndpoints {
-  @Field(() => String, { description: "URL of the cooperative's members subgraph." })
-  members: string;
-
-  @Field(() => String, { description: "URL of the cooperative's contracts subgraph." })
-  contracts: string;
-
-  @Field(() => String, { description: "URL of the cooperative's finance subgraph." })
-  finance: string;
-}
+import { connectionType, CooperativeEndpoints } from "@cae/shared";
 
 @ObjectType({ description: "A cooperative of the network (coopérative d'activité et d'emploi, CAE), as the network's registry lists it." })
 @Directive('@key(fields: "id")')

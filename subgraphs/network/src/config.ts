@@ -7,7 +7,7 @@ import {
   optionalEnvText,
   parseEnv,
   portVar,
-  createLogger,
+  type createLogger,
   type AuthConfig,
   type DatabaseConfig,
   type LogLevel,

@@ -1,17 +1,14 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import {
   createAuthenticator,
   createLogger,
   deadlineFrom,
-  formatClientError,
   loggingRefusals,
   openDatabase,
   RELEASE,
-  requestLogPlugin,
   serveHttp,
+  subgraphApolloOptions,
   ServiceMetrics,
-  storableTextPlugin,
   type Caller,
   type Database,
   type DatabaseConfig,
@@ -49,21 +46,10 @@ export async function createNetworkSubgraphServer(
       const added = await seedRegistry(database.dataSource, options.registrySeedFile);
       if (added > 0) logger.info({ file: options.registrySeedFile, cooperatives: added }, "registry started from its file");
     }
-    const apollo = new ApolloServer<NetworkContext>({
-      schema: await network.buildSchema(),
-      introspection: !options.production,
-      hideSchemaDetailsFromClientErrors: Boolean(options.production),
-      includeStacktraceInErrorResponses: false,
-      stopOnTerminationSignals: false,
-      formatError: (formatted, error) => formatClientError(formatted, error, (fault) => logger.error(fault, "unexpected error")),
-      plugins: [
-        ApolloServerPluginInlineTraceDisabled(),
-        ApolloServerPluginCacheControlDisabled(),
-        storableTextPlugin,
-        requestLogPlugin(logger),
-        ...(options.metrics ? [options.metrics.plugin()] : []),
-      ],
-    });
+    const metrics = options.metrics ?? new ServiceMetrics({ service: "network" });
+    const apollo = new ApolloServer<NetworkContext>(
+      subgraphApolloOptions(await network.buildSchema(), { production: options.production, logger, metrics }),
+    );
     await apollo.start();
     const contextFor = (caller: Caller, deadline?: number, requestId?: string): NetworkContext => ({
       caller,
