@@ -55,6 +55,40 @@ export type OpenActivityAccountInput = {
   openedOn: string;
 };
 
+/** A part of the funder report (rapport aux financeurs), which a funding agreement lists among the indicators it owes: SUPPORTED (Personnes accompagnées), SUPPORT_GIVEN (Accompagnement réalisé), ENTRIES (Entrées dans le parcours), IN_CONTRACT (Personnes sous contrat), SUPPORTED_PROFILE (Profil des personnes accompagnées), ORIENTATIONS (Orientations vers un partenaire), FOLLOW_UPS (Suivi après la sortie), RECEIVED_PROFILE (Profil des personnes accueillies). */
+export type FunderReportPart =
+  /** Personnes accompagnées. */
+  | "SUPPORTED"
+  /** Accompagnement réalisé. */
+  | "SUPPORT_GIVEN"
+  /** Entrées dans le parcours. */
+  | "ENTRIES"
+  /** Personnes sous contrat. */
+  | "IN_CONTRACT"
+  /** Profil des personnes accompagnées. */
+  | "SUPPORTED_PROFILE"
+  /** Orientations vers un partenaire. */
+  | "ORIENTATIONS"
+  /** Suivi après la sortie. */
+  | "FOLLOW_UPS"
+  /** Profil des personnes accueillies. */
+  | "RECEIVED_PROFILE";
+
+/** Why a figure is not given (secret statistique, or a source that does not answer). */
+export type SuppressionReason =
+  /** Hidden by the disclosure control (secret statistique): either sensitive itself (a count of people from 1 to INDICATORS_MIN_COUNT - 1, an amount of fewer than 3 activities or more than 85 % of which comes from one), or hidden so that no sensitive figure can be recovered or narrowed from the others (secret secondaire), or computed from a hidden figure. Which of these is not said: that would help recover it. */
+  | "CONFIDENTIAL"
+  /** A count of people below the network's threshold. */
+  | "BELOW_MIN_COUNT"
+  /** An amount made of fewer than 3 activities. */
+  | "FEW_ACTIVITIES"
+  /** An amount more than 85 % of which comes from one activity. */
+  | "DOMINANT_ACTIVITY"
+  /** Hidden to protect another hidden figure. */
+  | "SECONDARY"
+  /** The subgraph that computes this figure is not part of the network's schema yet, or no protected release of the year can be given (a cooperative missing). */
+  | "UNAVAILABLE";
+
 /** Gender as the person declares it (genre), for the network's indicators; UNDISCLOSED when not given. */
 export type Gender = "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
 
@@ -91,20 +125,59 @@ export type RegisterPersonInput = {
   firstContactOn: string;
 };
 
-/** Why a figure is not given (secret statistique, or a source that does not answer). */
-export type SuppressionReason =
-  /** Hidden by the disclosure control (secret statistique): either sensitive itself (a count of people from 1 to INDICATORS_MIN_COUNT - 1, an amount of fewer than 3 activities or more than 85 % of which comes from one), or hidden so that no sensitive figure can be recovered or narrowed from the others (secret secondaire), or computed from a hidden figure. Which of these is not said: that would help recover it. */
-  | "CONFIDENTIAL"
-  /** A count of people below the network's threshold. */
-  | "BELOW_MIN_COUNT"
-  /** An amount made of fewer than 3 activities. */
-  | "FEW_ACTIVITIES"
-  /** An amount more than 85 % of which comes from one activity. */
-  | "DOMINANT_ACTIVITY"
-  /** Hidden to protect another hidden figure. */
-  | "SECONDARY"
-  /** The subgraph that computes this figure is not part of the network's schema yet, or no protected release of the year can be given (a cooperative missing). */
-  | "UNAVAILABLE";
+/** What a committee of the network is for. */
+export type CommitteeKind =
+  /** A steering committee (comité de pilotage, COPIL): the network and its funders (DREETS, région, France Travail...). */
+  | "STEERING"
+  /** A technical committee (comité technique, COTECH): the people who carry out the work, per agreement or territory. */
+  | "TECHNICAL";
+
+/** What kind of funder or prescriber a partner of the network is. */
+export type NetworkPartnerKind =
+  /** The State: its labour administration (DREETS, DDETS) or another State service (préfecture). */
+  | "STATE"
+  /** The public employment service (France Travail, ex-Pôle emploi). */
+  | "EMPLOYMENT_SERVICE"
+  /** The unemployment insurance (Unédic). */
+  | "UNEMPLOYMENT_INSURANCE"
+  /** A region (conseil régional). */
+  | "REGION"
+  /** A département (conseil départemental). */
+  | "DEPARTEMENT"
+  /** The European Social Fund (FSE+), through its managing authority. */
+  | "EUROPEAN_SOCIAL_FUND"
+  /** A municipality or an intercommunality (commune, communauté de communes, communauté d'agglomération, métropole). */
+  | "LOCAL_AUTHORITY"
+  /** A foundation or an endowment fund (fondation, fonds de dotation). */
+  | "FOUNDATION"
+  /** Another funder or prescriber (autre). */
+  | "OTHER";
+
+/** A cooperative joining the network. */
+export type RegisterCooperativeInput = {
+  /** Its slug: lowercase letters, digits and dashes ("loire-entreprendre"); it cannot change later. */
+  cooperativeId: string | number;
+  /** Its name. */
+  name: string;
+  /** Its administrative region. */
+  region: string;
+  /** INSEE code of the département of its seat. */
+  departement?: string | null | undefined;
+  /** Where its subgraphs answer. */
+  endpoints: CooperativeEndpointsInput;
+  /** When it joined; today (in France) when absent. */
+  joinedOn?: string | null | undefined;
+};
+
+/** Where a cooperative's three subgraphs answer: http(s) URLs of their /graphql. */
+export type CooperativeEndpointsInput = {
+  /** URL of its members subgraph. */
+  members: string;
+  /** URL of its contracts subgraph. */
+  contracts: string;
+  /** URL of its finance subgraph. */
+  finance: string;
+};
 
 export type PersonSummaryFragment = { id: string; firstName: string; lastName: string; welcomeStage: WelcomeStage };
 
@@ -338,6 +411,59 @@ export type NetworkIndicatorsQuery = {
       }>;
     };
   };
+};
+
+export type NetworkRegistryQueryVariables = Exact<{
+  includeWithdrawn?: boolean | null | undefined;
+}>;
+
+export type NetworkRegistryQuery = {
+  registry: Array<{
+    cooperativeId: string;
+    name: string;
+    region: string;
+    departement: string | null;
+    joinedOn: string;
+    withdrawnOn: string | null;
+    endpoints: { members: string; contracts: string; finance: string };
+  }>;
+};
+
+export type RegisterCooperativeMutationVariables = Exact<{
+  input: RegisterCooperativeInput;
+}>;
+
+export type RegisterCooperativeMutation = { registerCooperative: { cooperativeId: string; name: string; joinedOn: string } };
+
+export type CommitteePreparationQueryVariables = Exact<{
+  id: string | number;
+  from: string;
+  to: string;
+}>;
+
+export type CommitteePreparationQuery = {
+  committee: {
+    name: string;
+    kind: CommitteeKind;
+    members: Array<{ fullName: string; organisation: string; role: string }>;
+    nextMeeting: {
+      id: string;
+      scheduledOn: string;
+      place: string;
+      agenda: Array<string>;
+      periodFrom: string | null;
+      periodTo: string | null;
+    } | null;
+    openDecisions: Array<{ text: string; owner: string; dueOn: string | null }>;
+    fundingAgreement: {
+      title: string;
+      reference: string;
+      indicatorsOwed: Array<FunderReportPart>;
+      cooperativeIds: Array<string>;
+      reportPdf: string;
+      partner: { name: string; kind: NetworkPartnerKind };
+    } | null;
+  } | null;
 };
 
 export const PersonSummaryFragmentDoc = {
@@ -1700,3 +1826,225 @@ export const NetworkIndicatorsDocument = {
     },
   ],
 } as unknown as DocumentNode<NetworkIndicatorsQuery, NetworkIndicatorsQueryVariables>;
+export const NetworkRegistryDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "NetworkRegistry" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "includeWithdrawn" } },
+          type: { kind: "NamedType", name: { kind: "Name", value: "Boolean" } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "registry" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "includeWithdrawn" },
+                value: { kind: "Variable", name: { kind: "Name", value: "includeWithdrawn" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "cooperativeId" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "region" } },
+                { kind: "Field", name: { kind: "Name", value: "departement" } },
+                { kind: "Field", name: { kind: "Name", value: "joinedOn" } },
+                { kind: "Field", name: { kind: "Name", value: "withdrawnOn" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "endpoints" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "members" } },
+                      { kind: "Field", name: { kind: "Name", value: "contracts" } },
+                      { kind: "Field", name: { kind: "Name", value: "finance" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NetworkRegistryQuery, NetworkRegistryQueryVariables>;
+export const RegisterCooperativeDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "RegisterCooperative" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "RegisterCooperativeInput" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "registerCooperative" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "cooperativeId" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "joinedOn" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RegisterCooperativeMutation, RegisterCooperativeMutationVariables>;
+export const CommitteePreparationDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "CommitteePreparation" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "from" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "Date" } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "to" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "Date" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "committee" },
+            arguments: [
+              { kind: "Argument", name: { kind: "Name", value: "id" }, value: { kind: "Variable", name: { kind: "Name", value: "id" } } },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "kind" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "members" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "fullName" } },
+                      { kind: "Field", name: { kind: "Name", value: "organisation" } },
+                      { kind: "Field", name: { kind: "Name", value: "role" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "nextMeeting" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "scheduledOn" } },
+                      { kind: "Field", name: { kind: "Name", value: "place" } },
+                      { kind: "Field", name: { kind: "Name", value: "agenda" } },
+                      { kind: "Field", name: { kind: "Name", value: "periodFrom" } },
+                      { kind: "Field", name: { kind: "Name", value: "periodTo" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "openDecisions" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "text" } },
+                      { kind: "Field", name: { kind: "Name", value: "owner" } },
+                      { kind: "Field", name: { kind: "Name", value: "dueOn" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "fundingAgreement" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "title" } },
+                      { kind: "Field", name: { kind: "Name", value: "reference" } },
+                      { kind: "Field", name: { kind: "Name", value: "indicatorsOwed" } },
+                      { kind: "Field", name: { kind: "Name", value: "cooperativeIds" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "partner" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "name" } },
+                            { kind: "Field", name: { kind: "Name", value: "kind" } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "reportPdf" },
+                        arguments: [
+                          {
+                            kind: "Argument",
+                            name: { kind: "Name", value: "from" },
+                            value: { kind: "Variable", name: { kind: "Name", value: "from" } },
+                          },
+                          {
+                            kind: "Argument",
+                            name: { kind: "Name", value: "to" },
+                            value: { kind: "Variable", name: { kind: "Name", value: "to" } },
+                          },
+                        ],
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CommitteePreparationQuery, CommitteePreparationQueryVariables>;

@@ -6,6 +6,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { Client } from "pg";
 import { SUBGRAPH_NAMES, type SubgraphName } from "@cae/shared";
+import { GATEWAY_SUBGRAPH, NETWORK_SUBGRAPH } from "@cae/gateway";
 import { ensureKeyPair, signToken } from "../keys";
 
 /**
@@ -215,7 +216,7 @@ async function main() {
   };
   const [registryOne, registryTwo] = [registry([COOPERATIVES[0]]), registry(COOPERATIVES)];
 
-  // For the other gateways: the network subgraph over HTTP, and a supergraph with one cooperative's URLs.
+  // For the other gateways: the gateway's own subgraph over HTTP, and a supergraph with one cooperative's URLs.
   const networkPort = await freePort();
   const network = launch("network", process.execPath, [join(ROOT, "tools/dist/bench/network-server.js")], {
     PORT: String(networkPort),
@@ -227,7 +228,14 @@ async function main() {
   const supergraph = readFileSync(join(ROOT, "gateway/supergraph.graphql"), "utf8").replace(
     /url: "http:\/\/sharded\.invalid\/(\w+)"/g,
     (_match, name: string) =>
-      `url: "${name === "network" ? `http://127.0.0.1:${networkPort}/graphql` : urls[COOPERATIVES[0]][name as SubgraphName]}"`,
+      `url: "${
+        name === GATEWAY_SUBGRAPH
+          ? `http://127.0.0.1:${networkPort}/graphql`
+          : // The network's own subgraph: the benchmark's questions never reach it.
+            name === NETWORK_SUBGRAPH
+            ? "http://127.0.0.1:9/graphql"
+            : urls[COOPERATIVES[0]][name as SubgraphName]
+      }"`,
   );
   writeFileSync(supergraphFile, supergraph);
   const hiveConfig = join(work, "gateway.config.mjs");

@@ -3,7 +3,7 @@ import { authConfigFromEnv, createAuthenticator, parsePort, serveHttp } from "@c
 import { loadRegistry, networkSchema, type GatewayContext } from "@cae/gateway";
 
 /**
- * The gateway's own `network` subgraph served over HTTP, for the gateways the benchmark compares
+ * The gateway's own subgraph (`gateway` in the supergraph) served over HTTP, for the gateways the benchmark compares
  * ours with (plain Apollo Gateway, Hive Gateway): they reach every subgraph by URL.
  * Environment: PORT, REGISTRY_FILE, AUTH_* (as the gateway).
  */
