@@ -181,7 +181,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     authenticate: async (authorization, requestId) => clientCaller(await authenticateLogged(authorization, requestId)),
     logger,
   });
-  if (options.checkSchemas ?? true) compatibility.start();
+  if (options.checkSchemas ?? true) {
+    compatibility.start();
+    // A cooperative just registered is checked at once, not at the next round.
+    follower?.onChange(() => void compatibility.check());
+  }
   return {
     ...http,
     apollo,

@@ -18,6 +18,7 @@ const entry = (overrides: Record<string, unknown> = {}) => ({
 describe("the registry of cooperatives", () => {
   it("accepts a valid registry, the demo one included", () => {
     expect(parseRegistry({ cooperatives: [entry()] }).cooperatives[0]).toEqual(entry());
+    expect(parseRegistry({ cooperatives: [entry({ departement: "2A" })] }).cooperatives[0].departement).toBe("2A");
     expect(loadRegistry(join(__dirname, "..", "..", "registry.demo.json")).cooperatives.map((c) => c.id)).toEqual([
       "alpes-entreprendre",
       "bretagne-cooperer",
@@ -36,6 +37,8 @@ describe("the registry of cooperatives", () => {
       /"subgraphs.contracts" must be an http\(s\) URL/,
     ],
     [{ cooperatives: [entry({ subgraphs: { ...entry().subgraphs, billing: "http://x/graphql" } })] }, /unknown subgraph "billing"/],
+    [{ cooperatives: [entry({ id: "network" })] }, /"network" is reserved for the network's own records/],
+    [{ cooperatives: [entry({ departement: "20" })] }, /\("alpes-entreprendre"\): "departement" must be an INSEE département code/],
   ])("refuses %j, naming the bad entry", (json, message) => {
     expect(() => parseRegistry(json)).toThrow(RegistryError);
     expect(() => parseRegistry(json)).toThrow(message);

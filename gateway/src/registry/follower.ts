@@ -28,6 +28,7 @@ export class RegistryFollower {
   private timer?: NodeJS.Timeout;
   private last?: string;
   private stopped = false;
+  private listeners: (() => void)[] = [];
 
   constructor(
     private readonly registry: Registry,
@@ -43,6 +44,11 @@ export class RegistryFollower {
       await new Promise((resolve) => setTimeout(resolve, Math.min(this.options.refreshMs, 1000)));
     }
     this.schedule();
+  }
+
+  /** Called after each change of the registry once started (the schema check of a cooperative just registered). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   stop(): void {
@@ -74,8 +80,10 @@ export class RegistryFollower {
       // The same checks as a registry file's: an entry the gateway cannot route by is refused whole.
       const { cooperatives } = parseRegistry({ cooperatives: entries }, `the network's registry (${url})`);
       const before = new Set(this.registry.cooperatives.map((cooperative) => cooperative.id));
+      const first = this.last === undefined;
       this.registry.cooperatives = cooperatives;
       this.last = text;
+      if (!first) for (const listener of this.listeners) listener();
       const now = new Set(cooperatives.map((cooperative) => cooperative.id));
       logger.info(
         { added: [...now].filter((id) => !before.has(id)), removed: [...before].filter((id) => !now.has(id)), cooperatives: now.size },
