@@ -12,6 +12,7 @@ import {
   wholeNumber,
   LOG_ENV_SHAPE,
   ConfigError,
+  isHttpUrl,
   type AuthConfig,
   type LogLevel,
 } from "@cae/shared";
@@ -61,7 +62,7 @@ const GATEWAY_ENV_SHAPE = {
   // Required without NETWORK_URL (checked below); empty: none, as unset.
   REGISTRY_FILE: envText(""),
   NETWORK_URL: envVar(
-    (value) => (value === "" || URL.canParse(value) ? value : undefined),
+    (value) => (value === "" || isHttpUrl(value) ? value : undefined),
     (value) => `NETWORK_URL must be the URL of the network subgraph's /graphql, got "${value}"`,
     "",
   ),

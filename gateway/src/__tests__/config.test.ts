@@ -40,7 +40,21 @@ describe("the gateway's environment", () => {
   it("names every variable it reads, token verification's and the limits' included", () => {
     expect(GATEWAY_ENV).toEqual(expect.arrayContaining(["REGISTRY_FILE", "NETWORK_SERVICE_TOKEN_FILE", "AUTH_ISSUER", "MAX_PAGE_SIZE"]));
     expect(GATEWAY_ENV).toEqual(expect.arrayContaining(["LOG_LEVEL"]));
-    expect(GATEWAY_ENV).toHaveLength(22);
+    expect(GATEWAY_ENV).toEqual(expect.arrayContaining(["NETWORK_URL", "REGISTRY_REFRESH_MS"]));
+    expect(GATEWAY_ENV).toHaveLength(24);
+  });
+
+  it("follows the network's subgraph when NETWORK_URL is set, with or without a registry file to start from", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "cae-gateway-config-")), "service.jwt");
+    writeFileSync(file, "token\n");
+    const config = gatewayConfigFromEnv({
+      ...valid,
+      REGISTRY_FILE: undefined,
+      NETWORK_URL: "http://network:4090/graphql",
+      NETWORK_SERVICE_TOKEN_FILE: file,
+    });
+    expect(config).toMatchObject({ networkUrl: "http://network:4090/graphql", registryRefreshMs: 5000, registryFile: undefined });
+    expect(gatewayConfigFromEnv(valid)).toMatchObject({ networkUrl: undefined, registryFile: expect.stringMatching(/registry\.json$/) });
   });
 
   it("reads the gateway's own token at each use, so that a rotated file is picked up", () => {
@@ -53,7 +67,10 @@ describe("the gateway's environment", () => {
   });
 
   it.each([
-    [{ REGISTRY_FILE: undefined }, "REGISTRY_FILE must name the registry of cooperatives (a JSON file)"],
+    [{ REGISTRY_FILE: undefined }, /Set NETWORK_URL .* or REGISTRY_FILE/],
+    [{ NETWORK_URL: "network:4090" }, /NETWORK_URL must be the URL of the network subgraph's \/graphql, got "network:4090"/],
+    [{ NETWORK_URL: "http://network:4090/graphql" }, /NETWORK_URL needs NETWORK_SERVICE_TOKEN_FILE/],
+    [{ REGISTRY_REFRESH_MS: "50" }, 'REGISTRY_REFRESH_MS must be a whole number of milliseconds from 100 to 3600000, got "50"'],
     [{ PORT: "http" }, 'PORT must be a port number (0 to 65535), got "http"'],
     [{ COOPERATIVE_TIMEOUT_MS: "5s" }, 'COOPERATIVE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000, got "5s"'],
     [{ COOPERATIVE_TIMEOUT_MS: "99" }, 'COOPERATIVE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000, got "99"'],
