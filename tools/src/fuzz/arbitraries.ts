@@ -37,6 +37,11 @@ export interface IdPool {
    * input naming several records (`accountId`, `customerId`) is given records that belong together.
    */
   rows: Map<string, Record<string, string>[]>;
+  /**
+   * The slugs of the network's registry, for a pool of the network's own records (whose
+   * `cooperativeId` is `network`, no cooperative): an argument naming a cooperative is one of them.
+   */
+  cooperatives?: string[];
 }
 
 export function emptyPool(cooperativeId: string, otherCooperativeIds: string[]): IdPool {
@@ -73,7 +78,7 @@ function tableNoun(table: string): string {
 }
 
 /** Names that say the table by another word. */
-const SYNONYMS: Record<string, string> = { facilitator: "counselor", referring: "partner" };
+const SYNONYMS: Record<string, string> = { facilitator: "counselor", referring: "partner", attendee: "member" };
 
 /**
  * The table an ID named so is of, read from the names on its path, nearest first: the field's own
@@ -193,6 +198,11 @@ function plausibleString(names: readonly string[], pool: IdPool): fc.Arbitrary<s
   if (name === "entitytype") return fc.constantFrom("Person", "Invoice", "Contract", "ActivityAccount");
   if (name === "search") return fc.constantFrom("Ga", "zoé", "a", "MARTIN");
   if (name === "after") return plausibleCursor(pool);
+  // Where a cooperative's subgraphs answer (the network's registry): at the network's subgraph only. Through the
+  // gateway, a cooperative registered at a URL of nothing would be routed to, and answer COOPERATIVE_UNAVAILABLE.
+  if (pool.cooperatives && (names.at(-2) ?? "").endsWith("EndpointsInput")) {
+    return fc.constantFrom("http://127.0.0.1:4131/graphql", "https://loire-entreprendre.example.fr/members/graphql");
+  }
   return plainText;
 }
 
@@ -315,6 +325,14 @@ function namesCooperative(names: readonly string[]): boolean {
 
 /** A global ID: of the right table when the names tell it, any record otherwise; the pool is read when the value is drawn. */
 function plausibleId(names: readonly string[], pool: IdPool): fc.Arbitrary<unknown> {
+  const registry = pool.cooperatives;
+  if (namesCooperative(names) && registry) {
+    // A cooperative of the registry mostly; now and then a new one (to register).
+    return fc.oneof(
+      { weight: 6, arbitrary: fc.nat().map((i) => registry[i % registry.length] ?? pool.cooperativeId) },
+      { weight: 1, arbitrary: fc.stringMatching(/^[a-z][a-z0-9]{2,12}(-[a-z0-9]{2,12})?$/) },
+    );
+  }
   if (namesCooperative(names)) return fc.constant(pool.cooperativeId);
   return fc.oneof(
     {
@@ -358,8 +376,10 @@ function hostileId(names: readonly string[], pool: IdPool): fc.Arbitrary<unknown
     const mine = pool.all[i % Math.max(1, pool.all.length)] ?? `${own}:00000000-0000-4000-8000-000000000001`;
     return `${own}:${mine.slice(mine.indexOf(":") + 1).toUpperCase()}`;
   });
+  // Of the network's records, its own slug is one too: reserved, never a cooperative's.
+  const reserved = pool.cooperatives ? [own] : [];
   if (namesCooperative(names))
-    return fc.oneof(fc.constantFrom(...others, "nowhere", "GARONNE", "", `${own} `, "-", "a".repeat(60)), hostileString);
+    return fc.oneof(fc.constantFrom(...others, ...reserved, "nowhere", "GARONNE", "", `${own} `, "-", "a".repeat(60)), hostileString);
   return fc.oneof(ofNothing, ofAnother, upperCase, junk, hostileString);
 }
 

@@ -1,14 +1,15 @@
 /**
  * The system under test, in a process of its own (isolation.ts starts it and talks to it over IPC):
  * a cooperative's subgraphs, run with `startTestSubgraph` and called with `execute` as a subgraph
- * test does, or the test network with its gateway on HTTP. A fuzzer's input may make a
- * request run for minutes (PGlite executes a statement synchronously, so nothing in the process,
- * not even a timer, runs meanwhile) or bring the process down: in a process of its own, the fuzzer
- * notices, reports it, and starts a fresh one.
+ * test does, the network's own subgraph likewise, or the test network with its gateway on HTTP. A
+ * fuzzer's input may make a request run for minutes (PGlite executes a statement synchronously, so
+ * nothing in the process, not even a timer, runs meanwhile) or bring the process down: in a process
+ * of its own, the fuzzer notices, reports it, and starts a fresh one.
  */
 import type { SubgraphName, SubgraphServer } from "@cae/shared";
 import { SUBGRAPHS } from "../subgraphs";
 import type { startTestNetwork as StartTestNetwork, TestNetwork } from "../testing/network";
+import type { startTestNetworkSubgraph as StartTestNetworkSubgraph } from "../testing/network-subgraph";
 import { execute, startTestSubgraph, testCaller } from "../testing/subgraph";
 import { ServerLog } from "./harness";
 import { fingerprint } from "./invariants";
@@ -16,7 +17,9 @@ import { fingerprint } from "./invariants";
 /** What a host runs. */
 export type HostSpec =
   | { kind: "subgraphs"; cooperativeId: string; backend: "embedded" | "server"; subgraphs: SubgraphName[] }
-  | { kind: "network"; cooperativeIds: string[] };
+  | { kind: "network"; cooperativeIds: string[] }
+  /** The network's own subgraph alone, its registry started from `registrySeedFile`; its requests name it `network`. */
+  | { kind: "networkSubgraph"; backend: "embedded" | "server"; registrySeedFile?: string };
 
 /** A request from the fuzzer, and its answer. */
 export interface HostRequest {
@@ -46,16 +49,28 @@ export async function serveHost(spec: HostSpec): Promise<void> {
       servers.set(name, server);
       log.watch((server as { logger?: unknown }).logger);
     }
+  } else if (spec.kind === "networkSubgraph") {
+    // Loaded only here, as the test network below: the cooperatives' hosts have no network subgraph to load.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startTestNetworkSubgraph } = require("../testing/network-subgraph") as {
+      startTestNetworkSubgraph: typeof StartTestNetworkSubgraph;
+    };
+    const server = await startTestNetworkSubgraph(spec.backend, { registrySeedFile: spec.registrySeedFile });
+    // It has no cooperative nor events, but what the operations below use: apollo, contextFor, database, stop.
+    servers.set("network", server as unknown as Server);
+    log.watch(server.logger);
   } else {
     // Loaded only here: a subgraphs' host has no gateway to load (a dynamic import() would leave the CommonJS loader).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startTestNetwork } = require("../testing/network") as { startTestNetwork: typeof StartTestNetwork };
-    network = await startTestNetwork(spec.cooperativeIds, { log: log.destination });
+    // With the network's own subgraph: every field of the schema a client is given answers.
+    network = await startTestNetwork(spec.cooperativeIds, { log: log.destination, networkSubgraph: true });
   }
   const dataSource = (args: Record<string, unknown>) => {
-    const name = args.subgraph as SubgraphName;
-    if (network) return network.subgraph(args.cooperativeId as string, name).database.dataSource;
-    const server = servers.get(name);
+    const name = args.subgraph as SubgraphName | "network";
+    if (network && name === "network") return network.networkSubgraph!.database.dataSource;
+    if (network) return network.subgraph(args.cooperativeId as string, name as SubgraphName).database.dataSource;
+    const server = servers.get(name as SubgraphName);
     if (!server) throw new Error(`No subgraph ${name}`);
     return server.database.dataSource;
   };

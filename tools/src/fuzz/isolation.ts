@@ -36,7 +36,7 @@ let ts;
 const typescript = () => (ts ??= require(require.resolve("typescript", { paths: [root] })));
 fs.mkdirSync(cache, { recursive: true });
 const packages = { "@cae/shared": "shared", "@cae/members": "subgraphs/members", "@cae/contracts": "subgraphs/contracts",
-  "@cae/finance": "subgraphs/finance", "@cae/gateway": "gateway", "@cae/tools": "tools" };
+  "@cae/finance": "subgraphs/finance", "@cae/network": "subgraphs/network", "@cae/gateway": "gateway", "@cae/tools": "tools" };
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
   const pkg = packages[request];

@@ -34,3 +34,15 @@ export async function addDatabaseIds(pool: IdPool, query: Query, perTable = 60):
     pool.rows.set(name, [...(pool.rows.get(name) ?? []), ...withReferences]);
   }
 }
+
+/**
+ * Fills the pool with the network's own records (its database, the network subgraph's): the
+ * `network:<uuid>` IDs of its tables as above (partners, agreements, committees, members,
+ * meetings, decisions, charter signatures), and the slugs of its registry, which an argument
+ * naming a cooperative is drawn from. The pool's `cooperativeId` is the network's (`network`).
+ */
+export async function addNetworkIds(pool: IdPool, query: Query, perTable = 60): Promise<void> {
+  await addDatabaseIds(pool, query, perTable);
+  const slugs: { id: string }[] = await query(`SELECT id FROM cooperatives ORDER BY id`);
+  pool.cooperatives = [...new Set([...(pool.cooperatives ?? []), ...slugs.map((row) => row.id)])];
+}

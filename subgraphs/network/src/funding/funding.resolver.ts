@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { mapConnection, NETWORK_SLUG, pageOfQuery, tryDecodeId } from "@cae/shared";
+import { localIdOfReference, mapConnection, NETWORK_SLUG, pageOfQuery } from "@cae/shared";
 import type { NetworkContext } from "../context";
 import { networkLocalId } from "../ids";
 import { toNetworkPartner } from "../partners/partner.service";
@@ -93,9 +93,10 @@ export class NetworkPartnerFundingResolver {
 }
 
 /** `_entities` of an agreement (the gateway reports on it): one statement for the whole batch. */
-export async function resolveFundingAgreementReference(reference: { id: string }, ctx: NetworkContext): Promise<FundingAgreement | null> {
-  const localId = tryDecodeId(reference.id);
-  if (!localId || localId.cooperativeId !== NETWORK_SLUG) return null;
-  const entity = await ctx.loaders.fundingAgreement.load(localId.localId);
+export async function resolveFundingAgreementReference(reference: { id: unknown }, ctx: NetworkContext): Promise<FundingAgreement | null> {
+  // A representation is the client's JSON: its `id` may be missing, null or no string at all, and then names no agreement.
+  const localId = localIdOfReference(reference.id, NETWORK_SLUG);
+  if (!localId) return null;
+  const entity = await ctx.loaders.fundingAgreement.load(localId);
   return entity ? toFundingAgreement(entity) : null;
 }

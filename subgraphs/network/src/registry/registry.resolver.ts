@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { isCooperativeSlug } from "@cae/shared";
 import type { NetworkContext } from "../context";
 import { Cooperative } from "./cooperative.type";
 import {
@@ -77,7 +78,9 @@ export class CooperativeRegistrationResolver {
 }
 
 /** `_entities` for a cooperative: any slug the registry knows, left or not (one statement for the whole batch). */
-export async function resolveCooperativeReference(reference: { id: string }, ctx: NetworkContext): Promise<Cooperative | null> {
+export async function resolveCooperativeReference(reference: { id: unknown }, ctx: NetworkContext): Promise<Cooperative | null> {
+  // A representation is the client's JSON: an `id` missing, null, no string or no slug names no cooperative of the registry.
+  if (typeof reference.id !== "string" || !isCooperativeSlug(reference.id)) return null;
   const entity = await ctx.loaders.registration.load(reference.id);
   return entity ? { id: entity.id } : null;
 }

@@ -521,4 +521,21 @@ describe.each(databaseBackends())("the network's funding agreements on %s Postgr
       expect(await trailCount()).toBe(trailBefore);
     },
   );
+
+  it("resolves to null an agreement's representation whose id is missing, null, no string or not the network's", async () => {
+    // Found by the fuzzer (tools/src/fuzz/__tests__/fuzz-network.subgraph.test.ts): an INTERNAL_SERVER_ERROR before.
+    const { id, reference } = agreements.network;
+    const representations = [undefined, null, { nested: true }, 12, id.replace("network:", "alpes-entreprendre:"), id].map((value) => ({
+      __typename: "FundingAgreement",
+      ...(value !== undefined && { id: value }),
+    }));
+    const { data, errors } = await execute(
+      server,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on FundingAgreement { id reference } } }`,
+      { r: representations },
+      service,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!._entities).toEqual([null, null, null, null, null, { id, reference }]);
+  });
 });

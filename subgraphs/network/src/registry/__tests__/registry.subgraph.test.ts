@@ -167,4 +167,20 @@ describe.each(databaseBackends())("the network's registry on %s PostgreSQL", (ba
     expect((await execute(server, REGISTRY, {}, testCaller("NETWORK_SERVICE"))).errors).toBeUndefined();
     expect((await execute(server, TRAIL, {}, analyst)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
+
+  it("resolves to null a cooperative's representation whose id is missing, null, no string or no slug", async () => {
+    // Found by the fuzzer (tools/src/fuzz/__tests__/fuzz-network.subgraph.test.ts): an INTERNAL_SERVER_ERROR before.
+    const representations = [undefined, null, { nested: true }, 12, "GARONNE", "x".repeat(10_240), "garonne-activites"].map((id) => ({
+      __typename: "Cooperative",
+      ...(id !== undefined && { id }),
+    }));
+    const { data, errors } = await execute(
+      server,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Cooperative { id } } }`,
+      { r: representations },
+      analyst,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!._entities).toEqual([null, null, null, null, null, null, { id: "garonne-activites" }]);
+  });
 });
