@@ -1,5 +1,6 @@
 # One image for the whole network: the command picks the service, e.g.
-#   node subgraphs/members/dist/main.js | subgraphs/contracts/... | subgraphs/finance/... | gateway/dist/main.js
+#   node subgraphs/members/dist/main.js | subgraphs/contracts/... | subgraphs/finance/... | subgraphs/network/...
+#   | gateway/dist/main.js
 
 FROM node:20-bookworm-slim AS manifests
 WORKDIR /app
@@ -9,6 +10,7 @@ COPY shared/package.json shared/
 COPY subgraphs/members/package.json subgraphs/members/
 COPY subgraphs/contracts/package.json subgraphs/contracts/
 COPY subgraphs/finance/package.json subgraphs/finance/
+COPY subgraphs/network/package.json subgraphs/network/
 COPY gateway/package.json gateway/
 COPY tools/package.json tools/
 
@@ -41,6 +43,7 @@ COPY --from=build /app/shared/dist shared/dist
 COPY --from=build /app/subgraphs/members/dist subgraphs/members/dist
 COPY --from=build /app/subgraphs/contracts/dist subgraphs/contracts/dist
 COPY --from=build /app/subgraphs/finance/dist subgraphs/finance/dist
+COPY --from=build /app/subgraphs/network/dist subgraphs/network/dist
 COPY --from=build /app/gateway/dist gateway/dist
 # The tooling's seeder writes the demo data (docker-compose.yml); with its dev dependencies left out,
 # it brings nothing the services do not already install.

@@ -6,3 +6,6 @@ CREATE DATABASE alpes_entreprendre_finance;
 CREATE DATABASE bretagne_cooperer_members;
 CREATE DATABASE bretagne_cooperer_contracts;
 CREATE DATABASE bretagne_cooperer_finance;
+-- The network's own subgraph (its registry of cooperatives, partners, agreements, committees) owns
+-- one too: the network's records are no cooperative's, and no cooperative's subgraph reads them.
+CREATE DATABASE network;

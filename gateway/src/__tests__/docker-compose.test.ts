@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, posix, relative, resolve, sep } from "node:path";
 import { parse } from "yaml";
 import { SUBGRAPH_ENV, SUBGRAPH_NAMES, subgraphConfigFromEnv, type SubgraphName } from "@cae/shared";
+import { NETWORK_SUBGRAPH_ENV, networkSubgraphConfigFromEnv } from "@cae/network";
 import { DEFAULT_SUPERGRAPH_FILE, GATEWAY_ENV, gatewayConfigFromEnv } from "../config";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -53,6 +54,8 @@ import { parseRegistry, type Registry } from "../registry/registry";
 
 /** The tooling's demo seeder, which a demo container runs before its subgraph (tools/src/demo/seed/main.ts). */
 const DEMO_SEEDER = "tools/dist/demo/seed/main.js";
+/** The network's own subgraph's entry point: one service for the whole network, not one per cooperative. */
+const NETWORK_ENTRY = "subgraphs/network/dist/main.js";
 
 /*
  * No Docker engine runs where the tests run, so the deployment files cannot be tried for real:
@@ -247,6 +250,8 @@ interface Deployment {
   services: Map<string, Service>;
   /** The services that run one cooperative's subgraph, named `<cooperative>-<subgraph>`. */
   subgraphServices: { service: Service; cooperativeId: string; subgraph: SubgraphName }[];
+  /** The services that run the network's own subgraph (one is expected). */
+  networkServices: Service[];
   registry?: Registry;
   registryError?: string;
   databases: Set<string>;
@@ -282,6 +287,7 @@ function parseDeployment(files: DeploymentFiles): Deployment {
   return {
     services,
     subgraphServices,
+    networkServices: [...services.values()].filter((service) => service.command.includes(NETWORK_ENTRY)),
     registry,
     registryError,
     databases,
@@ -336,6 +342,7 @@ function checkSubgraphServices(deployment: Deployment): string[] {
   for (const service of deployment.services.values()) {
     if (
       service.command.some((word) => /^subgraphs\/[^/]+\/dist\/main\.js$/.test(word)) &&
+      !service.command.includes(NETWORK_ENTRY) &&
       !deployment.subgraphServices.some((entry) => entry.service === service)
     ) {
       problems.push(`service ${service.name}: runs a subgraph but is not named <cooperative>-<subgraph>`);
@@ -384,6 +391,65 @@ function probeProblem(service: Service): string | undefined {
   if (!probe.includes("process.env.PORT") && !(service.env.PORT && probe.includes(`:${service.env.PORT}`)))
     return `its healthcheck does not probe its own PORT (${service.env.PORT ?? "unset"})`;
   return undefined;
+}
+
+/** What is wrong with where a service reads docker/registry.json (`variable` names the file in the image), if anything. */
+function registryFileProblem(deployment: Deployment, service: Service, variable: string): string | undefined {
+  const runtime = runtimeStage(deployment);
+  const workdir = runtime?.workdir ?? "/";
+  const copies = runtime ? copiesOf(deployment.stages, runtime) : [];
+  const registryFile = posix.resolve(workdir, service.env[variable] ?? "");
+  const mounted = service.mounts.some(
+    (mount) =>
+      resolve(root, mount.source) === resolve(root, "docker/registry.json") && posix.resolve(workdir, mount.target) === registryFile,
+  );
+  if (!mounted && !placedAt(copies, "docker/registry.json").includes(registryFile)) {
+    return `${variable} is ${registryFile}, where docker/registry.json is neither mounted nor copied`;
+  }
+  return undefined;
+}
+
+/**
+ * The network's own subgraph: one service, on a database of its own (checkDatabases), its
+ * registry started from the registry the gateway knows, with an environment its parser accepts.
+ */
+function checkNetworkService(deployment: Deployment): string[] {
+  if (deployment.networkServices.length === 0) return [`the compose file has no service running the network's subgraph (${NETWORK_ENTRY})`];
+  if (deployment.networkServices.length > 1)
+    return [
+      `services ${deployment.networkServices.map((service) => service.name).join(", ")} all run the network's subgraph: one holds its registry`,
+    ];
+  const [service] = deployment.networkServices;
+  const where = `service ${service.name}`;
+  const problems: string[] = [];
+  const known = new Set<string>(NETWORK_SUBGRAPH_ENV);
+  const unknown = Object.keys(service.env).filter((key) => !known.has(key));
+  if (unknown.length > 0)
+    problems.push(`${where}: the network's subgraph reads none of ${unknown.join(", ")} (it knows ${NETWORK_SUBGRAPH_ENV.join(", ")})`);
+  if (service.command.includes(DEMO_SEEDER))
+    problems.push(`${where}: the demo seeder has no network data; the subgraph starts its registry from REGISTRY_SEED_FILE`);
+  if (!existsSync(resolve(root, "subgraphs/network/src/main.ts")))
+    problems.push(`${where}: subgraphs/network/src/main.ts, which ${NETWORK_ENTRY} is built from, does not exist`);
+  if (service.dependsOn.postgres !== "service_healthy")
+    problems.push(`${where}: must wait for postgres to be healthy (migrations run at start)`);
+  const probe = probeProblem(service);
+  if (probe) problems.push(`${where}: ${probe}`);
+  if (!service.env.REGISTRY_SEED_FILE)
+    problems.push(`${where}: no REGISTRY_SEED_FILE, so its registry starts empty and the gateway routes to no cooperative`);
+  else {
+    const seed = registryFileProblem(deployment, service, "REGISTRY_SEED_FILE");
+    if (seed) problems.push(`${where}: ${seed}`);
+  }
+  try {
+    const config = networkSubgraphConfigFromEnv(withStandInKey(service, problems));
+    if (config.database.kind !== "server")
+      problems.push(`${where}: would use an ${config.database.kind} database inside the container, not the postgres service`);
+    if (config.host !== "0.0.0.0") problems.push(`${where}: listens on ${config.host}, unreachable from the gateway's container`);
+    if (!config.production) problems.push(`${where}: NODE_ENV is not production, so introspection and stack traces stay on`);
+  } catch (error) {
+    problems.push(`${where}: the network's subgraph refuses its environment: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return problems;
 }
 
 function checkDatabases(deployment: Deployment): string[] {
@@ -454,16 +520,22 @@ function checkGateway(deployment: Deployment): string[] {
     problems.push(`gateway: refuses its environment: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  const runtime = runtimeStage(deployment);
-  const workdir = runtime?.workdir ?? "/";
-  const copies = runtime ? copiesOf(deployment.stages, runtime) : [];
-  const registryFile = posix.resolve(workdir, gateway.env.REGISTRY_FILE ?? "");
-  const mounted = gateway.mounts.some(
-    (mount) =>
-      resolve(root, mount.source) === resolve(root, "docker/registry.json") && posix.resolve(workdir, mount.target) === registryFile,
-  );
-  if (!mounted && !placedAt(copies, "docker/registry.json").includes(registryFile)) {
-    problems.push(`gateway: REGISTRY_FILE is ${registryFile}, where docker/registry.json is neither mounted nor copied`);
+  const registryFile = registryFileProblem(deployment, gateway, "REGISTRY_FILE");
+  if (registryFile) problems.push(`gateway: ${registryFile}`);
+
+  // The network's subgraph, whose fields the gateway serves and whose registry it follows.
+  const [network] = deployment.networkServices;
+  if (!gateway.env.NETWORK_URL)
+    problems.push("gateway: no NETWORK_URL, so it neither follows the network's registry nor serves its fields");
+  else if (network) {
+    const url = new URL(gateway.env.NETWORK_URL);
+    if (url.hostname !== network.name || url.port !== network.env.PORT || url.pathname !== "/graphql")
+      problems.push(
+        `gateway: NETWORK_URL is ${url.href}, not the network's subgraph (service ${network.name}, PORT ${network.env.PORT ?? "(unset)"}, /graphql)`,
+      );
+    // Started, not healthy: until it answers, the gateway routes by REGISTRY_FILE.
+    if (gateway.dependsOn[network.name] !== "service_started")
+      problems.push(`gateway: must start after ${network.name}, without waiting for its health`);
   }
 
   for (const { service } of deployment.subgraphServices) {
@@ -555,6 +627,7 @@ function gatewaySupergraphPath(deployment: Deployment): string {
 const CHECKS = {
   registry: checkRegistry,
   subgraphs: checkSubgraphServices,
+  network: checkNetworkService,
   databases: checkDatabases,
   gateway: checkGateway,
   image: checkImage,
@@ -608,6 +681,21 @@ describe("the Docker deployment", () => {
 
   it("gives each subgraph service a database of its own, created by the init script", () => {
     expect(checkDatabases(deployment)).toEqual([]);
+  });
+
+  it("runs the network's own subgraph once, on its own database, its registry started from docker/registry.json", () => {
+    expect(checkNetworkService(deployment)).toEqual([]);
+    expect(deployment.networkServices.map((service) => service.name)).toEqual(["network"]);
+    const database = new URL(deployment.networkServices[0].env.DATABASE_URL ?? "http://missing").pathname.slice(1);
+    expect(database).toBe("network");
+    expect(deployment.databases.has("network")).toBe(true);
+  });
+
+  it("points the gateway to the network's subgraph on its port, and starts it after it", () => {
+    const gateway = deployment.services.get("gateway");
+    const network = deployment.services.get("network");
+    expect(new URL(gateway?.env.NETWORK_URL ?? "http://missing").port).toBe(network?.env.PORT);
+    expect(gateway?.dependsOn.network).toBe("service_started");
   });
 
   it("starts the gateway with an environment its config parser accepts and the registry where it looks", () => {
@@ -682,6 +770,54 @@ describe("the deployment checks", () => {
       '$1test: ["CMD", "true"]',
     );
     expect(broken({ compose })).toEqual(["gateway: its healthcheck does not probe /health"]);
+  });
+
+  it("find a gateway whose NETWORK_URL misses the network's subgraph, or that does not wait for it to start", () => {
+    expect(
+      broken({
+        compose: replaceOnce(files.compose, "NETWORK_URL: http://network:4090/graphql", "NETWORK_URL: http://network:4091/graphql"),
+      }),
+    ).toEqual([
+      expect.stringContaining(
+        "gateway: NETWORK_URL is http://network:4091/graphql, not the network's subgraph (service network, PORT 4090",
+      ),
+    ]);
+    expect(broken({ compose: replaceOnce(files.compose, 'PORT: "4090"', 'PORT: "4091"') })).toEqual([
+      expect.stringContaining(
+        "gateway: NETWORK_URL is http://network:4090/graphql, not the network's subgraph (service network, PORT 4091",
+      ),
+    ]);
+    expect(broken({ compose: replaceOnce(files.compose, /\n {6}network:\n {8}condition: service_started/, "") })).toEqual([
+      "gateway: must start after network, without waiting for its health",
+    ]);
+  });
+
+  it("find a network subgraph on no database of its own, or with a variable it does not read", () => {
+    const initSql = replaceOnce(files.initSql, /CREATE DATABASE network;/, "");
+    expect(broken({ initSql })).toEqual([expect.stringContaining("service network: database network is not created")]);
+    const shared = replaceOnce(files.compose, "5432/network", "5432/alpes_entreprendre_members");
+    expect(broken({ compose: shared })).toEqual([expect.stringContaining("shares database alpes_entreprendre_members")]);
+    const misspelt = replaceOnce(
+      files.compose,
+      "REGISTRY_SEED_FILE: /app/docker/registry.json",
+      "REGISTRY_SEED: /app/docker/registry.json",
+    );
+    expect(broken({ compose: misspelt })).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("service network: the network's subgraph reads none of REGISTRY_SEED"),
+        expect.stringContaining("service network: no REGISTRY_SEED_FILE, so its registry starts empty"),
+      ]),
+    );
+  });
+
+  it("find a network subgraph whose registry seed is not docker/registry.json in the container", () => {
+    const compose = replaceOnce(files.compose, "REGISTRY_SEED_FILE: /app/docker/registry.json", "REGISTRY_SEED_FILE: /app/registry.json");
+    expect(broken({ compose })).toEqual([expect.stringContaining("service network: REGISTRY_SEED_FILE is /app/registry.json")]);
+  });
+
+  it("find an image without the network subgraph's code", () => {
+    const dockerfile = replaceOnce(files.dockerfile, /^COPY --from=build \/app\/subgraphs\/network\/dist .*$/m, "");
+    expect(broken({ dockerfile })).toEqual([expect.stringContaining("does not copy subgraphs/network/dist")]);
   });
 
   it("find an image without the gateway's supergraph", () => {

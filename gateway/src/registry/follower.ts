@@ -1,4 +1,5 @@
 import type { Logger } from "@cae/shared";
+import { pooledFetcher } from "../routing/http-client";
 import { parseRegistry, type Registry, type RegistryEntry } from "./registry";
 
 const REGISTRY_QUERY = "{ registry { cooperativeId name region departement endpoints { members contracts finance } } }";
@@ -29,6 +30,8 @@ export class RegistryFollower {
   private last?: string;
   private stopped = false;
   private listeners: (() => void)[] = [];
+  /** Over node:http, as the data sources: `fetch` refuses some ports (the Fetch standard's "bad ports"). */
+  private readonly fetcher = pooledFetcher(1);
 
   constructor(
     private readonly registry: Registry,
@@ -60,12 +63,15 @@ export class RegistryFollower {
   async refresh(): Promise<boolean> {
     const { url, token, timeoutMs, logger } = this.options;
     try {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token()}` },
-        body: JSON.stringify({ query: REGISTRY_QUERY }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      const response = await this.fetcher(
+        url,
+        {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token()}` },
+          body: JSON.stringify({ query: REGISTRY_QUERY }),
+        },
+        timeoutMs,
+      );
       const answer = (await response.json()) as RegistryAnswer;
       if (answer.errors?.length) throw new Error(answer.errors.map((error) => error.message).join("; "));
       const entries = (answer.data?.registry ?? []).map((entry) => ({

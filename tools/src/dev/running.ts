@@ -19,6 +19,8 @@ export interface RunningNetwork {
   pid: number;
   dataDir: string;
   gateway: string;
+  /** The network's own subgraph's GraphQL URL (absent in the records of launchers from before it ran one). */
+  networkSubgraph?: string;
 }
 
 /** Records a running network; the function returned removes the record (it never throws). */

@@ -91,11 +91,6 @@ function startOptions(line: CommandLine, env: NodeJS.ProcessEnv): StartOptions {
     const named = from("network-port", "NETWORK_PORT");
     if (!Number.isInteger(networkPortNumber) || networkPortNumber < 1 || networkPortNumber > 65535)
       throw new UsageError(`${named} must be a port number from 1 to 65535, got "${networkPort}"`);
-    // The gateway reads the network's registry with fetch, which refuses these ports outright.
-    if (BAD_PORTS.has(networkPortNumber))
-      throw new UsageError(
-        `${named} is ${networkPortNumber}, a port fetch refuses (a "bad port" of the Fetch standard), and the gateway reads the network's registry with fetch: choose another`,
-      );
   }
   const timeoutSeconds = timeout === undefined || timeout === "" ? DEFAULT_TIMEOUT_SECONDS : Number(timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
@@ -121,12 +116,9 @@ const BAD_PORTS = new Set([
   989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
 ]);
 
-/** The network subgraph's port when none is named: the gateway's + 90, or the next one fetch accepts, below the gateway's near the top. */
+/** The network subgraph's port when none is named: the gateway's + 90, or - 90 near the top. */
 function defaultNetworkPort(gatewayPort: number): number {
-  const step = gatewayPort + NETWORK_PORT_OFFSET <= 65535 ? 1 : -1;
-  let port = gatewayPort + step * NETWORK_PORT_OFFSET;
-  while (BAD_PORTS.has(port)) port += step;
-  return port;
+  return gatewayPort + NETWORK_PORT_OFFSET <= 65535 ? gatewayPort + NETWORK_PORT_OFFSET : gatewayPort - NETWORK_PORT_OFFSET;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -345,6 +337,95 @@ async function checkPorts(planned: PlannedPort[], host: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The network's registry, against the file's.
+
+const REGISTRY_QUERY = "{ registry { cooperativeId endpoints { members contracts finance } } }";
+
+/** POSTs a GraphQL query over node:http (as the health checks go) and parses the answer. */
+function graphql(url: string, query: string, token: string): Promise<unknown> {
+  return new Promise((done, fail) => {
+    const body = JSON.stringify({ query });
+    const sent = request(
+      url,
+      {
+        method: "POST",
+        timeout: 5000,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), authorization: `Bearer ${token}` },
+      },
+      (response) => {
+        let text = "";
+        response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        response.on("end", () => {
+          try {
+            done(JSON.parse(text));
+          } catch {
+            fail(new Error(`answered ${response.statusCode} with no JSON`));
+          }
+        });
+      },
+    );
+    sent.on("timeout", () => sent.destroy(new Error("no answer within 5 s")));
+    sent.on("error", fail);
+    sent.end(body);
+  });
+}
+
+/**
+ * How the network's registry differs from the file's, as lines, in what the launcher runs (the
+ * cooperatives and their subgraphs' URLs): the file seeds an empty registry only, and a registry
+ * changed through the API since, or seeded by another file, is the one the gateway follows.
+ */
+function registryDifferences(
+  file: readonly Pick<RegistryEntry, "id" | "subgraphs">[],
+  network: readonly Pick<RegistryEntry, "id" | "subgraphs">[],
+  fileName: string,
+): string[] {
+  const inNetwork = new Map(network.map((entry) => [entry.id, entry]));
+  const inFile = new Set(file.map((entry) => entry.id));
+  const lines: string[] = [];
+  for (const entry of file) {
+    const registered = inNetwork.get(entry.id);
+    if (!registered) lines.push(`${entry.id}: in ${fileName} only; the launcher runs it, the gateway does not route to it`);
+    else {
+      const moved = SUBGRAPH_NAMES.filter((name) => registered.subgraphs[name] !== entry.subgraphs[name]);
+      if (moved.length > 0)
+        lines.push(
+          `${entry.id}: the network's registry has ${moved.map((name) => `${name} at ${registered.subgraphs[name]}`).join(", ")}, ` +
+            "where the gateway routes; the launcher runs the file's",
+        );
+    }
+  }
+  for (const entry of network) {
+    if (!inFile.has(entry.id))
+      lines.push(`${entry.id}: in the network's registry only; the gateway routes to it, the launcher does not run it`);
+  }
+  return lines;
+}
+
+/** What the banner says when the network's registry is not the file's; empty when it is. */
+async function registryNote(networkGraphql: string, tokenFile: string, file: RegistryEntry[], fileName: string, dataDir: string) {
+  let lines: string[];
+  try {
+    const answer = (await graphql(networkGraphql, REGISTRY_QUERY, readFileSync(tokenFile, "utf8").trim())) as {
+      data?: { registry?: { cooperativeId: string; endpoints: RegistryEntry["subgraphs"] }[] } | null;
+      errors?: { message: string }[];
+    };
+    if (!answer.data?.registry) throw new Error(answer.errors?.map((error) => error.message).join("; ") || "no registry in its answer");
+    const network = answer.data.registry.map((entry) => ({ id: entry.cooperativeId, subgraphs: entry.endpoints }));
+    lines = registryDifferences(file, network, fileName);
+  } catch (error) {
+    return `\nThe network's registry could not be compared with ${fileName} (${error instanceof Error ? error.message : String(error)}).\n`;
+  }
+  if (lines.length === 0) return "";
+  return `
+The network's registry (in ${join(dataDir, "network")}) is not ${fileName}'s, and the gateway follows the network's:
+${lines.map((line) => `  ${line}`).join("\n")}
+It was changed through the API since (registerCooperative, updateCooperativeRegistration, withdrawCooperative), or
+started from another registry file. To start it again from ${fileName}: stop npm start, delete ${join(dataDir, "network")}.
+`;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** Whether a subgraph's embedded database is still to be made (and so to be filled with the demo data). */
 function isNew(name: SubgraphName, env: Record<string, string>): boolean {
@@ -381,6 +462,10 @@ async function main() {
   await checkPorts(
     [
       { port: options.port, owner: "the gateway's (PORT or --port sets it)" },
+      {
+        port: options.networkPort,
+        owner: `the network subgraph's (NETWORK_PORT or --network-port sets it; by default the gateway's + ${NETWORK_PORT_OFFSET})`,
+      },
       ...planned.map(({ label, url }) => ({
         port: Number(url.port),
         owner: `${label}'s (${registryName} sets it; --registry <file> runs another registry)`,
@@ -394,33 +479,60 @@ async function main() {
   const auth = developmentAuthEnv(keys);
   for (const entry of planned) entry.env.PGLITE_TEMPLATE = template;
 
+  const localHost = ["0.0.0.0", "::"].includes(options.host) ? "127.0.0.1" : options.host;
+  const local = (port: number) => `http://${localHost.includes(":") ? `[${localHost}]` : localHost}:${port}`;
+  const gatewayUrl = local(options.port);
+  const networkUrl = local(options.networkPort);
+  // The network's subgraph needs no demo data: it starts its empty registry from the registry
+  // file itself. It starts at once, while the cooperatives' demo data is written.
+  const network = serviceStep(
+    launch(NETWORK_LABEL, "subgraphs/network/dist/main.js", {
+      PORT: String(options.networkPort),
+      DATA_DIR: options.dataDir,
+      PGLITE_TEMPLATE: template,
+      REGISTRY_SEED_FILE: options.registryFile,
+      ...auth,
+    }),
+    `${networkUrl}/health`,
+  );
+
   // The subgraphs hold no demo code: the demo data is written before they start, on the first start only.
   const seeds = planned
     .filter(({ name, env }) => isNew(name, env))
     .map(({ label, name, env }) => seedStep(launch(`${label} demo data`, "tools/dist/demo/seed/main.js", env, [name], true)));
   await awaitSteps(seeds, deadline, options.timeoutSeconds);
 
-  const gatewayHost = ["0.0.0.0", "::"].includes(options.host) ? "127.0.0.1" : options.host;
-  const gatewayUrl = `http://${gatewayHost.includes(":") ? `[${gatewayHost}]` : gatewayHost}:${options.port}`;
   const subgraphs = planned.map(({ label, name, env, url }) =>
     serviceStep(launch(label, `subgraphs/${name}/dist/main.js`, { ...env, PORT: url.port, ...auth }), new URL("/health", url).href),
   );
+  const serviceTokenFile = await writeNetworkServiceToken(keys, options.dataDir);
+  // The gateway starts once the network's subgraph answers, so that the registry it routes by from
+  // its first request is the network's; REGISTRY_FILE is the one it would start from otherwise.
+  await awaitSteps([network], deadline, options.timeoutSeconds);
+  if (phase !== "starting") return; // Ctrl-C while it started: nothing more is launched
   const gateway = serviceStep(
     launch("gateway", "gateway/dist/main.js", {
       REGISTRY_FILE: options.registryFile,
+      NETWORK_URL: `${networkUrl}/graphql`,
       PORT: String(options.port),
-      NETWORK_SERVICE_TOKEN_FILE: await writeNetworkServiceToken(keys, options.dataDir),
+      NETWORK_SERVICE_TOKEN_FILE: serviceTokenFile,
       ...auth,
     }),
     `${gatewayUrl}/health`,
   );
-  const [tokens] = await Promise.all([
+  const [tokens, note] = await Promise.all([
     demoTokens(keys, registry.cooperatives[0].id),
-    awaitSteps([...subgraphs, gateway], deadline, options.timeoutSeconds),
+    registryNote(`${networkUrl}/graphql`, serviceTokenFile, registry.cooperatives, registryName, options.dataDir),
+    awaitSteps([network, ...subgraphs, gateway], deadline, options.timeoutSeconds),
   ]);
   if (phase !== "starting") return; // Ctrl-C while starting
   phase = "ready";
-  stopRecord = recordRunningNetwork({ pid: process.pid, dataDir: options.dataDir, gateway: gatewayUrl });
+  stopRecord = recordRunningNetwork({
+    pid: process.pid,
+    dataDir: options.dataDir,
+    gateway: gatewayUrl,
+    networkSubgraph: `${networkUrl}/graphql`,
+  });
   process.once("exit", () => stopRecord());
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -436,7 +548,8 @@ The network is ready in ${seconds} s: ${registry.cooperatives.length} cooperativ
   Apollo Sandbox (a browser):  ${gatewayUrl}/graphql
   Dashboard:                   ${gatewayUrl}${DASHBOARD_PATH}   (sign in with the NETWORK_ANALYST token)
   Health of every cooperative: ${gatewayUrl}/health
-${badPort}
+  Network subgraph:            ${networkUrl}/graphql   (its registry, which the gateway follows: changed by a NETWORK_ADMIN)
+${badPort}${note}
 Tokens (development key in ${shown(keys.privateKeyFile)}, valid 12 h; more with: ${tokenCommand}):
 ${Object.entries(tokens)
   .map(([role, token]) => `  ${role.padEnd(16)} ${token}`)
@@ -448,7 +561,7 @@ Try, as a counselor of ${first}:
     -d '{"query":"{ cooperative(id: \\"${first}\\") { name people(first: 3) { totalCount edges { node { id firstName lastName contracts { edges { node { kind status } } } } } } } }"}'
 
 Processes (kill a subgraph to see the gateway answer without it; the gateway's stopping stops the network):
-${[...subgraphs, gateway].map(({ child }) => `  ${String(child.process.pid).padEnd(8)} ${child.label}`).join("\n")}
+${[network, ...subgraphs, gateway].map(({ child }) => `  ${String(child.process.pid).padEnd(8)} ${child.label}`).join("\n")}
 
 Ctrl-C stops everything.`);
 }

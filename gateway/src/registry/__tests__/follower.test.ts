@@ -64,7 +64,9 @@ describe("the gateway's follower of the network's registry", () => {
     const first = registry.cooperatives;
     expect(await following.refresh()).toBe(true);
     expect(registry.cooperatives).toBe(first);
-    answer = () => ({ data: { registry: [entry("alpes-entreprendre", 4101), { ...entry("bretagne-cooperer", 4111), departement: "35" }] } });
+    answer = () => ({
+      data: { registry: [entry("alpes-entreprendre", 4101), { ...entry("bretagne-cooperer", 4111), departement: "35" }] },
+    });
     expect(await following.refresh()).toBe(true);
     expect(registry.cooperatives.map((c) => [c.id, c.departement])).toEqual([
       ["alpes-entreprendre", undefined],
@@ -75,7 +77,10 @@ describe("the gateway's follower of the network's registry", () => {
 
   it.each([
     ["an error", () => ({ errors: [{ message: "This Query.registry is not open to COUNSELOR" }] })],
-    ["an entry it cannot route by", () => ({ data: { registry: [{ ...entry("alpes-entreprendre", 4101), endpoints: { members: "x" } }] } })],
+    [
+      "an entry it cannot route by",
+      () => ({ data: { registry: [{ ...entry("alpes-entreprendre", 4101), endpoints: { members: "x" } }] } }),
+    ],
     ["an empty registry", () => ({ data: { registry: [] } })],
     ["no JSON", () => "not json"],
   ])("keeps routing by the registry it has when the network answers %s", async (_case, bad) => {

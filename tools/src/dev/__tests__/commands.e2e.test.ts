@@ -24,7 +24,11 @@ async function verifiedWith(publicKeyFile: string, token: string) {
 describe("every development command", () => {
   // npm start, npm run token, npm run keys, the template of prepare, and the Docker image's check.
   const commands: [string, string, string[]][] = [
-    ["start", "Usage: npm start", ["--port", "--data-dir", "--timeout", "--registry", "START_TIMEOUT_SECONDS"]],
+    [
+      "start",
+      "Usage: npm start",
+      ["--port", "--network-port", "--data-dir", "--timeout", "--registry", "START_TIMEOUT_SECONDS", "NETWORK_PORT"],
+    ],
     ["token", "Usage: npm run token", ["--role", "--coop", "--data-dir", "--key-dir", "--expires"]],
     ["keys", "Usage: npm run keys -- <directory>", []],
     ["template", "Usage: node tools/dist/dev/template.js", []],

@@ -25,7 +25,7 @@ export interface RunningCommand {
 }
 
 /** The variables the commands read, left out of the test's own environment so that a developer's settings do not leak in. */
-const COMMAND_VARIABLES = ["PORT", "HOST", "DATA_DIR", "START_TIMEOUT_SECONDS", "NODE_OPTIONS", "DATABASE_URL"];
+const COMMAND_VARIABLES = ["PORT", "NETWORK_PORT", "HOST", "DATA_DIR", "START_TIMEOUT_SECONDS", "NODE_OPTIONS", "DATABASE_URL"];
 
 /** Starts `tools/src/dev/<command>.ts`; `env` adds to the test's environment (undefined removes). */
 export function startCommand(command: string, args: string[] = [], env: Record<string, string | undefined> = {}): RunningCommand {
