@@ -1,19 +1,35 @@
 /**
  * Walks the network's API schema through the real gateway over HTTP, as every role: from every
- * root field (`cooperatives`, `cooperative`, `person`, `network`), with the caller's own IDs and
- * others', of two cooperatives, through every object field and list to depth 6. The queries are
- * generated from `gateway/schema.graphql`; what comes back is judged by rules written here:
+ * root field (`cooperatives`, `cooperative`, `person`, `network`, and the network's own subgraph's
+ * `registry`, `partners`, `fundingAgreements`, `committees`, `networkAuditTrail`...), with the
+ * caller's own IDs and others', of two cooperatives, through every object field and list to depth
+ * 6. The queries are generated from `gateway/schema.graphql`; what comes back is judged by rules
+ * written here:
  * - network roles get no person's record of any kind, no cooperative's exact aggregate, and no
- *   value that names a person;
+ *   value that names a person; the network's records (partners, agreements and their reports,
+ *   committees) they do get, its audit trail its admins only;
  * - an entrepreneur gets no person but themselves and no record that the tables say is somebody
  *   else's, and no exact aggregate;
- * - a counselor gets their cooperative's people and records, and nothing of the other cooperative's.
+ * - a counselor gets their cooperative's people and records, and nothing of the other cooperative's;
+ * - neither gets anything of the network's own records but the cooperative and, for the counselor,
+ *   their own cooperative's charter adherence: no partner, agreement, committee, member's name or
+ *   email, partner's email, registry entry or audit event of the network.
  */
+import { todayInFrance } from "@cae/shared";
 import { startTestNetwork, type TestNetwork } from "@cae/tools";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildSchema, getNamedType, isObjectType, Kind, parse, type GraphQLObjectType } from "graphql";
-import { AGGREGATE_TYPES, contentsOf, PERSONAL_TYPES, recordsOf, selectionOf, type Json } from "./schema-walk";
+import {
+  AGGREGATE_TYPES,
+  contentsOf,
+  createNetworkRecords,
+  PERSONAL_TYPES,
+  recordsOf,
+  selectionOf,
+  type Json,
+  type NetworkRecords,
+} from "./schema-walk";
 
 const ALPES = "alpes-entreprendre";
 const BRETAGNE = "bretagne-cooperer";
@@ -40,6 +56,24 @@ const OWNERS = (() => {
     }
   }
   return owners;
+})();
+
+/**
+ * The types only the network's own subgraph serves of a cooperative's business (its registry,
+ * charter, partners, agreements, committees): no cooperative subgraph resolves them. Read from the
+ * supergraph's join directives, so that a new type of the network's is judged the day it is added.
+ */
+const NETWORK_ONLY_TYPES = (() => {
+  const types = new Set<string>();
+  const cooperatives = ["MEMBERS", "CONTRACTS", "FINANCE"];
+  for (const definition of parse(readFileSync(resolve(__dirname, "../../supergraph.graphql"), "utf8")).definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+    const graphs = (definition.directives ?? [])
+      .filter((d) => d.name.value === "join__type")
+      .map((d) => String((d as Directive).arguments?.find((arg) => arg.name.value === "graph")?.value.value));
+    if (graphs.includes("NETWORK") && !graphs.some((graph) => cooperatives.includes(graph))) types.add(definition.name.value);
+  }
+  return types;
 })();
 
 /**
@@ -80,11 +114,15 @@ describe("every path of the network's API, through the gateway, as every role (g
   let own: string;
   const ownRecords = new Set<string>();
   const tokens: Record<string, string> = {};
+  /** The network's records created for the walk, and the IDs of its audit trail's events (read from its table). */
+  let networkData: NetworkRecords;
+  const networkAudit = new Set<string>();
 
   beforeAll(async () => {
     // What is walked is access, not cost: the generated queries are bigger than the cost limit lets a client send.
     // And access, not time: a generated query of depth 6 may take long on a busy machine, the cooperatives are given minutes.
-    network = await startTestNetwork([ALPES, BRETAGNE], { limits: { maxCost: 10_000_000 }, timeoutMs: 300_000 });
+    // With the network's own subgraph: otherwise its fields answer NETWORK_UNAVAILABLE.
+    network = await startTestNetwork([ALPES, BRETAGNE], { limits: { maxCost: 10_000_000 }, timeoutMs: 300_000, networkSubgraph: true });
     for (const coop of [ALPES, BRETAGNE]) {
       const people: { id: string; first_name: string; last_name: string; email: string | null; phone: string | null }[] = await network
         .subgraph(coop, "members")
@@ -140,6 +178,14 @@ describe("every path of the network's API, through the gateway, as every role (g
     tokens.NETWORK_ANALYST = await network.token({ sub: "analyst", role: "NETWORK_ANALYST" });
     tokens.NETWORK_ADMIN = await network.token({ sub: "admin", role: "NETWORK_ADMIN" });
     tokens.ENTREPRENEUR = await network.token({ sub: "own", role: "ENTREPRENEUR", coop: ALPES, person: own });
+    // The network's subgraph has no demo data: its admin creates, through the gateway, what is walked.
+    networkData = await createNetworkRecords(
+      (query, variables) => network.query(query, variables, tokens.NETWORK_ADMIN),
+      [ALPES, BRETAGNE],
+      todayInFrance(),
+    );
+    const events: { id: string }[] = await network.networkSubgraph!.database.dataSource.query("SELECT id FROM audit_events");
+    for (const event of events) networkAudit.add(event.id);
   });
   afterAll(() => network?.stop());
 
@@ -152,7 +198,29 @@ describe("every path of the network's API, through the gateway, as every role (g
     { field: "person", id: ids.get(`Person:${ALPES}`)!.find((id) => id !== own) },
     { field: "person", id: ids.get(`Person:${BRETAGNE}`)![0] },
     { field: "network" },
+    { field: "registry" },
+    { field: "partners" },
+    { field: "partner", id: networkData.partner },
+    { field: "fundingAgreements" },
+    { field: "fundingAgreement", id: networkData.agreement },
+    { field: "committees" },
+    { field: "committee", id: networkData.committee },
+    { field: "networkAuditTrail" },
   ];
+
+  /**
+   * What a cooperative's user gets of the network's own records and may not: any object of a type
+   * only the network's subgraph serves, but a charter adherence of their own cooperative for its
+   * staff (by what the network recorded for it); an event of the network's audit trail.
+   */
+  const networkRecordsOf = (objects: { type: string; object: Record<string, Json> }[], staffOf?: string) =>
+    objects
+      .filter(({ type, object }) => {
+        if (type === "CharterAdherence") return !staffOf || !networkData.adherences.get(staffOf)!.includes(String(object.id));
+        if (type === "AuditEvent") return networkAudit.has(String(object.id));
+        return NETWORK_ONLY_TYPES.has(type);
+      })
+      .map(({ type, object }) => `${type} ${String(object.id ?? "")}`);
 
   /**
    * One root, walked one first-level field at a time (each query within the gateway's cost limit);
@@ -199,15 +267,35 @@ describe("every path of the network's API, through the gateway, as every role (g
     return { objects, strings, unexpected, depth };
   };
 
-  it.each(["NETWORK_ANALYST", "NETWORK_ADMIN"])("gives %s no individual and no exact aggregate, from any root field", async (role) => {
-    for (const root of roots()) {
-      const { objects, strings, unexpected } = await walk(tokens[role], root);
-      expect(unexpected).toEqual([]);
-      expect(objects.map((o) => o.type).filter((type) => PERSONAL_TYPES.has(type) || AGGREGATE_TYPES.has(type))).toEqual([]);
-      const named = [...strings].filter((value) => owner.has(value) || names.has(value));
-      expect(named.filter((value) => value !== root.id)).toEqual([]);
-    }
-  });
+  it.each(["NETWORK_ANALYST", "NETWORK_ADMIN"])(
+    "gives %s no individual and no exact aggregate, from any root field, and the network's records (its audit trail to its admins)",
+    async (role) => {
+      const seen: { type: string; object: Record<string, Json> }[] = [];
+      const seenStrings = new Set<string>();
+      for (const root of roots()) {
+        const { objects, strings, unexpected } = await walk(tokens[role], root);
+        expect(unexpected).toEqual([]);
+        expect(objects.map((o) => o.type).filter((type) => PERSONAL_TYPES.has(type) || AGGREGATE_TYPES.has(type))).toEqual([]);
+        const named = [...strings].filter((value) => owner.has(value) || names.has(value));
+        expect(named.filter((value) => value !== root.id)).toEqual([]);
+        seen.push(...objects);
+        for (const value of strings) seenStrings.add(value);
+      }
+      const audited = seen.filter((o) => o.type === "AuditEvent" && networkAudit.has(String(o.object.id)));
+      if (role === "NETWORK_ADMIN") expect(audited.length).toBeGreaterThan(0);
+      else expect(audited.map((o) => String(o.object.id))).toEqual([]);
+      // Not vacuous: the committee's member, minutes and decision, the partner's email, both cooperatives' adherences,
+      // and the agreement's report for the calendar year the walk asks for.
+      expect([...networkData.secrets].filter((value) => !seenStrings.has(value))).toEqual([]);
+      // Every type the cooperatives' users are judged against was walked (the list read from the supergraph is the real one).
+      expect([...NETWORK_ONLY_TYPES].filter((type) => !seen.some((o) => o.type === type))).toEqual([]);
+      const adherences = seen.filter((o) => o.type === "CharterAdherence").map((o) => String(o.object.id));
+      expect(adherences).toEqual(expect.arrayContaining([...networkData.adherences.values()].flat()));
+      const reports = seen.filter((o) => o.type === "FundingAgreement" && o.object.id === networkData.agreement);
+      expect(reports.some((o) => typeof o.object.reportCsv === "string")).toBe(true);
+      expect(reports.some((o) => typeof o.object.reportPdf === "string")).toBe(true);
+    },
+  );
 
   it("gives an entrepreneur themselves and their own records only, from any root field", async () => {
     let ownSeen = 0;
@@ -222,22 +310,31 @@ describe("every path of the network's API, through the gateway, as every role (g
       // Somebody else's ID, email or phone; the ID the caller asked for is theirs to name.
       const others = [...strings].filter((value) => owner.has(value) && owner.get(value) !== own && value !== root.id);
       expect(others).toEqual([]);
+      // Nothing of the network's own records: not even their own cooperative's charter adherence (the staff's).
+      expect(networkRecordsOf(objects)).toEqual([]);
+      expect([...strings].filter((value) => networkData.secrets.has(value))).toEqual([]);
       ownSeen += objects.filter((o) => o.type === "Person" && o.object.id === own).length;
     }
     expect(ownSeen).toBeGreaterThan(0);
   });
 
-  it("gives a counselor their cooperative's people and records, to depth 6, and nothing of another cooperative's", async () => {
+  it("gives a counselor their cooperative's people and records, to depth 6, and nothing of another cooperative's nor of the network's", async () => {
     let people = 0;
     let depth = 0;
+    let ownAdherences = 0;
     for (const root of roots()) {
       const walked = await walk(tokens.COUNSELOR, root);
       expect(walked.unexpected).toEqual([]);
       depth = Math.max(depth, walked.depth);
       people += walked.objects.filter((o) => o.type === "Person").length;
       expect([...walked.strings].filter((value) => owner.get(value)?.startsWith(`${BRETAGNE}:`) && value !== root.id)).toEqual([]);
+      // Of the network's records, their own cooperative's charter adherence only.
+      expect(networkRecordsOf(walked.objects, ALPES)).toEqual([]);
+      expect([...walked.strings].filter((value) => networkData.secrets.has(value))).toEqual([]);
+      ownAdherences += walked.objects.filter((o) => o.type === "CharterAdherence").length;
     }
     expect(people).toBeGreaterThan(3);
     expect(depth).toBeGreaterThanOrEqual(6);
+    expect(ownAdherences).toBeGreaterThan(0);
   });
 });

@@ -8,7 +8,7 @@ import {
   isEnumType,
   isInputObjectType,
   isLeafType,
-  isNonNullType,
+  isRequiredArgument,
   isUnionType,
   type GraphQLArgument,
   type GraphQLField,
@@ -18,7 +18,11 @@ import {
 
 export type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
 
-/** The value given to a required argument: dates of the demo year, an ID of the type the field returns. */
+/**
+ * The value given to a required argument: dates of the demo year (a period `from`/`to` is the whole
+ * calendar year 2026, which a report's period may be and the walks' records cover), an ID of the
+ * type the field returns.
+ */
 function argumentValue(arg: GraphQLArgument, field: GraphQLField<unknown, unknown>, idsOf: (type: string) => string[]): unknown {
   const type = getNamedType(arg.type);
   if (type.name === "Date") return arg.name === "to" ? "2026-12-31" : arg.name === "from" ? "2026-01-01" : "2026-06-30";
@@ -69,7 +73,8 @@ export function selectionOf(type: GraphQLNamedType, options: WalkOptions, depth 
     const args: string[] = [];
     let unusable = false;
     for (const arg of field.args) {
-      if (!isNonNullType(arg.type)) continue;
+      // An optional argument, or a non-null one with a default (`includeFormer: Boolean! = false`), is left to its default.
+      if (!isRequiredArgument(arg)) continue;
       if (isInputObjectType(getNamedType(arg.type))) unusable = true;
       const value = argumentValue(arg, field, options.idsOf);
       if (value === undefined) unusable = true;
@@ -149,4 +154,105 @@ export async function recordsOf(personLocalId: string, query: QueryOf): Promise<
   const found: string[] = [];
   for (const [subgraph, sql] of statements) for (const row of await query(subgraph, sql, [personLocalId])) found.push(row.id);
   return found;
+}
+
+/** The network's records the walks judge by, created through the API as a network admin. */
+export interface NetworkRecords {
+  partner: string;
+  agreement: string;
+  committee: string;
+  /** Each cooperative's charter adherences (their IDs). */
+  adherences: Map<string, string[]>;
+  /**
+   * Values that are the network's business only: a committee member's name and email, a partner's
+   * contact email, a meeting's minutes and its decision. No cooperative role reads any of them, nor
+   * the gateway's credential.
+   */
+  secrets: Set<string>;
+  /** What the gateway's credential may read of them: the partner's name (its agreement's funder). */
+  partnerName: string;
+}
+
+type Run = (query: string, variables: Record<string, unknown>) => Promise<{ data?: Record<string, unknown> | null; errors?: unknown }>;
+
+/**
+ * Creates, as a network admin, a partner with a contact email, its funding agreement for the
+ * region of Auvergne-Rhône-Alpes over 2026, a steering committee following it with a member (name
+ * and email), a meeting held today with its minutes and a decision, and a charter adherence for
+ * each cooperative given.
+ */
+export async function createNetworkRecords(run: Run, cooperativeIds: string[], today: string): Promise<NetworkRecords> {
+  const answer = async (query: string, input: Record<string, unknown>) => {
+    const { data, errors } = await run(query, { input });
+    if (errors || !data) throw new Error(JSON.stringify(errors));
+    return Object.values(data)[0] as Record<string, string>;
+  };
+  const partner = await answer("mutation ($input: CreateNetworkPartnerInput!) { createPartner(input: $input) { id name contactEmail } }", {
+    name: "DREETS Auvergne-Rhône-Alpes – walk",
+    kind: "STATE",
+    contactEmail: "conventions.walk@dreets-ara.example.org",
+  });
+  const agreement = await answer("mutation ($input: SignFundingAgreementInput!) { signFundingAgreement(input: $input) { id } }", {
+    partnerId: partner.id,
+    reference: "WALK-ARA-2026",
+    title: "Accompagnement à la création d'activité (walk)",
+    territory: { kind: "REGION", region: "Auvergne-Rhône-Alpes" },
+    startsOn: "2026-01-01",
+    endsOn: "2026-12-31",
+    amountCents: "8000000",
+    signedOn: "2025-12-10",
+    indicatorsOwed: ["SUPPORTED", "ENTRIES", "FOLLOW_UPS"],
+  });
+  const committee = await answer("mutation ($input: CreateCommitteeInput!) { createCommittee(input: $input) { id } }", {
+    kind: "STEERING",
+    name: "Comité de pilotage walk ARA",
+    fundingAgreementId: agreement.id,
+    territory: "Région Auvergne-Rhône-Alpes",
+  });
+  const member = await answer("mutation ($input: AddCommitteeMemberInput!) { addCommitteeMember(input: $input) { id fullName email } }", {
+    committeeId: committee.id,
+    fullName: "Ermengarde Walkowiak",
+    organisation: "DREETS Auvergne-Rhône-Alpes",
+    role: "Présidente",
+    email: "ermengarde.walkowiak@dreets-ara.example.org",
+  });
+  const meeting = await answer("mutation ($input: ScheduleCommitteeMeetingInput!) { scheduleCommitteeMeeting(input: $input) { id } }", {
+    committeeId: committee.id,
+    scheduledOn: today,
+    place: "Lyon",
+    agenda: ["Bilan de l'année"],
+    periodFrom: "2026-01-01",
+    periodTo: "2026-12-31",
+  });
+  const minutes = "Le comité walk a examiné le rapport de l'année.";
+  await answer("mutation ($input: RecordCommitteeMinutesInput!) { recordCommitteeMinutes(input: $input) { id } }", {
+    meetingId: meeting.id,
+    heldOn: today,
+    attendeeIds: [member.id],
+    minutes,
+  });
+  const decision = "Transmettre le rapport walk signé à la DREETS";
+  await answer("mutation ($input: RecordCommitteeDecisionInput!) { recordCommitteeDecision(input: $input) { id } }", {
+    meetingId: meeting.id,
+    text: decision,
+    owner: "Réseau",
+  });
+  const adherences = new Map<string, string[]>();
+  for (const cooperativeId of cooperativeIds) {
+    const adherence = await answer("mutation ($input: RecordCharterAdherenceInput!) { recordCharterAdherence(input: $input) { id } }", {
+      cooperativeId,
+      charterVersion: "2024",
+      signedOn: "2024-06-01",
+      signatory: `Signataire de ${cooperativeId}, gérante`,
+    });
+    adherences.set(cooperativeId, [adherence.id]);
+  }
+  return {
+    partner: partner.id,
+    agreement: agreement.id,
+    committee: committee.id,
+    adherences,
+    secrets: new Set([member.fullName, member.email, partner.contactEmail, minutes, decision]),
+    partnerName: partner.name,
+  };
 }
