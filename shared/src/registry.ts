@@ -35,13 +35,14 @@ export function loadRegistry(file: string): Registry {
 }
 
 /** Validates a registry, naming the bad entry and field in the error. */
-export function parseRegistry(json: unknown, source = "registry"): Registry {
+export function parseRegistry(json: unknown, source = "registry", options: { allowEmpty?: boolean } = {}): Registry {
   const fail = (where: string, problem: string): never => {
     throw new RegistryError(`${source}: ${where}: ${problem}`);
   };
   if (!isObject(json) || !Array.isArray(json.cooperatives)) fail("top level", 'expected { "cooperatives": [...] }');
   const entries = (json as { cooperatives: unknown[] }).cooperatives;
-  if (entries.length === 0) fail("cooperatives", "the registry lists no cooperative");
+  // A file that lists none is a mistake; the network's registry may have none (before the first registration).
+  if (entries.length === 0 && !options.allowEmpty) fail("cooperatives", "the registry lists no cooperative");
   const seen = new Set<string>();
   const cooperatives = entries.map((entry, index): RegistryEntry => {
     let where = `cooperatives[${index}]`;

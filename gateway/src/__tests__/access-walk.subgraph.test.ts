@@ -305,18 +305,8 @@ describe("every path of every subgraph, as every role (generated from the schema
   });
 });
 
-/** What the gateway's credential may get of the network's subgraph: the registry, the agreements and their funder. */
-const SERVICE_TYPES = new Set([
-  "Cooperative",
-  "CooperativeRegistration",
-  "CooperativeEndpoints",
-  "FundingAgreement",
-  "FundingTerritory",
-  "FundingAgreementConnection",
-  "FundingAgreementEdge",
-  "PageInfo",
-  "NetworkPartner",
-]);
+/** What the gateway's credential may get of the network's subgraph: the registry it routes by. */
+const SERVICE_TYPES = new Set(["Cooperative", "CooperativeRegistration", "CooperativeEndpoints"]);
 /** The network's audit trail: its admins' only. */
 const AUDIT_TYPES = new Set(["AuditEvent", "AuditEventConnection", "AuditEventEdge"]);
 
@@ -422,7 +412,7 @@ describe("every path of the network's own subgraph, as every role (generated fro
     },
   );
 
-  it("gives the gateway's credential the registry, the agreements and their funder's name, but no partner's email, committee or audit", async () => {
+  it("gives the gateway's credential the registry only: no partner, agreement, committee or audit", async () => {
     const { objects, strings, unexpected } = await walkAll(testCaller("NETWORK_SERVICE"));
     expect(unexpected).toEqual([]);
     expect(
@@ -430,8 +420,8 @@ describe("every path of the network's own subgraph, as every role (generated fro
     ).toEqual([]);
     expect([...strings].filter((value) => records.secrets.has(value))).toEqual([]);
     const types = new Set(objects.map((o) => o.type));
-    expect([...types].sort()).toEqual(expect.arrayContaining(["CooperativeRegistration", "FundingAgreement", "NetworkPartner"]));
-    expect(strings.has(records.partnerName)).toBe(true);
+    expect([...types].sort()).toEqual(expect.arrayContaining(["CooperativeRegistration", "CooperativeEndpoints"]));
+    expect(strings.has(records.partnerName)).toBe(false);
   });
 
   it.each(["NETWORK_ANALYST", "NETWORK_ADMIN"] as const)(

@@ -1,6 +1,7 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { badUserInput, conflict, funderReportCsv, funderReportPdf, frenchDate, type FunderReport } from "@cae/shared";
 import type { GatewayContext } from "../context";
+import { findCooperative } from "../registry/registry";
 import { report } from "./funder-report.resolver";
 import { FundingAgreement, FundingAgreementReportArgs } from "./funding-agreement.type";
 
@@ -24,6 +25,13 @@ async function agreementReport(
     );
   }
   if (agreement.cooperativeIds.length === 0) throw conflict("No cooperative of the network's registry is in the agreement's territory");
+  // Registered a moment ago: the gateway reads the network's registry every few seconds.
+  const unread = agreement.cooperativeIds.filter((id) => !findCooperative(ctx.registry, id));
+  if (unread.length > 0) {
+    throw conflict(
+      `The gateway has not read cooperative(s) ${unread.join(", ")} of the network's registry yet: ask again in a few seconds`,
+    );
+  }
   const answer = await ctx.indicators.indicators({ from, to, cooperativeIds: agreement.cooperativeIds }, ctx);
   const scope = `${agreement.title} (convention ${agreement.reference}) – ${ctx.indicators.scopeOf(answer)}`;
   return report(answer, ctx, { scope, parts: agreement.indicatorsOwed });

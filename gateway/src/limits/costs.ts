@@ -87,6 +87,21 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = Object.freeze({
   // so the default cost limit (20,000) lets one request render about forty of them, not thousands.
   "Invoice.pdf": 500,
   "CreditNote.pdf": 500,
+  "Quote.pdf": 500,
+  "Contract.pdf": 500,
+  "EmployerCertificate.pdf": 500,
+  "EmploymentAttestation.pdf": 500,
+  "SupportAgreementAttestation.pdf": 500,
+  "SupportSession.attendanceSheetPdf": 500,
+  "CommitteeMeeting.minutesPdf": 500,
+  // A funder report: the figures of a period (a release slice, or a cooperative's statement), then
+  // the document, with charts when it is a PDF.
+  "FunderFigures.reportPdf": 500,
+  "FunderFigures.reportCsv": 100,
+  "NetworkIndicators.funderReportPdf": 500,
+  "NetworkIndicators.funderReportCsv": 100,
+  "FundingAgreement.reportPdf": 500,
+  "FundingAgreement.reportCsv": 100,
   // A contract's printed text, with its person and cooperative fetched from members.
   "Contract.document": 200,
   // A statement sums an account's books over a period; a simulation walks the pay rules.

@@ -32,8 +32,7 @@ export const networkPolicy: AccessPolicy = {
     FunderSupportCells: rules.part,
     AmountCell: rules.part,
     DurationIndicator: rules.part,
-    // Its report is the network's figures for a territory: the readers of the network's indicators
-    // (a cooperative's staff too would get their own exact figures only, as for any indicators).
+    // Its report is the network's protected figures for the agreement's territory: as the agreement, the network's staff only.
     FundingAgreement: { summary: "the network's staff", roles: NETWORK_ROLES },
   },
   fields: {

@@ -73,8 +73,10 @@ export class RegistryFollower {
         timeoutMs,
       );
       const answer = (await response.json()) as RegistryAnswer;
-      if (answer.errors?.length) throw new Error(answer.errors.map((error) => error.message).join("; "));
-      const entries = (answer.data?.registry ?? []).map((entry) => ({
+      if (answer?.errors?.length) throw new Error(answer.errors.map((error) => error.message).join("; "));
+      // Only a registry read is one: an answer without it is no reason to route to nobody.
+      if (!Array.isArray(answer?.data?.registry)) throw new Error("the answer holds no registry");
+      const entries = answer.data.registry.map((entry) => ({
         id: entry.cooperativeId,
         name: entry.name,
         region: entry.region,
@@ -84,7 +86,7 @@ export class RegistryFollower {
       const text = JSON.stringify(entries);
       if (text === this.last) return true;
       // The same checks as a registry file's: an entry the gateway cannot route by is refused whole.
-      const { cooperatives } = parseRegistry({ cooperatives: entries }, `the network's registry (${url})`);
+      const { cooperatives } = parseRegistry({ cooperatives: entries }, `the network's registry (${url})`, { allowEmpty: true });
       const before = new Set(this.registry.cooperatives.map((cooperative) => cooperative.id));
       const first = this.last === undefined;
       this.registry.cooperatives = cooperatives;

@@ -1,10 +1,13 @@
 import { NETWORK_ROLES, NETWORK_SERVICE, rules, STAFF, type AccessPolicy, type Caller, type ReadRule } from "@cae/shared";
 
-/** The network's staff, and the gateway's credential, which reads the registry to route by it. */
-const networkStaff: ReadRule = { summary: "the network's staff and the gateway's credential", roles: [...NETWORK_ROLES, NETWORK_SERVICE] };
+/** The registry: the network's staff, and the gateway's credential, which routes by it. */
+const registryReaders: ReadRule = {
+  summary: "the network's staff and the gateway's credential",
+  roles: [...NETWORK_ROLES, NETWORK_SERVICE],
+};
 
-/** The network's staff only: a committee's members (names, emails), minutes and decisions are the network's business. */
-const committeeReaders: ReadRule = { summary: "the network's staff", roles: NETWORK_ROLES };
+/** The network's staff only: its partners (a contact's email may name a person), agreements, committees (members' names, minutes). */
+const networkRoles: ReadRule = { summary: "the network's staff", roles: NETWORK_ROLES };
 
 /** The network's staff, and a cooperative's staff for what is about their own cooperative. */
 export const aboutOneCooperative = <T>(cooperativeOf: (object: T) => string): ReadRule => ({
@@ -21,39 +24,36 @@ export const aboutOneCooperative = <T>(cooperativeOf: (object: T) => string): Re
 export const networkPolicy: AccessPolicy = {
   types: {
     Cooperative: rules.open,
-    CooperativeRegistration: networkStaff,
+    CooperativeRegistration: registryReaders,
     CooperativeEndpoints: rules.part,
     CharterAdherence: aboutOneCooperative((adherence: { cooperativeId: string }) => adherence.cooperativeId),
-    // A partner is an organisation: the gateway's credential reads it with its agreements (the report names its funder).
-    NetworkPartner: networkStaff,
+    // The gateway's credential reads the registry only: a report's agreement is read with its reader's own token.
+    NetworkPartner: networkRoles,
     NetworkPartnerConnection: rules.part,
     NetworkPartnerEdge: rules.part,
-    // The gateway's credential reads the agreements to build the reports each one is owed.
-    FundingAgreement: networkStaff,
+    FundingAgreement: networkRoles,
     FundingTerritory: rules.part,
     FundingAgreementConnection: rules.part,
     FundingAgreementEdge: rules.part,
-    Committee: committeeReaders,
+    Committee: networkRoles,
     CommitteeConnection: rules.part,
     CommitteeEdge: rules.part,
-    CommitteeMember: committeeReaders,
-    CommitteeMeeting: committeeReaders,
-    CommitteeDecision: committeeReaders,
+    CommitteeMember: networkRoles,
+    CommitteeMeeting: networkRoles,
+    CommitteeDecision: networkRoles,
     AuditEvent: { summary: "the network's admins", roles: ["NETWORK_ADMIN"] },
     AuditEventConnection: rules.part,
     AuditEventEdge: rules.part,
     PageInfo: rules.part,
   },
   fields: {
-    "Query.registry": networkStaff,
-    // The directory of partners, and a contact's email (it may name a person), are the network's staff's only.
-    "Query.partners": { summary: "the network's staff", roles: NETWORK_ROLES },
-    "Query.partner": { summary: "the network's staff", roles: NETWORK_ROLES },
-    "NetworkPartner.contactEmail": { summary: "the network's staff", roles: NETWORK_ROLES },
-    "Query.fundingAgreements": networkStaff,
-    "Query.fundingAgreement": networkStaff,
-    "Query.committees": committeeReaders,
-    "Query.committee": committeeReaders,
+    "Query.registry": registryReaders,
+    "Query.partners": networkRoles,
+    "Query.partner": networkRoles,
+    "Query.fundingAgreements": networkRoles,
+    "Query.fundingAgreement": networkRoles,
+    "Query.committees": networkRoles,
+    "Query.committee": networkRoles,
     "Query.networkAuditTrail": { summary: "the network's admins", roles: ["NETWORK_ADMIN"] },
   },
 };

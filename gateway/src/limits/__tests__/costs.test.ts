@@ -68,6 +68,16 @@ describe("what a list and an expensive field cost", () => {
     ).toBeNull();
   });
 
+  it("refuses the report of every agreement of a page, and the minutes of every meeting of every committee", () => {
+    const refused = (source: string) => checkQueryLimits(parse(source), undefined, {}, DEFAULT_QUERY_LIMITS, schema)?.extensions.code;
+    expect(refused(`{ fundingAgreements(first: 100) { edges { node { reportPdf(from: "2026-01-01", to: "2026-12-31") } } } }`)).toBe(
+      "QUERY_TOO_COMPLEX",
+    );
+    expect(refused(`{ committees(first: 100) { edges { node { meetings { minutesPdf } } } } }`)).toBe("QUERY_TOO_COMPLEX");
+    // One agreement's report, as a committee's preparation asks it, stays allowed.
+    expect(refused(`{ fundingAgreement(id: "network:x") { reportPdf(from: "2026-01-01", to: "2026-12-31") } }`)).toBeUndefined();
+  });
+
   it("lets every example operation of the repository through the default limits", () => {
     const document = parse(readFileSync(join(ROOT, "examples/operations.graphql"), "utf8"));
     for (const operation of document.definitions) {

@@ -73,6 +73,10 @@ describe("the gateway's follower of the network's registry", () => {
       ["bretagne-cooperer", "35"],
     ]);
     expect(changes).toEqual([2]);
+    // The last cooperative withdrawn: nothing is routed any more.
+    answer = () => ({ data: { registry: [] } });
+    expect(await following.refresh()).toBe(true);
+    expect(registry.cooperatives).toEqual([]);
   });
 
   it.each([
@@ -81,8 +85,8 @@ describe("the gateway's follower of the network's registry", () => {
       "an entry it cannot route by",
       () => ({ data: { registry: [{ ...entry("alpes-entreprendre", 4101), endpoints: { members: "x" } }] } }),
     ],
-    ["an empty registry", () => ({ data: { registry: [] } })],
-    ["no JSON", () => "not json"],
+    ["no registry", () => ({ data: null })],
+    ["a JSON text but no GraphQL answer", () => "not an answer"],
   ])("keeps routing by the registry it has when the network answers %s", async (_case, bad) => {
     const registry: Registry = { cooperatives: [] };
     const following = follower(registry);

@@ -18,7 +18,10 @@ export class CharterAdherence {
   @Field(() => LocalDateScalar, { description: "When the cooperative signed it." })
   signedOn: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "The last day it holds; null until a later version replaces it." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The last day it holds, when the charter sets one; null: until the cooperative signs a later version.",
+  })
   validUntil: string | null;
 
   @Field(() => String, { description: 'Who signed for the cooperative, and as what ("Marie Dupont, gérante").' })

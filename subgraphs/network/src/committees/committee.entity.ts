@@ -15,11 +15,7 @@ export class CommitteeEntity {
   @Column({ type: "text" })
   name: string;
 
-  /**
-   * The local ID of the funding agreement the committee oversees, when it oversees one. A plain
-   * column without a foreign key for now: the agreements are another concept of this subgraph,
-   * linked later; the ID's shape is checked when it is given.
-   */
+  /** The local ID of the funding agreement the committee oversees, when it oversees one. */
   @Column({ name: "funding_agreement_id", type: "uuid", nullable: true })
   fundingAgreementId: string | null;
 

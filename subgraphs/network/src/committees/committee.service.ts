@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { FundingAgreementEntity } from "../funding/funding.entity";
 import { networkId, networkLocalId } from "../ids";
 import { CommitteeEntity, type CommitteeKindValue } from "./committee.entity";
-import type { Committee, CreateCommitteeInput, UpdateCommitteeInput } from "./committee.type";
+import { CommitteeKind, type Committee, type CreateCommitteeInput, type UpdateCommitteeInput } from "./committee.type";
 
 /** A committee as its field resolvers receive it: its local ID kept to load what belongs to it. */
 export type CommitteeRoot = Committee & { localId: string };
@@ -30,17 +30,14 @@ export const violatedUniqueIndex = (error: unknown): string | undefined => {
 
 const nameTaken = (name: string) => conflict(`The network already has a committee named "${name}" (whatever its case)`, "input.name");
 
-const KINDS: readonly string[] = ["STEERING", "TECHNICAL"];
+const KINDS: readonly string[] = Object.values(CommitteeKind);
 function kindOf(value: string, field: string): CommitteeKindValue {
   // GraphQL checks the enum; this guards the service when it is called from elsewhere (a script).
   if (!KINDS.includes(value)) throw badUserInput(`${field} "${value}" is not a kind of committee`, field);
   return value as CommitteeKindValue;
 }
 
-/**
- * The funding agreement's local ID. Only its shape is checked: the agreements are linked to their
- * committees later (a foreign key then), and a committee may be set up before its agreement is recorded.
- */
+/** The funding agreement's local ID from its global one (`agreementExists` then checks the network has it). */
 const fundingAgreementOf = (value: string | null | undefined, field: string): string | null =>
   value === null || value === undefined || value.trim() === "" ? null : networkLocalId(value.trim(), field);
 

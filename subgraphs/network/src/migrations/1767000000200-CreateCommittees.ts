@@ -12,7 +12,7 @@ export class CreateCommittees1767000000200 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         kind text NOT NULL CHECK (kind IN ('STEERING', 'TECHNICAL')),
         name text NOT NULL CHECK (name <> '' AND length(name) <= 200),
-        -- A funding agreement's ID, linked by a foreign key once the agreements' table is in place.
+        -- The funding agreement the committee oversees, if any.
         funding_agreement_id uuid REFERENCES funding_agreements (id),
         territory text CHECK (territory <> '' AND length(territory) <= 500),
         created_at timestamptz NOT NULL DEFAULT now(),
