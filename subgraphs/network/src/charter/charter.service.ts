@@ -1,17 +1,7 @@
-import {
-  badUserInput,
-  conflict,
-  notFound,
-  pastDate,
-  plannedDate,
-  recordAudit,
-  requiredText,
-  todayInFrance,
-  type Caller,
-} from "@cae/shared";
+import { badUserInput, conflict, pastDate, plannedDate, recordAudit, requiredText, todayInFrance, type Caller } from "@cae/shared";
 import type { DataSource } from "typeorm";
 import { networkId } from "../ids";
-import { RegisteredCooperativeEntity } from "../registry/registry.entity";
+import { registeredOrFail } from "../registry/registry.service";
 import { CharterAdherenceEntity } from "./charter.entity";
 import type { CharterAdherence, RecordCharterAdherenceInput } from "./charter.type";
 
@@ -41,8 +31,8 @@ export async function recordCharterAdherence(db: DataSource, actor: Caller, inpu
   const charterVersion = requiredText(input.charterVersion, "input.charterVersion", 50);
   const signatory = requiredText(input.signatory, "input.signatory", 200);
   return db.transaction(async (manager) => {
-    const cooperative = await manager.getRepository(RegisteredCooperativeEntity).findOneBy({ id: input.cooperativeId });
-    if (!cooperative) throw notFound(`No cooperative "${input.cooperativeId}" in the network's registry`, "input.cooperativeId");
+    // Locked: a withdrawal, or the same signature recorded twice at once, waits for this one.
+    const cooperative = await registeredOrFail(manager, input.cooperativeId, "input.cooperativeId", "pessimistic_write");
     if (cooperative.withdrawnOn) {
       throw conflict(`Cooperative "${cooperative.id}" left the network on ${cooperative.withdrawnOn}`, "input.cooperativeId");
     }

@@ -13,13 +13,16 @@ export async function seedRegistry(db: DataSource, file: string): Promise<number
   if ((await db.getRepository(RegisteredCooperativeEntity).count()) > 0) return 0;
   const { cooperatives } = loadRegistry(file);
   const actor: AuditActor = { subject: `registry file ${basename(file)}`, role: "NETWORK_SERVICE" };
-  for (const entry of cooperatives) {
-    await registerCooperative(
-      db,
-      actor,
-      { cooperativeId: entry.id, name: entry.name, region: entry.region, departement: entry.departement, endpoints: entry.subgraphs },
-      "seedRegistry",
-    );
-  }
-  return cooperatives.length;
+  // Whole or not at all: an entry refused leaves the registry empty, to be started again once the file is mended.
+  return db.transaction(async (manager) => {
+    for (const entry of cooperatives) {
+      await registerCooperative(
+        manager,
+        actor,
+        { cooperativeId: entry.id, name: entry.name, region: entry.region, departement: entry.departement, endpoints: entry.subgraphs },
+        "seedRegistry",
+      );
+    }
+    return cooperatives.length;
+  });
 }

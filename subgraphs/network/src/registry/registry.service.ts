@@ -14,7 +14,7 @@ import {
   type AuditActor,
   type Caller,
 } from "@cae/shared";
-import type { DataSource, EntityManager } from "typeorm";
+import { DataSource, type EntityManager } from "typeorm";
 
 import { RegisteredCooperativeEntity } from "./registry.entity";
 import type {
@@ -60,26 +60,36 @@ function departementOf(value: string | null | undefined, field: string): string 
   return code;
 }
 
-async function registeredOrFail(manager: EntityManager, cooperativeId: string, field: string): Promise<RegisteredCooperativeEntity> {
-  const entity = await manager.getRepository(RegisteredCooperativeEntity).findOneBy({ id: cooperativeId });
+/** A cooperative's entry, or NOT_FOUND naming `field`; `lock` holds it until the transaction ends (two changes one after the other). */
+export async function registeredOrFail(
+  manager: EntityManager,
+  cooperativeId: string,
+  field: string,
+  lock?: "pessimistic_write" | "pessimistic_read",
+): Promise<RegisteredCooperativeEntity> {
+  const entity = await manager
+    .getRepository(RegisteredCooperativeEntity)
+    .findOne({ where: { id: cooperativeId }, ...(lock && { lock: { mode: lock } }) });
   if (!entity) throw notFound(`No cooperative "${cooperativeId}" in the network's registry`, field);
   return entity;
 }
 
 const audited = (entity: RegisteredCooperativeEntity) => ({ ...toRegistration(entity) });
 
+/** Adds a cooperative to the registry; `db` may be a transaction's manager, whose transaction it then joins (the file's seeding). */
 export async function registerCooperative(
-  db: DataSource,
+  db: DataSource | EntityManager,
   actor: AuditActor,
   input: RegisterCooperativeInput,
   action = "registerCooperative",
 ) {
+  const manager = db instanceof DataSource ? db.manager : db;
   const id = input.cooperativeId;
   if (!isCooperativeSlug(id)) {
     throw badUserInput(`"${id}" is not a cooperative slug (lowercase letters, digits and dashes)`, "input.cooperativeId");
   }
   if (id === NETWORK_SLUG) throw badUserInput(`"${NETWORK_SLUG}" is reserved for the network's own records`, "input.cooperativeId");
-  const entity = db.getRepository(RegisteredCooperativeEntity).create({
+  const entity = manager.getRepository(RegisteredCooperativeEntity).create({
     id,
     name: requiredText(input.name, "input.name"),
     region: requiredText(input.region, "input.region", 100),
@@ -89,7 +99,7 @@ export async function registerCooperative(
     withdrawnOn: null,
     withdrawalReason: null,
   });
-  return db.transaction(async (manager) => {
+  return manager.transaction(async (manager) => {
     // One statement decides, so that two admins registering the same slug cannot both succeed.
     const inserted = await manager
       .createQueryBuilder()
@@ -108,7 +118,7 @@ export async function registerCooperative(
 
 export async function updateCooperativeRegistration(db: DataSource, actor: Caller, input: UpdateCooperativeRegistrationInput) {
   return db.transaction(async (manager) => {
-    const entity = await registeredOrFail(manager, input.cooperativeId, "input.cooperativeId");
+    const entity = await registeredOrFail(manager, input.cooperativeId, "input.cooperativeId", "pessimistic_write");
     if (entity.withdrawnOn)
       throw conflict(`Cooperative "${entity.id}" left the network on ${entity.withdrawnOn}: its entry is history`, "input.cooperativeId");
     const changes: Partial<RegisteredCooperativeEntity> = {};
@@ -131,7 +141,7 @@ export async function updateCooperativeRegistration(db: DataSource, actor: Calle
 
 export async function withdrawCooperative(db: DataSource, actor: Caller, input: WithdrawCooperativeInput) {
   return db.transaction(async (manager) => {
-    const entity = await registeredOrFail(manager, input.cooperativeId, "input.cooperativeId");
+    const entity = await registeredOrFail(manager, input.cooperativeId, "input.cooperativeId", "pessimistic_write");
     if (entity.withdrawnOn)
       throw conflict(`Cooperative "${entity.id}" already left the network on ${entity.withdrawnOn}`, "input.cooperativeId");
     const withdrawnOn = pastDate(input.withdrawnOn, "input.withdrawnOn");

@@ -1,6 +1,8 @@
-import { resolve } from "node:path";
-import { databaseBackends, execute, startTestNetworkSubgraph, testCaller } from "@cae/tools";
-import type { NetworkSubgraphServer } from "../../server";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createTestDatabase, databaseBackends, execute, startTestNetworkSubgraph, testCaller } from "@cae/tools";
+import { createNetworkSubgraphServer, type NetworkSubgraphServer } from "../../server";
 
 const admin = testCaller("NETWORK_ADMIN");
 const analyst = testCaller("NETWORK_ANALYST");
@@ -182,5 +184,31 @@ describe.each(databaseBackends())("the network's registry on %s PostgreSQL", (ba
     );
     expect(errors).toBeUndefined();
     expect(data!._entities).toEqual([null, null, null, null, null, null, { id: "garonne-activites" }]);
+  });
+});
+
+describe.each(databaseBackends())("the registry started from a file on %s PostgreSQL", (backend) => {
+  it("takes the file whole or not at all: an entry it refuses leaves the registry empty, and the start says why", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cae-registry-seed-"));
+    const file = join(dir, "registry.json");
+    const demo = JSON.parse(readFileSync(DEMO_REGISTRY, "utf8")) as { cooperatives: { region: string }[] };
+    demo.cooperatives[1].region = "x".repeat(101);
+    writeFileSync(file, JSON.stringify(demo));
+    const database = await createTestDatabase(backend);
+    try {
+      await expect(createNetworkSubgraphServer(database.config, { registrySeedFile: file })).rejects.toThrow(
+        "input.region must be at most 100 characters",
+      );
+      const server = await createNetworkSubgraphServer(database.config);
+      try {
+        expect((await execute(server, REGISTRY, { all: true }, analyst)).data!.registry).toEqual([]);
+      } finally {
+        await server.apollo.stop();
+        await server.database.close();
+      }
+    } finally {
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
