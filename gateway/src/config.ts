@@ -19,6 +19,7 @@ import {
 import type { DestinationStream } from "pino";
 import { DEFAULT_INDICATORS_CONFIG, type IndicatorsConfig } from "./indicators/indicators.service";
 import { QUERY_LIMITS_ENV_SHAPE, queryLimitsOf, type QueryLimits } from "./limits/limits";
+import { hostPatterns } from "./registry/follower";
 
 export interface GatewayConfig {
   port: number;
@@ -31,6 +32,8 @@ export interface GatewayConfig {
    */
   networkUrl?: string;
   registryRefreshMs: number;
+  /** The hosts the network's registry may name (`REGISTRY_ALLOWED_HOSTS`); none: any (development only). */
+  registryAllowedHosts?: RegExp[];
   supergraphFile: string;
   /** How long the gateway waits for one cooperative's subgraph before answering without it. */
   cooperativeTimeoutMs: number;
@@ -66,6 +69,8 @@ const GATEWAY_ENV_SHAPE = {
     (value) => `NETWORK_URL must be the URL of the network subgraph's /graphql, got "${value}"`,
     "",
   ),
+  // Empty: any host (refused in production with NETWORK_URL, checked below).
+  REGISTRY_ALLOWED_HOSTS: envText(""),
   REGISTRY_REFRESH_MS: envVar(
     wholeNumber(100, 3_600_000),
     (value) => `REGISTRY_REFRESH_MS must be a whole number of milliseconds from 100 to 3600000, got "${value}"`,
@@ -122,6 +127,11 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
       "Set NETWORK_URL (the network's subgraph, whose registry the gateway follows) or REGISTRY_FILE (a registry of cooperatives, a JSON file)",
     );
   }
+  if (vars.NETWORK_URL && production && !vars.REGISTRY_ALLOWED_HOSTS.trim()) {
+    throw new ConfigError(
+      "Production with NETWORK_URL needs REGISTRY_ALLOWED_HOSTS (\"*.cae-network.fr,...\"): the hosts the network's registry may send the gateway and its users' tokens to",
+    );
+  }
   if (vars.NETWORK_URL && !serviceTokenFile) {
     throw new ConfigError("NETWORK_URL needs NETWORK_SERVICE_TOKEN_FILE: the gateway reads the network's registry with its own credential");
   }
@@ -132,6 +142,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     registryFile: vars.REGISTRY_FILE ? resolve(vars.REGISTRY_FILE) : undefined,
     networkUrl: vars.NETWORK_URL || undefined,
     registryRefreshMs: vars.REGISTRY_REFRESH_MS,
+    registryAllowedHosts: vars.REGISTRY_ALLOWED_HOSTS.trim() ? hostPatterns(vars.REGISTRY_ALLOWED_HOSTS) : undefined,
     supergraphFile: resolve(vars.SUPERGRAPH_FILE),
     cooperativeTimeoutMs: vars.COOPERATIVE_TIMEOUT_MS,
     production,

@@ -247,6 +247,7 @@ function followRegistry(options: GatewayOptions, logger: Logger): RegistryFollow
     refreshMs: options.registryRefreshMs ?? 5000,
     timeoutMs: options.cooperativeTimeoutMs,
     logger,
+    allowedHosts: options.registryAllowedHosts,
   });
 }
 

@@ -41,7 +41,7 @@ describe("the gateway's environment", () => {
     expect(GATEWAY_ENV).toEqual(expect.arrayContaining(["REGISTRY_FILE", "NETWORK_SERVICE_TOKEN_FILE", "AUTH_ISSUER", "MAX_PAGE_SIZE"]));
     expect(GATEWAY_ENV).toEqual(expect.arrayContaining(["LOG_LEVEL"]));
     expect(GATEWAY_ENV).toEqual(expect.arrayContaining(["NETWORK_URL", "REGISTRY_REFRESH_MS"]));
-    expect(GATEWAY_ENV).toHaveLength(24);
+    expect(GATEWAY_ENV).toHaveLength(25);
   });
 
   it("follows the network's subgraph when NETWORK_URL is set, with or without a registry file to start from", () => {
@@ -55,6 +55,21 @@ describe("the gateway's environment", () => {
     });
     expect(config).toMatchObject({ networkUrl: "http://network:4090/graphql", registryRefreshMs: 5000, registryFile: undefined });
     expect(gatewayConfigFromEnv(valid)).toMatchObject({ networkUrl: undefined, registryFile: expect.stringMatching(/registry\.json$/) });
+    // In production, only with the hosts the registry may name.
+    const production = { ...valid, NODE_ENV: "production", NETWORK_URL: "http://network:4090/graphql", NETWORK_SERVICE_TOKEN_FILE: file };
+    expect(() => gatewayConfigFromEnv(production)).toThrow(/Production with NETWORK_URL needs REGISTRY_ALLOWED_HOSTS/);
+    const allowed = gatewayConfigFromEnv({
+      ...production,
+      REGISTRY_ALLOWED_HOSTS: " *.cae-network.fr , members.alpes.example",
+    }).registryAllowedHosts!;
+    const allows = (host: string) => allowed.some((pattern) => pattern.test(host));
+    expect(["loire.cae-network.fr", "members.alpes.example"].map(allows)).toEqual([true, true]);
+    expect(["cae-network.fr", "evil.example", "members.alpes.example.evil", "a.b.cae-network.fr"].map(allows)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it("reads the gateway's own token at each use, so that a rotated file is picked up", () => {

@@ -35,7 +35,15 @@ export class RegistryFollower {
 
   constructor(
     private readonly registry: Registry,
-    private readonly options: { url: string; token: () => string; refreshMs: number; timeoutMs: number; logger: Logger },
+    private readonly options: {
+      url: string;
+      token: () => string;
+      refreshMs: number;
+      timeoutMs: number;
+      logger: Logger;
+      /** Where the registry may send the gateway (its credential, its users' tokens): none, anywhere (development). */
+      allowedHosts?: readonly RegExp[];
+    },
   ) {}
 
   /**
@@ -83,6 +91,8 @@ export class RegistryFollower {
         ...(entry.departement ? { departement: entry.departement } : {}),
         subgraphs: entry.endpoints,
       }));
+      const outside = this.options.allowedHosts && entries.flatMap((entry) => endpointsOutside(entry, this.options.allowedHosts!));
+      if (outside?.length) throw new Error(`endpoints outside REGISTRY_ALLOWED_HOSTS: ${outside.join(", ")}`);
       const text = JSON.stringify(entries);
       if (text === this.last) return true;
       // The same checks as a registry file's: an entry the gateway cannot route by is refused whole.
@@ -113,4 +123,28 @@ export class RegistryFollower {
     // A gateway stopping does not wait for the next reading.
     this.timer.unref();
   }
+}
+
+/**
+ * The hosts a registry's entries may name, from `REGISTRY_ALLOWED_HOSTS` ("*.cae-network.fr,
+ * *-members"): a network admin changes the registry through the API, but where the gateway sends
+ * its own credential and its users' tokens is the gateway's operator's decision. `*` stands for
+ * any run of letters, digits and dashes (one label or part of one).
+ */
+export function hostPatterns(text: string): RegExp[] {
+  return text
+    .split(",")
+    .map((pattern) => pattern.trim().toLowerCase())
+    .filter((pattern) => pattern !== "")
+    .map((pattern) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[a-z0-9-]*")}$`));
+}
+
+/** The endpoints of an entry whose host no pattern allows, as "<cooperative> <subgraph> <host>". */
+function endpointsOutside(entry: { id: string; subgraphs: Record<string, string> }, allowed: readonly RegExp[]): string[] {
+  return Object.entries(entry.subgraphs)
+    .filter(([, url]) => {
+      const host = URL.canParse(url) ? new URL(url).hostname : url;
+      return !allowed.some((pattern) => pattern.test(host));
+    })
+    .map(([subgraph, url]) => `${entry.id} ${subgraph} ${URL.canParse(url) ? new URL(url).hostname : url}`);
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createLogger } from "@cae/shared";
-import { RegistryFollower } from "../follower";
+import { hostPatterns, RegistryFollower } from "../follower";
 import type { Registry } from "../registry";
 
 const endpoints = (port: number) => ({
@@ -77,6 +77,28 @@ describe("the gateway's follower of the network's registry", () => {
     answer = () => ({ data: { registry: [] } });
     expect(await following.refresh()).toBe(true);
     expect(registry.cooperatives).toEqual([]);
+  });
+
+  it("refuses a registry naming a host outside the allowed ones, whole, and keeps the one it has", async () => {
+    const registry: Registry = { cooperatives: [] };
+    const following = new RegistryFollower(registry, {
+      url,
+      token: () => "service-token",
+      refreshMs: 60_000,
+      timeoutMs: 10_000,
+      logger: createLogger({ service: "test" }, "silent"),
+      allowedHosts: hostPatterns("127.0.0.1"),
+    });
+    answer = () => ({ data: { registry: [entry("alpes-entreprendre", 4101)] } });
+    expect(await following.refresh()).toBe(true);
+    const before = registry.cooperatives;
+    const elsewhere = {
+      ...entry("bretagne-cooperer", 4111),
+      endpoints: { ...endpoints(4111), finance: "https://collector.example/graphql" },
+    };
+    answer = () => ({ data: { registry: [entry("alpes-entreprendre", 4101), elsewhere] } });
+    expect(await following.refresh()).toBe(false);
+    expect(registry.cooperatives).toBe(before);
   });
 
   it.each([
