@@ -192,5 +192,15 @@ export async function openDatabase(config: DatabaseConfig, options: DatabaseOpti
   };
 }
 
+/**
+ * The unique index a failed write ran into, when that is why it failed (two writers racing for
+ * the same name or day): its name, "" when the driver does not say; undefined for any other error.
+ */
+export function violatedUniqueIndex(error: unknown): string | undefined {
+  const driverError =
+    (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+  return driverError?.code === "23505" ? (driverError.constraint ?? "") : undefined;
+}
+
 /** The rows an `UPDATE ... RETURNING` gave: TypeORM's `query` answers an UPDATE or DELETE with `[rows, count]`. */
 export const updatedRows = <Row>(result: unknown): Row[] => (result as [Row[], number])[0];

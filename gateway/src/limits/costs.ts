@@ -69,9 +69,8 @@ export function networkListSizes(registry: { cooperatives: readonly { region: st
 const listSizesOf = new WeakMap<readonly { region: string }[], Record<string, number>>();
 
 function countedListSizes(list: readonly { region: string }[]): Record<string, number> {
-  const registry = { cooperatives: list };
-  const cooperatives = registry.cooperatives.length;
-  const regions = new Set(registry.cooperatives.map((cooperative) => cooperative.region)).size;
+  const cooperatives = list.length;
+  const regions = new Set(list.map((cooperative) => cooperative.region)).size;
   return {
     ...LIST_SIZES,
     "NetworkIndicators.byCooperative": cooperatives,

@@ -11,6 +11,7 @@ import {
   requireOwnCooperative,
   type Caller,
   eurosText,
+  violatedUniqueIndex,
 } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { bankEntriesByIds, searchable } from "./bank-entries";
@@ -194,11 +195,6 @@ async function insertLines(manager: EntityManager, statement: BankStatementEntit
   }
 }
 
-const UNIQUE_VIOLATION = "23505";
-const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string; driverError?: { code?: string } }).code === UNIQUE_VIOLATION ||
-  (error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION;
-
 async function requireLine(manager: EntityManager, cooperativeId: string, statementLineId: string) {
   const id = ownLocalId(statementLineId, cooperativeId, "input.statementLineId");
   const line = await manager.getRepository(BankStatementLineEntity).findOneBy({ id });
@@ -263,7 +259,8 @@ export async function confirmBankMatch(db: DataSource, cooperativeId: string, ac
     })
     .catch((error: unknown) => {
       // Two people confirming at once: the second meets the unique constraints, and is told so.
-      if (isUniqueViolation(error)) throw conflict("The line or the entry was matched meanwhile; read them again", "input.statementLineId");
+      if (violatedUniqueIndex(error) !== undefined)
+        throw conflict("The line or the entry was matched meanwhile; read them again", "input.statementLineId");
       throw error;
     });
 }

@@ -1,4 +1,4 @@
-import { badUserInput, conflict, notFound, optionalText, recordAudit, requiredText, type Caller } from "@cae/shared";
+import { badUserInput, conflict, notFound, optionalText, recordAudit, requiredText, violatedUniqueIndex, type Caller } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { FundingAgreementEntity } from "../funding/funding.entity";
 import { networkId, networkLocalId } from "../ids";
@@ -19,14 +19,6 @@ export const toCommittee = (entity: CommitteeEntity): CommitteeRoot => ({
 });
 
 const audited = ({ localId: _localId, createdAt: _createdAt, ...committee }: CommitteeRoot) => committee;
-
-const UNIQUE_VIOLATION = "23505";
-/** The unique index a failed write ran into, if that is why it failed (two admins racing). */
-export const violatedUniqueIndex = (error: unknown): string | undefined => {
-  const driverError =
-    (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
-  return driverError.code === UNIQUE_VIOLATION ? (driverError.constraint ?? "") : undefined;
-};
 
 const nameTaken = (name: string) => conflict(`The network already has a committee named "${name}" (whatever its case)`, "input.name");
 

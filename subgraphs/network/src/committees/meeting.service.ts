@@ -8,11 +8,12 @@ import {
   recordAudit,
   requiredText,
   type Caller,
+  violatedUniqueIndex,
 } from "@cae/shared";
 import type { GraphQLError } from "graphql";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { networkId, networkLocalId } from "../ids";
-import { committeeOrFail, violatedUniqueIndex } from "./committee.service";
+import { committeeOrFail } from "./committee.service";
 import { CommitteeDecisionEntity } from "./decision.entity";
 import { CommitteeAttendanceEntity, CommitteeMeetingEntity } from "./meeting.entity";
 import type {

@@ -8,10 +8,11 @@ import {
   requiredText,
   todayInFrance,
   type Caller,
+  violatedUniqueIndex,
 } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { networkId, networkLocalId } from "../ids";
-import { committeeOrFail, violatedUniqueIndex } from "./committee.service";
+import { committeeOrFail } from "./committee.service";
 import { CommitteeAttendanceEntity, CommitteeMeetingEntity } from "./meeting.entity";
 import { CommitteeMemberEntity } from "./member.entity";
 import type { AddCommitteeMemberInput, CommitteeMember, EndCommitteeMembershipInput } from "./member.type";

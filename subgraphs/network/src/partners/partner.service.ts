@@ -8,6 +8,7 @@ import {
   recordAudit,
   requiredText,
   type Caller,
+  violatedUniqueIndex,
 } from "@cae/shared";
 import type { DataSource, EntityManager } from "typeorm";
 import { networkId, networkLocalId } from "../ids";
@@ -30,11 +31,6 @@ export const toNetworkPartner = (entity: NetworkPartnerEntity): NetworkPartner =
 });
 
 const audited = ({ createdAt: _createdAt, ...partner }: NetworkPartner) => partner;
-
-const UNIQUE_VIOLATION = "23505";
-const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string }).code === UNIQUE_VIOLATION ||
-  (error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION;
 
 const nameTaken = (name: string) => conflict(`The network already has a partner named "${name}" (whatever its case)`, "input.name");
 
@@ -118,7 +114,7 @@ export async function updateNetworkPartner(db: DataSource, actor: Caller, input:
       await repository.update({ id }, changes);
     } catch (error) {
       // Another admin gave that name meanwhile: the unique index decides.
-      if (isUniqueViolation(error)) throw nameTaken(changes.name ?? before.name);
+      if (violatedUniqueIndex(error) !== undefined) throw nameTaken(changes.name ?? before.name);
       throw error;
     }
     const after = toNetworkPartner(await repository.findOneByOrFail({ id }));

@@ -74,8 +74,6 @@ export async function registeredOrFail(
   return entity;
 }
 
-const audited = (entity: RegisteredCooperativeEntity) => ({ ...toRegistration(entity) });
-
 /** Adds a cooperative to the registry; `db` may be a transaction's manager, whose transaction it then joins (the file's seeding). */
 export async function registerCooperative(
   db: DataSource | EntityManager,
@@ -111,7 +109,7 @@ export async function registerCooperative(
       .execute();
     if (inserted.raw.length === 0) throw conflict(`A cooperative "${id}" is already in the network's registry`, "input.cooperativeId");
     const saved = await registeredOrFail(manager, id, "input.cooperativeId");
-    await recordAudit(manager, actor, { action, entityType: "Cooperative", entityId: id, details: audited(saved) });
+    await recordAudit(manager, actor, { action, entityType: "Cooperative", entityId: id, details: { ...toRegistration(saved) } });
     return toRegistration(saved);
   });
 }
@@ -133,7 +131,7 @@ export async function updateCooperativeRegistration(db: DataSource, actor: Calle
       action: "updateCooperativeRegistration",
       entityType: "Cooperative",
       entityId: entity.id,
-      details: { before: audited(entity), after: audited(saved) },
+      details: { before: toRegistration(entity), after: toRegistration(saved) },
     });
     return toRegistration(saved);
   });
