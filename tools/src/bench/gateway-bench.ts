@@ -10,23 +10,28 @@ import { GATEWAY_SUBGRAPH, NETWORK_SUBGRAPH } from "@cae/gateway";
 import { ensureKeyPair, signToken } from "../keys";
 
 /**
- * `npm run bench:gateway`: the project's gateway against plain Apollo Gateway and Hive Gateway on
- * the same subgraphs, seeded, one cooperative; and the project's gateway sharding two (requests
- * alternating between them, and all for the first). Each
- * gateway runs in a fresh process per round, warmed up, loaded from another process (autocannon)
- * with a distinct token per request; rounds alternate the order of the gateways so that the
- * machine's noise hits all alike; the table gives medians over rounds. A script, not a test.
+ * `npm run bench:gateway`: the project's gateway against plain Apollo Gateway and Hive Gateway
+ * (with its JavaScript planner, and with Hive Router's Rust planner) on the same subgraphs, seeded,
+ * one cooperative; the project's gateway sharding two (requests alternating between them, and all
+ * for the first); and a network analyst's indicators question over the three demo cooperatives.
+ * Each gateway runs in a fresh process per round, warmed up, loaded from another process
+ * (autocannon) with a distinct token per request; rounds alternate the order of the gateways so
+ * that the machine's noise hits all alike; the table gives medians over rounds. A script, not a test.
  *
- *   npm run bench:gateway -- [--quick] [--rounds 3] [--duration 10]
+ *   npm run bench:gateway -- [--quick] [--rounds 3] [--duration 10] [--only <name part>] [--profile <dir>]
  *
  * Subgraphs use the PostgreSQL server of BENCH_DATABASE_URL (default the local one; throwaway
- * databases, dropped at the end). Hive Gateway is installed on first use into node_modules/.cache.
+ * databases, dropped at the end). Hive Gateway and its Rust planner are installed on first use
+ * into node_modules/.cache.
  */
 const ROOT = resolve(__dirname, "..", "..", "..");
 const HIVE_VERSION = "2.15.1";
+/** Hive Gateway's "router runtime": Hive Router's query planner (Rust, a native addon) and its executor. */
+const HIVE_ROUTER_RUNTIME_VERSION = "1.4.23";
 const BENCH_ISSUER = "urn:cae-network:benchmark";
 const HIVE_DIR = join(ROOT, "node_modules", ".cache", "bench-hive");
-const COOPERATIVES = ["alpes-entreprendre", "bretagne-cooperer"] as const;
+/** The demo's three cooperatives: the counselor's page asks the first (or the first two), the indicators all three. */
+const COOPERATIVES = ["alpes-entreprendre", "bretagne-cooperer", "garonne-activites"] as const;
 const QUERY = `query Bench($cooperative: ID!) {
   cooperative(id: $cooperative) {
     people(first: 50) {
@@ -38,6 +43,24 @@ const QUERY = `query Bench($cooperative: ID!) {
     }
   }
 }`;
+/** A network analyst's question: the network's indicators for a quarter, as the dashboard draws them. */
+const INDICATORS_QUERY = `query BenchIndicators($from: Date!, $to: Date!) {
+  network { indicators(from: $from, to: $to) {
+    from to complete missingCooperatives { id reason }
+    totals { people { value suppressed } peopleByStage { key value suppressed } receptions { value suppressed }
+      exits { value suppressed } revenueExcludingVat { value suppressed } contractsSigned { value } fullTimeEquivalent { value } }
+    byCooperative { id name indicators { people { value suppressed } receptions { value } revenueExcludingVat { value } } }
+    byRegion { region cooperativeIds indicators { people { value } receptions { value } } }
+    monthly { month receptions { value suppressed } exits { value } contractsSigned { value } }
+  } }
+}`;
+const INDICATORS_VARIABLES = { from: "2026-07-01", to: "2026-09-30" };
+
+type Operation = "page" | "indicators";
+const OPERATIONS: Record<Operation, string> = {
+  page: "a counselor's page of 50 people with their contracts and accounts",
+  indicators: "a network analyst's indicators for a quarter over the three demo cooperatives",
+};
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -51,6 +74,13 @@ const CONNECTIONS = [1, 20];
 /** `--profile <dir>`: the project's gateway writes V8 CPU profiles there (open them in Chrome DevTools). */
 const PROFILE_DIR = args.includes("--profile") ? resolve(args[args.indexOf("--profile") + 1]) : null;
 const profiling = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+/**
+ * `--before <dir>`: another checkout of the project, built (its own node_modules), whose gateway runs
+ * beside this one in the same rounds: before and after a change, measured in the same run.
+ */
+const BEFORE = args.includes("--before") ? resolve(args[args.indexOf("--before") + 1]) : null;
+/** `--only <name part>`: only the gateways whose name holds it (plain Apollo Gateway, the reference, always runs). */
+const ONLY = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
 
 const children = new Set<ChildProcess>();
 const work = mkdtempSync(join(tmpdir(), "cae-bench-"));
@@ -144,14 +174,25 @@ function runLoad(url: string, requests: { token: string; body: string }[], conne
 
 function ensureHive(): string {
   const bin = join(HIVE_DIR, "node_modules", ".bin", "hive-gateway");
-  if (!existsSync(bin)) {
-    console.log(`Installing Hive Gateway ${HIVE_VERSION} into ${HIVE_DIR} (once)...`);
+  const installed = (name: string, version: string) => {
+    const manifest = join(HIVE_DIR, "node_modules", name, "package.json");
+    return existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version === version;
+  };
+  if (!installed("@graphql-hive/gateway", HIVE_VERSION) || !installed("@graphql-hive/router-runtime", HIVE_ROUTER_RUNTIME_VERSION)) {
+    console.log(`Installing Hive Gateway ${HIVE_VERSION} and its Rust planner ${HIVE_ROUTER_RUNTIME_VERSION} into ${HIVE_DIR} (once)...`);
     const install = spawnSync(
       "npm",
-      ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", HIVE_DIR, `@graphql-hive/gateway@${HIVE_VERSION}`],
-      {
-        stdio: "inherit",
-      },
+      [
+        "install",
+        "--no-save",
+        "--no-audit",
+        "--no-fund",
+        "--prefix",
+        HIVE_DIR,
+        `@graphql-hive/gateway@${HIVE_VERSION}`,
+        `@graphql-hive/router-runtime@${HIVE_ROUTER_RUNTIME_VERSION}`,
+      ],
+      { stdio: "inherit" },
     );
     if (install.status !== 0) throw new Error("Hive Gateway could not be installed");
   }
@@ -214,7 +255,17 @@ async function main() {
     );
     return file;
   };
-  const [registryOne, registryTwo] = [registry([COOPERATIVES[0]]), registry(COOPERATIVES)];
+  const [registryOne, registryTwo, registryThree] = [
+    registry([COOPERATIVES[0]]),
+    registry(COOPERATIVES.slice(0, 2)),
+    registry(COOPERATIVES),
+  ];
+  // The gateway's own credential, with which it asks the cooperatives for the network's indicators.
+  const serviceTokenFile = join(work, "service-token");
+  writeFileSync(
+    serviceTokenFile,
+    await signToken(keys.privateKeyFile, { sub: "gateway", role: "NETWORK_SERVICE" }, { expiresIn: "2h", issuer: BENCH_ISSUER }),
+  );
 
   // For the other gateways: the gateway's own subgraph over HTTP, and a supergraph with one cooperative's URLs.
   const networkPort = await freePort();
@@ -262,23 +313,38 @@ async function main() {
     return requests;
   };
   const oneCooperative = await requestsOf([COOPERATIVES[0]]);
-  const twoCooperatives = await requestsOf(COOPERATIVES);
+  const twoCooperatives = await requestsOf(COOPERATIVES.slice(0, 2));
+  const analysts: { token: string; body: string }[] = [];
+  for (let i = 0; i < 400; i++) {
+    const token = await signToken(
+      keys.privateKeyFile,
+      { sub: `analyst-${i}`, role: "NETWORK_ANALYST" },
+      { expiresIn: "2h", issuer: BENCH_ISSUER },
+    );
+    analysts.push({ token, body: JSON.stringify({ query: INDICATORS_QUERY, variables: INDICATORS_VARIABLES }) });
+  }
 
-  type Gateway = { name: string; requests: typeof oneCooperative; start: (port: number) => ChildProcess };
-  const gateways: Gateway[] = [
-    {
-      name: "project, 1 cooperative",
-      requests: oneCooperative,
-      start: (port) =>
-        launch("project", process.execPath, [...profiling, join(ROOT, "gateway/dist/main.js")], {
-          REGISTRY_FILE: registryOne,
-          PORT: String(port),
-          NODE_ENV: "production",
-          ...auth,
-        }),
-    },
+  const project =
+    (label: string, registryFile: string, root = ROOT) =>
+    (port: number) =>
+      launch(label, process.execPath, [...profiling, join(root, "gateway/dist/main.js")], {
+        REGISTRY_FILE: registryFile,
+        NETWORK_SERVICE_TOKEN_FILE: serviceTokenFile,
+        PORT: String(port),
+        NODE_ENV: "production",
+        ...auth,
+      });
+  const hiveGateway = (label: string, env: Record<string, string>) => (port: number) =>
+    launch(label, hive, ["supergraph", supergraphFile, "--port", String(port), "--host", "127.0.0.1", "--config-path", hiveConfig], {
+      NODE_ENV: "production",
+      ...env,
+    });
+  type Gateway = { name: string; operation: Operation; requests: typeof oneCooperative; start: (port: number) => ChildProcess };
+  const allGateways: Gateway[] = [
+    { name: "project, 1 cooperative", operation: "page", requests: oneCooperative, start: project("project", registryOne) },
     {
       name: "plain Apollo Gateway",
+      operation: "page",
       requests: oneCooperative,
       start: (port) =>
         launch("apollo", process.execPath, [join(ROOT, "tools/dist/bench/plain-apollo.js")], {
@@ -287,40 +353,50 @@ async function main() {
           NODE_ENV: "production",
         }),
     },
+    { name: "Hive Gateway", operation: "page", requests: oneCooperative, start: hiveGateway("hive", {}) },
     {
-      name: "Hive Gateway",
+      name: "Hive Gateway, Rust planner",
+      operation: "page",
       requests: oneCooperative,
-      start: (port) =>
-        launch("hive", hive, ["supergraph", supergraphFile, "--port", String(port), "--host", "127.0.0.1", "--config-path", hiveConfig], {
-          NODE_ENV: "production",
-        }),
+      start: hiveGateway("hive-rust", { HIVE_ROUTER_RUNTIME: "true" }),
     },
-    {
-      name: "project, 2 cooperatives",
-      requests: twoCooperatives,
-      start: (port) =>
-        launch("project-2", process.execPath, [join(ROOT, "gateway/dist/main.js")], {
-          REGISTRY_FILE: registryTwo,
-          PORT: String(port),
-          NODE_ENV: "production",
-          ...auth,
-        }),
-    },
+    { name: "project, 2 cooperatives", operation: "page", requests: twoCooperatives, start: project("project-2", registryTwo) },
     {
       // The same gateway and registry, every request for the first cooperative: what routing
       // among two cooperatives costs the gateway, without the second one's subgraphs and
       // databases working on the same cores (in a deployment they have their own servers).
       name: "project, 2 cooperatives, first only",
+      operation: "page",
       requests: oneCooperative,
-      start: (port) =>
-        launch("project-2-first", process.execPath, [join(ROOT, "gateway/dist/main.js")], {
-          REGISTRY_FILE: registryTwo,
-          PORT: String(port),
-          NODE_ENV: "production",
-          ...auth,
-        }),
+      start: project("project-2-first", registryTwo),
+    },
+    {
+      // The other gateways have no answer to it: the network's indicators are the gateway's own
+      // fan-out over every cooperative's subgraphs, which a supergraph of one URL per subgraph cannot route.
+      name: "project, 3 cooperatives",
+      operation: "indicators",
+      requests: analysts,
+      start: project("project-3", registryThree),
     },
   ];
+  if (BEFORE) {
+    const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: BEFORE, encoding: "utf8" }).stdout.trim();
+    allGateways.push(
+      {
+        name: `project at ${commit}, 1 cooperative`,
+        operation: "page",
+        requests: oneCooperative,
+        start: project("before", registryOne, BEFORE),
+      },
+      {
+        name: `project at ${commit}, 3 cooperatives`,
+        operation: "indicators",
+        requests: analysts,
+        start: project("before-3", registryThree, BEFORE),
+      },
+    );
+  }
+  const gateways = allGateways.filter((gateway) => !ONLY || gateway.name === "plain Apollo Gateway" || gateway.name.includes(ONLY));
 
   const results = new Map<string, { rps: number[]; p50: number[]; p99: number[]; rss: number[]; cpu: number[] }>();
   const answers = new Map<string, string>();
@@ -341,6 +417,11 @@ async function main() {
       const answer = (await response.json()) as { data?: unknown; errors?: unknown };
       if (answer.errors || !answer.data) throw new Error(`${gateway.name} answered with errors: ${JSON.stringify(answer.errors)}`);
       if (gateway.requests === oneCooperative) answers.set(gateway.name, JSON.stringify(answer.data));
+      if (gateway.operation === "indicators") {
+        const { indicators } = (answer.data as { network: { indicators: { complete: boolean; missingCooperatives: unknown[] } } }).network;
+        if (!indicators.complete)
+          throw new Error(`${gateway.name}: indicators incomplete: ${JSON.stringify(indicators.missingCooperatives)}`);
+      }
       runLoad(url, gateway.requests, 10, quick ? 1 : 3);
       for (const connections of CONNECTIONS) {
         const before = processUsage(child.pid!);
@@ -366,21 +447,30 @@ async function main() {
 
   console.log(
     `\nGateway benchmark: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ` +
-      `${ROUNDS} round(s) of ${DURATION} s per gateway and connection count, medians; a page of 50 people with contracts and accounts.\n` +
-      `All gateways returned the same data.\n`,
+      `${ROUNDS} round(s) of ${DURATION} s per gateway and connection count, medians.\n` +
+      `All gateways returned the same data.`,
   );
   const header =
-    "| gateway | connections | requests/s | p50 ms | p99 ms | peak RSS MB | CPU ms/request | requests/s vs Apollo | p50 vs Apollo |";
-  console.log(header);
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-  for (const connections of CONNECTIONS) {
-    const apollo = results.get(`plain Apollo Gateway|${connections}`)!;
-    for (const gateway of gateways) {
-      const entry = results.get(`${gateway.name}|${connections}`)!;
-      const [rps, p50] = [median(entry.rps), median(entry.p50)];
-      console.log(
-        `| ${gateway.name} | ${connections} | ${rps.toFixed(0)} | ${p50.toFixed(1)} | ${median(entry.p99).toFixed(1)} | ${median(entry.rss).toFixed(0)} | ${median(entry.cpu).toFixed(2)} | ${(rps / median(apollo.rps)).toFixed(2)} | ${(p50 / median(apollo.p50)).toFixed(2)} |`,
-      );
+    "| gateway | connections | requests/s | p50 ms | p99 ms | peak RSS MB | CPU ms/request | CPU vs Apollo | requests/s vs Apollo | p50 vs Apollo |";
+  for (const operation of Object.keys(OPERATIONS) as Operation[]) {
+    const rows = gateways.filter(
+      (gateway) => gateway.operation === operation || (operation === "page" && gateway.name === "plain Apollo Gateway"),
+    );
+    if (!rows.some((gateway) => gateway.operation === operation)) continue;
+    console.log(`\n${OPERATIONS[operation]}:\n`);
+    console.log(header);
+    console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (const connections of CONNECTIONS) {
+      const apollo = results.get(`plain Apollo Gateway|${connections}`)!;
+      for (const gateway of rows) {
+        const entry = results.get(`${gateway.name}|${connections}`)!;
+        const [rps, p50, cpu] = [median(entry.rps), median(entry.p50), median(entry.cpu)];
+        // The reference answers the counselor's page only: against it, the page's rows.
+        const versus = (value: number, reference: number) => (operation === "page" ? (value / reference).toFixed(2) : "");
+        console.log(
+          `| ${gateway.name} | ${connections} | ${rps.toFixed(0)} | ${p50.toFixed(1)} | ${median(entry.p99).toFixed(1)} | ${median(entry.rss).toFixed(0)} | ${cpu.toFixed(2)} | ${versus(cpu, median(apollo.cpu))} | ${versus(rps, median(apollo.rps))} | ${versus(p50, median(apollo.p50))} |`,
+        );
+      }
     }
   }
   console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
