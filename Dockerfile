@@ -51,4 +51,5 @@ COPY --from=build /app/tools/dist tools/dist
 # The gateway reads the composed supergraph next to its dist folder (DEFAULT_SUPERGRAPH_FILE).
 COPY --from=build /app/gateway/supergraph.graphql gateway/supergraph.graphql
 USER node
-CMD ["node", "gateway/dist/main.js"]
+# The gateway's Node.js flags: gateway/src/node-flags.ts.
+CMD ["node", "--max-semi-space-size=64", "gateway/dist/main.js"]

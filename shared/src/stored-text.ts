@@ -48,6 +48,18 @@ export function unstorableInput(document: DocumentNode, variables: Record<string
     const found = unstorableIn(value, name);
     if (found) return refusal(found);
   }
+  let literal = unstorableLiterals.get(document);
+  if (literal === undefined) unstorableLiterals.set(document, (literal = unstorableLiteralOf(document)));
+  return literal === null ? null : refusal(literal);
+}
+
+/**
+ * A document's literals, checked once: Apollo Server keeps each parsed document and hands the same
+ * one to every request of the same text, so only the variables change between requests.
+ */
+const unstorableLiterals = new WeakMap<DocumentNode, Unstorable | null>();
+
+function unstorableLiteralOf(document: DocumentNode): Unstorable | null {
   let literal: Unstorable | null = null;
   visitArgumentValues(document, (node, path) => {
     const reason = node.kind === Kind.STRING ? unstorableText(node.value) : null;
@@ -55,7 +67,7 @@ export function unstorableInput(document: DocumentNode, variables: Record<string
     return reason !== null;
   });
   // TypeScript does not see the callback assign it: read through the declared type.
-  return literal === null ? null : refusal(literal as Unstorable);
+  return literal as Unstorable | null;
 }
 
 /** Thrown before execution, the refusal says its HTTP status itself (Apollo's default there is 500). */

@@ -18,7 +18,9 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
+  visit,
 } from "graphql";
+import { LRUCache } from "lru-cache";
 
 /** The bounds the gateway puts on one operation, before planning or fetching anything. */
 export interface QueryLimits {
@@ -298,14 +300,58 @@ export function queryLimitsPlugin(
   /** The sizes of the network's lists, read at each request: the registry may have changed. */
   listSizes: () => Readonly<Record<string, number>> = () => LIST_SIZES,
 ): ApolloServerPlugin<BaseContext> {
+  // An operation within the limits is checked once per document and values of its `first`
+  // variables: clients send the same few operations again and again, and the check walked the
+  // whole operation on every request (a measurable share of the gateway's CPU, docs/benchmarks.md).
+  const passed = new WeakMap<DocumentNode, { pageVariables: string[]; keys: LRUCache<string, true> }>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operationName, request, schema }) {
-          const error = checkQueryLimits(document, operationName, request.variables ?? {}, limits, schema, listSizes());
+          const variables = request.variables ?? {};
+          const sizes = listSizes();
+          let known = passed.get(document);
+          if (!known) passed.set(document, (known = { pageVariables: pageVariablesOf(document), keys: new LRUCache({ max: 100 }) }));
+          const key = passKey(operationName, variables, known.pageVariables, sizes, schema);
+          if (known.keys.has(key)) return;
+          const error = checkQueryLimits(document, operationName, variables, limits, schema, sizes);
           if (error) throw error;
+          known.keys.set(key, true);
         },
       };
     },
   };
+}
+
+/** The variables a document gives as a `first` argument: the only ones its weight depends on. */
+function pageVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(argument) {
+      if (argument.name.value === "first" && argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
+    },
+  });
+  return [...names];
+}
+
+/** What a verdict depends on besides the document: the operation, its page variables (given or not), the list sizes and the schema. */
+const objectIds = new WeakMap<object, number>();
+let lastObjectId = 0;
+function passKey(
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+  pageVariables: readonly string[],
+  sizes: object,
+  schema: object | undefined,
+): string {
+  const id = (value: object | undefined) => {
+    if (!value) return 0;
+    let known = objectIds.get(value);
+    if (known === undefined) objectIds.set(value, (known = ++lastObjectId));
+    return known;
+  };
+  const values = pageVariables.map((name) =>
+    Object.prototype.hasOwnProperty.call(variables, name) ? JSON.stringify(variables[name]) : "-",
+  );
+  return `${operationName ?? ""}\n${id(sizes)}\n${id(schema)}\n${values.join("\n")}`;
 }

@@ -1,4 +1,6 @@
-import { Agent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { Agent, request as httpRequest, type IncomingHttpHeaders, type RequestOptions } from "node:http";
+import { urlToHttpOptions } from "node:url";
+import { LRUCache } from "lru-cache";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 
 /**
@@ -31,15 +33,16 @@ export function pooledFetcher(maxSockets = 64) {
     timeoutMs: number,
   ): Promise<SubgraphResponse> =>
     new Promise((resolve, reject) => {
-      const target = new URL(url);
+      const target = targetOf(url);
       const secure = target.protocol === "https:";
-      const body = init.body === undefined ? undefined : Buffer.from(init.body);
+      const body = init.body;
+      // A string body goes out in the same write as the headers.
       const call = (secure ? httpsRequest : httpRequest)(
-        target,
         {
+          ...target,
           method: init.method ?? "GET",
           agent: secure ? agents.https : agents.http,
-          headers: { ...init.headers, ...(body && { "content-length": String(body.length) }) },
+          headers: { ...init.headers, ...(body !== undefined && { "content-length": String(Buffer.byteLength(body)) }) },
         },
         (response) => {
           const chunks: Buffer[] = [];
@@ -75,6 +78,14 @@ export function pooledFetcher(maxSockets = 64) {
       call.on("error", fail);
       call.end(body);
     });
+}
+
+/** Each subgraph URL parsed once: a request goes to one of the few the registry lists. */
+const targets = new LRUCache<string, RequestOptions>({ max: 1000 });
+function targetOf(url: string): RequestOptions {
+  let target = targets.get(url);
+  if (!target) targets.set(url, (target = urlToHttpOptions(new URL(url))));
+  return target;
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | null {

@@ -77,6 +77,8 @@ describe("text no database can store", () => {
       field: "input.lines.1.a",
     });
     expect(unstorableInput(document, { input: { a: "ok" } })?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "note" });
+    // The literals are checked once per document: asked again, the same answer.
+    expect(unstorableInput(document, {})?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "note" });
     expect(unstorableInput(parse('{ f(note: "ok") { id } }'), {})).toBeNull();
   });
 });

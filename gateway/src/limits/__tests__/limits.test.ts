@@ -330,6 +330,21 @@ describe("queryLimitsPlugin in an ApolloServer", () => {
     expect(errors?.[0]?.extensions).toMatchObject({ code: "PAGE_TOO_LARGE", first: 101, maxPageSize: 100, field: "items" });
   });
 
+  it("checks a document it passed before again with other page sizes, given or left to their default", async () => {
+    const query = "query ($n: Int = 101, $m: Int) { items(first: $n) { id children(first: $m) { id } } }";
+    const run = async (variables: Record<string, unknown>) => {
+      const response = await server.executeOperation({ query, variables });
+      return response.body.kind === "single" ? response.body.singleResult.errors?.[0]?.extensions?.code : "incremental";
+    };
+    expect(await run({ n: 1, m: 1 })).toBeUndefined();
+    expect(await run({ n: 1, m: 1 })).toBeUndefined();
+    expect(await run({ n: 1, m: 101 })).toBe("PAGE_TOO_LARGE");
+    // Absent, the variable's default (101) applies; null is a value, left to the subgraphs.
+    expect(await run({ m: 1 })).toBe("PAGE_TOO_LARGE");
+    expect(await run({ n: null, m: 1 })).toBeUndefined();
+    expect(await run({ m: 1 })).toBe("PAGE_TOO_LARGE");
+  });
+
   it("answers HTTP status 400 over HTTP", async () => {
     const post = (query: string) =>
       server.executeHTTPGraphQLRequest({
