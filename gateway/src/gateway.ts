@@ -16,6 +16,7 @@ import {
   type Caller,
   type RunningHttpServer,
   type SubgraphName,
+  SUBGRAPH_NAMES,
 } from "@cae/shared";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
@@ -38,6 +39,7 @@ import { mountExports } from "./exports";
 import { MemoryCache, RedisCache } from "./indicators/cache";
 import { SOURCES, SOURCE_SELECTIONS } from "./indicators/figures";
 import { DEFAULT_INDICATORS_CONFIG, IndicatorsService, type IndicatorsConfig } from "./indicators/indicators.service";
+import { CooperativeFanOut } from "./indicators/fan-out";
 
 export interface GatewayOptions extends Omit<GatewayConfig, "registryFile" | "supergraphFile" | "indicators" | "registryRefreshMs"> {
   /** The registry to route by; with `networkUrl`, the one to start from (empty: wait for the network's), then followed. */
@@ -79,6 +81,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const metrics = new GatewayMetrics();
   const availability = new CooperativeAvailability(logger, metrics);
   const local = new CachedLocalDataSource<GatewayContext>(await networkSchema());
+  // One data source per cooperatives' subgraph, shared by the planned fetches and the indicators' own.
+  const sharded = new Map<SubgraphName, ShardedDataSource>();
+  const shardedDataSource = (name: SubgraphName) => {
+    let source = sharded.get(name);
+    if (!source) sharded.set(name, (source = new ShardedDataSource(name, options.registry, options.cooperativeTimeoutMs, availability)));
+    return source;
+  };
   const follower = options.networkUrl ? followRegistry(options, logger) : undefined;
   await follower?.start();
   // Apollo Gateway otherwise reports the host's uptime, CPU and OS to Apollo's servers every hour:
@@ -95,7 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         ? local
         : name === NETWORK_SUBGRAPH
           ? new NetworkDataSource(options.networkUrl, options.cooperativeTimeoutMs)
-          : new ShardedDataSource(name as SubgraphName, options.registry, options.cooperativeTimeoutMs, availability),
+          : shardedDataSource(name as SubgraphName),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -127,11 +136,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const cooperativeFields = (gateway.schema?.getType("Cooperative") as GraphQLObjectType | undefined)?.getFields() ?? {};
   const indicators = new IndicatorsService(
     options.registry,
-    async (query, variables, contextValue) => {
-      const response = await apollo.executeOperation({ query, variables }, { contextValue });
-      if (response.body.kind !== "single") return { errors: [{ message: "Unexpected incremental response" }] };
-      return response.body.singleResult;
-    },
+    new CooperativeFanOut(options.supergraphSdl, async (name, call) => {
+      if (!(SUBGRAPH_NAMES as readonly string[]).includes(name)) throw new Error(`${name} is not a subgraph of the cooperatives`);
+      return shardedDataSource(name as SubgraphName).call(call);
+    }),
     SOURCES.filter((source) => SOURCE_SELECTIONS[source].field in cooperativeFields),
     indicatorsConfig,
     options.cooperativeTimeoutMs,

@@ -8,6 +8,7 @@
 import { DEPARTEMENT_CODES } from "@cae/shared";
 import { AGE_BRACKETS, CONTRACT_KINDS, SECTORS, type Measures } from "./figures";
 import type { Family } from "./release";
+import type { CooperativeField } from "./fan-out";
 
 const YES_NO = ["YES", "NO", "UNKNOWN"] as const;
 const PARTNER_KINDS = [
@@ -96,9 +97,12 @@ export const FUNDER_SELECTION = `supported supportedBy { dimension key count } r
   support { individualSessions individualMinutes workshops workshopMinutes workshopAttendances peopleReached workshopsWithSignedSheet }`;
 
 /** The operation that asks one cooperative the figures of several periods (its members subgraph, one statement per period). */
-export const FUNDER_OPERATION = `query NetworkFunderFigures($id: ID!, $periods: [FunderPeriodInput!]!) {
-  cooperative(id: $id) { funderIndicators(periods: $periods) { from to figures { ${FUNDER_SELECTION} } } }
-}`;
+/** A cooperative's funders' figures for each period of `$periods` (`[FunderPeriodInput!]!`). */
+export const FUNDER_FIELD: CooperativeField = {
+  alias: "funderIndicators",
+  name: "funderIndicators",
+  rest: `(periods: $periods) { from to figures { ${FUNDER_SELECTION} } }`,
+};
 
 const integer = (value: unknown): bigint => {
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return BigInt(value);

@@ -1,4 +1,3 @@
-import type { GraphQLFormattedError } from "graphql";
 import { badUserInput, forbidden, type Caller, lastDayOfMonth, monthsOverlapping, periodDates } from "@cae/shared";
 import type { GatewayContext } from "../context";
 import type { Registry, RegistryEntry } from "../registry/registry";
@@ -22,7 +21,8 @@ import {
   type Source,
   type YearFigures,
 } from "./figures";
-import { FUNDER_OPERATION, funderMeasures, hasFunderMeasures, type FunderPart } from "./funder";
+import { FUNDER_FIELD, funderMeasures, hasFunderMeasures, type FunderPart } from "./funder";
+import type { CooperativeFanOut, CooperativeField } from "./fan-out";
 import type { MissingCooperative, NetworkIndicators, NetworkIndicatorsArgs, RegionIndicators } from "./indicators.type";
 import { figuresView, indicatorSet, monthIndicators, releaseView, sumView, unavailableView, type View } from "./present";
 import { buildRelease, DEFAULT_RULES, type DisclosureRules, type Release } from "./release";
@@ -37,13 +37,6 @@ export interface IndicatorsConfig extends DisclosureRules {
 }
 
 export const DEFAULT_INDICATORS_CONFIG: IndicatorsConfig = { ...DEFAULT_RULES, cacheSeconds: 300, cachePrefix: "cae-indicators:" };
-
-/** Runs one operation through the gateway's own executor, so `@requires` and the sharded routing apply. */
-export type Execute = (
-  query: string,
-  variables: Record<string, unknown>,
-  context: GatewayContext,
-) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
 
 /** Who sees what: network roles see controlled figures of every cooperative, a cooperative's staff their own, exact. */
 type Visibility = { kind: "network" } | { kind: "cooperative"; cooperativeId: string };
@@ -77,8 +70,9 @@ export class IndicatorsService {
   releasesBuilt = 0;
   /** What the last release cost: the cooperatives' answers, then its protection (for the benchmark). */
   lastBuild?: { fanOutMs: number; protectMs: number; cells: number; suppressed: number };
-  private readonly operation: string;
-  private readonly yearOperation: string;
+  /** A period's figures, and a whole year's, as fields of the cooperative. */
+  private readonly fields: CooperativeField[];
+  private readonly yearFields: CooperativeField[];
   /** Releases being built, so that simultaneous cold questions wait for one build. */
   private readonly building = new Map<string, Promise<Kept>>();
   /** Answers already cut from a release (keyed by the release, the period and the selection). */
@@ -88,7 +82,8 @@ export class IndicatorsService {
 
   constructor(
     private readonly registry: Registry,
-    private readonly execute: Execute,
+    /** Asks each cooperative's subgraphs for its figures (`@requires` and the sharded routing apply). */
+    private readonly fanOut: CooperativeFanOut,
     /** The parts whose field the supergraph has: a part still to come is said unavailable, never made up. */
     readonly sources: readonly Source[],
     private readonly config: IndicatorsConfig,
@@ -99,15 +94,14 @@ export class IndicatorsService {
     /** Whether the supergraph has the members subgraph's funders' figures (`Cooperative.funderIndicators`). */
     private readonly funder = false,
   ) {
-    const fields = (selections: typeof SOURCE_SELECTIONS) =>
-      sources
-        .map((source) => {
-          const { field, selection } = selections[source];
-          return `${source}: ${field}(from: $from, to: $to) { ${selection} }`;
-        })
-        .join(" ");
-    this.operation = `query NetworkIndicatorsFanOut($id: ID!, $from: Date!, $to: Date!) { cooperative(id: $id) { id ${fields(SOURCE_SELECTIONS)} } }`;
-    this.yearOperation = `query NetworkIndicatorsYear($id: ID!, $from: Date!, $to: Date!) { cooperative(id: $id) { id ${fields(YEAR_SELECTIONS)} } }`;
+    const fields = (selections: typeof SOURCE_SELECTIONS): CooperativeField[] =>
+      sources.map((source) => ({
+        alias: source,
+        name: selections[source].field,
+        rest: `(from: $from, to: $to) { ${selections[source].selection} }`,
+      }));
+    this.fields = fields(SOURCE_SELECTIONS);
+    this.yearFields = fields(YEAR_SELECTIONS);
   }
 
   get unavailableSources(): Source[] {
@@ -288,15 +282,15 @@ export class IndicatorsService {
     const deadline = new Promise<Answer<Figures | YearFigures>>((resolve) => {
       timer = setTimeout(() => resolve({ entry, failure: `no answer within ${this.timeoutMs} ms` }), this.timeoutMs);
     });
-    const operation = year === undefined ? this.operation : this.yearOperation;
+    const fields = year === undefined ? this.fields : this.yearFields;
     const periods = year === undefined ? [{ key: "", from, to }] : yearPeriods(year);
     const asked = Promise.all([
-      this.execute(operation, { id: entry.id, from, to }, { ...ctx, extraErrors: [] }),
+      this.fanOut.ask(entry.id, fields, { from: ["Date!", from], to: ["Date!", to] }, { ...ctx, extraErrors: [] }),
       this.funderFigures(entry, periods, ctx),
     ]);
     const answer = asked.then(
       ([result, funder]): Answer<Figures | YearFigures> => {
-        const cooperative = result.data?.cooperative as Record<string, unknown> | null | undefined;
+        const cooperative = result.data;
         const error = result.errors?.[0];
         if (error || !cooperative) return { entry, failure: error?.message ?? "no figures" };
         try {
@@ -340,9 +334,9 @@ export class IndicatorsService {
    */
   private async funderFigures(entry: RegistryEntry, periods: { from: string; to: string }[], ctx: GatewayContext) {
     if (!this.funder) return undefined;
-    const variables = { id: entry.id, periods: periods.map(({ from, to }) => ({ from, to })) };
-    const result = await this.execute(FUNDER_OPERATION, variables, { ...ctx, extraErrors: [] }).catch(() => undefined);
-    const rows = (result?.data?.cooperative as { funderIndicators?: { figures: FunderPart }[] } | null | undefined)?.funderIndicators;
+    const variables = { periods: ["[FunderPeriodInput!]!", periods.map(({ from, to }) => ({ from, to }))] as const };
+    const result = await this.fanOut.ask(entry.id, [FUNDER_FIELD], variables, { ...ctx, extraErrors: [] }).catch(() => undefined);
+    const rows = (result?.data as { funderIndicators?: { figures: FunderPart }[] } | null | undefined)?.funderIndicators;
     if (result?.errors?.length || rows?.length !== periods.length) return undefined;
     try {
       return rows.map((row) => funderMeasures(row.figures));

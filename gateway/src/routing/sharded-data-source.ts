@@ -32,6 +32,8 @@ export const REQUEST_KINDS = {
   healthCheck: "health check" as Exclude<ProcessOptions["kind"], IncomingOperationKind>,
 };
 type Variables = Record<string, unknown>;
+/** What a call to a subgraph needs: Apollo's options for a planned fetch, or the gateway's own (the network indicators' fan-out). */
+type Call = { request: Request; context: GatewayContext; document?: DocumentNode };
 type SendResult = { response: GatewayGraphQLResponse } | { failure: string };
 
 /**
@@ -46,7 +48,7 @@ export class CooperativeDataSource {
   ) {}
 
   /** The cooperative's GraphQL answer, whatever its HTTP status; a throw when there is none (no answer, not GraphQL). */
-  async process({ request, context }: ProcessOptions, timeoutMs: number): Promise<GatewayGraphQLResponse> {
+  async process({ request, context }: Call, timeoutMs: number): Promise<GatewayGraphQLResponse> {
     if (!request.query) throw new Error("Missing query");
     // The subgraph stops working on the request once the gateway no longer waits for it.
     const headers: Record<string, string> = { "content-type": "application/json", [DEADLINE_HEADER]: String(timeoutMs) };
@@ -110,6 +112,14 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
       // The supergraph is static and health is the gateway's /health: nothing else reaches here.
       throw new Error(`The ${this.subgraph} data source serves operations only, not "${String(options.kind)}" requests`);
     }
+    return this.call(options);
+  }
+
+  /**
+   * An operation of the gateway's own for this subgraph (the network indicators ask each
+   * cooperative's subgraphs directly), routed, timed and reported as a planned fetch is.
+   */
+  async call(options: Call): Promise<GatewayGraphQLResponse> {
     const operation = this.operationOf(options.document, options.request);
     if (!operation) return { errors: [routingError("The subgraph operation to route was not found in its document")] };
     if (isEntitiesFetch(operation)) return this.fetchEntities(options, options.context);
@@ -132,7 +142,7 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
     return this.operations.get(key, () => operationOf(parse(request.query ?? ""), request.operationName));
   }
 
-  private async fetchEntities(options: ProcessOptions, context: GatewayContext): Promise<GatewayGraphQLResponse> {
+  private async fetchEntities(options: Call, context: GatewayContext): Promise<GatewayGraphQLResponse> {
     const variables = options.request.variables ?? {};
     const representations = (variables.representations ?? []) as unknown[];
     const { groups, unroutable } = groupRepresentations(representations, (id) => this.shardOf(id) !== undefined);
@@ -163,7 +173,7 @@ export class ShardedDataSource implements GraphQLDataSource<GatewayContext> {
    * `subgraph <name>` naming the cooperative, with an error status when it did not answer, so the
    * trace of a slow request shows which cooperative was slow.
    */
-  private async send(cooperativeId: string, options: ProcessOptions, variables: Variables): Promise<SendResult> {
+  private async send(cooperativeId: string, options: Call, variables: Variables): Promise<SendResult> {
     const deadlines = options.context.deadlines ?? new CooperativeDeadlines(this.timeoutMs);
     const failed = deadlines.failure(cooperativeId, this.subgraph);
     if (failed) return { failure: failed };
