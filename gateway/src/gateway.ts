@@ -173,7 +173,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         deadlines,
         requestId,
         extraErrors: [],
-        asNetworkService: serviceToken && (() => asNetworkService(serviceToken(), options.registry, indicators, deadlines, requestId)),
+        asNetworkService:
+          serviceToken && (() => asNetworkService(serviceToken(), options.registry, indicators, deadlines.apart(), requestId)),
       };
     },
     health: async () => ({

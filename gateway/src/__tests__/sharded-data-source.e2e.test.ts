@@ -289,4 +289,21 @@ describe("one deadline per cooperative for a whole request", () => {
     await register(members, new CooperativeDeadlines(300));
     expect(received).toBe(2);
   });
+
+  it("gives work the request waits for as a whole clocks of its own, and shares what failed there", async () => {
+    const members = new ShardedDataSource("members", registry, 300);
+    const request = new CooperativeDeadlines(300);
+    const release = request.apart();
+    // A cooperative the release asked first keeps, for the request's own calls, its whole deadline.
+    expect(release.remainingMs("answered-coop", 0)).toBe(300);
+    expect(request.remainingMs("answered-coop", 1000)).toBe(300);
+    received = 0;
+    expect((await register(members, release)).errors?.[0].extensions).toMatchObject({ code: "COOPERATIVE_UNAVAILABLE" });
+    expect(received).toBe(1);
+    // Found down by the release: the request does not ask it again.
+    expect((await register(members, request)).errors?.[0]).toMatchObject({
+      message: `Cooperative "${C}" did not answer for members: no answer within 300 ms`,
+    });
+    expect(received).toBe(1);
+  });
 });

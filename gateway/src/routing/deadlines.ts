@@ -7,9 +7,21 @@
  */
 export class CooperativeDeadlines {
   private readonly ends = new Map<string, number>();
-  private readonly failures = new Map<string, string>();
 
-  constructor(readonly timeoutMs: number) {}
+  constructor(
+    readonly timeoutMs: number,
+    private readonly failures = new Map<string, string>(),
+  ) {}
+
+  /**
+   * Deadlines of their own for work the request waits for as a whole (the network indicators'
+   * release, built once for every question waiting on it), sharing what failed: a cooperative
+   * found down there is not asked again by the request, but one that answered there keeps its
+   * whole deadline for the request's own calls, whatever the release waited for meanwhile.
+   */
+  apart(): CooperativeDeadlines {
+    return new CooperativeDeadlines(this.timeoutMs, this.failures);
+  }
 
   /** Milliseconds left for `cooperativeId` in this request (its deadline starts at the first call). */
   remainingMs(cooperativeId: string, now = performance.now()): number {
