@@ -51,5 +51,4 @@ COPY --from=build /app/tools/dist tools/dist
 # The gateway reads the composed supergraph next to its dist folder (DEFAULT_SUPERGRAPH_FILE).
 COPY --from=build /app/gateway/supergraph.graphql gateway/supergraph.graphql
 USER node
-# The gateway's Node.js flags: gateway/src/node-flags.ts.
-CMD ["node", "--max-semi-space-size=64", "gateway/dist/main.js"]
+CMD ["node", "gateway/dist/main.js"]

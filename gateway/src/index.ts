@@ -4,7 +4,6 @@ export * from "./config";
 export * from "./context";
 export * from "./gateway";
 export * from "./health";
-export { GATEWAY_NODE_FLAGS } from "./node-flags";
 export { DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits/limits";
 export { networkSchema } from "./network";
 export * from "./registry/registry";

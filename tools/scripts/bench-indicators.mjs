@@ -14,7 +14,6 @@
 /* global process, URL, fetch, performance, console, setTimeout, clearTimeout */
 import { createRequire } from "node:module";
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
 import { availableParallelism, cpus } from "node:os";
 
@@ -23,24 +22,13 @@ process.env.NODE_ENV = "production";
 const require = createRequire(import.meta.url);
 require("reflect-metadata");
 const { SUBGRAPH_NAMES } = require("@cae/shared");
-const { startGateway, DEFAULT_QUERY_LIMITS, DEFAULT_SUPERGRAPH_FILE, GATEWAY_NODE_FLAGS } = require("@cae/gateway");
-// The gateway runs in this process: again, with the Node.js flags it is deployed with (gateway/src/node-flags.ts).
-if (!GATEWAY_NODE_FLAGS.every((flag) => process.execArgv.includes(flag))) {
-  const flagged = spawn(
-    process.execPath,
-    [...process.execArgv, ...GATEWAY_NODE_FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    {
-      stdio: "inherit",
-    },
-  );
-  flagged.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-  await new Promise(() => {});
-}
+const { startGateway, DEFAULT_QUERY_LIMITS, DEFAULT_SUPERGRAPH_FILE } = require("@cae/gateway");
 const { createTestAuth } = require("@cae/tools");
 const { Client } = require("pg");
 const { readFileSync, writeFileSync, mkdirSync } = require("node:fs");
 const { Session } = require("node:inspector/promises");
 const { resolve, dirname } = require("node:path");
+const { fileURLToPath } = require("node:url");
 
 const quick = process.argv.includes("--quick");
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : quick ? [1, 3] : [1, 10, 30];

@@ -4,7 +4,6 @@ import { parse } from "yaml";
 import { SUBGRAPH_ENV, SUBGRAPH_NAMES, subgraphConfigFromEnv, type SubgraphName } from "@cae/shared";
 import { NETWORK_SUBGRAPH_ENV, networkSubgraphConfigFromEnv } from "@cae/network";
 import { DEFAULT_SUPERGRAPH_FILE, GATEWAY_ENV, gatewayConfigFromEnv } from "../config";
-import { GATEWAY_NODE_FLAGS } from "../node-flags";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -506,9 +505,8 @@ function checkGateway(deployment: Deployment): string[] {
   if (unknown.length > 0) problems.push(`gateway: reads none of ${unknown.join(", ")} (it knows ${GATEWAY_ENV.join(", ")})`);
   const probe = probeProblem(gateway);
   if (probe) problems.push(`gateway: ${probe}`);
-  const command = ["node", ...GATEWAY_NODE_FLAGS, "gateway/dist/main.js"];
-  if (JSON.stringify(gateway.command) !== JSON.stringify(command))
-    problems.push(`gateway: command ${JSON.stringify(gateway.command)} is not ${JSON.stringify(command)} (gateway/src/node-flags.ts)`);
+  if (!gateway.command.includes("gateway/dist/main.js"))
+    problems.push(`gateway: command ${JSON.stringify(gateway.command)} does not run gateway/dist/main.js`);
   if (!existsSync(resolve(root, "gateway/src/main.ts")))
     problems.push("gateway: gateway/src/main.ts, which gateway/dist/main.js is built from, does not exist");
   try {
@@ -561,13 +559,6 @@ function checkImage(deployment: Deployment): string[] {
   const users = lineage(stages, runtime)
     .flatMap((stage) => stage.instructions.filter((instruction) => instruction.keyword === "USER"))
     .reverse();
-  // The image's default command is the gateway's, with its Node.js flags.
-  const cmd = lineage(stages, runtime)
-    .flatMap((stage) => stage.instructions.filter((instruction) => instruction.keyword === "CMD"))
-    .shift();
-  const gatewayCommand = JSON.stringify(["node", ...GATEWAY_NODE_FLAGS, "gateway/dist/main.js"]);
-  if (!cmd || JSON.stringify(JSON.parse(cmd.args)) !== gatewayCommand)
-    problems.push(`Dockerfile: the runtime stage's CMD is ${cmd?.args ?? "missing"}, not ${gatewayCommand} (gateway/src/node-flags.ts)`);
   if (users[0]?.args !== "node") problems.push("Dockerfile: the runtime stage does not run as the node user");
 
   // Every service in compose runs from this image, so every entry point and what it imports must be in it.
@@ -761,21 +752,6 @@ describe("the deployment checks", () => {
   it("find a database the init script does not create", () => {
     const initSql = replaceOnce(files.initSql, /CREATE DATABASE bretagne_cooperer_finance;/, "");
     expect(broken({ initSql })).toEqual([expect.stringContaining("database bretagne_cooperer_finance is not created")]);
-  });
-
-  it("find a gateway run without its Node.js flags, in the compose file or the image", () => {
-    const compose = replaceOnce(
-      files.compose,
-      'command: ["node", "--max-semi-space-size=64", "gateway/dist/main.js"]',
-      'command: ["node", "gateway/dist/main.js"]',
-    );
-    expect(broken({ compose })).toEqual([expect.stringContaining("gateway/src/node-flags.ts")]);
-    const dockerfile = replaceOnce(
-      files.dockerfile,
-      'CMD ["node", "--max-semi-space-size=64", "gateway/dist/main.js"]',
-      'CMD ["node", "gateway/dist/main.js"]',
-    );
-    expect(broken({ dockerfile })).toEqual([expect.stringContaining("Dockerfile: the runtime stage's CMD")]);
   });
 
   it("find a gateway environment its parser refuses or a registry it cannot find", () => {

@@ -96,8 +96,7 @@ export const FUNDER_SELECTION = `supported supportedBy { dimension key count } r
   inContract { kind count } orientationsByPartnerKind { key count } followUps { months situation count }
   support { individualSessions individualMinutes workshops workshopMinutes workshopAttendances peopleReached workshopsWithSignedSheet }`;
 
-/** The operation that asks one cooperative the figures of several periods (its members subgraph, one statement per period). */
-/** A cooperative's funders' figures for each period of `$periods` (`[FunderPeriodInput!]!`). */
+/** A cooperative's funders' figures for each period of `$periods` (`[FunderPeriodInput!]!`; its members subgraph, one statement per period). */
 export const FUNDER_FIELD: CooperativeField = {
   alias: "funderIndicators",
   name: "funderIndicators",

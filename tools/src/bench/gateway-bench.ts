@@ -6,7 +6,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { Client } from "pg";
 import { SUBGRAPH_NAMES, type SubgraphName } from "@cae/shared";
-import { GATEWAY_NODE_FLAGS, GATEWAY_SUBGRAPH, NETWORK_SUBGRAPH } from "@cae/gateway";
+import { GATEWAY_SUBGRAPH, NETWORK_SUBGRAPH } from "@cae/gateway";
 import { ensureKeyPair, signToken } from "../keys";
 
 /**
@@ -327,7 +327,7 @@ async function main() {
   const project =
     (label: string, registryFile: string, root = ROOT) =>
     (port: number) =>
-      launch(label, process.execPath, [...profiling, ...GATEWAY_NODE_FLAGS, join(root, "gateway/dist/main.js")], {
+      launch(label, process.execPath, [...profiling, join(root, "gateway/dist/main.js")], {
         REGISTRY_FILE: registryFile,
         NETWORK_SERVICE_TOKEN_FILE: serviceTokenFile,
         PORT: String(port),

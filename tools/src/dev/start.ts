@@ -4,7 +4,7 @@ import { get, request } from "node:http";
 import { createServer } from "node:net";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { SUBGRAPH_NAMES, subgraphDatabaseFromEnv, type SubgraphName } from "@cae/shared";
-import { GATEWAY_NODE_FLAGS, loadRegistry, type RegistryEntry } from "@cae/gateway";
+import { loadRegistry, type RegistryEntry } from "@cae/gateway";
 import { parseCommandLine, textOption, UsageError, type CommandLine } from "./cli";
 import { DEFAULT_DATA_DIR, recordRunningNetwork, ROOT } from "./running";
 import { ensureTemplate } from "./template";
@@ -139,18 +139,13 @@ let phase: "starting" | "ready" | "stopping" = "starting";
 const stoppedWhileRunning: string[] = [];
 const started = Date.now();
 
-function launch(
-  label: string,
-  script: string,
-  env: Record<string, string>,
-  { args = [], oneShot = false, nodeFlags = [] }: { args?: string[]; oneShot?: boolean; nodeFlags?: readonly string[] } = {},
-): Child {
+function launch(label: string, script: string, env: Record<string, string>, args: string[] = [], oneShot = false): Child {
   // Liftoff alone compiles PGlite's WebAssembly in a fraction of the CPU that tiering up takes:
   // ten processes start on two cores, and the demo's queries are small.
   const child: Child = {
     label,
     tail: "",
-    process: spawn(process.execPath, ["--liftoff-only", ...nodeFlags, resolve(ROOT, script), ...args], {
+    process: spawn(process.execPath, ["--liftoff-only", resolve(ROOT, script), ...args], {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     }),
@@ -504,9 +499,7 @@ async function main() {
   // The subgraphs hold no demo code: the demo data is written before they start, on the first start only.
   const seeds = planned
     .filter(({ name, env }) => isNew(name, env))
-    .map(({ label, name, env }) =>
-      seedStep(launch(`${label} demo data`, "tools/dist/demo/seed/main.js", env, { args: [name], oneShot: true })),
-    );
+    .map(({ label, name, env }) => seedStep(launch(`${label} demo data`, "tools/dist/demo/seed/main.js", env, [name], true)));
   await awaitSteps(seeds, deadline, options.timeoutSeconds);
 
   const subgraphs = planned.map(({ label, name, env, url }) =>
@@ -518,18 +511,13 @@ async function main() {
   await awaitSteps([network], deadline, options.timeoutSeconds);
   if (phase !== "starting") return; // Ctrl-C while it started: nothing more is launched
   const gateway = serviceStep(
-    launch(
-      "gateway",
-      "gateway/dist/main.js",
-      {
-        REGISTRY_FILE: options.registryFile,
-        NETWORK_URL: `${networkUrl}/graphql`,
-        PORT: String(options.port),
-        NETWORK_SERVICE_TOKEN_FILE: serviceTokenFile,
-        ...auth,
-      },
-      { nodeFlags: GATEWAY_NODE_FLAGS },
-    ),
+    launch("gateway", "gateway/dist/main.js", {
+      REGISTRY_FILE: options.registryFile,
+      NETWORK_URL: `${networkUrl}/graphql`,
+      PORT: String(options.port),
+      NETWORK_SERVICE_TOKEN_FILE: serviceTokenFile,
+      ...auth,
+    }),
     `${gatewayUrl}/health`,
   );
   const [tokens, note] = await Promise.all([
