@@ -89,15 +89,11 @@ export class CooperativeFanOut {
     }
   }
 
-  /** Whether the supergraph says where this field of the cooperative is resolved. */
-  has(field: string): boolean {
-    return this.owners.has(field);
-  }
-
   /**
    * The fields of one cooperative, each subgraph asked once per wave. `variables` are the
    * operation's, with their types (`{ from: ["Date!", "2026-01-01"] }`); each call declares those
-   * its fields use. Any error, or an entity missing, leaves `data` null.
+   * its fields use. Any error, or an entity missing, leaves `data` null. The answer holds the
+   * asked fields only: what one field required of another subgraph stays in transit.
    */
   async ask(
     cooperativeId: string,
@@ -132,7 +128,7 @@ export class CooperativeFanOut {
       }
       if (errors.length > 0) return { data: null, errors };
     }
-    return { data: entity };
+    return { data: Object.fromEntries(fields.map((field) => [field.alias, entity[field.alias]])) };
   }
 
   /** Each set of fields planned once: which subgraph answers which, in which wave. */
