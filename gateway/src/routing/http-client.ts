@@ -1,7 +1,7 @@
 import { Agent, request as httpRequest, type IncomingHttpHeaders, type RequestOptions } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { urlToHttpOptions } from "node:url";
 import { LRUCache } from "lru-cache";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 
 /**
  * The HTTP client of the gateway's calls to subgraphs: node:http with keep-alive pools (one per
