@@ -108,24 +108,31 @@ const integer = (value: unknown): bigint => {
   throw new TypeError(`expected a count, got ${JSON.stringify(value)}`);
 };
 
-/** One period's measures; every listed key is there, zeros included, so that the release's relations hold. */
-export function funderMeasures(part: FunderPart): Measures {
-  const m: Measures = new Map();
-  const add = (key: string, count: unknown) => m.set(key, (m.get(key) ?? 0n) + integer(count));
-  for (const key of [
+/**
+ * Every measure of a period's funders' figures, at zero: a release asks 17 periods of every
+ * cooperative, so the key list is made once and each period's measures start from a copy of it.
+ */
+const ZERO_MEASURES: Measures = new Map(
+  [
     ...dimensionKeys(supportedKey),
     ...dimensionKeys(receivedKey),
     ...NEW_ENTRY_STEPS.map((step) => `f.entry:${step}`),
     ...CONTRACT_KINDS.map((kind) => `f.inContract:${kind}`),
     ...PARTNER_KINDS.map((kind) => `f.orientedTo:${kind}`),
     ...FOLLOW_UP_MONTHS.flatMap((months) => [followUpKey(months), ...FOLLOW_UP_SITUATIONS.map((s) => followUpKey(months, s))]),
-  ])
-    m.set(key, 0n);
+  ].map((key) => [key, 0n]),
+);
+const NEW_ENTRY_STEP_SET: ReadonlySet<string> = new Set(NEW_ENTRY_STEPS);
+
+/** One period's measures; every listed key is there, zeros included, so that the release's relations hold. */
+export function funderMeasures(part: FunderPart): Measures {
+  const m: Measures = new Map(ZERO_MEASURES);
+  const add = (key: string, count: unknown) => m.set(key, (m.get(key) ?? 0n) + integer(count));
   m.set("f.supported", integer(part.supported));
   for (const row of part.supportedBy) add(supportedKey(row.dimension, row.key), row.count);
   for (const row of part.receivedBy) add(receivedKey(row.dimension, row.key), row.count);
   // Reception, admission, orientation and exit are the network's own measures, given by `membersIndicators`.
-  for (const row of part.entries) if ((NEW_ENTRY_STEPS as readonly string[]).includes(row.step)) add(`f.entry:${row.step}`, row.count);
+  for (const row of part.entries) if (NEW_ENTRY_STEP_SET.has(row.step)) add(`f.entry:${row.step}`, row.count);
   for (const row of part.inContract) add(`f.inContract:${row.kind}`, row.count);
   for (const row of part.orientationsByPartnerKind) add(`f.orientedTo:${row.key}`, row.count);
   for (const row of part.followUps) {

@@ -220,8 +220,6 @@ export function buildRelease(
   ]).filter((measure) => present.has(measure));
   const measureIndex = new Map(published.map((m, i) => [m, i]));
   const values: (string | null)[] = new Array(scopes.length * periods.length * published.length).fill(null);
-  const at = (scope: number, period: number, measure: string) =>
-    (scope * periods.length + period) * published.length + measureIndex.get(measure)!;
 
   for (const family of FAMILIES) {
     const measuresOfCell = family.amounts ?? [family.elements[0]];
@@ -232,6 +230,7 @@ export function buildRelease(
     const time = family.eachPeriod ? periodTime : family.stock ? stockTime : flowTime;
     const B = elements.length;
     const T = time.size;
+    const hidden = elements.map((e) => family.hidden?.includes(e) ?? false);
     const index = new Map(elements.map((e, i) => [e, i]));
     const breakdown: Dimension = {
       size: B,
@@ -255,7 +254,7 @@ export function buildRelease(
         const measures = scope.figures.get(periods[t]);
         elements.forEach((element, b) => {
           const cell = (g * T + t) * B + b;
-          if (family.hidden?.includes(element)) table.hidden[cell] = 1;
+          if (hidden[b]) table.hidden[cell] = 1;
           if (family.amounts) {
             const sensitive = businessSensitive(measures, rules);
             family.amounts.forEach((measure, m) => {
@@ -288,25 +287,28 @@ export function buildRelease(
       const size = Math.abs(table.values[0][cell]);
       return geography.weight[g] * time.weight[t] * breakdown.weight[b] * (1 + Math.log1p(size));
     });
-    // The published cells: a stock's quarter and year are its last month's cell.
+    // The published cells: a stock's quarter and year are its last month's cell. What each element
+    // publishes (itself or its amounts, and its shadows) is listed once, not looked up per cell.
     const stock = family.stock && !family.eachPeriod;
-    scopes.forEach((_, g) => {
-      periods.forEach((period, p) => {
+    const shadows = Object.entries(family.shadows ?? {}).filter(([shadow]) => measureIndex.has(shadow));
+    const publishedOf = elements.map((element, b) =>
+      hidden[b]
+        ? []
+        : [...(family.amounts ?? [element]), ...shadows.filter(([, master]) => master === element).map(([shadow]) => shadow)].map(
+            (measure) => ({ measure, index: measureIndex.get(measure)! }),
+          ),
+    );
+    for (let g = 0; g < scopes.length; g++) {
+      for (let p = 0; p < periods.length; p++) {
         const t = stock ? (p < 12 ? p : p < 16 ? (p - 12) * 3 + 2 : 11) : p;
-        const measures = scopes[g].figures.get(stock ? months[t] : period);
-        elements.forEach((element, b) => {
-          if (family.hidden?.includes(element)) return;
-          const hide = suppressed[(g * T + t) * B + b] === 1;
-          for (const measure of family.amounts ?? [element]) {
-            if (!hide) values[at(g, p, measure)] = (measures?.get(measure) ?? 0n).toString();
-          }
-          for (const [shadow, master] of Object.entries(family.shadows ?? {})) {
-            if (master === element && !hide && measureIndex.has(shadow))
-              values[at(g, p, shadow)] = (measures?.get(shadow) ?? 0n).toString();
-          }
-        });
-      });
-    });
+        const measures = scopes[g].figures.get(stock ? months[t] : periods[p]);
+        const row = (g * periods.length + p) * published.length;
+        for (let b = 0; b < B; b++) {
+          if (suppressed[(g * T + t) * B + b] === 1) continue;
+          for (const { measure, index } of publishedOf[b]) values[row + index] = (measures?.get(measure) ?? 0n).toString();
+        }
+      }
+    }
   }
   return {
     year,

@@ -1,4 +1,5 @@
 import PDFDocument from "pdfkit";
+import { memoizeStandardFontMetrics } from "./font-metrics";
 
 /**
  * The network's one way of printing a document as PDF (docs/documents.md): a contract, an
@@ -143,6 +144,7 @@ export function printable(text: string): string {
  */
 export function printPdf(document: PrintedDocument, options: PrintOptions = {}): Promise<Buffer> {
   const pdfA = options.pdfA;
+  memoizeStandardFontMetrics();
   const pdf = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
