@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { memoizeStandardFontMetrics } from "./font-metrics";
+import { shareEmbeddedFontTables, shareStandardFontMetrics } from "./font-cache";
 
 /**
  * The network's one way of printing a document as PDF (docs/documents.md): a contract, an
@@ -144,7 +144,8 @@ export function printable(text: string): string {
  */
 export function printPdf(document: PrintedDocument, options: PrintOptions = {}): Promise<Buffer> {
   const pdfA = options.pdfA;
-  memoizeStandardFontMetrics();
+  if (pdfA) shareEmbeddedFontTables(pdfA.fonts.regular);
+  else shareStandardFontMetrics();
   const pdf = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
