@@ -171,6 +171,38 @@ export function businessSensitive(measures: Measures | undefined, rules: Disclos
   return revenue > 0n && largest * 100n > revenue * BigInt(rules.dominancePercent);
 }
 
+/** Writes one family's published cells, those not suppressed, into the release's values (`Release.values`). */
+function publishCells(
+  values: (string | null)[],
+  table: {
+    scopes: Scope[];
+    periods: string[];
+    months: string[];
+    /** A stock's quarter and year are its last month's cell. */
+    stock: boolean;
+    T: number;
+    B: number;
+    suppressed: Uint8Array;
+    /** Per element: the measures it publishes (itself or its amounts, and its shadows) and their index among the release's. */
+    publishedOf: { measure: string; index: number }[][];
+    /** The release's measures. */
+    width: number;
+  },
+): void {
+  const { scopes, periods, months, stock, T, B, suppressed, publishedOf, width } = table;
+  for (let g = 0; g < scopes.length; g++) {
+    for (let p = 0; p < periods.length; p++) {
+      const t = stock ? (p < 12 ? p : p < 16 ? (p - 12) * 3 + 2 : 11) : p;
+      const measures = scopes[g].figures.get(stock ? months[t] : periods[p]);
+      const row = (g * periods.length + p) * width;
+      for (let b = 0; b < B; b++) {
+        if (suppressed[(g * T + t) * B + b] === 1) continue;
+        for (const { measure, index } of publishedOf[b]) values[row + index] = (measures?.get(measure) ?? 0n).toString();
+      }
+    }
+  }
+}
+
 /** Builds and protects the release of `year` from every cooperative's year figures. */
 export function buildRelease(
   year: number,
@@ -287,8 +319,7 @@ export function buildRelease(
       const size = Math.abs(table.values[0][cell]);
       return geography.weight[g] * time.weight[t] * breakdown.weight[b] * (1 + Math.log1p(size));
     });
-    // The published cells: a stock's quarter and year are its last month's cell. What each element
-    // publishes (itself or its amounts, and its shadows) is listed once, not looked up per cell.
+    // What each element publishes (itself or its amounts, and its shadows) is listed once, not looked up per cell.
     const stock = family.stock && !family.eachPeriod;
     const shadows = Object.entries(family.shadows ?? {}).filter(([shadow]) => measureIndex.has(shadow));
     const publishedOf = elements.map((element, b) =>
@@ -298,17 +329,7 @@ export function buildRelease(
             (measure) => ({ measure, index: measureIndex.get(measure)! }),
           ),
     );
-    for (let g = 0; g < scopes.length; g++) {
-      for (let p = 0; p < periods.length; p++) {
-        const t = stock ? (p < 12 ? p : p < 16 ? (p - 12) * 3 + 2 : 11) : p;
-        const measures = scopes[g].figures.get(stock ? months[t] : periods[p]);
-        const row = (g * periods.length + p) * published.length;
-        for (let b = 0; b < B; b++) {
-          if (suppressed[(g * T + t) * B + b] === 1) continue;
-          for (const { measure, index } of publishedOf[b]) values[row + index] = (measures?.get(measure) ?? 0n).toString();
-        }
-      }
-    }
+    publishCells(values, { scopes, periods, months, stock, T, B, suppressed, publishedOf, width: published.length });
   }
   return {
     year,
