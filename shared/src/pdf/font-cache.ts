@@ -5,9 +5,10 @@ import PDFDocument from "pdfkit";
 /**
  * pdfkit reads and parses its fonts anew for every document: a standard font's metrics file
  * (Helvetica's has 2,800 kerning pairs), an embedded font's TrueType tables (fontkit decodes them
- * to shape the text). That was half of a contract's CPU in the standard fonts, and two thirds of a
- * PDF/A's in embedded DejaVu Sans (docs/documents.md, "What printing costs"). What is parsed is
- * only read afterwards, so each font's is parsed once per process and shared by every document.
+ * to shape the text). That was more than half of a contract's CPU in the standard fonts, and
+ * seven tenths of a PDF/A's in embedded DejaVu Sans (docs/documents.md, "What printing costs").
+ * What is parsed is only read afterwards, so each font's is parsed once per process and shared by
+ * every document.
  *
  * Neither library exports the class that parses: each prototype is found through an object the
  * library makes. Should a release of either move it, printing still works, unshared, and
