@@ -99,11 +99,44 @@ async function fromTemplate(template: string | undefined): Promise<{ loadDataDir
   if (!template || !existsSync(template)) return undefined;
   const bytes = await readFile(template);
   const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  return { loadDataDir: new Blob([bytes], { type: gzipped ? "application/x-gzip" : "application/x-tar" }) };
+  return { loadDataDir: new DumpBlob(bytes, gzipped ? "application/x-gzip" : "application/x-tar") };
 }
 
+/**
+ * A dump as the Blob PGlite asks for, handing over the bytes already read. PGlite only calls
+ * `arrayBuffer()` (the Blob's own content is empty), and Node 20's Blob gives a large one back by
+ * copying it in chunks: a quarter of the CPU of opening a database from a 42 MB dump went there
+ * (1.24 s of CPU, median of six, against 0.94 s with the bytes handed over).
+ */
+class DumpBlob extends Blob {
+  constructor(
+    private readonly dump: Buffer,
+    type: string,
+  ) {
+    super([], { type });
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    const { buffer, byteOffset, byteLength } = this.dump;
+    // A file read whole has a buffer of its own; a small one may sit in Node's shared pool.
+    return Promise.resolve(
+      byteOffset === 0 && byteLength === buffer.byteLength
+        ? (buffer as ArrayBuffer)
+        : (buffer.slice(byteOffset, byteOffset + byteLength) as ArrayBuffer),
+    );
+  }
+}
+
+/**
+ * A database in memory has its files in memory already: PostgreSQL's buffer cache over them is a
+ * second copy, and at its default size (128 MB), set up at start, it was more than half of what
+ * opening one from a dump cost (0.94 s of CPU against 0.42 s with 16 MB). Tests open hundreds; a
+ * page that is not in the smaller cache is a copy away.
+ */
+const IN_MEMORY_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
 async function openEmbedded(config: Extract<DatabaseConfig, { kind: "embedded" | "memory" }>): Promise<PGlite> {
-  if (config.kind === "memory") return new PGlite(await fromTemplate(config.template));
+  if (config.kind === "memory") return new PGlite({ ...(await fromTemplate(config.template)), startParams: IN_MEMORY_START_PARAMS });
   const fresh = !existsSync(join(config.dataDir, "PG_VERSION"));
   mkdirSync(config.dataDir, { recursive: true });
   return new PGlite(config.dataDir, fresh ? await fromTemplate(config.template) : undefined);

@@ -105,6 +105,24 @@ describe("embedded PostgreSQL from a template", () => {
       await second.close();
     }
   });
+
+  it("starts an in-memory database from a snapshot, with its rows, and a buffer cache of 16 MB", async () => {
+    const snapshot = join(dir, "snapshot.tar");
+    const source = await openDatabase({ kind: "memory" }, options);
+    try {
+      await source.dataSource.query("INSERT INTO ledger (amount_cents) VALUES (12345), (678)");
+      await source.snapshot(snapshot);
+    } finally {
+      await source.close();
+    }
+    const copy = await openDatabase({ kind: "memory", template: snapshot }, options);
+    try {
+      expect(await copy.dataSource.query("SELECT sum(amount_cents)::int AS total FROM ledger")).toEqual([{ total: 13023 }]);
+      expect(await copy.dataSource.query("SHOW shared_buffers")).toEqual([{ shared_buffers: "16MB" }]);
+    } finally {
+      await copy.close();
+    }
+  });
 });
 
 describe("createTestDatabase", () => {
