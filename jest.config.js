@@ -19,6 +19,7 @@ const tier = (displayName, testMatch, testPathIgnorePatterns = []) => ({
     "^@cae/(members|contracts|finance|network)$": "<rootDir>/subgraphs/$1/src",
     "^@cae/gateway$": "<rootDir>/gateway/src",
     "^@cae/tools$": "<rootDir>/tools/src",
+    "^@cae/tools/testing$": "<rootDir>/tools/src/testing",
   },
   setupFiles: ["reflect-metadata"],
 });

@@ -23,7 +23,7 @@
  */
 import { resolve } from "node:path";
 import type { BaseContext } from "@apollo/server";
-import { execute, startTestNetworkSubgraph, startTestSubgraph, testCaller, type ExecutableServer } from "@cae/tools";
+import { execute, startTestNetworkSubgraph, startTestSubgraph, testCaller, type ExecutableServer } from "@cae/tools/testing";
 import { contracts } from "@cae/contracts";
 import { finance } from "@cae/finance";
 import { members } from "@cae/members";

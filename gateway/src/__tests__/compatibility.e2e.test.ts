@@ -1,4 +1,4 @@
-import { createTestAuth, captureLog, type TestAuth } from "@cae/tools";
+import { createTestAuth, captureLog, type TestAuth } from "@cae/tools/testing";
 import { SUBGRAPH_NAMES, type SubgraphName } from "@cae/shared";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";

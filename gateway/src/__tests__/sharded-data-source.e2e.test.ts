@@ -1,4 +1,4 @@
-import { createTestAuth, type TestAuth, createTestDatabase } from "@cae/tools";
+import { createTestAuth, type TestAuth, createTestDatabase } from "@cae/tools/testing";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { members } from "@cae/members";

@@ -1,4 +1,4 @@
-import { execute, startTestSubgraph, testCaller } from "@cae/tools";
+import { execute, startTestSubgraph, testCaller } from "@cae/tools/testing";
 import { contracts } from "@cae/contracts";
 import { finance } from "@cae/finance";
 import { members } from "@cae/members";

@@ -1,4 +1,4 @@
-import { createTestDatabase, databaseBackends, type TestDatabase } from "@cae/tools";
+import { createTestDatabase, databaseBackends, type TestDatabase } from "@cae/tools/testing";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
 import { openDatabase, type DatabaseConfig, type SubgraphName } from "@cae/shared";
-import { DEMO_SEEDERS } from "../demo/seed";
+import type { DEMO_SEEDERS as DemoSeeders } from "../demo/seed";
 import { TEMPLATE_FILE } from "../dev/template";
-import { SUBGRAPHS } from "../subgraphs";
+import type { SUBGRAPHS as Subgraphs } from "../subgraphs";
 
 /**
  * The databases a test runs against: embedded PostgreSQL (PGlite) always, and the PostgreSQL
@@ -54,6 +54,13 @@ export async function createTestDatabase(backend: "embedded" | "server", content
 }
 
 async function fill(config: DatabaseConfig, content: NonNullable<TestDatabaseContent>, snapshot?: string): Promise<void> {
+  // Loaded only here: a test that starts from a template (nearly every one, once the run's first
+  // has made it) then loads only the subgraph it tests, not all three and the demo generator (a
+  // dynamic import() would leave the CommonJS loader).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SUBGRAPHS } = require("../subgraphs") as { SUBGRAPHS: typeof Subgraphs };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { DEMO_SEEDERS } = require("../demo/seed") as { DEMO_SEEDERS: typeof DemoSeeders };
   const database = await openDatabase(config, SUBGRAPHS[content.subgraph]);
   try {
     if (content.demoOf) await DEMO_SEEDERS[content.subgraph](database.dataSource, content.demoOf);

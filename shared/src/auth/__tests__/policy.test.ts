@@ -1,4 +1,4 @@
-import { testCaller } from "@cae/tools";
+import { testCaller } from "@cae/tools/testing";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { execute, parse, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from "graphql";
 import type { Caller } from "../caller";

@@ -1,4 +1,4 @@
-import { pdfText } from "@cae/tools";
+import { pdfText } from "@cae/tools/testing";
 import { printable, printPdf } from "../print";
 
 describe("the PDF engine", () => {

@@ -1,4 +1,4 @@
-import { pdfText } from "@cae/tools";
+import { pdfText } from "@cae/tools/testing";
 import {
   FUNDER_REPORT_PART_KEYS,
   funderReport,

@@ -1,4 +1,11 @@
-import { databaseBackends, employmentLegalInput, startTestSubgraph, testCaller, supportAgreementLegalInput, execute } from "@cae/tools";
+import {
+  databaseBackends,
+  employmentLegalInput,
+  startTestSubgraph,
+  testCaller,
+  supportAgreementLegalInput,
+  execute,
+} from "@cae/tools/testing";
 import { randomUUID } from "node:crypto";
 import {
   addDays,

@@ -1,4 +1,4 @@
-import { databaseBackends, employmentLegalInput, startTestSubgraph, supportAgreementLegalInput, execute } from "@cae/tools";
+import { databaseBackends, employmentLegalInput, startTestSubgraph, supportAgreementLegalInput, execute } from "@cae/tools/testing";
 import { randomUUID } from "node:crypto";
 import {
   addDays,

@@ -1,4 +1,4 @@
-import { databaseBackends, execute, testCaller } from "@cae/tools";
+import { databaseBackends, execute, testCaller } from "@cae/tools/testing";
 import {
   admin,
   COOP,

@@ -1,4 +1,4 @@
-import { databaseBackends, execute, pdfText } from "@cae/tools";
+import { databaseBackends, execute, pdfText } from "@cae/tools/testing";
 import {
   admin,
   COOP,

@@ -1,4 +1,4 @@
-import { databaseBackends, execute, startTestSubgraph } from "@cae/tools";
+import { databaseBackends, execute, startTestSubgraph } from "@cae/tools/testing";
 import { type SubgraphServer } from "@cae/shared";
 import { finance } from "../index";
 

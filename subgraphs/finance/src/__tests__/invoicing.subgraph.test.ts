@@ -1,4 +1,4 @@
-import { captureLog, databaseBackends, execute, testCaller } from "@cae/tools";
+import { captureLog, databaseBackends, execute, testCaller } from "@cae/tools/testing";
 import { createLogger } from "@cae/shared";
 import {
   admin,

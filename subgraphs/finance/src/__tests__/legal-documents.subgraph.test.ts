@@ -1,4 +1,4 @@
-import { databaseBackends, execute, pdfText } from "@cae/tools";
+import { databaseBackends, execute, pdfText } from "@cae/tools/testing";
 import { embeddedInvoiceXml } from "../facturx/received";
 import { facturXSchemaErrors } from "../facturx/__tests__/xsd";
 import {

@@ -1,4 +1,4 @@
-import { databaseBackends, execute } from "@cae/tools";
+import { databaseBackends, execute } from "@cae/tools/testing";
 import { addDays, latestPlannedDate, MAX_AMOUNT_CENTS, todayInFrance } from "@cae/shared";
 import {
   admin,

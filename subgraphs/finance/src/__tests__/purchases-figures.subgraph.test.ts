@@ -1,5 +1,5 @@
 import { todayInFrance } from "@cae/shared";
-import { databaseBackends, execute, testCaller } from "@cae/tools";
+import { databaseBackends, execute, testCaller } from "@cae/tools/testing";
 import { admin, COOP, ok, openAccount, settingsInput, startEmptyFinance, UPDATE_SETTINGS, type FinanceServer } from "./builders";
 
 // What an activity buys through supplier invoices and expense reports, in its statement, its

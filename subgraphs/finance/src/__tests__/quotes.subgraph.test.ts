@@ -1,4 +1,4 @@
-import { databaseBackends, execute } from "@cae/tools";
+import { databaseBackends, execute } from "@cae/tools/testing";
 import {
   admin,
   count,

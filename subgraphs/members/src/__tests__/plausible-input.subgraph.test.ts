@@ -1,4 +1,4 @@
-import { databaseBackends, execute, startTestSubgraph } from "@cae/tools";
+import { databaseBackends, execute, startTestSubgraph } from "@cae/tools/testing";
 import { addDays, latestPlannedDate, MAX_AMOUNT_CENTS, todayInFrance, type SubgraphServer } from "@cae/shared";
 import { members } from "../index";
 

@@ -6,7 +6,7 @@ import {
   testCaller,
   supportAgreementLegalInput,
   execute,
-} from "@cae/tools";
+} from "@cae/tools/testing";
 import { randomUUID } from "node:crypto";
 import { addDays, addMonths, DEFAULT_MINIMUM_WAGE, minimumMonthlyPayCents, todayInFrance, type SubgraphServer } from "@cae/shared";
 import { contracts } from "../../index";

@@ -7,7 +7,7 @@ import {
   startTestSubgraph,
   supportAgreementLegalInput,
   testCaller,
-} from "@cae/tools";
+} from "@cae/tools/testing";
 import { randomUUID } from "node:crypto";
 import {
   addDays,

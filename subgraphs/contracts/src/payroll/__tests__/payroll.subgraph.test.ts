@@ -1,4 +1,4 @@
-import { createTestDatabase, databaseBackends, employmentLegalInput, execute, testCaller } from "@cae/tools";
+import { createTestDatabase, databaseBackends, employmentLegalInput, execute, testCaller } from "@cae/tools/testing";
 import { randomUUID } from "node:crypto";
 import { createSubgraphServer, DEFAULT_MINIMUM_WAGE, minimumMonthlyPayCents, type SubgraphServer } from "@cae/shared";
 import { contracts, type ContractsContext } from "../../index";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { databaseBackends, execute, testCaller } from "@cae/tools";
+import { databaseBackends, execute, testCaller } from "@cae/tools/testing";
 import {
   admin,
   COOP,

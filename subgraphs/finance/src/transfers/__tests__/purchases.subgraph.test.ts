@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { todayInFrance } from "@cae/shared";
-import { databaseBackends, execute, testCaller } from "@cae/tools";
+import { databaseBackends, execute, testCaller } from "@cae/tools/testing";
 import { validateXML } from "xmllint-wasm";
 import {
   admin,

@@ -1,4 +1,4 @@
-import { databaseBackends, ENTITIES_QUERY, execute, pdfText, startTestSubgraph, testCaller } from "@cae/tools";
+import { databaseBackends, ENTITIES_QUERY, execute, pdfText, startTestSubgraph, testCaller } from "@cae/tools/testing";
 import {
   CONTRACT_KIND_LABELS,
   EDUCATION_LEVEL_LABELS,

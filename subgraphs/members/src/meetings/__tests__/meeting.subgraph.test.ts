@@ -1,4 +1,4 @@
-import { databaseBackends, ENTITIES_QUERY, execute, startTestSubgraph } from "@cae/tools";
+import { databaseBackends, ENTITIES_QUERY, execute, startTestSubgraph } from "@cae/tools/testing";
 import { addDays, todayInFrance, type SubgraphServer } from "@cae/shared";
 import { members } from "../../index";
 

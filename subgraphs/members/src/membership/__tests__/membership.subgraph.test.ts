@@ -1,4 +1,4 @@
-import { databaseBackends, execute, startTestSubgraph, testCaller } from "@cae/tools";
+import { databaseBackends, execute, startTestSubgraph, testCaller } from "@cae/tools/testing";
 import { type SubgraphServer } from "@cae/shared";
 import { members } from "../../index";
 

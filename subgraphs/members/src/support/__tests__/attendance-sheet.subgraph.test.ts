@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { databaseBackends, ENTITIES_QUERY, execute, pdfText, startTestSubgraph, testCaller } from "@cae/tools";
+import { databaseBackends, ENTITIES_QUERY, execute, pdfText, startTestSubgraph, testCaller } from "@cae/tools/testing";
 import { DEFAULT_MAX_BODY_BYTES, todayInFrance, type Caller, type SubgraphServer } from "@cae/shared";
 import { members } from "../../index";
 import { attachSignedAttendanceSheet, MAX_SHEET_BYTES } from "../attendance-sheet.service";

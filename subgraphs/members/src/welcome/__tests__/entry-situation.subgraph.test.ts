@@ -1,4 +1,4 @@
-import { databaseBackends, ENTITIES_QUERY, execute, startTestSubgraph, testCaller } from "@cae/tools";
+import { databaseBackends, ENTITIES_QUERY, execute, startTestSubgraph, testCaller } from "@cae/tools/testing";
 import { addDays, isDepartementCode, todayInFrance, type SubgraphServer } from "@cae/shared";
 import { members } from "../../index";
 

@@ -1,5 +1,5 @@
 import { addDays, frenchDate, todayInFrance } from "@cae/shared";
-import { databaseBackends, execute, pdfText, startTestNetworkSubgraph, testCaller } from "@cae/tools";
+import { databaseBackends, execute, pdfText, startTestNetworkSubgraph, testCaller } from "@cae/tools/testing";
 import type { NetworkSubgraphServer } from "../../server";
 
 const admin = testCaller("NETWORK_ADMIN");

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { FUNDER_REPORT_PART_KEYS } from "@cae/shared";
-import { databaseBackends, execute, startTestNetworkSubgraph, testCaller } from "@cae/tools";
+import { databaseBackends, execute, startTestNetworkSubgraph, testCaller } from "@cae/tools/testing";
 import type { NetworkSubgraphServer } from "../../server";
 
 const admin = testCaller("NETWORK_ADMIN");

@@ -1,5 +1,5 @@
 import { withSiretKey } from "@cae/shared";
-import { databaseBackends, execute, startTestNetworkSubgraph, testCaller } from "@cae/tools";
+import { databaseBackends, execute, startTestNetworkSubgraph, testCaller } from "@cae/tools/testing";
 import type { NetworkSubgraphServer } from "../../server";
 
 const admin = testCaller("NETWORK_ADMIN");

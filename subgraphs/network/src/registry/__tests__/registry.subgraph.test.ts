@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { createTestDatabase, databaseBackends, execute, startTestNetworkSubgraph, testCaller } from "@cae/tools";
+import { createTestDatabase, databaseBackends, execute, startTestNetworkSubgraph, testCaller } from "@cae/tools/testing";
 import { createNetworkSubgraphServer, type NetworkSubgraphServer } from "../../server";
 
 const admin = testCaller("NETWORK_ADMIN");
