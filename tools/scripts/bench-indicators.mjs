@@ -269,6 +269,9 @@ async function main() {
     const registry = cooperatives.slice(0, size).map((c) => c.entry);
     registry[0] = { ...registry[0], subgraphs: { ...registry[0].subgraphs, members: cooperatives[0].slowMembers } };
     const gateway = await gatewayFor(registry, auth, 0);
+    // One question first, as the other rows' warm-up: the first question a new gateway answers also
+    // pays for its start (on a slow machine, a second more), which is not what the deadline measures.
+    const firstSlowMs = (await ask(gateway, token)).ms;
     const slowStats = await measure(gateway, token, quick ? 2 : 5);
     await gateway.stop();
 
@@ -303,7 +306,7 @@ async function main() {
     );
     const missing = slowStats.last.missingCooperatives.map((m) => `${m.id} (${m.reason})`).join(", ");
     console.log(
-      `\nOne cooperative of ${size} made ${SLOW_MS / 1000} s slow, deadline ${TIMEOUT_MS} ms: p50 ${f(slowStats.p50)}, p95 ${f(slowStats.p95)}; complete: ${slowStats.last.complete}; missing: ${missing}`,
+      `\nOne cooperative of ${size} made ${SLOW_MS / 1000} s slow, deadline ${TIMEOUT_MS} ms: p50 ${f(slowStats.p50)}, p95 ${f(slowStats.p95)} (the first question after the gateway's start, not counted: ${f(firstSlowMs)}); complete: ${slowStats.last.complete}; missing: ${missing}`,
     );
     const target = rows.at(-1).cold.p50 <= 3 * base;
     const farTarget = rows.at(-1).far.p50 <= 3 * farBase;
