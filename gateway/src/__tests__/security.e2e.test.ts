@@ -320,7 +320,8 @@ describe("who may see what", () => {
         supergraphSdl: readFileSync(DEFAULT_SUPERGRAPH_FILE, "utf8"),
         port: 0,
         host: "127.0.0.1",
-        cooperativeTimeoutMs: 2000,
+        // No test here is about deadlines: long enough for a busy machine.
+        cooperativeTimeoutMs: 30_000,
         production: true,
         logLevel: "silent",
         auth: network.auth,
