@@ -1,4 +1,3 @@
-import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLObjectType } from "graphql";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -40,6 +39,7 @@ import { MemoryCache, RedisCache } from "./indicators/cache";
 import { SOURCES, SOURCE_SELECTIONS } from "./indicators/figures";
 import { DEFAULT_INDICATORS_CONFIG, IndicatorsService, type IndicatorsConfig } from "./indicators/indicators.service";
 import { CooperativeFanOut } from "./indicators/fan-out";
+import { PlannedGateway } from "./execution/planned-gateway";
 
 export interface GatewayOptions extends Omit<GatewayConfig, "registryFile" | "supergraphFile" | "indicators" | "registryRefreshMs"> {
   /** The registry to route by; with `networkUrl`, the one to start from (empty: wait for the network's), then followed. */
@@ -93,19 +93,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Apollo Gateway otherwise reports the host's uptime, CPU and OS to Apollo's servers every hour:
   // nothing of a cooperative's network leaves it unasked.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
-  const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+  const gateway = new PlannedGateway(
+    {
+      supergraphSdl: options.supergraphSdl,
+      logger,
+      // Apollo's spans (gateway.request, .plan, .fetch...), and the gateway's own executor's of the
+      // same names, carry neither the query's text, whose
+      // literals may be a person's data, nor the errors' messages (shared/src/observability/tracing.ts).
+      telemetry: { includeDocument: false, recordExceptions: false },
+      buildService: ({ name }) =>
+        name === GATEWAY_SUBGRAPH
+          ? local
+          : name === NETWORK_SUBGRAPH
+            ? new NetworkDataSource(options.networkUrl, options.cooperativeTimeoutMs)
+            : shardedDataSource(name as SubgraphName),
+    },
     logger,
-    // Apollo's spans (gateway.request, .plan, .fetch...) carry neither the query's text, whose
-    // literals may be a person's data, nor the errors' messages (shared/src/observability/tracing.ts).
-    telemetry: { includeDocument: false, recordExceptions: false },
-    buildService: ({ name }) =>
-      name === GATEWAY_SUBGRAPH
-        ? local
-        : name === NETWORK_SUBGRAPH
-          ? new NetworkDataSource(options.networkUrl, options.cooperativeTimeoutMs)
-          : shardedDataSource(name as SubgraphName),
-  });
+  );
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !options.production,
