@@ -119,8 +119,12 @@ export class PlannedGateway implements GatewayInterface {
       return this.apolloExecutor(requestContext);
     }
     this.executions.own++;
+    // Apollo's attributes: the operation's name (under its old key too) and type, never its text.
     const { operationName } = requestContext;
-    const attributes = operationName ? { operationName, "graphql.operation.name": operationName } : {};
+    const attributes = {
+      ...(operationName && { operationName, "graphql.operation.name": operationName }),
+      "graphql.operation.type": compiled.operation.operation,
+    };
     return tracer.startActiveSpan("gateway.request", { attributes }, async (span) => {
       try {
         const result = await this.run(compiled, requestContext);
