@@ -100,6 +100,9 @@ export function compileShape(
       if (node.kind === Kind.FIELD) {
         const fieldName = node.name.value;
         const responseName = node.alias?.value ?? fieldName;
+        // The answer's objects are plain ones, for speed (the encoder's too): an alias that would
+        // set one's prototype stays with Apollo's, whose objects have none.
+        if (responseName === "__proto__") throw new NotCompiled("An alias named __proto__");
         if (fieldName === "__typename") {
           return {
             kind: "field",
@@ -153,6 +156,9 @@ interface Walk {
   variables: Record<string, unknown> | undefined;
   errors: GraphQLError[];
   path: (string | number)[];
+  /** Set by `updateValue` for the value it has just returned. */
+  invalid: boolean;
+  hasErrors: boolean;
 }
 
 const OK = 0;
@@ -169,8 +175,10 @@ export function shapeResponse(
     variables: shape.readsVariables ? { __proto__: null, ...shape.defaults, ...variables } : undefined,
     errors: [],
     path: [],
+    invalid: false,
+    hasErrors: false,
   };
-  const data = Object.create(null) as Record<string, unknown>;
+  const data: Record<string, unknown> = {};
   const result = applySelections(walk, input, shape.selections, data, shape.root);
   return { data: result === NULL_BUBBLE_UP ? null : data, errors: walk.errors };
 }
@@ -236,10 +244,9 @@ function applySelections(
       continue;
     }
     walk.path.push(responseName);
-    const { updated, invalid } = updateValue(walk, outputValue, selection.type, inputValue, selection.selections, parent);
-    output[responseName] = updated;
+    output[responseName] = updateValue(walk, outputValue, selection.type, inputValue, selection.selections, parent);
     walk.path.pop();
-    if (invalid) return NULL_BUBBLE_UP;
+    if (walk.invalid) return NULL_BUBBLE_UP;
   }
   return OK;
 }
@@ -249,12 +256,13 @@ function describeLast(path: (string | number)[], type: GraphQLOutputType, parent
   return typeof last === "string" ? `field ${parent.name}.${last}` : `array element of type ${String(type)} at index ${last}`;
 }
 
-interface Updated {
-  updated: unknown;
-  invalid?: boolean;
-  hasErrors?: boolean;
-}
-
+/**
+ * A value of the answer, from the merged data at its place. What Apollo returns as an object per
+ * value (`{ updated, isInvalid, hasErrors }`) is set on the walk instead: one object per leaf of
+ * every answer was garbage for the collector.
+ *   `walk.invalid`: a null where the schema says never, to be carried up;
+ *   `walk.hasErrors`: an error already said for this value (no second one on its way up).
+ */
 function updateValue(
   walk: Walk,
   outputValue: unknown,
@@ -262,23 +270,29 @@ function updateValue(
   inputValue: unknown,
   selections: Selection[] | undefined,
   parent: GraphQLCompositeType,
-): Updated {
-  if (outputValue === null || (outputValue !== undefined && !selections)) return { updated: outputValue };
+): unknown {
+  walk.invalid = false;
+  walk.hasErrors = false;
+  if (outputValue === null || (outputValue !== undefined && !selections)) return outputValue;
   if (isNonNullType(type)) {
-    const inner = updateValue(walk, outputValue, type.ofType, inputValue, selections, parent);
-    if (inner.updated === null) {
-      if (!inner.hasErrors) {
+    const updated = updateValue(walk, outputValue, type.ofType, inputValue, selections, parent);
+    if (updated === null) {
+      if (!walk.hasErrors) {
         walk.errors.push(
           ERRORS.INVALID_GRAPHQL.err(`Cannot return null for non-nullable ${describeLast(walk.path, type.ofType, parent)}.`, {
             path: Array.from(walk.path),
           }),
         );
       }
-      return { updated: null, invalid: true, hasErrors: true };
+      walk.invalid = true;
+      walk.hasErrors = true;
+      return null;
     }
-    return { updated: inner.updated };
+    walk.invalid = false;
+    walk.hasErrors = false;
+    return updated;
   }
-  if (inputValue === null) return { updated: null };
+  if (inputValue === null) return null;
   if (isListType(type)) {
     if (!Array.isArray(inputValue))
       throw new Error(`Invalid non-list value ${String(inputValue)} returned by subgraph for list type ${String(type)}`);
@@ -287,15 +301,17 @@ function updateValue(
       throw new Error(`List of ${String(type)} merged with a list of another length`);
     let nullify = false;
     let hasErrors = false;
-    const updated = outputList.map((element, index) => {
+    const updated = new Array<unknown>(outputList.length);
+    for (let index = 0; index < outputList.length; index++) {
       walk.path.push(index);
-      const item = updateValue(walk, element, type.ofType, inputValue[index], selections, parent);
+      updated[index] = updateValue(walk, outputList[index], type.ofType, inputValue[index], selections, parent);
       walk.path.pop();
-      nullify ||= !!item.invalid;
-      hasErrors ||= !!item.hasErrors;
-      return item.updated;
-    });
-    return { updated: nullify ? null : updated, hasErrors };
+      nullify ||= walk.invalid;
+      hasErrors ||= walk.hasErrors;
+    }
+    walk.invalid = false;
+    walk.hasErrors = hasErrors;
+    return nullify ? null : updated;
   }
   if (isCompositeType(type)) {
     if (typeof inputValue !== "object")
@@ -313,14 +329,16 @@ function updateValue(
             path: Array.from(walk.path),
           }),
         );
-        return { updated: null, hasErrors: true };
+        walk.hasErrors = true;
+        return null;
       }
       runtime = named;
     }
-    const outputObject =
-      outputValue === undefined ? (Object.create(null) as Record<string, unknown>) : (outputValue as Record<string, unknown>);
+    const outputObject = outputValue === undefined ? {} : (outputValue as Record<string, unknown>);
     const bubbled = applySelections(walk, object, selections!, outputObject, runtime) === NULL_BUBBLE_UP;
-    return { updated: bubbled ? null : outputObject, hasErrors: bubbled };
+    walk.invalid = false;
+    walk.hasErrors = bubbled;
+    return bubbled ? null : outputObject;
   }
   const valid = isValidLeaf(inputValue, type);
   if (!valid) {
@@ -328,7 +346,8 @@ function updateValue(
       ERRORS.INVALID_GRAPHQL.err(`Invalid value found for ${describeLast(walk.path, type, parent)}.`, { path: Array.from(walk.path) }),
     );
   }
-  return { updated: valid ? inputValue : null, hasErrors: !valid };
+  walk.hasErrors = !valid;
+  return valid ? inputValue : null;
 }
 
 const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
