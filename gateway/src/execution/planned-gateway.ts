@@ -41,7 +41,8 @@ const KEPT_OPERATIONS = 1000;
  * (`experimental_didResolveQueryPlan`) is kept with the answer's shape compiled once
  * (`shaping.ts`), and the next requests run from there (`plan.ts`). What this executor does not
  * cover stays with Apollo's for good: introspection, `@defer`, subscriptions, rewrites of
- * `@interfaceObject` and `@context`, and a request asking for its plan (`Apollo-Query-Plan-Experimental`).
+ * `@interfaceObject` and `@context`, an alias named `__proto__`, and a request asking for its plan
+ * (`Apollo-Query-Plan-Experimental`).
  */
 export class PlannedGateway implements GatewayInterface {
   readonly apollo: ApolloGateway;
