@@ -3,11 +3,11 @@ import type { GraphQLDataSource } from "@apollo/gateway";
 import type { FetchNode, PlanNode, QueryPlan, QueryPlanSelectionNode } from "@apollo/query-planner";
 import type { GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
 import { SpanStatusCode } from "@opentelemetry/api";
-import { GraphQLError, isAbstractType, isInterfaceType, isObjectType, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { tracer } from "@cae/shared";
 import type { GatewayContext } from "../context";
 import { REQUEST_KINDS } from "../routing/sharded-data-source";
-import { NotCompiled } from "./shaping";
+import { meetsCondition, NotCompiled } from "./shaping";
 
 /**
  * The fetches of a query plan, run over the gateway's data sources: Apollo Gateway 2.14's
@@ -88,7 +88,7 @@ async function runNode(run: PlanRun, node: PlanNode, cursor: Cursor): Promise<vo
       return;
     case "Condition": {
       const provided = run.requestContext.request.variables;
-      let value = provided && Object.prototype.hasOwnProperty.call(provided, node.condition) ? provided[node.condition] : undefined;
+      let value = provided && Object.hasOwn(provided, node.condition) ? provided[node.condition] : undefined;
       if (value === undefined) value = run.defaults[node.condition];
       if (typeof value !== "boolean")
         throw new Error(`Invalid non-boolean value ${String(value)} for Boolean! variable $${node.condition}`);
@@ -122,10 +122,10 @@ async function runFetch(run: PlanRun, fetch: FetchNode, cursor: Cursor): Promise
   const variables = Object.create(null) as Data;
   const provided = run.requestContext.request.variables;
   for (const name of fetch.variableUsages ?? []) {
-    if (provided && Object.prototype.hasOwnProperty.call(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
+    if (provided && Object.hasOwn(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
   }
   if (!fetch.requires) {
-    const received = await send(run, fetch, cursor, variables);
+    const received = await send(run, service, fetch, cursor, variables);
     for (const entity of entities) deepMerge(entity, received);
     return;
   }
@@ -140,7 +140,7 @@ async function runFetch(run: PlanRun, fetch: FetchNode, cursor: Cursor): Promise
   });
   if (representations.length < 1) return;
   if ("representations" in variables) throw new Error(`Variables cannot contain key "representations"`);
-  const received = await send(run, fetch, cursor, { ...variables, representations });
+  const received = await send(run, service, fetch, cursor, { ...variables, representations });
   if (!received) return;
   const receivedEntities = received._entities;
   if (!Array.isArray(receivedEntities)) throw new Error(`Expected "data._entities" in response to be an array`);
@@ -153,9 +153,15 @@ async function runFetch(run: PlanRun, fetch: FetchNode, cursor: Cursor): Promise
   });
 }
 
-async function send(run: PlanRun, fetch: FetchNode, cursor: Cursor, variables: Data): Promise<Data | null | undefined> {
+async function send(
+  run: PlanRun,
+  service: GraphQLDataSource<GatewayContext>,
+  fetch: FetchNode,
+  cursor: Cursor,
+  variables: Data,
+): Promise<Data | null | undefined> {
   const { requestContext } = run;
-  const response = await run.services.get(fetch.serviceName)!.process({
+  const response = await service.process({
     kind: REQUEST_KINDS.incomingOperation,
     request: { query: fetch.operation, variables, operationName: fetch.operationName },
     incomingRequestContext: requestContext,
@@ -201,7 +207,7 @@ function hydratePaths(parent: Path, path: Path, data: unknown, result: Path[]): 
       hydratePaths(parent, path, value, result);
       parent.pop();
     });
-  } else if (Object.prototype.hasOwnProperty.call(data, head)) {
+  } else if (Object.hasOwn(data, head)) {
     parent.push(head);
     hydratePaths(parent, path.slice(1), (data as Data)[head as string], result);
     parent.pop();
@@ -227,7 +233,7 @@ function selectRequired(schema: GraphQLSchema, source: Data | null, selections: 
   for (const selection of selections) {
     if (selection.kind === "Field") {
       const name = selection.alias ?? selection.name;
-      const value = Object.prototype.hasOwnProperty.call(source, name) ? source[name] : undefined;
+      const value = Object.hasOwn(source, name) ? source[name] : undefined;
       if (value === undefined) return null;
       const inner = selection.selections;
       if (Array.isArray(value)) result[name] = value.map((item) => (inner ? selectRequired(schema, item as Data | null, inner) : item));
@@ -239,15 +245,14 @@ function selectRequired(schema: GraphQLSchema, source: Data | null, selections: 
   return result;
 }
 
+/** Apollo's test of a representation's inline fragment: an object without `__typename` meets no condition. */
 function isOfType(schema: GraphQLSchema, object: Data, typeCondition: string): boolean {
   const typename = object.__typename;
   if (typeof typename !== "string" || !typename) return false;
   if (typename === typeCondition) return true;
   const type = schema.getType(typename);
   const condition = schema.getType(typeCondition);
-  return (
-    !!type && !!condition && isAbstractType(condition) && (isObjectType(type) || isInterfaceType(type)) && schema.isSubType(condition, type)
-  );
+  return !!type && !!condition && meetsCondition(schema, condition, type);
 }
 
 function flattenAt(value: unknown, path: readonly (string | number)[]): unknown {
@@ -255,7 +260,7 @@ function flattenAt(value: unknown, path: readonly (string | number)[]): unknown 
   const [head, ...rest] = path;
   if (head === "@") return (value as unknown[]).flatMap((element) => flattenAt(element, rest));
   if (typeof head !== "string" || Array.isArray(value)) throw new Error(`Unexpected ${typeof head} at ${String(head)} in a plan's path`);
-  return flattenAt(Object.prototype.hasOwnProperty.call(value, head) ? (value as Data)[head] : undefined, rest);
+  return flattenAt(Object.hasOwn(value, head) ? (value as Data)[head] : undefined, rest);
 }
 
 const isObject = (value: unknown): value is Data => value !== null && typeof value === "object" && !Array.isArray(value);
@@ -267,7 +272,7 @@ function deepMerge(target: Data, source: Data | null | undefined): Data {
     const value = source[key];
     if (value === undefined) continue;
     // A key the object inherits (`__proto__`, `toString`) becomes its own before it is written.
-    if (!Object.prototype.hasOwnProperty.call(target, key) && key in target) {
+    if (!Object.hasOwn(target, key) && key in target) {
       Object.defineProperty(target, key, { configurable: true, enumerable: true, value: undefined, writable: true });
     }
     const existing = target[key];

@@ -58,7 +58,7 @@ export class PlannedGateway implements GatewayInterface {
     this.apollo = new ApolloGateway({
       ...config,
       experimental_didResolveQueryPlan: ({ queryPlan, serviceMap, requestContext, operationContext }) =>
-        this.learn(queryPlan, serviceMap, requestContext as RequestContext, operationContext.schema, operationContext),
+        this.learn(queryPlan, serviceMap, requestContext as RequestContext, operationContext),
     });
   }
 
@@ -94,8 +94,11 @@ export class PlannedGateway implements GatewayInterface {
     plan: QueryPlan,
     serviceMap: Record<string, GraphQLDataSource>,
     requestContext: RequestContext,
-    schema: GraphQLSchema,
-    { operation, fragments }: { operation: OperationDefinitionNode; fragments: Parameters<typeof compileShape>[2] },
+    {
+      schema,
+      operation,
+      fragments,
+    }: { schema: GraphQLSchema; operation: OperationDefinitionNode; fragments: Parameters<typeof compileShape>[2] },
   ): void {
     const key = this.keyOf(requestContext);
     if (key === undefined || this.compiled.has(key)) return;

@@ -8,11 +8,14 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  isUnionType,
   Kind,
   valueFromASTUntyped,
+  type DirectiveNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLError,
+  type GraphQLNamedType,
   type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -76,21 +79,18 @@ export function compileShape(
   const root = schema.getRootType(operation.operation);
   if (!root) throw new NotCompiled(`The schema has no ${operation.operation} type`);
   let namesVariable = false;
-  const conditionsOf = (
-    directives:
-      readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: { kind: string } }[] }[] | undefined,
-  ) => {
+  const conditionsOf = (directives: readonly DirectiveNode[] | undefined) => {
     const conditions: Condition[] = [];
     for (const directive of directives ?? []) {
       const name = directive.name.value;
       if (name !== "skip" && name !== "include") continue;
       const argument = directive.arguments?.find((candidate) => candidate.name.value === "if");
       if (!argument) throw new NotCompiled(`@${name} without its argument`);
-      const value = argument.value as { kind: string; value?: boolean; name?: { value: string } };
+      const { value } = argument;
       if (value.kind === Kind.VARIABLE) {
         namesVariable = true;
-        conditions.push({ skip: name === "skip", value: value.name!.value });
-      } else if (value.kind === Kind.BOOLEAN) conditions.push({ skip: name === "skip", value: value.value! });
+        conditions.push({ skip: name === "skip", value: value.name.value });
+      } else if (value.kind === Kind.BOOLEAN) conditions.push({ skip: name === "skip", value: value.value });
       else throw new NotCompiled(`@${name} with a ${value.kind} argument`);
     }
     return conditions.length > 0 ? conditions : undefined;
@@ -114,8 +114,8 @@ export function compileShape(
           };
         }
         if (fieldName.startsWith("__")) throw new NotCompiled(`Introspection (${fieldName})`);
-        if (isAbstractType(parent) && !("getFields" in parent)) throw new NotCompiled(`Field ${fieldName} on union ${parent.name}`);
-        const definition = (parent as { getFields(): Record<string, { type: GraphQLOutputType }> }).getFields()[fieldName];
+        if (isUnionType(parent)) throw new NotCompiled(`Field ${fieldName} on union ${parent.name}`);
+        const definition = parent.getFields()[fieldName];
         if (!definition) throw new NotCompiled(`No field ${parent.name}.${fieldName}`);
         const named = getNamedType(definition.type);
         return {
@@ -196,10 +196,16 @@ function skipped(conditions: Condition[], variables: Record<string, unknown> | u
   return false;
 }
 
-const own = (object: Record<string, unknown>, key: string): unknown =>
-  Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+const own = (object: Record<string, unknown>, key: string): unknown => (Object.hasOwn(object, key) ? object[key] : undefined);
 
-/** Whether a fragment's type condition holds for an object: its own type, or an abstract type it belongs to. */
+/** Whether an object of a type meets a type condition: it is of that type, or the condition is an abstract type it belongs to. */
+export function meetsCondition(schema: GraphQLSchema, condition: GraphQLNamedType, type: GraphQLNamedType): boolean {
+  return (
+    type === condition || (isAbstractType(condition) && (isObjectType(type) || isInterfaceType(type)) && schema.isSubType(condition, type))
+  );
+}
+
+/** Whether a fragment's type condition holds for an object: the type its `__typename` names, else the field's. */
 function applies(
   schema: GraphQLSchema,
   condition: GraphQLCompositeType | undefined,
@@ -208,10 +214,7 @@ function applies(
 ): boolean {
   if (!condition) return true;
   const type = typeof typename === "string" && typename ? schema.getType(typename) : parent;
-  if (!type) return false;
-  return (
-    type === condition || (isAbstractType(condition) && (isObjectType(type) || isInterfaceType(type)) && schema.isSubType(condition, type))
-  );
+  return !!type && meetsCondition(schema, condition, type);
 }
 
 function applySelections(
